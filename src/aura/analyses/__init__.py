@@ -1,0 +1,1 @@
+"""Single-URL analyses: the unit of background work."""

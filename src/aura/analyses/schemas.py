@@ -1,0 +1,51 @@
+"""Request and response bodies of the single-analysis API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aura.models import Analysis
+
+
+class AnalysisCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(description="The page to analyse")
+
+
+class AnalysisRead(BaseModel):
+    id: uuid.UUID
+    url: str
+    final_url: str | None
+    status: str
+    mode: str
+    analysis_version: str | None
+    attempts: int
+    error: str | None
+    duration_ms: int | None
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    result: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> AnalysisRead:
+        return cls(
+            id=analysis.id,
+            url=analysis.url,
+            final_url=analysis.final_url,
+            status=analysis.status,
+            mode=analysis.mode,
+            analysis_version=analysis.analysis_version,
+            attempts=analysis.attempts,
+            error=analysis.error,
+            duration_ms=analysis.duration_ms,
+            created_at=analysis.created_at,
+            started_at=analysis.started_at,
+            finished_at=analysis.finished_at,
+            result=analysis.result,
+        )

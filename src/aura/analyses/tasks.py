@@ -1,0 +1,116 @@
+"""The ``audit_url`` job: claim, analyse outside any transaction, store, fan in."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from aura.analyses.repository import AnalysisRepository, Claim
+from aura.audit.runner import AnalysisError, analyze_url
+from aura.competitive.repository import BatchRepository
+from aura.db.engine import after_commit
+from aura.jobs import enqueue_comparison
+from aura.models import AnalysisStatus, BatchStatus
+
+if TYPE_CHECKING:
+    from aura.runtime import Runtime
+
+logger = logging.getLogger(__name__)
+
+
+async def run_audit(runtime: Runtime, entity_id: str) -> None:
+    analysis_id = uuid.UUID(entity_id)
+    settings = runtime.settings
+    lease = dt.timedelta(seconds=settings.job_lease_seconds)
+
+    async with runtime.db.write() as session:
+        claim = await AnalysisRepository(session).claim(analysis_id, lease)
+        if claim is not None and claim.batch_id is not None:
+            await BatchRepository(session).transition(
+                claim.batch_id, BatchStatus.RUNNING, allowed_from=(BatchStatus.PENDING,)
+            )
+    if claim is None:
+        logger.debug("analysis %s is not claimable (done, running or gone)", analysis_id)
+        return
+
+    if claim.attempts > settings.job_max_attempts:
+        await _store(
+            runtime,
+            claim,
+            None,
+            f"gave up after {settings.job_max_attempts} attempts (the worker kept failing)",
+            0.0,
+        )
+        return
+
+    started = time.perf_counter()
+    try:
+        # The lease outlives this limit (see Settings), so nobody else takes the job meanwhile.
+        async with asyncio.timeout(settings.fetch_total_timeout * 1.5 + 5):
+            result = await analyze_url(claim.url, runtime.analysis_options(claim.mode))
+        error = None
+    except AnalysisError as failure:
+        result, error = None, str(failure)
+    except TimeoutError:
+        result, error = None, "the analysis ran out of time"
+    except asyncio.CancelledError:
+        await _release(runtime, claim)
+        raise
+    except Exception as failure:
+        # A bug in an analysis must not poison the job forever: record it for this URL.
+        logger.exception("analysis of %s crashed", claim.url)
+        result, error = None, f"internal error while analysing: {type(failure).__name__}"
+
+    try:
+        await _store(runtime, claim, result, error, time.perf_counter() - started)
+    except Exception:
+        await _release(runtime, claim)
+        raise
+
+
+async def _store(
+    runtime: Runtime,
+    claim: Claim,
+    result: dict[str, Any] | None,
+    error: str | None,
+    elapsed: float,
+) -> None:
+    succeeded = result is not None
+    async with runtime.db.write() as session:
+        stored = await AnalysisRepository(session).finish(
+            claim,
+            status=AnalysisStatus.COMPLETED if succeeded else AnalysisStatus.FAILED,
+            result=result,
+            error=error,
+            final_url=result.get("final_url") if result else None,
+            analysis_version=result.get("analysis_version") if result else None,
+            duration_ms=round(elapsed * 1000),
+        )
+        if not stored:
+            logger.info("analysis %s was taken over or removed; result dropped", claim.analysis_id)
+            return
+        if claim.batch_id is None:
+            return
+        fan_in = await BatchRepository(session).record_url_finished(
+            claim.batch_id, succeeded=succeeded
+        )
+        if fan_in is not None and fan_in.comparison_due:
+            batch_id = claim.batch_id
+            after_commit(session, lambda: _enqueue_comparison(runtime, batch_id))
+
+
+async def _enqueue_comparison(runtime: Runtime, batch_id: uuid.UUID) -> None:
+    await enqueue_comparison(runtime.queue, batch_id)
+
+
+async def _release(runtime: Runtime, claim: Claim) -> None:
+    try:
+        async with runtime.db.write() as session:
+            await AnalysisRepository(session).release(claim)
+    except Exception:
+        # The lease expires on its own and the recovery sweep takes the job up again.
+        logger.exception("could not release analysis %s", claim.analysis_id)

@@ -1,0 +1,82 @@
+"""The FastAPI application factory and its lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import sqlalchemy as sa
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from aura import __version__
+from aura.analyses.endpoints import router as analyses_router
+from aura.audit.fetch import NetworkPolicy
+from aura.competitive.endpoints import router as competitive_router
+from aura.config import Settings, get_settings
+from aura.errors import AuraError
+from aura.runtime import Runtime, background_worker
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    policy: NetworkPolicy | None = None,
+    run_worker: bool | None = None,
+) -> FastAPI:
+    """Build the app. The embedded worker runs when the queue is in-process, unless told."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = Runtime(settings, policy)
+        app.state.runtime = runtime
+        async with runtime.opened(), contextlib.AsyncExitStack() as stack:
+            embedded = settings.embedded_queue if run_worker is None else run_worker
+            if embedded:
+                await stack.enter_async_context(background_worker(runtime))
+            yield
+
+    app = FastAPI(
+        title="Aura",
+        version=__version__,
+        summary="Competitive website analysis: your site and your competitors, side by side.",
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(AuraError)
+    async def _aura_error(_request: Request, error: AuraError) -> JSONResponse:
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+
+    @app.get("/healthz", tags=["health"])
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"])
+    async def readyz(request: Request) -> JSONResponse:
+        runtime: Runtime = request.app.state.runtime
+        checks: dict[str, str] = {}
+        try:
+            async with runtime.db.read() as session:
+                await session.execute(sa.text("SELECT 1"))
+            checks["database"] = "ok"
+        except Exception as error:
+            checks["database"] = f"unavailable: {type(error).__name__}"
+        try:
+            await runtime.queue.ping()
+            checks["queue"] = "ok"
+        except Exception as error:
+            checks["queue"] = f"unavailable: {type(error).__name__}"
+        ready = all(value == "ok" for value in checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    app.include_router(competitive_router)
+    app.include_router(analyses_router)
+    return app

@@ -1,0 +1,1 @@
+"""The audit engine. It imports nothing from the database, the queue or the web layer."""

@@ -1,0 +1,71 @@
+"""``aura serve`` and ``aura worker``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+import typer
+import uvicorn
+
+from aura.config import Settings, get_settings
+from aura.db.migrate import upgrade
+from aura.runtime import Runtime
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.command()(worker)
+
+
+def _configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # One line per fetched page is noise at INFO.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on"),
+    port: int = typer.Option(8000, help="Port to listen on"),
+) -> None:
+    """Serve the API (and, with the in-process queue, run the worker in the same process)."""
+    from aura.app import create_app
+
+    _configure_logging()
+    settings = get_settings()
+    upgrade(settings.database_url_resolved)
+    mode = "embedded worker" if settings.embedded_queue else "API only; run `aura worker`"
+    typer.echo(f"Aura on http://{host}:{port} ({mode})", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def worker() -> None:
+    """Run background jobs from a shared (redis://) queue until SIGTERM or Ctrl-C."""
+    settings = get_settings()
+    if settings.embedded_queue:
+        typer.echo(
+            "aura worker needs a shared queue: set AURA_QUEUE_URL=redis://… "
+            "(with the in-process queue, `aura serve` runs the worker itself)",
+            err=True,
+        )
+        raise typer.Exit(2)
+    _configure_logging()
+    asyncio.run(_work(settings))
+
+
+async def _work(settings: Settings) -> None:
+    runtime = Runtime(settings)
+    task = asyncio.current_task()
+    assert task is not None
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        # Cancelling the worker lets running jobs release their claims on the way out.
+        loop.add_signal_handler(sig, task.cancel)
+    async with runtime.opened():
+        logging.getLogger("aura").info("worker started on %s", runtime.settings.queue_url)
+        with contextlib.suppress(asyncio.CancelledError):
+            await runtime.work()

@@ -1,0 +1,1 @@
+"""Competitive analysis batches: one site and its competitors, analysed and compared."""

@@ -1,0 +1,168 @@
+"""All queries on batches, their URLs and their comparison. Flush only; never commit."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from aura.db.types import utcnow
+from aura.models import (
+    BatchStatus,
+    ComparisonResult,
+    CompetitiveAnalysisBatch,
+    CompetitiveAnalysisUrl,
+)
+
+_OPEN = (BatchStatus.PENDING, BatchStatus.RUNNING)
+
+
+@dataclass(frozen=True)
+class FanIn:
+    """The batch after one URL finished; ``comparison_due`` is true for exactly one URL."""
+
+    version: int
+    completed_urls: int
+    failed_urls: int
+    total_urls: int
+    comparison_due: bool
+
+
+class BatchRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _with_urls(self) -> sa.Select[CompetitiveAnalysisBatch]:
+        return sa.select(CompetitiveAnalysisBatch).options(
+            selectinload(CompetitiveAnalysisBatch.urls).selectinload(
+                CompetitiveAnalysisUrl.analysis
+            )
+        )
+
+    async def get(self, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch | None:
+        return (
+            await self.session.scalars(
+                self._with_urls().where(CompetitiveAnalysisBatch.id == batch_id)
+            )
+        ).one_or_none()
+
+    async def add(self, batch: CompetitiveAnalysisBatch) -> None:
+        self.session.add(batch)
+        await self.session.flush()
+
+    async def page(self, offset: int, limit: int) -> tuple[list[CompetitiveAnalysisBatch], int]:
+        total = await self.session.scalar(sa.select(sa.func.count(CompetitiveAnalysisBatch.id)))
+        batches = await self.session.scalars(
+            self._with_urls()
+            .order_by(CompetitiveAnalysisBatch.created_at.desc(), CompetitiveAnalysisBatch.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return list(batches), int(total or 0)
+
+    async def analysis_ids(self, batch_id: uuid.UUID) -> list[uuid.UUID]:
+        rows = await self.session.scalars(
+            sa.select(CompetitiveAnalysisUrl.analysis_id).where(
+                CompetitiveAnalysisUrl.batch_id == batch_id
+            )
+        )
+        return list(rows)
+
+    async def delete(self, batch_id: uuid.UUID) -> None:
+        await self.session.execute(
+            sa.delete(CompetitiveAnalysisBatch).where(CompetitiveAnalysisBatch.id == batch_id)
+        )
+
+    async def transition(
+        self,
+        batch_id: uuid.UUID,
+        to: BatchStatus,
+        *,
+        allowed_from: tuple[BatchStatus, ...],
+        error: str | None = None,
+    ) -> int | None:
+        """Move the batch to ``to`` if it is in one of ``allowed_from``; its new version."""
+        values: dict[str, Any] = {
+            "status": to,
+            "version": CompetitiveAnalysisBatch.version + 1,
+            "updated_at": utcnow(),
+        }
+        if to.finished:
+            values["finished_at"] = utcnow()
+        if error is not None:
+            values["error"] = error
+        version = await self.session.scalar(
+            sa.update(CompetitiveAnalysisBatch)
+            .where(
+                CompetitiveAnalysisBatch.id == batch_id,
+                CompetitiveAnalysisBatch.status.in_(allowed_from),
+            )
+            .values(**values)
+            .returning(CompetitiveAnalysisBatch.version)
+        )
+        return None if version is None else int(version)
+
+    async def record_url_finished(self, batch_id: uuid.UUID, *, succeeded: bool) -> FanIn | None:
+        """Count one finished URL and, if it was the last, move the batch to ``comparing``.
+
+        The increment is a single UPDATE, so concurrent finishers serialise on the row and
+        each sees the count including its own. The flip is conditional on the status and
+        the counts, so exactly one transaction (the one that made the counts reach the
+        total) wins it, on SQLite and under PostgreSQL's READ COMMITTED alike.
+        """
+        batch = CompetitiveAnalysisBatch
+        counts = (
+            await self.session.execute(
+                sa.update(batch)
+                .where(batch.id == batch_id)
+                .values(
+                    completed_urls=batch.completed_urls + (1 if succeeded else 0),
+                    failed_urls=batch.failed_urls + (0 if succeeded else 1),
+                    version=batch.version + 1,
+                    updated_at=utcnow(),
+                )
+                .returning(batch.version, batch.completed_urls, batch.failed_urls, batch.total_urls)
+            )
+        ).one_or_none()
+        if counts is None:
+            return None  # deleted meanwhile
+        flipped = await self.session.scalar(
+            sa.update(batch)
+            .where(
+                batch.id == batch_id,
+                batch.status.in_(_OPEN),
+                batch.completed_urls + batch.failed_urls >= batch.total_urls,
+            )
+            .values(status=BatchStatus.COMPARING, version=batch.version + 1)
+            .returning(batch.version)
+        )
+        return FanIn(
+            version=int(flipped if flipped is not None else counts.version),
+            completed_urls=counts.completed_urls,
+            failed_urls=counts.failed_urls,
+            total_urls=counts.total_urls,
+            comparison_due=flipped is not None,
+        )
+
+    async def store_comparison(self, comparison: ComparisonResult) -> None:
+        self.session.add(comparison)
+        await self.session.flush()
+
+    async def get_comparison(self, batch_id: uuid.UUID) -> ComparisonResult | None:
+        return (
+            await self.session.scalars(
+                sa.select(ComparisonResult).where(ComparisonResult.batch_id == batch_id)
+            )
+        ).one_or_none()
+
+    async def comparing(self, limit: int) -> list[uuid.UUID]:
+        rows = await self.session.scalars(
+            sa.select(CompetitiveAnalysisBatch.id)
+            .where(CompetitiveAnalysisBatch.status == BatchStatus.COMPARING)
+            .limit(limit)
+        )
+        return list(rows)

@@ -1,0 +1,99 @@
+"""Request and response bodies of the competitive API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from aura.models import CompetitiveAnalysisBatch
+
+AnalysisMode = Literal["static"]
+
+
+class BatchCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, max_length=200)
+    urls: list[str] = Field(description="Your site and its competitors (2 to AURA_MAX_BATCH_URLS)")
+    primary_url: str | None = Field(
+        default=None, description="Your own site; must be one of ``urls``"
+    )
+    mode: AnalysisMode = "static"
+
+
+class BatchUrlRead(BaseModel):
+    id: uuid.UUID
+    url: str
+    status: str
+    is_primary: bool
+    analysis_id: uuid.UUID
+    final_url: str | None
+    error: str | None
+
+
+class BatchRead(BaseModel):
+    id: uuid.UUID
+    name: str | None
+    status: str
+    mode: str
+    progress: int = Field(ge=0, le=100)
+    total_urls: int
+    completed_urls: int
+    failed_urls: int
+    primary_url: str | None
+    version: int
+    error: str | None
+    urls: list[BatchUrlRead]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    finished_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, batch: CompetitiveAnalysisBatch) -> BatchRead:
+        return cls(
+            id=batch.id,
+            name=batch.name,
+            status=batch.status,
+            mode=batch.mode,
+            progress=batch.progress,
+            total_urls=batch.total_urls,
+            completed_urls=batch.completed_urls,
+            failed_urls=batch.failed_urls,
+            primary_url=batch.primary_url,
+            version=batch.version,
+            error=batch.error,
+            urls=[
+                BatchUrlRead(
+                    id=item.id,
+                    url=item.url,
+                    status=item.analysis.status,
+                    is_primary=item.is_primary,
+                    analysis_id=item.analysis_id,
+                    final_url=item.analysis.final_url,
+                    error=item.analysis.error,
+                )
+                for item in batch.urls
+            ],
+            created_at=batch.created_at,
+            updated_at=batch.updated_at,
+            finished_at=batch.finished_at,
+        )
+
+
+class BatchPage(BaseModel):
+    items: list[BatchRead]
+    total: int
+    page: int
+    page_size: int
+
+
+class ComparisonRead(BaseModel):
+    batch_id: uuid.UUID
+    status: str
+    analysis_version: str
+    comparison_version: str
+    created_at: dt.datetime
+    comparison: dict[str, Any]

@@ -1,0 +1,176 @@
+"""Business logic of competitive batches. Services flush; the boundary commits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from aura.analyses.repository import AnalysisRepository
+from aura.competitive.repository import BatchRepository
+from aura.competitive.schemas import BatchCreate
+from aura.db.engine import after_commit
+from aura.errors import ConflictError, InvalidInputError, NotFoundError
+from aura.jobs import Enqueuer, enqueue_audit
+from aura.models import (
+    Analysis,
+    AnalysisStatus,
+    BatchStatus,
+    ComparisonResult,
+    CompetitiveAnalysisBatch,
+    CompetitiveAnalysisUrl,
+)
+from aura.urls import InvalidUrlError, normalise_url
+
+
+@dataclass(frozen=True)
+class ValidBatch:
+    name: str | None
+    urls: list[str]
+    primary_url: str | None
+    mode: str
+
+
+def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> ValidBatch:
+    """Normalise and check a batch request; every problem is reported, each naming its URL."""
+    errors: list[dict[str, Any]] = []
+
+    def fail(loc: list[str | int], message: str, value: Any) -> None:
+        errors.append({"loc": loc, "msg": message, "type": "value_error", "input": value})
+
+    if not 2 <= len(data.urls) <= max_urls:
+        fail(["body", "urls"], f"give between 2 and {max_urls} URLs (got {len(data.urls)})", None)
+
+    urls: list[str] = []
+    first_index: dict[str, int] = {}
+    for index, raw in enumerate(data.urls):
+        try:
+            url = normalise_url(raw, allow_private=allow_private)
+        except InvalidUrlError as error:
+            fail(["body", "urls", index], str(error), raw)
+            continue
+        if url in first_index:
+            fail(
+                ["body", "urls", index],
+                f"{raw!r} is the same URL as entry {first_index[url] + 1} ({url})",
+                raw,
+            )
+            continue
+        first_index[url] = index
+        urls.append(url)
+
+    primary: str | None = None
+    if data.primary_url is not None and data.primary_url.strip():
+        try:
+            primary = normalise_url(data.primary_url, allow_private=allow_private)
+        except InvalidUrlError as error:
+            fail(["body", "primary_url"], str(error), data.primary_url)
+        else:
+            if primary not in first_index:
+                fail(
+                    ["body", "primary_url"],
+                    f"primary_url {data.primary_url!r} is not one of the submitted urls",
+                    data.primary_url,
+                )
+    if errors:
+        raise InvalidInputError(errors)
+    name = data.name.strip() if data.name and data.name.strip() else None
+    return ValidBatch(name=name, urls=urls, primary_url=primary, mode=data.mode)
+
+
+class CompetitiveService:
+    def __init__(self, queue: Enqueuer, *, max_urls: int, allow_private: bool) -> None:
+        self.queue = queue
+        self.max_urls = max_urls
+        self.allow_private = allow_private
+
+    async def create(self, session: AsyncSession, data: BatchCreate) -> CompetitiveAnalysisBatch:
+        valid = validate_batch(data, max_urls=self.max_urls, allow_private=self.allow_private)
+        batch = CompetitiveAnalysisBatch(
+            name=valid.name,
+            primary_url=valid.primary_url,
+            mode=valid.mode,
+            total_urls=len(valid.urls),
+            status=BatchStatus.PENDING,
+        )
+        analyses = [
+            Analysis(url=url, mode=valid.mode, status=AnalysisStatus.QUEUED) for url in valid.urls
+        ]
+        batch.urls = [
+            CompetitiveAnalysisUrl(
+                position=position,
+                url=url,
+                is_primary=url == valid.primary_url,
+                analysis=analysis,
+            )
+            for position, (url, analysis) in enumerate(zip(valid.urls, analyses, strict=True))
+        ]
+        await BatchRepository(session).add(batch)
+        analysis_ids = [analysis.id for analysis in analyses]
+
+        async def enqueue_all() -> None:
+            for analysis_id in analysis_ids:
+                await enqueue_audit(self.queue, analysis_id)
+
+        after_commit(session, enqueue_all)
+        return batch
+
+    async def get(self, session: AsyncSession, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch:
+        batch = await BatchRepository(session).get(batch_id)
+        if batch is None:
+            raise NotFoundError(f"batch {batch_id} not found")
+        return batch
+
+    async def page(
+        self, session: AsyncSession, page: int, page_size: int
+    ) -> tuple[list[CompetitiveAnalysisBatch], int]:
+        return await BatchRepository(session).page((page - 1) * page_size, page_size)
+
+    async def delete(self, session: AsyncSession, batch_id: uuid.UUID) -> None:
+        batches = BatchRepository(session)
+        analysis_ids = await batches.analysis_ids(batch_id)
+        if not analysis_ids and await batches.get(batch_id) is None:
+            raise NotFoundError(f"batch {batch_id} not found")
+        await batches.delete(batch_id)
+        # Jobs still running for these analyses find nothing to update and stop there.
+        await AnalysisRepository(session).delete(analysis_ids)
+
+    async def cancel(self, session: AsyncSession, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch:
+        batches = BatchRepository(session)
+        batch = await self.get(session, batch_id)
+        version = await batches.transition(
+            batch_id,
+            BatchStatus.CANCELLED,
+            allowed_from=(BatchStatus.PENDING, BatchStatus.RUNNING),
+        )
+        if version is None:
+            raise ConflictError(
+                f"batch {batch_id} is {batch.status} and can no longer be cancelled"
+            )
+        await AnalysisRepository(session).cancel_queued([item.analysis_id for item in batch.urls])
+        session.expunge_all()  # reload the new states rather than the identity map's
+        return await self.get(session, batch_id)
+
+    async def comparison(
+        self, session: AsyncSession, batch_id: uuid.UUID
+    ) -> tuple[CompetitiveAnalysisBatch, ComparisonResult]:
+        batch = await self.get(session, batch_id)
+        if batch.status not in (BatchStatus.COMPLETED, BatchStatus.PARTIAL):
+            raise ConflictError(_comparison_unavailable(batch))
+        comparison = await BatchRepository(session).get_comparison(batch_id)
+        if comparison is None:
+            raise ConflictError(f"batch {batch_id} has no stored comparison")
+        return batch, comparison
+
+
+def _comparison_unavailable(batch: CompetitiveAnalysisBatch) -> str:
+    if batch.status == BatchStatus.FAILED:
+        return f"batch {batch.id} failed: {batch.error or 'no URL could be analysed'}"
+    if batch.status == BatchStatus.CANCELLED:
+        return f"batch {batch.id} was cancelled; it has no comparison"
+    return (
+        f"the comparison of batch {batch.id} is not ready yet (status {batch.status}, "
+        f"{batch.completed_urls + batch.failed_urls} of {batch.total_urls} URLs done)"
+    )

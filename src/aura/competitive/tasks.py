@@ -1,0 +1,64 @@
+"""The ``compare_batch`` job: compute the comparison and finish the batch, exactly once."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import TYPE_CHECKING
+
+from aura.comparison import COMPARISON_VERSION, SiteInput, compare
+from aura.competitive.repository import BatchRepository
+from aura.models import AnalysisStatus, BatchStatus, ComparisonResult
+
+if TYPE_CHECKING:
+    from aura.runtime import Runtime
+
+logger = logging.getLogger(__name__)
+
+
+async def run_comparison(runtime: Runtime, entity_id: str) -> None:
+    batch_id = uuid.UUID(entity_id)
+    async with runtime.db.read() as session:
+        batch = await BatchRepository(session).get(batch_id)
+        if batch is None or batch.status != BatchStatus.COMPARING:
+            return
+        sites = [
+            SiteInput(
+                url=item.url,
+                status=item.analysis.status,
+                is_primary=item.is_primary,
+                error=item.analysis.error,
+                result=item.analysis.result,
+            )
+            for item in batch.urls
+        ]
+        primary_url = batch.primary_url
+
+    # Pure computation, outside any transaction.
+    document = compare(sites, primary_url)
+    succeeded = sum(site.status == AnalysisStatus.COMPLETED for site in sites)
+    if succeeded == 0:
+        outcome, error = BatchStatus.FAILED, "every URL failed; see each URL's error"
+    elif succeeded < len(sites):
+        outcome, error = BatchStatus.PARTIAL, None
+    else:
+        outcome, error = BatchStatus.COMPLETED, None
+
+    async with runtime.db.write() as session:
+        batches = BatchRepository(session)
+        # The conditional transition is the lock: a duplicate job finds the batch finished.
+        version = await batches.transition(
+            batch_id, outcome, allowed_from=(BatchStatus.COMPARING,), error=error
+        )
+        if version is None:
+            return
+        if outcome != BatchStatus.FAILED:
+            await batches.store_comparison(
+                ComparisonResult(
+                    batch_id=batch_id,
+                    analysis_version=document["analysis_version"] or "mixed",
+                    comparison_version=COMPARISON_VERSION,
+                    result=document,
+                )
+            )
+    logger.info("batch %s finished: %s", batch_id, outcome)

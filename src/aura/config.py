@@ -1,0 +1,65 @@
+"""Settings, read from the environment with the ``AURA_`` prefix (and an optional ``.env``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from aura import __version__
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AURA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("./data")
+    # Empty means "a SQLite file under data_dir"; see ``database_url_resolved``.
+    database_url: str = ""
+    queue_url: str = "memory://"
+    # Several Aura deployments may share one Redis: the queue name keeps them apart.
+    queue_name: str = "aura"
+
+    allow_private_networks: bool = False
+    max_batch_urls: int = Field(default=10, ge=2)
+
+    # Fetching: every bound is a setting.
+    user_agent: str = f"Aura/{__version__} (+https://github.com/aura-analysis/aura; site audit)"
+    fetch_connect_timeout: float = Field(default=5.0, gt=0)
+    fetch_read_timeout: float = Field(default=10.0, gt=0)
+    fetch_total_timeout: float = Field(default=20.0, gt=0)
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    fetch_max_redirects: int = Field(default=10, ge=0)
+    fetch_retries: int = Field(default=1, ge=0)
+    fetch_retry_backoff: float = Field(default=0.5, ge=0)
+
+    # Background work.
+    worker_concurrency: int = Field(default=8, ge=1)
+    job_lease_seconds: float = Field(default=120.0, gt=0)
+    job_max_attempts: int = Field(default=3, ge=1)
+    sweep_interval_seconds: float = Field(default=30.0, gt=0)
+
+    @model_validator(mode="after")
+    def _lease_outlives_the_job(self) -> Settings:
+        if self.job_lease_seconds <= self.fetch_total_timeout:
+            raise ValueError(
+                "AURA_JOB_LEASE_SECONDS must be longer than AURA_FETCH_TOTAL_TIMEOUT, "
+                "or a slow page would be taken over by another worker while still running"
+            )
+        return self
+
+    @property
+    def database_url_resolved(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'aura.db').resolve()}"
+
+    @property
+    def embedded_queue(self) -> bool:
+        return self.queue_url.startswith("memory://")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Database access: engines per dialect, portable types, sessions, migrations."""

@@ -1,0 +1,94 @@
+"""What a process needs to serve or work: settings, one database, one queue.
+
+``Runtime`` is created inside the event loop that uses it (one engine per loop) and owns
+the background loops of a worker: the job consumer and the recovery sweep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aura.analyses.tasks import run_audit
+from aura.audit.fetch import FetchLimits, NetworkPolicy
+from aura.audit.runner import AnalysisOptions
+from aura.competitive.tasks import run_comparison
+from aura.config import Settings
+from aura.db.engine import Database
+from aura.jobs import AUDIT_URL, COMPARE_BATCH
+from aura.queue import TaskQueue
+from aura.recovery import sweep
+
+logger = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, settings: Settings, policy: NetworkPolicy | None = None) -> None:
+        self.settings = settings
+        self.db = Database(settings.database_url_resolved)
+        self.policy = policy or NetworkPolicy(allow_private=settings.allow_private_networks)
+        self.queue = TaskQueue(
+            settings.queue_url,
+            settings.queue_name,
+            {
+                AUDIT_URL: lambda entity_id: run_audit(self, entity_id),
+                COMPARE_BATCH: lambda entity_id: run_comparison(self, entity_id),
+            },
+            max_attempts=settings.job_max_attempts,
+            time_limit=settings.job_lease_seconds,
+            redelivery_after=settings.job_lease_seconds,
+        )
+
+    def analysis_options(self, mode: str = "static") -> AnalysisOptions:
+        s = self.settings
+        return AnalysisOptions(
+            limits=FetchLimits(
+                user_agent=s.user_agent,
+                connect_timeout=s.fetch_connect_timeout,
+                read_timeout=s.fetch_read_timeout,
+                total_timeout=s.fetch_total_timeout,
+                max_bytes=s.fetch_max_bytes,
+                max_redirects=s.fetch_max_redirects,
+                retries=s.fetch_retries,
+                retry_backoff=s.fetch_retry_backoff,
+            ),
+            policy=self.policy,
+            mode=mode,
+        )
+
+    @asynccontextmanager
+    async def opened(self) -> AsyncIterator[Runtime]:
+        try:
+            async with self.queue:
+                yield self
+        finally:
+            await self.db.dispose()
+
+    async def work(self) -> None:
+        """Consume jobs and sweep for stranded work until cancelled."""
+        async with asyncio.TaskGroup() as group:
+            group.create_task(self._sweep_forever())
+            group.create_task(self.queue.run_worker(concurrency=self.settings.worker_concurrency))
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            try:
+                await sweep(self.db, self.queue)
+            except Exception:
+                logger.exception("recovery sweep failed; trying again later")
+            await asyncio.sleep(self.settings.sweep_interval_seconds)
+
+
+@asynccontextmanager
+async def background_worker(runtime: Runtime) -> AsyncIterator[None]:
+    """Run ``runtime.work()`` in the background for the duration of the block."""
+    task = asyncio.create_task(runtime.work(), name="aura-worker")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
