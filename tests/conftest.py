@@ -1,0 +1,130 @@
+"""Shared fixtures: a migrated database on each dialect, settings, a running app, sites.
+
+Every test that takes ``database_url`` runs on SQLite and, when ``AURA_TEST_DATABASE_URL``
+points to a PostgreSQL server, on a fresh PostgreSQL database as well. With
+``AURA_TEST_REQUIRE_SERVICES=1`` (set by ``.ci/run``) a missing service fails the test
+instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+
+from aura.app import create_app
+from aura.config import Settings
+from aura.db.migrate import upgrade
+from tests.support.servers import SHARED_SITES, serve_directory
+
+REQUIRE_SERVICES = os.environ.get("AURA_TEST_REQUIRE_SERVICES") == "1"
+
+
+def service_missing(reason: str) -> None:
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (required: AURA_TEST_REQUIRE_SERVICES=1)")
+    pytest.skip(reason)
+
+
+async def _admin(url: str, statement: str) -> None:
+    import asyncpg
+
+    parsed = make_url(url)
+    connection = await asyncpg.connect(
+        host=parsed.host or "127.0.0.1",
+        port=parsed.port or 5432,
+        user=parsed.username or "postgres",
+        password=parsed.password,
+        database=parsed.database or "postgres",
+    )
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A freshly migrated database; SQLite and PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'aura-test.db'}"
+        upgrade(url)
+        yield url
+        return
+    admin_url = os.environ.get("AURA_TEST_DATABASE_URL")
+    if not admin_url:
+        service_missing("PostgreSQL tests need AURA_TEST_DATABASE_URL")
+        return
+    name = f"aura_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(admin_url, f'CREATE DATABASE "{name}"'))
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        asyncio.run(_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get("AURA_TEST_REDIS_URL")
+    if not url:
+        service_missing("Redis tests need AURA_TEST_REDIS_URL")
+    assert url is not None
+    return url
+
+
+def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "data_dir": data_dir,
+        "queue_url": "memory://",
+        "queue_name": f"aura-test-{uuid.uuid4().hex[:8]}",
+        "allow_private_networks": True,
+        "fetch_retries": 0,
+        "fetch_total_timeout": 10.0,
+        "job_lease_seconds": 30.0,
+        "sweep_interval_seconds": 0.5,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return make_settings(database_url, tmp_path)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://aura.test") as http:
+        yield http
+
+
+@pytest.fixture(scope="session")
+def three_sites() -> Iterator[list[str]]:
+    """Three real front pages from ../shared/sites, each on its own loopback server."""
+    names = ["01-sb-landing-page", "06-sb-shop-homepage", "08-sb-agency"]
+    if not SHARED_SITES.is_dir():
+        pytest.skip(f"the shared sites are not at {SHARED_SITES}")
+    with (
+        serve_directory(SHARED_SITES / names[0]) as first,
+        serve_directory(SHARED_SITES / names[1]) as second,
+        serve_directory(SHARED_SITES / names[2]) as third,
+    ):
+        yield [f"{first}/", f"{second}/", f"{third}/"]

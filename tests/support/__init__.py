@@ -1,0 +1,1 @@
+"""Test helpers: local fixture servers and database set-up."""

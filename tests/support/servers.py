@@ -1,0 +1,108 @@
+"""Local fixture web servers on 127.0.0.1 (the outside world in tests)."""
+
+from __future__ import annotations
+
+import functools
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SHARED_SITES = Path(__file__).resolve().parents[3] / "shared" / "sites"
+
+
+class _QuietStatic(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _serving(server: ThreadingHTTPServer) -> Iterator[str]:
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` over HTTP; yields the base URL (without a trailing slash)."""
+    handler = functools.partial(_QuietStatic, directory=str(directory))
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as base:
+        yield base
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b"<html><head><title>Fixture</title></head><body>ok</body></html>"
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
+    delay: float = 0.0
+
+
+@dataclass
+class ScriptedSite:
+    """A server whose answers the test chooses, path by path (query strings ignored)."""
+
+    routes: dict[str, Route] = field(default_factory=dict)
+    hits: dict[str, int] = field(default_factory=dict)
+    default: Route | None = field(default_factory=Route)
+    base: str = ""
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+@contextmanager
+def serve_scripted(site: ScriptedSite) -> Iterator[ScriptedSite]:
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            with lock:
+                site.hits[path] = site.hits.get(path, 0) + 1
+            route = site.routes.get(path, site.default)
+            if route is None:
+                route = Route(status=404, body=b"not found")
+            if route.delay:
+                time.sleep(route.delay)
+            self.send_response(route.status)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(route.body)))
+            self.end_headers()
+            self.wfile.write(route.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base:
+        site.base = base
+        yield site
+
+
+def closed_port_url() -> str:
+    """A URL on a loopback port where nothing listens (connections are refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float, interval: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return predicate()
