@@ -55,6 +55,7 @@ class ScriptedSite:
 
     routes: dict[str, Route] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
+    user_agents: list[str] = field(default_factory=list)
     default: Route | None = field(default_factory=Route)
     base: str = ""
 
@@ -71,6 +72,7 @@ def serve_scripted(site: ScriptedSite) -> Iterator[ScriptedSite]:
             path = self.path.split("?", 1)[0]
             with lock:
                 site.hits[path] = site.hits.get(path, 0) + 1
+                site.user_agents.append(self.headers.get("User-Agent", ""))
             route = site.routes.get(path, site.default)
             if route is None:
                 route = Route(status=404, body=b"not found")

@@ -67,6 +67,11 @@ class TaskQueue:
         return str(getattr(execution.disposition, "value", "scheduled")) == "scheduled"
 
     async def ping(self) -> None:
+        """Raise unless the queue can take jobs."""
+        if not self._opened:
+            raise ConnectionError("the queue is not open")
+        if self.in_process:
+            return  # the in-process backend lives and dies with this process
         async with self._docket.redis() as redis:
             await redis.ping()
 

@@ -1,0 +1,218 @@
+"""The batch API contract: validation, listing, reading, cancelling, deleting."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from aura.app import create_app
+from tests.conftest import make_settings
+from tests.support.api import create_batch, wait_for_batch
+from tests.support.servers import Route, ScriptedSite, serve_scripted
+
+
+class TestCreate:
+    async def test_urls_are_normalised(self, client: httpx.AsyncClient) -> None:
+        body = await create_batch(
+            client,
+            ["Example.COM", "https://www.Example.org:443/pricing#plans", "http://10.0.0.1:8080"],
+            primary_url="example.com",
+        )
+        assert [item["url"] for item in body["urls"]] == [
+            "https://example.com/",
+            "https://www.example.org/pricing",
+            "http://10.0.0.1:8080/",
+        ]
+        assert body["primary_url"] == "https://example.com/"
+        assert [item["is_primary"] for item in body["urls"]] == [True, False, False]
+        assert body["total_urls"] == 3
+        assert set(body) >= {
+            "id",
+            "name",
+            "status",
+            "progress",
+            "total_urls",
+            "completed_urls",
+            "failed_urls",
+            "primary_url",
+            "urls",
+            "created_at",
+            "updated_at",
+            "finished_at",
+        }
+
+    @pytest.mark.parametrize(
+        ("bad", "message"),
+        [
+            ("ftp://example.com/file", "only http and https"),
+            ("javascript:alert(1)", "only http and https"),
+            ("http://", "no host name"),
+            ("https://exa mple.com", "white space"),
+            ("https://user:secret@example.com/", "credentials"),
+            ("https://example..com/", "invalid host name"),
+            ("https://127.1/", "invalid host name"),
+        ],
+    )
+    async def test_a_bad_url_is_a_422_naming_it(
+        self, client: httpx.AsyncClient, bad: str, message: str
+    ) -> None:
+        response = await client.post(
+            "/api/v1/competitive/", json={"urls": ["https://example.com", bad]}
+        )
+        assert response.status_code == 422
+        [error] = response.json()["detail"]
+        assert error["loc"] == ["body", "urls", 1]
+        assert message in error["msg"]
+        assert bad.split("//")[-1].split("/")[0][:5] in error["msg"]
+
+    async def test_every_problem_is_reported_at_once(self, client: httpx.AsyncClient) -> None:
+        response = await client.post(
+            "/api/v1/competitive/",
+            json={"urls": ["ftp://a.example", "example.com", "https://example.com/", "gopher://x"]},
+        )
+        assert response.status_code == 422
+        locations = [error["loc"] for error in response.json()["detail"]]
+        assert locations == [["body", "urls", 0], ["body", "urls", 2], ["body", "urls", 3]]
+        duplicate = response.json()["detail"][1]["msg"]
+        assert "same URL as entry 2" in duplicate
+
+    @pytest.mark.parametrize("count", [0, 1, 11])
+    async def test_two_to_max_urls(self, client: httpx.AsyncClient, count: int) -> None:
+        urls = [f"https://site{i}.example/" for i in range(count)]
+        response = await client.post("/api/v1/competitive/", json={"urls": urls})
+        assert response.status_code == 422
+        assert "between 2 and 10 URLs" in response.json()["detail"][0]["msg"]
+
+    async def test_primary_must_be_one_of_the_urls(self, client: httpx.AsyncClient) -> None:
+        response = await client.post(
+            "/api/v1/competitive/",
+            json={"urls": ["a.example", "b.example"], "primary_url": "c.example"},
+        )
+        assert response.status_code == 422
+        [error] = response.json()["detail"]
+        assert error["loc"] == ["body", "primary_url"]
+        assert "c.example" in error["msg"]
+
+    async def test_unknown_fields_are_refused(self, client: httpx.AsyncClient) -> None:
+        response = await client.post(
+            "/api/v1/competitive/", json={"urls": ["a.example", "b.example"], "colour": "red"}
+        )
+        assert response.status_code == 422
+
+    async def test_private_targets_are_refused_unless_allowed(
+        self, database_url: str, tmp_path: Path
+    ) -> None:
+        settings = make_settings(database_url, tmp_path, allow_private_networks=False)
+        app = create_app(settings, run_worker=False)
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://aura.test"
+            ) as client,
+        ):
+            for private in ("http://127.0.0.1:8080/", "http://[::1]/", "localhost", "10.1.2.3"):
+                response = await client.post(
+                    "/api/v1/competitive/", json={"urls": ["example.com", private]}
+                )
+                assert response.status_code == 422, private
+                assert "private or loopback" in response.json()["detail"][0]["msg"]
+
+
+class TestRead:
+    async def test_unknown_batch_is_404(self, client: httpx.AsyncClient) -> None:
+        missing = uuid.uuid4()
+        for path in (f"/api/v1/competitive/{missing}", f"/api/v1/competitive/{missing}/comparison"):
+            response = await client.get(path)
+            assert response.status_code == 404
+            assert str(missing) in response.json()["detail"]
+        assert (await client.delete(f"/api/v1/competitive/{missing}")).status_code == 404
+        assert (await client.post(f"/api/v1/competitive/{missing}/cancel")).status_code == 404
+
+    async def test_list_is_newest_first_and_paginated(self, client: httpx.AsyncClient) -> None:
+        names = [f"run {i}" for i in range(5)]
+        for name in names:
+            await create_batch(client, ["a.example", "b.example"], name=name)
+        first = (await client.get("/api/v1/competitive/?page=1&page_size=2")).json()
+        second = (await client.get("/api/v1/competitive/?page=2&page_size=2")).json()
+        last = (await client.get("/api/v1/competitive/?page=3&page_size=2")).json()
+        assert first["total"] == 5
+        listed = [item["name"] for page in (first, second, last) for item in page["items"]]
+        assert listed == list(reversed(names))
+        assert (await client.get("/api/v1/competitive/?page=0")).status_code == 422
+
+
+class TestLifecycle:
+    async def test_comparison_is_409_until_ready(self, database_url: str, tmp_path: Path) -> None:
+        settings = make_settings(database_url, tmp_path)
+        app = create_app(settings, run_worker=False)  # nothing processes the batch
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://aura.test"
+            ) as client,
+        ):
+            created = await create_batch(client, ["a.example", "b.example"])
+            response = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
+        assert response.status_code == 409
+        assert "not ready yet" in response.json()["detail"]
+        assert "0 of 2" in response.json()["detail"]
+
+    async def test_cancel_stops_queued_work(self, database_url: str, tmp_path: Path) -> None:
+        settings = make_settings(database_url, tmp_path)
+        app = create_app(settings, run_worker=False)
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://aura.test"
+            ) as client,
+        ):
+            created = await create_batch(client, ["a.example", "b.example"])
+            response = await client.post(f"/api/v1/competitive/{created['id']}/cancel")
+            assert response.status_code == 200
+            body = response.json()
+            assert body["status"] == "cancelled"
+            assert body["finished_at"] is not None
+            assert [item["status"] for item in body["urls"]] == ["cancelled", "cancelled"]
+            again = await client.post(f"/api/v1/competitive/{created['id']}/cancel")
+            assert again.status_code == 409
+            assert "cancelled" in again.json()["detail"]
+            comparison = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
+            assert comparison.status_code == 409
+
+    async def test_delete_removes_the_batch_and_its_analyses(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        with serve_scripted(ScriptedSite(default=Route())) as site:
+            created = await create_batch(client, [site.url("/a"), site.url("/b")])
+            await wait_for_batch(client, created["id"])
+        analysis_id = created["urls"][0]["analysis_id"]
+        assert (await client.get(f"/api/v1/analyses/{analysis_id}")).status_code == 200
+
+        response = await client.delete(f"/api/v1/competitive/{created['id']}")
+
+        assert response.status_code == 204
+        assert (await client.get(f"/api/v1/competitive/{created['id']}")).status_code == 404
+        assert (await client.get(f"/api/v1/analyses/{analysis_id}")).status_code == 404
+        listed = (await client.get("/api/v1/competitive/")).json()
+        assert listed["total"] == 0
+
+
+class TestHealth:
+    async def test_health_and_readiness(self, client: httpx.AsyncClient) -> None:
+        assert (await client.get("/healthz")).json() == {"status": "ok"}
+        ready = await client.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["checks"] == {"database": "ok", "queue": "ok"}
+
+
+class TestAnalyses:
+    async def test_bad_url_is_422(self, client: httpx.AsyncClient) -> None:
+        response = await client.post("/api/v1/analyses/", json={"url": "mailto:someone@x.org"})
+        assert response.status_code == 422
+        assert "mailto" in response.json()["detail"][0]["msg"]
+
+    async def test_unknown_analysis_is_404(self, client: httpx.AsyncClient) -> None:
+        assert (await client.get(f"/api/v1/analyses/{uuid.uuid4()}")).status_code == 404
