@@ -16,7 +16,7 @@ from aura.competitive.schemas import BatchCreate
 from aura.competitive.service import CompetitiveService
 from aura.competitive.tasks import run_comparison
 from aura.jobs import AUDIT_URL, COMPARE_BATCH
-from aura.models import Analysis, CompetitiveAnalysisBatch, ComparisonResult
+from aura.models import Analysis, ComparisonResult, CompetitiveAnalysisBatch
 from aura.runtime import Runtime
 from tests.conftest import make_settings
 from tests.support.servers import Route, ScriptedSite, serve_scripted

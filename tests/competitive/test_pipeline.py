@@ -39,7 +39,7 @@ async def test_three_sites_complete_and_are_compared(
     comparison = response.json()["comparison"]
     titles = {site["url"]: site["title"] for site in comparison["sites"]}
     assert titles[three_sites[1]] == "Shop Homepage - Start Bootstrap Template"
-    assert [entry["rank"] for entry in comparison["ranking"]][0] == 1
+    assert next(entry["rank"] for entry in comparison["ranking"]) == 1
     assert {entry["url"] for entry in comparison["ranking"]} == set(three_sites)
     assert comparison["primary_url"] == three_sites[0]
     html_sizes = next(row for row in comparison["metrics"] if row["id"] == "html_bytes")

@@ -19,10 +19,10 @@ async def create_batch(client: httpx.AsyncClient, urls: list[str], **extra: Any)
 
 
 async def wait_for_batch(
-    client: httpx.AsyncClient, batch_id: str, *, timeout: float = 60.0
+    client: httpx.AsyncClient, batch_id: str, *, within: float = 60.0
 ) -> dict[str, Any]:
     """Poll until the batch is finished; fails the test with the last state if it never is."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     body: dict[str, Any] = {}
     while time.monotonic() < deadline:
         response = await client.get(f"/api/v1/competitive/{batch_id}")

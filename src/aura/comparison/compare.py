@@ -65,8 +65,25 @@ def _relative_score(value: float, best: float, worst: float) -> float:
     return 100.0 * (worst - value) / (worst - best)
 
 
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
+
+
+def _analysis_version(site: SiteInput) -> str:
+    return str((site.result or {}).get("analysis_version"))
+
+
 def compare(sites: Sequence[SiteInput], primary_url: str | None = None) -> dict[str, Any]:
-    analysed = [site for site in sites if site.status == "completed" and site.result]
+    completed = [site for site in sites if site.status == "completed" and site.result]
+    # Results of different analysis versions measure different things: only the newest
+    # version is compared, and the others are listed with the reason they are left out.
+    version = max((_analysis_version(s) for s in completed), key=_version_key, default=None)
+    analysed = [site for site in completed if _analysis_version(site) == version]
+    excluded = {
+        site.url: f"analysed with version {_analysis_version(site)}, compared at {version}"
+        for site in completed
+        if _analysis_version(site) != version
+    }
     values = {site.url: _metric_values(site) for site in analysed}
 
     metric_rows: list[dict[str, Any]] = []
@@ -105,18 +122,15 @@ def compare(sites: Sequence[SiteInput], primary_url: str | None = None) -> dict[
         key=lambda entry: (entry["rank"], entry["url"]),
     )
     firsts = [url for url, rank in ranks.items() if rank == 1]
-    versions = sorted(
-        {str(site.result.get("analysis_version")) for site in analysed if site.result}
-    )
     return {
         "comparison_version": COMPARISON_VERSION,
-        "analysis_version": versions[0] if len(versions) == 1 else None,
+        "analysis_version": version,
         "primary_url": primary_url,
         "sites": [
             {
                 "url": site.url,
-                "status": site.status,
-                "error": site.error,
+                "status": "excluded" if site.url in excluded else site.status,
+                "error": excluded.get(site.url, site.error),
                 "is_primary": site.is_primary,
                 "final_url": (site.result or {}).get("final_url"),
                 "title": (site.result or {}).get("title"),

@@ -56,7 +56,7 @@ async def run_comparison(runtime: Runtime, entity_id: str) -> None:
             await batches.store_comparison(
                 ComparisonResult(
                     batch_id=batch_id,
-                    analysis_version=document["analysis_version"] or "mixed",
+                    analysis_version=document["analysis_version"],
                     comparison_version=COMPARISON_VERSION,
                     result=document,
                 )
