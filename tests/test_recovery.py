@@ -33,7 +33,7 @@ async def test_jobs_lost_with_the_queue_are_recovered(database_url: str, tmp_pat
             batch = await wait_for_batch(client, created["id"])
 
     assert batch["status"] == "completed"
-    assert site.hits == {"/a": 1, "/b": 1}
+    assert (site.hits.get("/a"), site.hits.get("/b")) == (1, 1)
 
 
 async def test_a_batch_stuck_in_comparing_is_finished(database_url: str, tmp_path: Path) -> None:

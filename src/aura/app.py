@@ -15,6 +15,7 @@ from aura import __version__
 from aura.analyses.endpoints import router as analyses_router
 from aura.audit.fetch import NetworkPolicy
 from aura.competitive.endpoints import router as competitive_router
+from aura.competitive.websocket import router as competitive_ws_router
 from aura.config import Settings, get_settings
 from aura.errors import AuraError
 from aura.runtime import Runtime, background_worker
@@ -78,5 +79,6 @@ def create_app(
         )
 
     app.include_router(competitive_router)
+    app.include_router(competitive_ws_router)
     app.include_router(analyses_router)
     return app

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     queue_url: str = "memory://"
     # Several Aura deployments may share one Redis: the queue name keeps them apart.
     queue_name: str = "aura"
+    # Where progress events travel; empty means the same place as the queue.
+    events_url: str = ""
 
     allow_private_networks: bool = False
     max_batch_urls: int = Field(default=10, ge=2)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,6 +20,7 @@ from aura.audit.runner import AnalysisOptions
 from aura.competitive.tasks import run_comparison
 from aura.config import Settings
 from aura.db.engine import Database
+from aura.events import EventBus, create_bus
 from aura.jobs import AUDIT_URL, COMPARE_BATCH
 from aura.queue import TaskQueue
 from aura.recovery import sweep
@@ -30,6 +33,10 @@ class Runtime:
         self.settings = settings
         self.db = Database(settings.database_url_resolved)
         self.policy = policy or NetworkPolicy(allow_private=settings.allow_private_networks)
+        self.worker_name = f"{socket.gethostname()}#{os.getpid()}"
+        self.bus: EventBus = create_bus(
+            settings.events_url or settings.queue_url, f"aura:{settings.queue_name}"
+        )
         self.queue = TaskQueue(
             settings.queue_url,
             settings.queue_name,
@@ -65,6 +72,7 @@ class Runtime:
             async with self.queue:
                 yield self
         finally:
+            await self.bus.close()
             await self.db.dispose()
 
     async def work(self) -> None:

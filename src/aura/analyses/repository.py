@@ -39,7 +39,9 @@ class AnalysisRepository:
         await self.session.flush()
         return analysis
 
-    async def claim(self, analysis_id: uuid.UUID, lease: dt.timedelta) -> Claim | None:
+    async def claim(
+        self, analysis_id: uuid.UUID, lease: dt.timedelta, worker: str = ""
+    ) -> Claim | None:
         """Take the job if it is queued or its holder's lease ran out; None if not claimable.
 
         One conditional UPDATE decides: of two workers racing for a job, one gets the row.
@@ -58,6 +60,7 @@ class AnalysisRepository:
                     status=AnalysisStatus.RUNNING,
                     attempts=Analysis.attempts + 1,
                     claim_token=token,
+                    claimed_by=worker or None,
                     lease_expires_at=now + lease,
                     started_at=sa.func.coalesce(Analysis.started_at, now),
                 )

@@ -9,8 +9,17 @@ import time
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from aura.analyses.repository import AnalysisRepository, Claim
 from aura.audit.runner import AnalysisError, analyze_url
+from aura.competitive.events import (
+    BATCH_STATUS,
+    URL_FINISHED,
+    URL_STARTED,
+    batch_event,
+    publish_after_commit,
+)
 from aura.competitive.repository import BatchRepository
 from aura.db.engine import after_commit
 from aura.jobs import enqueue_comparison
@@ -28,11 +37,9 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
     lease = dt.timedelta(seconds=settings.job_lease_seconds)
 
     async with runtime.db.write() as session:
-        claim = await AnalysisRepository(session).claim(analysis_id, lease)
+        claim = await AnalysisRepository(session).claim(analysis_id, lease, runtime.worker_name)
         if claim is not None and claim.batch_id is not None:
-            await BatchRepository(session).transition(
-                claim.batch_id, BatchStatus.RUNNING, allowed_from=(BatchStatus.PENDING,)
-            )
+            await _announce_start(runtime, session, claim, claim.batch_id)
     if claim is None:
         logger.debug("analysis %s is not claimable (done, running or gone)", analysis_id)
         return
@@ -72,6 +79,30 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
         raise
 
 
+async def _announce_start(
+    runtime: Runtime, session: AsyncSession, claim: Claim, batch_id: uuid.UUID
+) -> None:
+    batches = BatchRepository(session)
+    version = await batches.bump_version(batch_id)
+    if version is None:
+        return
+    started = batch_event(
+        URL_STARTED,
+        batch_id,
+        version,
+        analysis_id=str(claim.analysis_id),
+        url=claim.url,
+        attempt=claim.attempts,
+    )
+    publish_after_commit(session, runtime.bus, started)
+    running = await batches.transition(
+        batch_id, BatchStatus.RUNNING, allowed_from=(BatchStatus.PENDING,)
+    )
+    if running is not None:
+        status = batch_event(BATCH_STATUS, batch_id, running, status=BatchStatus.RUNNING)
+        publish_after_commit(session, runtime.bus, status)
+
+
 async def _store(
     runtime: Runtime,
     claim: Claim,
@@ -95,11 +126,28 @@ async def _store(
             return
         if claim.batch_id is None:
             return
-        fan_in = await BatchRepository(session).record_url_finished(
-            claim.batch_id, succeeded=succeeded
+        batch_id = claim.batch_id
+        fan_in = await BatchRepository(session).record_url_finished(batch_id, succeeded=succeeded)
+        if fan_in is None:
+            return
+        finished = batch_event(
+            URL_FINISHED,
+            batch_id,
+            fan_in.version,
+            analysis_id=str(claim.analysis_id),
+            url=claim.url,
+            status=AnalysisStatus.COMPLETED if succeeded else AnalysisStatus.FAILED,
+            error=error,
+            progress=fan_in.progress,
+            completed_urls=fan_in.completed_urls,
+            failed_urls=fan_in.failed_urls,
         )
-        if fan_in is not None and fan_in.comparison_due:
-            batch_id = claim.batch_id
+        publish_after_commit(session, runtime.bus, finished)
+        if fan_in.comparing_version is not None:
+            comparing = batch_event(
+                BATCH_STATUS, batch_id, fan_in.comparing_version, status=BatchStatus.COMPARING
+            )
+            publish_after_commit(session, runtime.bus, comparing)
             after_commit(session, lambda: _enqueue_comparison(runtime, batch_id))
 
 

@@ -17,6 +17,7 @@ router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"])
 def _service(runtime: RuntimeDep) -> CompetitiveService:
     return CompetitiveService(
         runtime.queue,
+        runtime.bus,
         max_urls=runtime.settings.max_batch_urls,
         allow_private=runtime.settings.allow_private_networks,
     )

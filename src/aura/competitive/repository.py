@@ -23,13 +23,26 @@ _OPEN = (BatchStatus.PENDING, BatchStatus.RUNNING)
 
 @dataclass(frozen=True)
 class FanIn:
-    """The batch after one URL finished; ``comparison_due`` is true for exactly one URL."""
+    """The batch after one URL finished.
+
+    ``version`` is the batch version of the count; ``comparing_version`` is set (to the next
+    version) for exactly one URL of the batch: the one whose count completed it.
+    """
 
     version: int
     completed_urls: int
     failed_urls: int
     total_urls: int
-    comparison_due: bool
+    comparing_version: int | None
+
+    @property
+    def comparison_due(self) -> bool:
+        return self.comparing_version is not None
+
+    @property
+    def progress(self) -> int:
+        done = self.completed_urls + self.failed_urls
+        return done * 100 // self.total_urls if self.total_urls else 0
 
 
 class BatchRepository:
@@ -141,12 +154,22 @@ class BatchRepository:
             .returning(batch.version)
         )
         return FanIn(
-            version=int(flipped if flipped is not None else counts.version),
+            version=int(counts.version),
             completed_urls=counts.completed_urls,
             failed_urls=counts.failed_urls,
             total_urls=counts.total_urls,
-            comparison_due=flipped is not None,
+            comparing_version=None if flipped is None else int(flipped),
         )
+
+    async def bump_version(self, batch_id: uuid.UUID) -> int | None:
+        """A new version for a change that lives outside the batch row (a URL started)."""
+        version = await self.session.scalar(
+            sa.update(CompetitiveAnalysisBatch)
+            .where(CompetitiveAnalysisBatch.id == batch_id)
+            .values(version=CompetitiveAnalysisBatch.version + 1, updated_at=utcnow())
+            .returning(CompetitiveAnalysisBatch.version)
+        )
+        return None if version is None else int(version)
 
     async def store_comparison(self, comparison: ComparisonResult) -> None:
         self.session.add(comparison)

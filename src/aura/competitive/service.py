@@ -9,10 +9,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
+from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import BatchCreate
 from aura.db.engine import after_commit
 from aura.errors import ConflictError, InvalidInputError, NotFoundError
+from aura.events import EventBus
 from aura.jobs import Enqueuer, enqueue_audit
 from aura.models import (
     Analysis,
@@ -81,8 +83,11 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
 
 
 class CompetitiveService:
-    def __init__(self, queue: Enqueuer, *, max_urls: int, allow_private: bool) -> None:
+    def __init__(
+        self, queue: Enqueuer, bus: EventBus, *, max_urls: int, allow_private: bool
+    ) -> None:
         self.queue = queue
+        self.bus = bus
         self.max_urls = max_urls
         self.allow_private = allow_private
 
@@ -150,6 +155,8 @@ class CompetitiveService:
                 f"batch {batch_id} is {batch.status} and can no longer be cancelled"
             )
         await AnalysisRepository(session).cancel_queued([item.analysis_id for item in batch.urls])
+        cancelled = batch_event(BATCH_STATUS, batch_id, version, status=BatchStatus.CANCELLED)
+        publish_after_commit(session, self.bus, cancelled)
         session.expunge_all()  # reload the new states rather than the identity map's
         return await self.get(session, batch_id)
 

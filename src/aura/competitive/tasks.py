@@ -7,6 +7,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from aura.comparison import COMPARISON_VERSION, SiteInput, compare
+from aura.competitive.events import BATCH_FINISHED, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
 from aura.models import AnalysisStatus, BatchStatus, ComparisonResult
 
@@ -52,6 +53,15 @@ async def run_comparison(runtime: Runtime, entity_id: str) -> None:
         )
         if version is None:
             return
+        finished = batch_event(
+            BATCH_FINISHED,
+            batch_id,
+            version,
+            status=outcome,
+            error=error,
+            comparison_ready=outcome != BatchStatus.FAILED,
+        )
+        publish_after_commit(session, runtime.bus, finished)
         if outcome != BatchStatus.FAILED:
             await batches.store_comparison(
                 ComparisonResult(

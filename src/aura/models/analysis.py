@@ -42,6 +42,8 @@ class Analysis(Base):
     # expired lease behind, and the recovery sweep hands the job to another worker.
     attempts: Mapped[int] = mapped_column(default=0)
     claim_token: Mapped[uuid.UUID | None] = mapped_column(UUID)
+    #: The worker holding (or last holding) the job, e.g. ``host#pid``, for operators.
+    claimed_by: Mapped[str | None] = mapped_column(sa.String(200))
     lease_expires_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)
     duration_ms: Mapped[int | None]
     created_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import aura.db.types
 ${imports if imports else ""}
 
 revision: str = ${repr(up_revision)}
