@@ -12,6 +12,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -50,18 +51,13 @@ async def _admin(url: str, statement: str) -> None:
         await connection.close()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A freshly migrated database; SQLite and PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'aura-test.db'}"
-        upgrade(url)
-        yield url
-        return
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """A new, migrated database on the server of AURA_TEST_DATABASE_URL, dropped afterwards."""
     admin_url = os.environ.get("AURA_TEST_DATABASE_URL")
     if not admin_url:
         service_missing("PostgreSQL tests need AURA_TEST_DATABASE_URL")
-        return
+    assert admin_url is not None
     name = f"aura_test_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(admin_url, f'CREATE DATABASE "{name}"'))
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
@@ -70,6 +66,25 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
     finally:
         asyncio.run(_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A freshly migrated database; SQLite and PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'aura-test.db'}"
+        upgrade(url)
+        yield url
+        return
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A freshly migrated PostgreSQL database (for tests of the distributed mode)."""
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture

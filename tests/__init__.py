@@ -1,0 +1,1 @@
+"""Aura's test suite (a package, so that `tests.support` is never shadowed)."""
