@@ -1,25 +1,38 @@
-"""Running the analysis of one URL.
+"""Running the analysis of one URL: fetch → gatherers → artifacts → audits → category scores.
 
-This is the minimal, real analysis of the spine: it fetches the page through the guarded
-fetcher and records what a person would check first (status, final URL, response time,
-size, title). The full gatherer → artifact → audit pipeline replaces its body.
+The page fetch is the only fatal step: a page that cannot be fetched, answers an error or is
+not HTML cannot be analysed. Everything after that is isolated: a gatherer that fails leaves
+its artifact missing, and an audit that raises or lacks an artifact becomes an error result
+for that audit alone.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
+from aura.audit import scoring
+from aura.audit.artifacts import Artifacts, Document, Headers, HttpExchange, MissingArtifactError
+from aura.audit.audits import all_audits
+from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
+from aura.audit.fetch.client import FetchedResponse
+from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
 from aura.audit.html import decode_html
 
+logger = logging.getLogger(__name__)
+
 #: Bumped whenever what an analysis measures changes; comparisons never mix versions.
-ANALYSIS_VERSION = "0.1"
+ANALYSIS_VERSION = "1.0"
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
+
+#: Artifacts every analysis has: they come from the page fetch itself.
+BASE_ARTIFACTS: tuple[type[Any], ...] = (HttpExchange, Document)
 
 
 class AnalysisError(Exception):
@@ -31,57 +44,263 @@ class AnalysisOptions:
     limits: FetchLimits
     policy: NetworkPolicy
     mode: str = "static"
+    subresources: SubresourceLimits = field(default_factory=SubresourceLimits)
+    #: Audit ids to run; None runs them all. Gatherers nobody needs are skipped.
+    audits: frozenset[str] | None = None
 
 
 async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     """Analyse ``url`` and return the result document (JSON-ready)."""
     started = time.perf_counter()
-    async with Fetcher(options.limits, options.policy) as fetcher:
+    cpu_started = time.process_time()
+    audits = select_audits(options.audits)
+    async with (
+        Fetcher(options.limits, options.policy) as fetcher,
+        Fetcher(aux_limits(options), options.policy) as aux_fetcher,
+    ):
         try:
             response = await fetcher.fetch(url)
         except FetchError as error:
             raise AnalysisError(str(error)) from None
+        exchange, document = page_artifacts(url, response)
+        artifacts = Artifacts([exchange, document])
+        context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
+        failures = await gather(context, required_artifacts(audits))
+    # Parsing and auditing are CPU work: keep the event loop free for other analyses.
+    results = await asyncio.to_thread(run_audits, audits, artifacts, failures)
+    document_result = build_result(url, options.mode, exchange, document, audits, results)
+    document_result["gather_errors"] = {kind.__name__: error for kind, error in failures.items()}
+    document_result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    document_result["cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 2)
+    return document_result
+
+
+def aux_limits(options: AnalysisOptions) -> FetchLimits:
+    """Limits for everything but the page: no retries, smaller bodies, shorter waits."""
+    page, sub = options.limits, options.subresources
+    return FetchLimits(
+        user_agent=page.user_agent,
+        connect_timeout=min(page.connect_timeout, sub.timeout_each),
+        read_timeout=min(page.read_timeout, sub.timeout_each),
+        total_timeout=min(page.total_timeout, sub.time_budget),
+        max_bytes=sub.max_bytes_each,
+        max_redirects=min(page.max_redirects, 5),
+        retries=0,
+    )
+
+
+def page_artifacts(url: str, response: FetchedResponse) -> tuple[HttpExchange, Document]:
     if response.status_code >= 400:
         raise AnalysisError(f"the server answered HTTP {response.status_code}")
     if response.content_type not in HTML_TYPES:
         raise AnalysisError(f"not an HTML page (Content-Type: {response.content_type})")
-
+    exchange = HttpExchange(
+        requested_url=url,
+        final_url=response.final_url,
+        status_code=response.status_code,
+        http_version=response.http_version,
+        headers=Headers.of(response.headers),
+        redirects=tuple(response.redirects),
+        timings=response.timings,
+        body_bytes=len(response.body),
+        transfer_bytes=response.transfer_bytes,
+        remote_address=response.remote_address,
+        tls=response.tls,
+    )
     text, charset = decode_html(response.body, response.charset)
-    tree = LexborHTMLParser(text)
-    title_node = tree.css_first("title")
-    title = title_node.text(strip=True) if title_node is not None else None
+    return exchange, Document(url=response.final_url, html=text, charset=charset)
 
-    metrics: dict[str, float | int | None] = {
-        "status_code": response.status_code,
-        "response_time_ms": _round(response.timings.total_ms),
-        "ttfb_ms": response.timings.ttfb_ms,
-        "html_bytes": len(response.body),
-        "redirect_count": len(response.redirects),
+
+def select_audits(ids: frozenset[str] | None) -> list[type[Audit]]:
+    audits = list(all_audits())
+    if ids is None:
+        return audits
+    unknown = ids - {audit.id for audit in audits}
+    if unknown:
+        raise ValueError(f"unknown audit ids: {', '.join(sorted(unknown))}")
+    return [audit for audit in audits if audit.id in ids]
+
+
+def required_artifacts(audits: Iterable[type[Audit]]) -> set[type[Any]]:
+    """The artifacts the audits need, with everything their gatherers depend on."""
+    needed: set[type[Any]] = set()
+    pending = [kind for audit in audits for kind in audit.requires]
+    while pending:
+        kind = pending.pop()
+        if kind in needed:
+            continue
+        needed.add(kind)
+        gatherer = GATHERERS.get(kind)
+        if gatherer is not None:
+            pending.extend(gatherer.depends)
+    return needed
+
+
+async def gather(context: GatherContext, needed: set[type[Any]]) -> dict[type[Any], str]:
+    """Run the gatherers of ``needed`` (each after its dependencies, others concurrently).
+
+    Returns the artifacts that could not be gathered, with the reason.
+    """
+    failures: dict[type[Any], str] = {}
+    tasks: dict[type[Any], asyncio.Task[None]] = {}
+
+    async def produce(kind: type[Any]) -> None:
+        gatherer = GATHERERS[kind]
+        for dependency in gatherer.depends:
+            if dependency in tasks:
+                await tasks[dependency]
+            if dependency not in context.artifacts:
+                failures[kind] = f"needs {dependency.__name__}, which is missing"
+                return
+        try:
+            context.artifacts.add(await gatherer.gather(context))
+        except Exception as error:
+            logger.exception("gatherer for %s failed on %s", kind.__name__, context.url)
+            failures[kind] = f"{type(error).__name__}: {error}"
+
+    for kind in needed:
+        if kind in GATHERERS and kind not in context.artifacts:
+            tasks[kind] = asyncio.create_task(produce(kind))
+    if tasks:
+        await asyncio.gather(*tasks.values())
+    return failures
+
+
+@dataclass(frozen=True)
+class Outcome:
+    audit: type[Audit]
+    result: AuditResult
+    error: str | None = None
+
+
+def run_audits(
+    audits: Iterable[type[Audit]], artifacts: Artifacts, failures: dict[type[Any], str]
+) -> list[Outcome]:
+    return [run_audit(audit, artifacts, failures) for audit in audits]
+
+
+def run_audit(
+    audit: type[Audit], artifacts: Artifacts, failures: dict[type[Any], str] | None = None
+) -> Outcome:
+    """Run one audit on the artifacts it declared; any failure is confined to it."""
+    missing = [kind for kind in audit.requires if kind not in artifacts]
+    if missing:
+        reasons = [
+            f"{kind.__name__} ({(failures or {}).get(kind, 'not gathered')})" for kind in missing
+        ]
+        return Outcome(audit, AuditResult(None), "missing artifact: " + "; ".join(reasons))
+    try:
+        result = audit().audit(artifacts.only(audit.requires))
+    except MissingArtifactError as error:
+        return Outcome(audit, AuditResult(None), f"used an undeclared artifact: {error}")
+    except Exception as error:
+        logger.exception("audit %s failed", audit.id)
+        return Outcome(audit, AuditResult(None), f"{type(error).__name__}: {error}")
+    if result.score is not None and not 0 <= result.score <= 1:
+        return Outcome(audit, AuditResult(None), f"score out of range: {result.score}")
+    return Outcome(audit, result)
+
+
+def display_mode(outcome: Outcome) -> ScoreDisplayMode:
+    if outcome.error is not None:
+        return "error"
+    if outcome.audit.informative:
+        return "informative"
+    if outcome.result.score is None:
+        return "notApplicable"
+    return "numeric"
+
+
+def audit_entry(outcome: Outcome, weight: float) -> dict[str, Any]:
+    audit, result = outcome.audit, outcome.result
+    failing = result.score is not None and result.score < 0.9
+    entry: dict[str, Any] = {
+        "id": audit.id,
+        "title": audit.failure_title if failing else audit.title,
+        "description": audit.description,
+        "score": None if result.score is None else round(result.score, 3),
+        "score_display_mode": display_mode(outcome),
+        "display_value": result.display_value,
+        "details": result.details,
+        "weight": weight,
     }
+    if outcome.error is not None:
+        entry["error"] = outcome.error
+    return entry
+
+
+def build_result(
+    url: str,
+    mode: str,
+    exchange: HttpExchange,
+    document: Document,
+    audits: list[type[Audit]],
+    outcomes: list[Outcome],
+) -> dict[str, Any]:
+    by_id = {outcome.audit.id: outcome for outcome in outcomes}
+    categories: dict[str, Any] = {}
+    for name, spec in scoring.CATEGORIES.items():
+        entries = [
+            audit_entry(by_id[audit_id], spec.weights.get(audit_id, 0.0))
+            for audit_id in scoring.audit_ids_of(name, by_id)
+        ]
+        categories[name] = {
+            "title": spec.title,
+            "description": spec.description,
+            "informative": spec.informative,
+            "score": None if spec.informative else scoring.category_score(entries),
+            "audits": entries,
+        }
+    title_node = document.first("title")
+    metrics: dict[str, float | int | None] = {
+        "status_code": exchange.status_code,
+        "response_time_ms": _round(exchange.timings.total_ms),
+        "ttfb_ms": exchange.timings.ttfb_ms,
+        "html_bytes": exchange.body_bytes,
+        "redirect_count": len(exchange.redirects),
+    }
+    facts: dict[str, Any] = {}
+    for outcome in outcomes:
+        if outcome.error is None:
+            metrics.update(outcome.result.metrics)
+            facts.update(outcome.result.facts)
+    for name, category in categories.items():
+        if category["score"] is not None:
+            metrics[f"{name}_score"] = category["score"]
     return {
         "url": url,
-        "final_url": response.final_url,
-        "status_code": response.status_code,
-        "mode": options.mode,
+        "final_url": exchange.final_url,
+        "status_code": exchange.status_code,
+        "mode": mode,
         "analysis_version": ANALYSIS_VERSION,
-        "title": title or None,
-        "charset": charset,
-        "http_version": response.http_version,
-        "content_type": response.content_type,
+        "title": (title_node.text(strip=True) if title_node is not None else None) or None,
+        "charset": document.charset,
+        "http_version": exchange.http_version,
+        "content_type": exchange.content_type,
         "redirects": [
             {"url": hop.url, "status_code": hop.status_code, "location": hop.location}
-            for hop in response.redirects
+            for hop in exchange.redirects
         ],
         "timings": {
-            "dns_ms": response.timings.dns_ms,
-            "connect_ms": response.timings.connect_ms,
-            "tls_ms": response.timings.tls_ms,
-            "ttfb_ms": response.timings.ttfb_ms,
-            "download_ms": response.timings.download_ms,
-            "total_ms": response.timings.total_ms,
+            "dns_ms": exchange.timings.dns_ms,
+            "connect_ms": exchange.timings.connect_ms,
+            "tls_ms": exchange.timings.tls_ms,
+            "ttfb_ms": exchange.timings.ttfb_ms,
+            "download_ms": exchange.timings.download_ms,
+            "total_ms": exchange.timings.total_ms,
+        },
+        "tls": None
+        if exchange.tls is None
+        else {
+            "version": exchange.tls.version,
+            "cipher": exchange.tls.cipher,
+            "certificate_issuer": exchange.tls.certificate_issuer,
+            "certificate_subject": exchange.tls.certificate_subject,
+            "certificate_not_after": exchange.tls.certificate_not_after,
         },
         "metrics": metrics,
-        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        "categories": categories,
+        "facts": facts,
     }
 
 

@@ -73,6 +73,17 @@ class Timings:
     total_ms: float | None = None
 
 
+@dataclass(frozen=True)
+class TlsFacts:
+    """What the TLS handshake of the final response established."""
+
+    version: str | None
+    cipher: str | None
+    certificate_issuer: str | None = None
+    certificate_subject: str | None = None
+    certificate_not_after: str | None = None
+
+
 @dataclass
 class FetchedResponse:
     requested_url: str
@@ -86,6 +97,12 @@ class FetchedResponse:
     remote_address: str | None = None
     #: Bytes on the wire for the final response (compressed), when the server said.
     transfer_bytes: int | None = None
+    tls: TlsFacts | None = None
+
+    def header_values(self, name: str) -> list[str]:
+        """Every value of a repeated header (``Set-Cookie``), in order."""
+        lowered = name.lower()
+        return [value for key, value in self.headers if key.lower() == lowered]
 
     def header(self, name: str) -> str | None:
         lowered = name.lower()
@@ -192,6 +209,7 @@ class Fetcher:
             response = await self._client.send(request, stream=True)
             try:
                 headers_at = time.perf_counter()
+                tls = _tls_facts(response)
                 body = await self._read_body(response, url)
                 finished = time.perf_counter()
             finally:
@@ -227,6 +245,7 @@ class Fetcher:
             timings=timings,
             remote_address=facts.remote_address,
             transfer_bytes=int(transfer) if transfer and transfer.isdigit() else None,
+            tls=tls,
         )
 
     async def _read_body(self, response: httpx.Response, url: str) -> bytes:
@@ -265,6 +284,39 @@ def _describe(error: BaseException) -> str:
     if text == "All connection attempts failed":
         return "connection refused or unreachable"
     return text or type(error).__name__
+
+
+def _tls_facts(response: httpx.Response) -> TlsFacts | None:
+    stream = response.extensions.get("network_stream")
+    if stream is None:
+        return None
+    ssl_object = stream.get_extra_info("ssl_object")
+    if not isinstance(ssl_object, ssl.SSLObject | ssl.SSLSocket):
+        return None
+    cipher = ssl_object.cipher()
+    certificate = ssl_object.getpeercert() or {}
+    return TlsFacts(
+        version=ssl_object.version(),
+        cipher=cipher[0] if cipher else None,
+        certificate_issuer=_distinguished_name(certificate.get("issuer")),
+        certificate_subject=_distinguished_name(certificate.get("subject")),
+        certificate_not_after=str(certificate["notAfter"]) if "notAfter" in certificate else None,
+    )
+
+
+def _distinguished_name(value: object) -> str | None:
+    """``((('commonName', 'x'),), …)`` as ``commonName=x, …``."""
+    if not isinstance(value, tuple):
+        return None
+    parts = [
+        f"{key}={item}"
+        for group in value
+        if isinstance(group, tuple)
+        for pair in group
+        if isinstance(pair, tuple) and len(pair) == 2
+        for key, item in [pair]
+    ]
+    return ", ".join(parts) or None
 
 
 def _rounded(value: float | None) -> float | None:

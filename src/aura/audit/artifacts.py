@@ -1,0 +1,279 @@
+"""Artifacts: the typed facts that gatherers collect and audits read.
+
+An audit declares the artifact types it needs; the runner hands it an ``Artifacts`` holding
+only those, so an audit cannot quietly depend on something it did not declare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, TypeVar, cast
+from urllib.parse import urljoin, urlsplit
+
+from protego import Protego
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from aura.audit.css import CssFacts
+from aura.audit.css import scan as scan_css
+from aura.audit.fetch.client import RedirectHop, Timings, TlsFacts
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Headers:
+    """Response headers in arrival order; names compare case-insensitively."""
+
+    items: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> Headers:
+        if isinstance(pairs, Mapping):
+            return cls(tuple(pairs.items()))
+        return cls(tuple(pairs))
+
+    def get(self, name: str) -> str | None:
+        values = self.get_all(name)
+        return ", ".join(values) if values else None
+
+    def get_all(self, name: str) -> list[str]:
+        lowered = name.lower()
+        return [value for key, value in self.items if key.lower() == lowered]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and bool(self.get_all(name))
+
+
+@dataclass(frozen=True)
+class HttpExchange:
+    """The page's HTTP exchange: redirect chain, final status, headers, timings, TLS."""
+
+    requested_url: str
+    final_url: str
+    status_code: int
+    http_version: str
+    headers: Headers
+    redirects: tuple[RedirectHop, ...] = ()
+    timings: Timings = field(default_factory=Timings)
+    body_bytes: int = 0
+    transfer_bytes: int | None = None
+    remote_address: str | None = None
+    tls: TlsFacts | None = None
+
+    @property
+    def is_https(self) -> bool:
+        return urlsplit(self.final_url).scheme == "https"
+
+    @property
+    def content_type(self) -> str:
+        return (self.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """The decoded HTML and its parsed DOM."""
+
+    url: str
+    html: str
+    charset: str = "utf-8"
+
+    @cached_property
+    def tree(self) -> LexborHTMLParser:
+        return LexborHTMLParser(self.html)
+
+    @cached_property
+    def base_url(self) -> str:
+        base = self.tree.css_first("base[href]")
+        href = (base.attributes.get("href") or "").strip() if base is not None else ""
+        return urljoin(self.url, href) if href else self.url
+
+    def resolve(self, href: str) -> str:
+        return urljoin(self.base_url, href.strip())
+
+    def css(self, selector: str) -> list[LexborNode]:
+        return self.tree.css(selector)
+
+    def first(self, selector: str) -> LexborNode | None:
+        return self.tree.css_first(selector)
+
+    def meta(self, name: str) -> str | None:
+        """The content of ``<meta name=…>`` (or ``property=…``), case-insensitive name."""
+        wanted = name.lower()
+        for node in self.css("meta[name], meta[property]"):
+            key = node.attributes.get("name") or node.attributes.get("property") or ""
+            if key.strip().lower() == wanted:
+                return (node.attributes.get("content") or "").strip()
+        return None
+
+    @cached_property
+    def ids(self) -> dict[str, LexborNode]:
+        """The first element carrying each id."""
+        found: dict[str, LexborNode] = {}
+        for node in self.css("[id]"):
+            found.setdefault(node.attributes.get("id") or "", node)
+        return found
+
+    @cached_property
+    def text_tree(self) -> LexborHTMLParser:
+        """A second parse of the page without scripts, styles and templates: its visible text."""
+        tree = LexborHTMLParser(self.html)
+        tree.strip_tags(["script", "style", "noscript", "template", "svg", "head"])
+        return tree
+
+    @cached_property
+    def visible_text(self) -> str:
+        body = self.text_tree.body
+        return " ".join((body.text(deep=True, separator=" ") if body is not None else "").split())
+
+    @property
+    def lang(self) -> str | None:
+        root = self.first("html")
+        value = root.attributes.get("lang") if root is not None else None
+        return value.strip() if value is not None else None
+
+
+@dataclass(frozen=True)
+class RobotsTxt:
+    """``/robots.txt``: whether it exists, its text and the parsed rules."""
+
+    url: str
+    status_code: int | None
+    text: str = ""
+    error: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+    @cached_property
+    def parser(self) -> Protego | None:
+        return Protego.parse(self.text) if self.found else None
+
+    def allows(self, url: str, user_agent: str = "*") -> bool:
+        parser = self.parser
+        return True if parser is None else bool(parser.can_fetch(url, user_agent))
+
+    @property
+    def sitemaps(self) -> list[str]:
+        parser = self.parser
+        return [str(url) for url in parser.sitemaps] if parser is not None else []
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    """The first sitemap found (declared in robots.txt, else ``/sitemap.xml``)."""
+
+    candidates: tuple[str, ...]
+    url: str | None = None
+    status_code: int | None = None
+    kind: str | None = None  # "urlset", "sitemapindex" or "text"
+    entry_count: int = 0
+    error: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.kind is not None
+
+
+@dataclass(frozen=True)
+class Subresource:
+    """One stylesheet, script, image or font the page refers to, and what fetching it gave."""
+
+    url: str
+    kind: str  # "stylesheet" | "script" | "image" | "font" | "other"
+    initiator: str = "html"  # "html" or the URL of the stylesheet that referenced it
+    status_code: int | None = None
+    content_type: str = ""
+    headers: Headers = field(default_factory=Headers)
+    size: int = 0  # decoded body bytes
+    transfer_bytes: int | None = None
+    http_version: str | None = None
+    error: str | None = None
+    body: bytes = b""  # kept for stylesheets, scripts and image headers only
+    elapsed_ms: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status_code is not None and self.status_code < 400
+
+    @property
+    def wire_bytes(self) -> int:
+        """Bytes on the wire when known (compressed), else the decoded size."""
+        return self.transfer_bytes if self.transfer_bytes is not None else self.size
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True)
+class Subresources:
+    """The page's subresources, as far as the limits let them be fetched."""
+
+    items: tuple[Subresource, ...] = ()
+    #: URLs found but not fetched, with the reason (count or byte budget, time budget).
+    skipped: tuple[tuple[str, str], ...] = ()
+
+    def of_kind(self, kind: str) -> list[Subresource]:
+        return [item for item in self.items if item.kind == kind]
+
+    def by_url(self) -> dict[str, Subresource]:
+        return {item.url: item for item in self.items}
+
+
+@dataclass(frozen=True)
+class HttpRedirection:
+    """What ``http://host/`` does: the Observatory's redirection test needs it."""
+
+    start_url: str
+    chain: tuple[str, ...] = ()  # every URL visited, start first
+    final_url: str | None = None
+    status_code: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Stylesheets:
+    """All CSS the page uses: linked stylesheets that were fetched, ``<style>`` and inline."""
+
+    sheets: tuple[tuple[str, str], ...] = ()  # (source: URL or "inline", text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for _source, text in self.sheets)
+
+    @cached_property
+    def facts(self) -> CssFacts:
+        """The scanned CSS (scanned once, shared by every audit that reads it)."""
+        return scan_css(self.text)
+
+
+class MissingArtifactError(LookupError):
+    """An audit asked for an artifact it did not declare or that could not be gathered."""
+
+
+class Artifacts:
+    """A typed bag of artifacts: ``artifacts.get(Document)``."""
+
+    def __init__(self, items: Iterable[object] = ()) -> None:
+        self._items: dict[type[Any], object] = {type(item): item for item in items}
+
+    def get(self, kind: type[T]) -> T:
+        try:
+            return cast(T, self._items[kind])
+        except KeyError:
+            raise MissingArtifactError(kind.__name__) from None
+
+    def find(self, kind: type[T]) -> T | None:
+        return cast(T | None, self._items.get(kind))
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._items
+
+    def only(self, kinds: Iterable[type[Any]]) -> Artifacts:
+        return Artifacts(self._items[kind] for kind in kinds if kind in self._items)
+
+    def add(self, item: object) -> None:
+        self._items[type(item)] = item

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from aura.audit.artifacts import Artifacts, Document
+from aura.audit.base import Audit, AuditResult
+from aura.audit.dom import text_of
+
+
+class Headline(Audit):
+    id = "headline"
+    title = "Page states its headline"
+    failure_title = "Page has no clear headline"
+    description = (
+        "The main headline (the first H1) and the hero text under it are what visitors read "
+        "first: they should say what the site offers, in a few words."
+    )
+    category = "content"
+    requires: ClassVar[tuple[type[object], ...]] = (Document,)
+
+    def audit(self, artifacts: Artifacts) -> AuditResult:
+        document = artifacts.get(Document)
+        node = next((h1 for h1 in document.css("h1") if text_of(h1)), None)
+        headline = text_of(node) if node is not None else ""
+        if not headline:
+            return AuditResult(0.0, "No H1", {"headline": None}, facts={"headline": None})
+        hero = ""
+        sibling = node.next if node is not None else None
+        while sibling is not None and not hero:
+            if sibling.tag in ("p", "h2", "div", "span"):
+                hero = text_of(sibling)[:300]
+            sibling = sibling.next
+        length = len(headline.split())
+        score = 1.0 if 2 <= length <= 14 else 0.7
+        return AuditResult(
+            score,
+            headline[:80],
+            {"headline": headline, "hero_text": hero or None, "words": length},
+            facts={"headline": headline, "hero_text": hero or None},
+        )

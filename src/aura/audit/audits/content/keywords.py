@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from aura.audit.artifacts import Artifacts, Document
+from aura.audit.base import Audit, AuditResult
+from aura.audit.dom import text_of
+from aura.audit.text import top_keywords
+
+
+class Keywords(Audit):
+    id = "keywords"
+    title = "Top keywords"
+    failure_title = "Top keywords"
+    description = (
+        "The most frequent meaningful words of the visible text, and whether they also appear "
+        "in the title and the headline."
+    )
+    category = "content"
+    requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    informative = True
+
+    def audit(self, artifacts: Artifacts) -> AuditResult:
+        document = artifacts.get(Document)
+        ranked = top_keywords(document.visible_text, limit=12)
+        title_node = document.first("title")
+        h1 = document.first("h1")
+        prominent = " ".join(text_of(node).lower() for node in (title_node, h1) if node is not None)
+        rows = [
+            {"keyword": word, "count": count, "in_title_or_h1": word in prominent}
+            for word, count in ranked
+        ]
+        return AuditResult(
+            None,
+            ", ".join(word for word, _ in ranked[:5]),
+            {"keywords": rows},
+            facts={"keywords": [word for word, _ in ranked]},
+        )

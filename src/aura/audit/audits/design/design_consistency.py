@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from aura.audit.artifacts import Artifacts, Stylesheets
+from aura.audit.base import Audit, AuditResult, linear_score
+
+
+class DesignConsistency(Audit):
+    id = "design-consistency"
+    title = "Uses a consistent design system"
+    failure_title = "Uses many distinct colours and font sizes"
+    description = (
+        "A design system keeps to a small set of colours and type sizes. Dozens of distinct "
+        "values suggest styles added ad hoc."
+    )
+    category = "design"
+    requires: ClassVar[tuple[type[object], ...]] = (Stylesheets,)
+
+    def audit(self, artifacts: Artifacts) -> AuditResult:
+        facts = artifacts.get(Stylesheets).facts
+        colors, sizes = len(facts.colors), len(facts.font_sizes)
+        if not colors and not sizes:
+            return AuditResult.not_applicable_because("no CSS colours or font sizes")
+        score = (
+            linear_score(colors, good=24, poor=120) + linear_score(sizes, good=12, poor=40)
+        ) / 2
+        return AuditResult(
+            round(score, 3),
+            f"{colors} colours, {sizes} font sizes",
+            {"distinct_colors": colors, "distinct_font_sizes": sizes},
+            metrics={"distinct_font_sizes": sizes},
+        )

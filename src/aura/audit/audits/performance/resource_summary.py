@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import ClassVar
+
+from aura.audit.artifacts import Artifacts, HttpExchange, Subresources
+from aura.audit.base import Audit, AuditResult, kib, log_normal_score, plural
+
+
+class ResourceSummary(Audit):
+    id = "resource-summary"
+    title = "Keeps request counts low"
+    failure_title = "Many requests are needed to load the page"
+    description = (
+        "Number of requests and bytes by resource type. Every request has a cost, "
+        "especially over slow or high-latency connections."
+    )
+    category = "performance"
+    requires: ClassVar[tuple[type[object], ...]] = (HttpExchange, Subresources)
+
+    def audit(self, artifacts: Artifacts) -> AuditResult:
+        exchange = artifacts.get(HttpExchange)
+        subresources = artifacts.get(Subresources)
+        counts: dict[str, int] = defaultdict(int)
+        sizes: dict[str, int] = defaultdict(int)
+        counts["document"] = 1
+        sizes["document"] = exchange.transfer_bytes or exchange.body_bytes
+        for item in subresources.items:
+            counts[item.kind] += 1
+            sizes[item.kind] += item.wire_bytes if item.ok else 0
+        total = sum(counts.values())
+        failed = sum(1 for item in subresources.items if not item.ok)
+        rows = [
+            {"type": kind, "requests": counts[kind], "bytes": sizes[kind]}
+            for kind in sorted(counts, key=lambda kind: -counts[kind])
+        ]
+        metrics: dict[str, float | int | None] = {"request_count": total}
+        metrics.update({f"{kind}_requests": count for kind, count in counts.items()})
+        metrics["failed_requests"] = failed
+        return AuditResult(
+            log_normal_score(total, p10=25, median=70),
+            f"{plural(total, 'request')} • {kib(sum(sizes.values()))}",
+            {"by_type": rows, "failed": failed, "skipped": len(subresources.skipped)},
+            metrics=metrics,
+        )

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from aura.audit.artifacts import Artifacts, Document
+from aura.audit.base import Audit, AuditResult
+
+OPEN_GRAPH_REQUIRED = ("og:title", "og:type", "og:image", "og:url")
+
+
+class SocialTags(Audit):
+    id = "social-tags"
+    title = "Page has Open Graph and Twitter card tags"
+    failure_title = "Page lacks Open Graph or Twitter card tags"
+    description = (
+        "Open Graph (`og:title`, `og:type`, `og:image`, `og:url`) and Twitter card tags "
+        "control how the page looks when shared on social networks and in chat apps."
+    )
+    category = "seo"
+    requires: ClassVar[tuple[type[object], ...]] = (Document,)
+
+    def audit(self, artifacts: Artifacts) -> AuditResult:
+        document = artifacts.get(Document)
+        open_graph = {
+            (node.attributes.get("property") or node.attributes.get("name") or "").lower(): (
+                node.attributes.get("content") or ""
+            )
+            for node in document.css("meta[property^='og:'], meta[name^='og:']")
+        }
+        twitter = document.meta("twitter:card")
+        missing = [key for key in OPEN_GRAPH_REQUIRED if not open_graph.get(key)]
+        og_score = 1 - len(missing) / len(OPEN_GRAPH_REQUIRED)
+        score = round(0.7 * og_score + 0.3 * (1.0 if twitter else 0.0), 3)
+        parts = []
+        parts.append(
+            "Open Graph complete" if not missing else f"Open Graph missing {', '.join(missing)}"
+        )
+        parts.append(f"Twitter card: {twitter}" if twitter else "no Twitter card")
+        return AuditResult(
+            score,
+            "; ".join(parts),
+            {"open_graph": open_graph, "twitter_card": twitter, "missing": missing},
+        )

@@ -1,0 +1,176 @@
+"""Scoring is data: which audits count in which category, and how much.
+
+A category score is the weighted mean of its applicable audits, 0-100. Audits that are not
+applicable, informative or errored carry no score and weigh nothing. An audit may count in
+more than one category (``image-alt`` matters to accessibility and to search).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CategorySpec:
+    title: str
+    description: str
+    weights: Mapping[str, float]
+    informative: bool = False
+
+
+CATEGORIES: dict[str, CategorySpec] = {
+    "performance": CategorySpec(
+        "Performance",
+        "How quickly the page can load, judged from its HTML, headers and resources.",
+        {
+            "server-response-time": 8,
+            "redirects": 3,
+            "document-size": 3,
+            "total-byte-weight": 8,
+            "resource-summary": 4,
+            "text-compression": 6,
+            "cache-lifetime": 5,
+            "render-blocking-resources": 8,
+            "modern-image-formats": 4,
+            "oversized-images": 5,
+            "unsized-images": 4,
+            "image-lazy-loading": 3,
+            "unminified-css": 3,
+            "unminified-javascript": 3,
+            "font-display": 3,
+            "dom-size": 4,
+            "http-version": 3,
+            "third-party-summary": 0,
+        },
+    ),
+    "seo": CategorySpec(
+        "SEO",
+        "Whether search engines can crawl, understand and present the page well.",
+        {
+            "document-title": 10,
+            "meta-description": 8,
+            "http-status-code": 10,
+            "crawlability": 10,
+            "robots-txt": 3,
+            "sitemap": 3,
+            "canonical": 3,
+            "hreflang": 2,
+            "link-text": 3,
+            "crawlable-anchors": 3,
+            "image-alt": 3,
+            "heading-structure": 5,
+            "structured-data": 4,
+            "social-tags": 3,
+            "viewport": 8,
+            "html-has-lang": 3,
+        },
+    ),
+    "accessibility": CategorySpec(
+        "Accessibility",
+        "Static accessibility checks (a browser adds axe-core in a later version).",
+        {
+            "image-alt": 10,
+            "input-image-alt": 10,
+            "area-alt": 7,
+            "label": 10,
+            "button-name": 10,
+            "link-name": 7,
+            "document-title": 7,
+            "html-has-lang": 7,
+            "html-lang-valid": 7,
+            "heading-order": 3,
+            "empty-heading": 3,
+            "duplicate-id": 3,
+            "aria-roles": 7,
+            "aria-valid-attr": 7,
+            "aria-hidden-focus": 7,
+            "tabindex": 7,
+            "frame-title": 7,
+            "meta-viewport": 10,
+            "bypass": 7,
+            "list": 7,
+            "table-headers": 7,
+        },
+    ),
+    "security": CategorySpec(
+        "Security",
+        "HTTPS and the HTTP Observatory's header tests, with its score and grade.",
+        {
+            "is-on-https": 10,
+            "redirection": 4,
+            "content-security-policy": 8,
+            "cookies": 4,
+            "cross-origin-resource-sharing": 4,
+            "referrer-policy": 2,
+            "strict-transport-security": 6,
+            "subresource-integrity": 4,
+            "x-content-type-options": 2,
+            "x-frame-options": 4,
+            "cross-origin-resource-policy": 1,
+            "cross-origin-opener-policy": 1,
+            "cross-origin-embedder-policy": 1,
+            "mixed-content": 6,
+            "server-header": 2,
+            # Summarises the tests above: shown, not counted twice.
+            "observatory-grade": 0,
+        },
+    ),
+    "technology": CategorySpec(
+        "Technology",
+        "The software the site is built with (informative).",
+        {},
+        informative=True,
+    ),
+    "content": CategorySpec(
+        "Content",
+        "What the page says and how: amount, readability, headline, calls to action.",
+        {
+            "word-count": 4,
+            "readability": 3,
+            "headline": 4,
+            "calls-to-action": 4,
+            "social-profiles": 1,
+            "contact-details": 2,
+            "text-to-html-ratio": 1,
+            "structured-data": 1,
+            "keywords": 0,
+            "pricing": 0,
+        },
+    ),
+    "design": CategorySpec(
+        "Design",
+        "Visual identity and adaptability, from markup and CSS.",
+        {
+            "font-families": 2,
+            "favicon": 2,
+            "logo": 2,
+            "responsive-design": 4,
+            "dark-mode": 1,
+            "design-consistency": 2,
+            "viewport": 2,
+            "color-palette": 0,
+        },
+    ),
+}
+
+
+def audit_ids_of(category: str, available: Iterable[str]) -> list[str]:
+    """The audits shown in ``category``, in table order, among those that ran."""
+    ran = set(available)
+    return [audit_id for audit_id in CATEGORIES[category].weights if audit_id in ran]
+
+
+def category_score(entries: Iterable[Mapping[str, Any]]) -> int | None:
+    """Weighted mean (0-100) of the scored entries; None when nothing applies."""
+    total = weight_sum = 0.0
+    for entry in entries:
+        score, weight = entry.get("score"), float(entry.get("weight") or 0)
+        if score is None or weight <= 0:
+            continue
+        total += float(score) * weight
+        weight_sum += weight
+    if weight_sum == 0:
+        return None
+    return round(100 * total / weight_sum)

