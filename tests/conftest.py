@@ -105,6 +105,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "allow_private_networks": True,
         "fetch_retries": 0,
         "fetch_total_timeout": 10.0,
+        "analysis_timeout": 25.0,
         "job_lease_seconds": 30.0,
         "sweep_interval_seconds": 0.5,
     }

@@ -35,6 +35,16 @@ class Settings(BaseSettings):
     fetch_max_redirects: int = Field(default=10, ge=0)
     fetch_retries: int = Field(default=1, ge=0)
     fetch_retry_backoff: float = Field(default=0.5, ge=0)
+    # Subresources (stylesheets, scripts, images, fonts) of an analysed page.
+    subresource_max_count: int = Field(default=60, ge=0)
+    subresource_max_total_bytes: int = Field(default=8 * 1024 * 1024, gt=0)
+    subresource_max_bytes_each: int = Field(default=3 * 1024 * 1024, gt=0)
+    subresource_per_host_concurrency: int = Field(default=6, ge=1)
+    subresource_max_concurrency: int = Field(default=16, ge=1)
+    subresource_time_budget: float = Field(default=8.0, gt=0)
+    subresource_timeout_each: float = Field(default=5.0, gt=0)
+    # The hard limit of one analysis, everything included; a job past it fails that URL.
+    analysis_timeout: float = Field(default=60.0, gt=0)
 
     # Background work.
     worker_concurrency: int = Field(default=8, ge=1)
@@ -44,9 +54,9 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _lease_outlives_the_job(self) -> Settings:
-        if self.job_lease_seconds <= self.fetch_total_timeout:
+        if self.job_lease_seconds <= self.analysis_timeout:
             raise ValueError(
-                "AURA_JOB_LEASE_SECONDS must be longer than AURA_FETCH_TOTAL_TIMEOUT, "
+                "AURA_JOB_LEASE_SECONDS must be longer than AURA_ANALYSIS_TIMEOUT, "
                 "or a slow page would be taken over by another worker while still running"
             )
         return self

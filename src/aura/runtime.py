@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 
 from aura.analyses.tasks import run_audit
 from aura.audit.fetch import FetchLimits, NetworkPolicy
+from aura.audit.gatherers import SubresourceLimits
 from aura.audit.runner import AnalysisOptions
 from aura.competitive.tasks import run_comparison
 from aura.config import Settings
@@ -26,6 +27,36 @@ from aura.queue import TaskQueue
 from aura.recovery import sweep
 
 logger = logging.getLogger(__name__)
+
+
+def analysis_options(
+    settings: Settings, policy: NetworkPolicy, mode: str = "static"
+) -> AnalysisOptions:
+    """The audit engine's options, from the settings (the engine never reads settings)."""
+    s = settings
+    return AnalysisOptions(
+        limits=FetchLimits(
+            user_agent=s.user_agent,
+            connect_timeout=s.fetch_connect_timeout,
+            read_timeout=s.fetch_read_timeout,
+            total_timeout=s.fetch_total_timeout,
+            max_bytes=s.fetch_max_bytes,
+            max_redirects=s.fetch_max_redirects,
+            retries=s.fetch_retries,
+            retry_backoff=s.fetch_retry_backoff,
+        ),
+        policy=policy,
+        mode=mode,
+        subresources=SubresourceLimits(
+            max_count=s.subresource_max_count,
+            max_total_bytes=s.subresource_max_total_bytes,
+            max_bytes_each=s.subresource_max_bytes_each,
+            per_host_concurrency=s.subresource_per_host_concurrency,
+            max_concurrency=s.subresource_max_concurrency,
+            time_budget=s.subresource_time_budget,
+            timeout_each=s.subresource_timeout_each,
+        ),
+    )
 
 
 class Runtime:
@@ -50,21 +81,7 @@ class Runtime:
         )
 
     def analysis_options(self, mode: str = "static") -> AnalysisOptions:
-        s = self.settings
-        return AnalysisOptions(
-            limits=FetchLimits(
-                user_agent=s.user_agent,
-                connect_timeout=s.fetch_connect_timeout,
-                read_timeout=s.fetch_read_timeout,
-                total_timeout=s.fetch_total_timeout,
-                max_bytes=s.fetch_max_bytes,
-                max_redirects=s.fetch_max_redirects,
-                retries=s.fetch_retries,
-                retry_backoff=s.fetch_retry_backoff,
-            ),
-            policy=self.policy,
-            mode=mode,
-        )
+        return analysis_options(self.settings, self.policy, mode)
 
     @asynccontextmanager
     async def opened(self) -> AsyncIterator[Runtime]:

@@ -57,13 +57,13 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
     started = time.perf_counter()
     try:
         # The lease outlives this limit (see Settings), so nobody else takes the job meanwhile.
-        async with asyncio.timeout(settings.fetch_total_timeout * 1.5 + 5):
+        async with asyncio.timeout(settings.analysis_timeout):
             result = await analyze_url(claim.url, runtime.analysis_options(claim.mode))
         error = None
     except AnalysisError as failure:
         result, error = None, str(failure)
     except TimeoutError:
-        result, error = None, "the analysis ran out of time"
+        result, error = None, f"the analysis took longer than {settings.analysis_timeout:g} s"
     except asyncio.CancelledError:
         await _release(runtime, claim)
         raise

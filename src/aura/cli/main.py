@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from aura.cli import db, server
+from aura.cli import audit, db, server
 
 app = typer.Typer(
     name="aura",
@@ -14,6 +14,7 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 server.register(app)
+app.command()(audit.audit)
 
 if __name__ == "__main__":
     app()
