@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from aura import __version__
@@ -19,6 +20,14 @@ from aura.competitive.websocket import router as competitive_ws_router
 from aura.config import Settings, get_settings
 from aura.errors import AuraError
 from aura.runtime import Runtime, background_worker
+from aura.security import (
+    AuthMiddleware,
+    BodyLimitMiddleware,
+    RateLimitedError,
+    RateLimiter,
+    SecurityHeadersMiddleware,
+    TokenAuth,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +60,25 @@ def create_app(
 
     @app.exception_handler(AuraError)
     async def _aura_error(_request: Request, error: AuraError) -> JSONResponse:
-        return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        headers = {}
+        if isinstance(error, RateLimitedError):
+            headers["Retry-After"] = str(error.retry_after)
+        return JSONResponse(
+            {"detail": error.detail}, status_code=error.status_code, headers=headers
+        )
+
+    app.state.batch_rate_limiter = RateLimiter(settings.batch_rate_limit)
+    # Last added runs first: CORS answers preflights (which carry no token) before auth.
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_request_bytes)
+    app.add_middleware(AuthMiddleware, auth=TokenAuth(settings.token_list))
+    app.add_middleware(SecurityHeadersMiddleware)
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:

@@ -46,6 +46,14 @@ class Settings(BaseSettings):
     # The hard limit of one analysis, everything included; a job past it fails that URL.
     analysis_timeout: float = Field(default=60.0, gt=0)
 
+    # API security. Tokens: comma-separated; empty disables authentication (then only
+    # bind to loopback). CORS origins: comma-separated; empty means no cross-origin access.
+    api_tokens: str = ""
+    cors_origins: str = ""
+    max_request_bytes: int = Field(default=64 * 1024, gt=0)
+    batch_rate_limit: int = Field(default=30, ge=0, description="batches per minute per client")
+    log_format: str = Field(default="text", pattern="^(text|json)$")
+
     # Background work.
     worker_concurrency: int = Field(default=8, ge=1)
     job_lease_seconds: float = Field(default=120.0, gt=0)
@@ -66,6 +74,14 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'aura.db').resolve()}"
+
+    @property
+    def token_list(self) -> list[str]:
+        return [token.strip() for token in self.api_tokens.split(",") if token.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def embedded_queue(self) -> bool:

@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.runtime import Runtime
+from aura.security import RateLimiter, client_key
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -17,6 +18,12 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def limit_batch_creation(request: Request) -> None:
+    """Counts one batch against the caller's per-minute allowance (429 beyond it)."""
+    limiter: RateLimiter = request.app.state.batch_rate_limiter
+    limiter.check(client_key(request))
 
 
 async def _write_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import signal
 
@@ -13,6 +14,7 @@ import uvicorn
 from aura.config import Settings, get_settings
 from aura.db.migrate import upgrade
 from aura.runtime import Runtime
+from aura.security import JsonFormatter, RedactTokens
 
 
 def register(app: typer.Typer) -> None:
@@ -20,12 +22,26 @@ def register(app: typer.Typer) -> None:
     app.command()(worker)
 
 
-def _configure_logging() -> None:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+def _configure_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    if settings.log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # WebSocket URLs may carry ?token=…; no log line may.
+    handler.addFilter(RedactTokens())
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     # One line per fetched page is noise at INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def serve(
@@ -35,12 +51,19 @@ def serve(
     """Serve the API (and, with the in-process queue, run the worker in the same process)."""
     from aura.app import create_app
 
-    _configure_logging()
     settings = get_settings()
+    _configure_logging(settings)
     upgrade(settings.database_url_resolved)
     mode = "embedded worker" if settings.embedded_queue else "API only; run `aura worker`"
     typer.echo(f"Aura on http://{host}:{port} ({mode})", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if not settings.token_list and not _is_loopback(host):
+        logging.getLogger("aura").warning(
+            "serving on %s without AURA_API_TOKENS: anyone who can reach this address can "
+            "use Aura and make it fetch pages; set tokens or bind to 127.0.0.1",
+            host,
+        )
+    # log_config=None: uvicorn's loggers go through the handler above (format, redaction).
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=None)
 
 
 def worker() -> None:
@@ -53,7 +76,7 @@ def worker() -> None:
             err=True,
         )
         raise typer.Exit(2)
-    _configure_logging()
+    _configure_logging(settings)
     asyncio.run(_work(settings))
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from aura.competitive.schemas import BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
-from aura.deps import ReadSession, RuntimeDep, WriteSession
+from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
 
 router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"])
 
@@ -23,7 +23,12 @@ def _service(runtime: RuntimeDep) -> CompetitiveService:
     )
 
 
-@router.post("/", status_code=status.HTTP_201_CREATED, response_model=BatchRead)
+@router.post(
+    "/",
+    status_code=status.HTTP_201_CREATED,
+    response_model=BatchRead,
+    dependencies=[Depends(limit_batch_creation)],
+)
 async def create_batch(body: BatchCreate, session: WriteSession, runtime: RuntimeDep) -> BatchRead:
     batch = await _service(runtime).create(session, body)
     return BatchRead.of(batch)

@@ -1,0 +1,269 @@
+"""API security: bearer tokens, request size limits, rate limits, response headers, log hygiene.
+
+Everything here is plain ASGI middleware or a FastAPI dependency, configured from settings:
+
+* ``AURA_API_TOKENS`` (comma-separated): when set, every endpoint but the health checks
+  needs ``Authorization: Bearer <token>`` (a WebSocket may pass ``?token=`` instead, since
+  browsers cannot set headers on one). Tokens are compared in constant time.
+* ``AURA_MAX_REQUEST_BYTES``: larger request bodies are refused with 413 before they are read.
+* ``AURA_BATCH_RATE_LIMIT``: batches one token (or, without tokens, one client address) may
+  create per minute; more is a 429 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import math
+import re
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import Request
+
+from aura.errors import AuraError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+#: Paths anyone may reach: health checks, and the web UI's static files (which hold no data;
+#: the UI itself sends the token with every API call).
+PUBLIC_PATHS = ("/healthz", "/readyz")
+PROTECTED_PREFIXES = ("/api/", "/openapi.json", "/docs", "/redoc")
+
+UNAUTHORIZED_CLOSE = 4401
+
+_TOKEN_IN_QUERY = re.compile(r"([?&]token=)[^&\s\"]+", re.IGNORECASE)
+
+
+class RateLimitedError(AuraError):
+    status_code = 429
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many batches; try again in {retry_after} s")
+        self.retry_after = retry_after
+
+
+class TokenAuth:
+    def __init__(self, tokens: Iterable[str]) -> None:
+        self._tokens = [token.encode() for token in tokens if token]
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self._tokens)
+
+    def valid(self, presented: str | None) -> bool:
+        if not presented:
+            return False
+        candidate = presented.encode()
+        # Compare against every token, so timing tells nothing about which one matched.
+        matched = False
+        for token in self._tokens:
+            matched |= hmac.compare_digest(candidate, token)
+        return matched
+
+
+def presented_token(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == b"authorization":
+            header: str = bytes(value).decode("latin-1")
+            scheme, _, credentials = header.partition(" ")
+            if scheme.lower() == "bearer":
+                return credentials.strip()
+    if scope["type"] == "websocket":
+        query: str = bytes(scope.get("query_string", b"")).decode("latin-1")
+        for key, found in parse_qsl(query):
+            if key == "token":
+                return found
+    return None
+
+
+def _protected(path: str) -> bool:
+    if path in PUBLIC_PATHS:
+        return False
+    return path.startswith(PROTECTED_PREFIXES)
+
+
+class AuthMiddleware:
+    """Refuses protected requests without a valid token (401, or close 4401 for sockets)."""
+
+    def __init__(self, app: ASGIApp, auth: TokenAuth) -> None:
+        self.app = app
+        self.auth = auth
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or not self.auth.enabled:
+            await self.app(scope, receive, send)
+            return
+        if not _protected(scope.get("path", "")) or self.auth.valid(presented_token(scope)):
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "websocket":
+            await receive()  # websocket.connect
+            await send({"type": "websocket.accept"})
+            await send(
+                {"type": "websocket.close", "code": UNAUTHORIZED_CLOSE, "reason": "unauthorized"}
+            )
+            return
+        await _json(
+            send,
+            401,
+            {"detail": "a valid bearer token is required (Authorization: Bearer …)"},
+            extra=[(b"www-authenticate", b'Bearer realm="aura"')],
+        )
+
+
+class BodyLimitMiddleware:
+    """Refuses request bodies over ``limit`` bytes, declared or streamed, with 413."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+                await _json(send, 413, {"detail": self._message()})
+                return
+        received = 0
+        refused = False
+
+        async def limited_receive() -> Message:
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    # Answer now, and tell the app the client went away so it stops reading.
+                    refused = True
+                    await _json(send, 413, {"detail": self._message()})
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            if not refused:
+                await send(message)
+
+        await self.app(scope, limited_receive, guarded_send)
+
+    def _message(self) -> str:
+        return f"the request body is larger than {self.limit:,} bytes"
+
+
+class SecurityHeadersMiddleware:
+    """Headers that keep the UI and the API from being framed, sniffed or leaking referrers."""
+
+    HEADERS = (
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+        (
+            b"content-security-policy",
+            b"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+            b"connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
+            b"frame-ancestors 'none'",
+        ),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in self.HEADERS if h[0] not in present)
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class RateLimiter:
+    """A sliding one-minute window per key, in this process's memory."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self._hits: dict[str, deque[float]] = {}
+
+    def check(self, key: str) -> None:
+        if self.per_minute <= 0:
+            return
+        now = self.clock()
+        hits = self._hits.setdefault(key, deque())
+        while hits and hits[0] <= now - 60:
+            hits.popleft()
+        if len(hits) >= self.per_minute:
+            raise RateLimitedError(max(1, math.ceil(hits[0] + 60 - now)))
+        hits.append(now)
+        if len(self._hits) > 10_000:  # forget idle clients rather than grow without bound
+            for stale in [k for k, v in self._hits.items() if not v or v[-1] <= now - 60]:
+                del self._hits[stale]
+
+
+def client_key(request: Request) -> str:
+    token = presented_token(request.scope)
+    if token:
+        # Keyed by a digest, so the limiter's memory never holds the token itself.
+        return "token:" + hmac.new(b"aura-rate", token.encode(), "sha256").hexdigest()[:16]
+    return "client:" + (request.client.host if request.client else "unknown")
+
+
+class RedactTokens(logging.Filter):
+    """Scrubs ``token=…`` from log records (WebSocket URLs in access logs carry one)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _TOKEN_IN_QUERY.sub(r"\1[redacted]", a) if isinstance(a, str) else a
+                for a in record.args
+            )
+        if isinstance(record.msg, str):
+            record.msg = _TOKEN_IN_QUERY.sub(r"\1[redacted]", record.msg)
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message (and the exception)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+async def _json(
+    send: Send, status: int, body: dict[str, Any], extra: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    payload = json.dumps(body).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        *(extra or []),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
