@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     worker_concurrency: int = Field(default=8, ge=1)
     job_lease_seconds: float = Field(default=120.0, gt=0)
     job_max_attempts: int = Field(default=3, ge=1)
+    # Back-off between attempts of a job that raised (doubling from min to max).
+    job_retry_min_delay: float = Field(default=1.0, ge=0)
+    job_retry_max_delay: float = Field(default=30.0, ge=0)
     sweep_interval_seconds: float = Field(default=30.0, gt=0)
 
     @model_validator(mode="after")

@@ -76,6 +76,7 @@ class Runtime:
                 COMPARE_BATCH: lambda entity_id: run_comparison(self, entity_id),
             },
             max_attempts=settings.job_max_attempts,
+            retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
             time_limit=settings.job_lease_seconds,
             redelivery_after=settings.job_lease_seconds,
         )

@@ -31,6 +31,7 @@ class TaskQueue:
         handlers: Mapping[str, Handler],
         *,
         max_attempts: int = 3,
+        retry_delays: tuple[float, float] = (1.0, 30.0),
         time_limit: float = 300.0,
         redelivery_after: float = 120.0,
     ) -> None:
@@ -39,7 +40,7 @@ class TaskQueue:
         self.redelivery_after = redelivery_after
         self._docket = Docket(name=name, url=url)
         for kind, handler in handlers.items():
-            self._docket.register(_as_task(kind, handler, max_attempts, time_limit))
+            self._docket.register(_as_task(kind, handler, max_attempts, retry_delays, time_limit))
         self._opened = False
 
     @property
@@ -101,12 +102,16 @@ class TaskQueue:
 
 
 def _as_task(
-    kind: str, handler: Handler, max_attempts: int, time_limit: float
+    kind: str,
+    handler: Handler,
+    max_attempts: int,
+    retry_delays: tuple[float, float],
+    time_limit: float,
 ) -> Callable[..., Awaitable[None]]:
     retry = ExponentialRetry(
         attempts=max_attempts,
-        minimum_delay=dt.timedelta(seconds=1),
-        maximum_delay=dt.timedelta(seconds=30),
+        minimum_delay=dt.timedelta(seconds=retry_delays[0]),
+        maximum_delay=dt.timedelta(seconds=max(retry_delays)),
     )
     timeout = Timeout(dt.timedelta(seconds=time_limit))
 
