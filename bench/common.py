@@ -1,0 +1,91 @@
+"""What the benchmarks share: the shared sites on loopback, machine facts, result files."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.support.servers import serve_directory  # noqa: E402
+
+SITES_DIR = Path(os.environ.get("AURA_BENCH_SITES", ROOT.parent / "shared" / "sites"))
+RESULTS = ROOT / "bench" / "results"
+
+
+def site_dirs() -> list[Path]:
+    return sorted(p for p in SITES_DIR.iterdir() if p.is_dir() and (p / "index.html").exists())
+
+
+@contextmanager
+def serve_sites() -> Iterator[list[tuple[str, str]]]:
+    """Every shared site on its own loopback server: [(name, url), …]."""
+    with ExitStack() as stack:
+        yield [(d.name, stack.enter_context(serve_directory(d)) + "/") for d in site_dirs()]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 2),
+        "p95": round(percentile(values, 0.95), 2),
+        "max": round(max(values), 2),
+    }
+
+
+def machine() -> dict[str, Any]:
+    versions = {}
+    for package in ("aura", "fastapi", "sqlalchemy", "httpx", "pydocket", "selectolax"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+    return {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "load_average": os.getloadavg(),
+        "versions": versions,
+    }
+
+
+def write_result(name: str, figures: dict[str, Any]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    document = {
+        "benchmark": name,
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine(),
+        **figures,
+    }
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    return path
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """The peak resident set of a live process (VmHWM), from /proc."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,159 @@
+"""End to end: submit → comparison ready, through the real API and workers.
+
+* a batch of all 14 shared sites in embedded mode (`aura serve`, SQLite, in-process worker)
+  and in distributed mode (`aura serve` + 2 `aura worker` processes, PostgreSQL + Redis);
+* scaling: batches of 2, 5, 10 and 20 URLs in embedded mode, with the server's peak RSS.
+
+Usage: .venv/bin/python -m bench.end_to_end [--skip-distributed] [--skip-scaling]
+Distributed mode needs AURA_BENCH_DATABASE_URL (admin URL; default the local postgres) and
+AURA_BENCH_REDIS_URL (default redis://127.0.0.1:6379/0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import tempfile
+import time
+import uuid
+from itertools import cycle, islice
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.common import peak_rss_mb, serve_sites, write_result
+from tests.support.processes import aura_processes
+
+ADMIN_URL = os.environ.get(
+    "AURA_BENCH_DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_URL = os.environ.get("AURA_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+FINISHED = {"completed", "partial", "failed", "cancelled"}
+
+
+def run_batch(api: str, urls: list[str]) -> dict[str, Any]:
+    started = time.perf_counter()
+    response = httpx.post(f"{api}/api/v1/competitive/", json={"urls": urls}, timeout=30)
+    response.raise_for_status()
+    batch_id = response.json()["id"]
+    while True:
+        batch = httpx.get(f"{api}/api/v1/competitive/{batch_id}", timeout=30).json()
+        if batch["status"] in FINISHED:
+            break
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    return {
+        "urls": len(urls),
+        "status": batch["status"],
+        "completed_urls": batch["completed_urls"],
+        "seconds": round(elapsed, 2),
+    }
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {
+        "AURA_ALLOW_PRIVATE_NETWORKS": "true",
+        "AURA_MAX_BATCH_URLS": "20",
+        "AURA_BATCH_RATE_LIMIT": "0",
+        **extra,
+    }
+
+
+def embedded(urls: list[str], logs: Path) -> dict[str, Any]:
+    data = Path(tempfile.mkdtemp(prefix="aura-bench-"))
+    with aura_processes(_env(AURA_DATA_DIR=str(data), AURA_DATABASE_URL=""), logs) as aura:
+        api = aura.api("embedded")
+        result = run_batch(api, urls)
+        result["server_peak_rss_mb"] = peak_rss_mb(aura.processes[0].pid)
+    return result
+
+
+async def _admin(statement: str) -> None:
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(ADMIN_URL)
+    connection = await asyncpg.connect(
+        host=parsed.host,
+        port=parsed.port or 5432,
+        user=parsed.username or "postgres",
+        database=parsed.database or "postgres",
+    )
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+def distributed(urls: list[str], logs: Path, workers: int = 2) -> dict[str, Any]:
+    from sqlalchemy.engine import make_url
+
+    from aura.db.migrate import upgrade
+
+    name = f"aura_bench_{uuid.uuid4().hex[:8]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    database_url = make_url(ADMIN_URL).set(database=name).render_as_string(False)
+    try:
+        upgrade(database_url)
+        env = _env(
+            AURA_DATABASE_URL=database_url,
+            AURA_QUEUE_URL=REDIS_URL,
+            AURA_QUEUE_NAME=f"bench-{uuid.uuid4().hex[:8]}",
+        )
+        with aura_processes(env, logs) as aura:
+            api = aura.api("distributed-api")
+            worker_processes = [aura.worker(f"worker-{i}") for i in range(workers)]
+            result = run_batch(api, urls)
+            result["workers"] = workers
+            result["worker_peak_rss_mb"] = [peak_rss_mb(p.pid) for p in worker_processes]
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return result
+
+
+def scaling(urls: list[str], logs: Path) -> list[dict[str, Any]]:
+    rows = []
+    for size in (2, 5, 10, 20):
+        batch = list(islice(cycle(urls), size))
+        # The same site twice is one URL: vary the query string to make each one distinct.
+        batch = [f"{url}?n={index}" for index, url in enumerate(batch)]
+        rows.append(embedded(batch, logs / f"scaling-{size}"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-distributed", action="store_true")
+    parser.add_argument("--skip-scaling", action="store_true")
+    args = parser.parse_args()
+    logs = Path(tempfile.mkdtemp(prefix="aura-bench-logs-"))
+    figures: dict[str, Any] = {}
+    with serve_sites() as sites:
+        urls = [url for _, url in sites]
+        figures["embedded_14"] = embedded(urls, logs / "embedded")
+        row = figures["embedded_14"]
+        print(
+            f"embedded  {row['urls']} URLs: {row['seconds']} s → {row['status']} "
+            f"(server peak RSS {row['server_peak_rss_mb']} MB)"
+        )
+        if not args.skip_distributed:
+            figures["distributed_14"] = distributed(urls, logs / "distributed")
+            row = figures["distributed_14"]
+            print(
+                f"distributed {row['urls']} URLs, {row['workers']} workers: {row['seconds']} s "
+                f"→ {row['status']} (worker peak RSS {row['worker_peak_rss_mb']} MB)"
+            )
+        if not args.skip_scaling:
+            figures["scaling"] = scaling(urls, logs)
+            for row in figures["scaling"]:
+                print(
+                    f"scaling {row['urls']:>2} URLs: {row['seconds']:>6} s, "
+                    f"server peak RSS {row['server_peak_rss_mb']} MB"
+                )
+    print(f"wrote {write_result('end_to_end', figures)}")
+
+
+if __name__ == "__main__":
+    main()
