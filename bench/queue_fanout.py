@@ -22,6 +22,7 @@ import os
 import platform
 import statistics
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -232,8 +233,7 @@ def main() -> None:
     parser.add_argument("--overhead-jobs", type=int, default=2000)
     parser.add_argument("--skip-drain", action="store_true")
     args = parser.parse_args()
-    logs = ROOT / "bench" / "results" / "queue-logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    logs = Path(tempfile.mkdtemp(prefix="aura-bench-queue-"))
     results: dict[str, Any] = {
         "benchmark": "queue",
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -86,6 +86,15 @@ def test_color_palette_ranks_colours_and_theme_color() -> None:
     assert result.facts["theme_color"] == "#123456"
 
 
+def test_palette_of_a_stylesheet_with_large_inline_images() -> None:
+    # Long base64 runs once made the declaration scan quadratic (seconds per stylesheet).
+    image = "iVBORw0KGgo" * 3000
+    sheet = stylesheets(
+        f"a {{ background: url(data:image/png;base64,{image}) }} b {{ color: #0f0 }}"
+    )
+    assert run("color-palette", document(), sheet).facts["palette"] == ["#00ff00"]
+
+
 def test_font_families() -> None:
     page = document(
         head='<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Inter">'

@@ -4,6 +4,7 @@ import struct
 import zlib
 
 from aura.audit.artifacts import Subresources
+from aura.audit.css import minified_savings
 from tests.audit.audit_builders import document, exchange, resource, run, stylesheets
 
 
@@ -220,6 +221,17 @@ class TestUnminified:
         assert (run("unminified-css", fat).score or 0) < 1
         assert run("unminified-css", lean).score == 1.0
         assert run("unminified-css").not_applicable
+
+    def test_css_savings_are_comments_and_whitespace_around_punctuation(self) -> None:
+        # Kept: " a{color:red;}b c{x:y}" (a leading space and one space inside "b  c").
+        assert (
+            minified_savings(
+                "/* c */\na {\n  color : red ;\n}\n\nb  c { x: y }\n", kind="stylesheet"
+            )
+            == 23
+        )
+        assert minified_savings(" \n\t", kind="stylesheet") == 2
+        assert minified_savings("", kind="stylesheet") == 0
 
     def test_javascript(self) -> None:
         pretty = "\n".join(

@@ -93,19 +93,35 @@ class Document:
         return urljoin(self.base_url, href.strip())
 
     def css(self, selector: str) -> list[LexborNode]:
-        return self.tree.css(selector)
+        """The elements matching ``selector``, in document order.
+
+        Many audits ask for the same elements (``img``, ``a[href]``, …): each selector is
+        matched once per document, and every caller gets a list of its own.
+        """
+        found = self._matches.get(selector)
+        if found is None:
+            found = self._matches[selector] = tuple(self.tree.css(selector))
+        return list(found)
+
+    @cached_property
+    def _matches(self) -> dict[str, tuple[LexborNode, ...]]:
+        return {}
 
     def first(self, selector: str) -> LexborNode | None:
         return self.tree.css_first(selector)
 
     def meta(self, name: str) -> str | None:
         """The content of ``<meta name=…>`` (or ``property=…``), case-insensitive name."""
-        wanted = name.lower()
+        return self._meta_contents.get(name.lower())
+
+    @cached_property
+    def _meta_contents(self) -> dict[str, str]:
+        """The first ``<meta>`` content of each (lower-cased) name or property."""
+        contents: dict[str, str] = {}
         for node in self.css("meta[name], meta[property]"):
             key = node.attributes.get("name") or node.attributes.get("property") or ""
-            if key.strip().lower() == wanted:
-                return (node.attributes.get("content") or "").strip()
-        return None
+            contents.setdefault(key.strip().lower(), (node.attributes.get("content") or "").strip())
+        return contents
 
     @cached_property
     def ids(self) -> dict[str, LexborNode]:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
+import socket
+
 import pytest
 
 from aura.audit.fetch import (
     BlockedTargetError,
     Fetcher,
+    FetchError,
     FetchLimits,
     FetchTimeoutError,
     NetworkPolicy,
     TooLargeError,
     TooManyRedirectsError,
 )
+from aura.audit.fetch.guard import IPAddress
 from tests.support.servers import Route, ScriptedSite, closed_port_url, serve_scripted
 
 LIMITS = FetchLimits(user_agent="Aura-test", total_timeout=5, retries=0, max_bytes=50_000)
@@ -117,3 +123,66 @@ async def test_sends_an_honest_user_agent() -> None:
         async with Fetcher(FetchLimits(user_agent="Aura/9 (+test)"), OPEN) as fetcher:
             await fetcher.fetch(site.url("/"))
     assert site.user_agents == ["Aura/9 (+test)"]
+
+
+def _counting_resolver(answers: list[list[str] | None], calls: list[str]):  # type: ignore[no-untyped-def]
+    """A resolver giving ``answers`` in turn (None: the name does not exist)."""
+
+    async def resolve(host: str, port: int) -> list[IPAddress]:
+        calls.append(host)
+        answer = answers[min(len(calls), len(answers)) - 1]
+        if answer is None:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [ipaddress.ip_address(address) for address in answer]
+
+    return resolve
+
+
+async def test_a_host_that_does_not_resolve_is_looked_up_once_for_all_its_references() -> None:
+    calls: list[str] = []
+    policy = NetworkPolicy(allow_private=True, resolver=_counting_resolver([None], calls))
+    urls = [f"http://cdn.example.test/asset-{index}.js" for index in range(8)]
+    async with Fetcher(LIMITS, policy) as fetcher:
+        outcomes = await asyncio.gather(
+            *(fetcher.fetch(url) for url in urls), return_exceptions=True
+        )
+        later = await asyncio.gather(fetcher.fetch(urls[0]), return_exceptions=True)
+    for outcome in [*outcomes, *later]:
+        assert isinstance(outcome, FetchError)
+        assert "could not be resolved" in str(outcome)
+    assert calls == ["cdn.example.test"]
+
+
+async def test_a_lookup_that_never_answers_fails_at_the_dns_timeout() -> None:
+    async def silent(host: str, port: int) -> list[IPAddress]:
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+    limits = FetchLimits(user_agent="Aura-test", retries=0, dns_timeout=0.05)
+    async with Fetcher(limits, NetworkPolicy(resolver=silent)) as fetcher:
+        with pytest.raises(FetchTimeoutError, match=r"did not resolve within 0\.05 s"):
+            await fetcher.fetch("http://slow-dns.example.test/")
+
+
+async def test_a_fetcher_that_retries_looks_a_failed_name_up_again() -> None:
+    site = ScriptedSite()
+    calls: list[str] = []
+    policy = NetworkPolicy(
+        allow_private=True, resolver=_counting_resolver([None, ["127.0.0.1"]], calls)
+    )
+    limits = FetchLimits(user_agent="Aura-test", retries=1, retry_backoff=0.01)
+    with serve_scripted(site):
+        port = site.base.rsplit(":", 1)[1]
+        async with Fetcher(limits, policy) as fetcher:
+            response = await fetcher.fetch(f"http://flaky-dns.example.test:{port}/")
+    assert response.status_code == 200
+    assert calls == ["flaky-dns.example.test", "flaky-dns.example.test"]
+
+
+async def test_without_retries_an_unreachable_host_fails_at_once_the_second_time() -> None:
+    url = closed_port_url()
+    async with Fetcher(LIMITS, OPEN) as fetcher:
+        with pytest.raises(FetchError, match="connection refused"):
+            await fetcher.fetch(url)
+        with pytest.raises(FetchError, match="unreachable earlier"):
+            await fetcher.fetch(url + "other")

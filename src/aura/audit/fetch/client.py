@@ -12,6 +12,12 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from aura.audit.fetch.decoding import (
+    ACCEPT_ENCODING,
+    BodyDecodingError,
+    BoundedDecoder,
+    DecodedTooLargeError,
+)
 from aura.audit.fetch.guard import BlockedAddressError, NetworkPolicy
 from aura.audit.fetch.transport import ConnectionFacts, GuardedTransport, current_connection
 
@@ -28,6 +34,8 @@ class FetchLimits:
     max_redirects: int = 10
     retries: int = 1
     retry_backoff: float = 0.5
+    #: How long one host name may take to resolve; None: the connect timeout.
+    dns_timeout: float | None = None
 
 
 class FetchError(Exception):
@@ -128,7 +136,14 @@ class Fetcher:
         self.limits = limits
         self.policy = policy
         self._client = httpx.AsyncClient(
-            transport=GuardedTransport(policy),
+            transport=GuardedTransport(
+                policy,
+                dns_timeout=(
+                    limits.connect_timeout if limits.dns_timeout is None else limits.dns_timeout
+                ),
+                # Without retries a host that failed once would fail again: fail it at once.
+                remember_failures=limits.retries == 0,
+            ),
             follow_redirects=False,
             timeout=httpx.Timeout(
                 connect=limits.connect_timeout,
@@ -140,6 +155,7 @@ class Fetcher:
                 "User-Agent": limits.user_agent,
                 "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
                 "Accept-Language": "en;q=0.9,*;q=0.5",
+                "Accept-Encoding": ACCEPT_ENCODING,
             },
             trust_env=False,
         )
@@ -255,17 +271,30 @@ class Fetcher:
                 f"the response is {int(declared):,} bytes, over the "
                 f"{self.limits.max_bytes:,}-byte limit"
             )
+        too_large = TooLargeError(
+            f"the response grew past the {self.limits.max_bytes:,}-byte limit (after decompression)"
+        )
+        # Decoded here rather than by httpx, which inflates a whole network chunk at once:
+        # a compression bomb would be in memory before any limit could be checked.
+        decoder = BoundedDecoder(response.headers.get("content-encoding"), self.limits.max_bytes)
         chunks: list[bytes] = []
         size = 0
-        # aiter_bytes yields decompressed bytes, so the limit also stops compression bombs.
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > self.limits.max_bytes:
-                raise TooLargeError(
-                    f"the response grew past the {self.limits.max_bytes:,}-byte limit "
-                    "(after decompression)"
-                )
-            chunks.append(chunk)
+        try:
+            async for raw in response.aiter_raw():
+                chunk = decoder.decode(raw)
+                size += len(chunk)
+                if size > self.limits.max_bytes:
+                    raise too_large
+                chunks.append(chunk)
+            chunk = decoder.flush()
+        except DecodedTooLargeError:
+            raise too_large from None
+        except BodyDecodingError as error:
+            encoding = response.headers.get("content-encoding")
+            raise FetchError(f"the {encoding} body could not be decoded ({error})") from None
+        if size + len(chunk) > self.limits.max_bytes:
+            raise too_large
+        chunks.append(chunk)
         return b"".join(chunks)
 
 

@@ -20,3 +20,6 @@ class SubresourceLimits:
     time_budget: float = 8.0
     #: Connect and read timeouts of one auxiliary request.
     timeout_each: float = 5.0
+    #: How long one host name may take to resolve. Each host is resolved once per page, and
+    #: every reference to a host that does not resolve (an unreachable CDN) fails with it.
+    dns_timeout: float = 2.0

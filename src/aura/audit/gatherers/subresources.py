@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from aura.audit import css
+from aura.audit import cpu, css
 from aura.audit.artifacts import Document, Headers, Subresource, Subresources
 from aura.audit.fetch import Fetcher, FetchError
 from aura.audit.gatherers.base import GatherContext
@@ -60,7 +60,7 @@ def discover_in_html(document: Document) -> list[Reference]:
 
 def discover_in_css(sheet: Subresource) -> list[Reference]:
     """What a fetched stylesheet refers to: imports, web fonts (one per face), images."""
-    facts = css.scan(sheet.text)
+    facts = css.references(sheet.text)
     found = [Reference(url, "stylesheet", sheet.url) for url in facts.imports]
     font_urls: set[str] = set()
     for face in facts.font_faces:
@@ -187,8 +187,15 @@ async def fetch_all(
             chosen.append(ref)
         if not chosen:
             return
-        tasks = {asyncio.create_task(fetch_one(fetcher, ref, budget)): ref for ref in chosen}
-        done, pending = await asyncio.wait(tasks, timeout=max(0.0, deadline - time.monotonic()))
+        tasks = {cpu.create_task(fetch_one(fetcher, ref, budget)): ref for ref in chosen}
+        try:
+            done, pending = await asyncio.wait(tasks, timeout=max(0.0, deadline - time.monotonic()))
+        except BaseException:
+            # The analysis was cut short (its time limit): its fetches stop with it rather
+            # than run on against a fetcher about to close.
+            for task in tasks:
+                task.cancel()
+            raise
         for task in pending:
             task.cancel()
         if pending:
