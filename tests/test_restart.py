@@ -101,6 +101,6 @@ def test_a_killed_server_resumes_the_batch_on_restart(tmp_path: Path) -> None:
     assert batch["status"] == "completed", batch
     assert batch["completed_urls"] == 3
     assert comparison.status_code == 200
-    assert len(comparison.json()["comparison"]["ranking"]) == 3
+    assert len(comparison.json()["comparison"]["rankings"]["overall"]["entries"]) == 3
     # The interrupted pages were fetched again by the restarted process.
     assert site.hits["/slow-a"] >= 2

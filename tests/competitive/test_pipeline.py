@@ -39,8 +39,9 @@ async def test_three_sites_complete_and_are_compared(
     comparison = response.json()["comparison"]
     titles = {site["url"]: site["title"] for site in comparison["sites"]}
     assert titles[three_sites[1]] == "Shop Homepage - Start Bootstrap Template"
-    assert next(entry["rank"] for entry in comparison["ranking"]) == 1
-    assert {entry["url"] for entry in comparison["ranking"]} == set(three_sites)
+    ranking = comparison["rankings"]["overall"]["entries"]
+    assert next(entry["rank"] for entry in ranking) == 1
+    assert {entry["url"] for entry in ranking} == set(three_sites)
     assert comparison["primary_url"] == three_sites[0]
     html_sizes = next(row for row in comparison["metrics"] if row["id"] == "html_bytes")
     assert html_sizes["direction"] == "lower"
@@ -66,11 +67,12 @@ async def test_unreachable_url_fails_alone_and_the_batch_is_partial(
     assert "connection refused" in failed["error"]
 
     comparison = (await client.get(f"/api/v1/competitive/{created['id']}/comparison")).json()
-    ranked = {entry["url"] for entry in comparison["comparison"]["ranking"]}
+    ranked = {entry["url"] for entry in comparison["comparison"]["rankings"]["overall"]["entries"]}
     assert ranked == {three_sites[0], three_sites[1]}
     listed = {site["url"]: site for site in comparison["comparison"]["sites"]}
-    assert listed[dead]["rank"] is None
+    assert listed[dead]["overall_rank"] is None
     assert "connection refused" in listed[dead]["error"]
+    assert comparison["comparison"]["partial"] is True
 
 
 async def test_every_url_failing_fails_the_batch_with_a_reason(client: httpx.AsyncClient) -> None:

@@ -1,68 +1,32 @@
-"""Ranking the sites of a batch on the metrics their analyses recorded.
+"""The comparison of a batch: from the sites' analysis results to the comparison document.
 
-Pure functions: no database, no IO. The input is what the analyses stored; the output is
-the JSON document served by ``GET /api/v1/competitive/{id}/comparison``.
+Pure functions: no database, no IO, no clock, no randomness, so the same analyses always give
+the same document. Sites keep the batch's order, which breaks every tie that a value does not.
+Only completed analyses of one ``analysis_version`` (the newest present) are compared; every
+other site is listed with the reason it was left out, and the document says it is partial.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-COMPARISON_VERSION = "0.1"
+from aura.comparison.content import build_content
+from aura.comparison.design import build_design
+from aura.comparison.document import ComparisonDocument, Rankings, Site
+from aura.comparison.gaps import build_gaps
+from aura.comparison.inputs import Analysed, Contest, SiteInput, contest_of, text
+from aura.comparison.matrix import build_matrix
+from aura.comparison.metrics import build_metrics
+from aura.comparison.rankings import build_rankings
+from aura.comparison.recommendations import build_recommendations
+from aura.comparison.strengths import build_strengths
+from aura.comparison.summary import build_summary
+from aura.comparison.technology import build_technology
 
-Direction = Literal["lower", "higher"]
+COMPARISON_VERSION = "1.0"
 
-
-@dataclass(frozen=True)
-class MetricSpec:
-    id: str
-    label: str
-    unit: str
-    direction: Direction
-
-
-METRICS: tuple[MetricSpec, ...] = (
-    MetricSpec("response_time_ms", "Response time", "ms", "lower"),
-    MetricSpec("ttfb_ms", "Time to first byte", "ms", "lower"),
-    MetricSpec("html_bytes", "HTML size", "bytes", "lower"),
-    MetricSpec("redirect_count", "Redirects", "count", "lower"),
-    MetricSpec("has_title", "Has a title", "bool", "higher"),
-)
-
-
-@dataclass(frozen=True)
-class SiteInput:
-    url: str
-    status: str
-    is_primary: bool
-    error: str | None
-    result: dict[str, Any] | None
-
-
-def _metric_values(site: SiteInput) -> dict[str, float]:
-    assert site.result is not None
-    values: dict[str, float] = {}
-    for key, value in (site.result.get("metrics") or {}).items():
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            values[key] = float(value)
-    values["has_title"] = 1.0 if site.result.get("title") else 0.0
-    return values
-
-
-def _competition_ranks(scores: dict[str, float], higher_is_better: bool) -> dict[str, int]:
-    """Standard competition ranking ("1224"): equal values share a rank."""
-    ordered = sorted(scores.values(), reverse=higher_is_better)
-    return {url: ordered.index(value) + 1 for url, value in scores.items()}
-
-
-def _relative_score(value: float, best: float, worst: float) -> float:
-    """100 for the best value in the field, 0 for the worst, linear in between."""
-    if best == worst:
-        return 100.0
-    return 100.0 * (worst - value) / (worst - best)
+__all__ = ["COMPARISON_VERSION", "SiteInput", "compare", "compare_document"]
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -73,75 +37,123 @@ def _analysis_version(site: SiteInput) -> str:
     return str((site.result or {}).get("analysis_version"))
 
 
-def compare(sites: Sequence[SiteInput], primary_url: str | None = None) -> dict[str, Any]:
+def _select(sites: Sequence[SiteInput]) -> tuple[str | None, dict[int, SiteInput], dict[int, str]]:
+    """The compared version, the sites compared at it and why others are excluded (by position)."""
     completed = [site for site in sites if site.status == "completed" and site.result]
     # Results of different analysis versions measure different things: only the newest
     # version is compared, and the others are listed with the reason they are left out.
     version = max((_analysis_version(s) for s in completed), key=_version_key, default=None)
-    analysed = [site for site in completed if _analysis_version(site) == version]
-    excluded = {
-        site.url: f"analysed with version {_analysis_version(site)}, compared at {version}"
-        for site in completed
-        if _analysis_version(site) != version
-    }
-    values = {site.url: _metric_values(site) for site in analysed}
-
-    metric_rows: list[dict[str, Any]] = []
-    score_parts: dict[str, list[float]] = {site.url: [] for site in analysed}
-    for spec in METRICS:
-        row_values = {url: v[spec.id] for url, v in values.items() if spec.id in v}
-        if not row_values:
+    analysed: dict[int, SiteInput] = {}
+    excluded: dict[int, str] = {}
+    for position, site in enumerate(sites):
+        if site.status != "completed" or not site.result:
             continue
-        lower = spec.direction == "lower"
-        best = min(row_values.values()) if lower else max(row_values.values())
-        worst = max(row_values.values()) if lower else min(row_values.values())
-        leaders = sorted(url for url, value in row_values.items() if value == best)
-        for url, value in row_values.items():
-            score_parts[url].append(_relative_score(value, best, worst))
-        metric_rows.append(
-            {
-                "id": spec.id,
-                "label": spec.label,
-                "unit": spec.unit,
-                "direction": spec.direction,
-                "values": row_values,
-                "leader": leaders[0] if len(leaders) == 1 else None,
-                "leaders": leaders,
-                "median": statistics.median(row_values.values()),
-                "distance_to_leader": {url: abs(value - best) for url, value in row_values.items()},
-            }
-        )
+        if _analysis_version(site) != version:
+            excluded[position] = (
+                f"analysed with version {_analysis_version(site)}, compared at {version}"
+            )
+        elif any(other.url == site.url for other in analysed.values()):
+            excluded[position] = "the same URL is listed twice; compared once"
+        else:
+            analysed[position] = site
+    return version, analysed, excluded
 
-    overall = {
-        url: round(statistics.fmean(parts), 1) if parts else 0.0
-        for url, parts in score_parts.items()
-    }
-    ranks = _competition_ranks(overall, higher_is_better=True)
-    ranking = sorted(
-        ({"rank": ranks[url], "url": url, "score": score} for url, score in overall.items()),
-        key=lambda entry: (entry["rank"], entry["url"]),
+
+def _primary_url(sites: Sequence[SiteInput], primary_url: str | None) -> str | None:
+    if primary_url is not None:
+        return primary_url
+    return next((site.url for site in sites if site.is_primary), None)
+
+
+def _site_entries(
+    sites: Sequence[SiteInput],
+    analysed: dict[int, SiteInput],
+    excluded: dict[int, str],
+    contest: Contest,
+    rankings: Rankings,
+) -> list[Site]:
+    views = {site.url: site for site in contest.sites}
+    overall = {entry.url: entry for entry in rankings.overall.entries}
+    entries: list[Site] = []
+    for position, site in enumerate(sites):
+        result = site.result or {}
+        view = views[site.url] if position in analysed else None
+        ranked = overall.get(site.url) if view is not None else None
+        entries.append(
+            Site(
+                url=site.url,
+                status="excluded" if position in excluded else site.status,
+                compared=view is not None,
+                error=excluded.get(position, site.error),
+                is_primary=site.url == contest.primary_url,
+                final_url=text(result.get("final_url")),
+                title=text(result.get("title")),
+                mode=text(result.get("mode")),
+                analysis_version=text(result.get("analysis_version")),
+                scores=dict(view.scores) if view is not None else {},
+                overall_score=ranked.score if ranked is not None else None,
+                overall_rank=ranked.rank if ranked is not None else None,
+                security_grade=text(view.facts.get("security_grade")) if view else None,
+            )
+        )
+    return entries
+
+
+def _notes(sites: list[Site], contest: Contest, rankings: Rankings) -> list[str]:
+    notes = [
+        f"{site.url} is not compared ({site.status}): {site.error or 'no result'}"
+        for site in sites
+        if not site.compared
+    ]
+    left_out = [c for c in contest.scored_categories if c not in rankings.overall_categories]
+    if left_out:
+        notes.append(
+            "The overall score leaves out categories some sites have no score for: "
+            + ", ".join(contest.title_of(name) for name in left_out)
+        )
+    if contest.primary_url is not None and contest.primary is None:
+        notes.append(f"The primary site {contest.primary_url} could not be compared")
+    return notes
+
+
+def compare_document(
+    sites: Sequence[SiteInput], primary_url: str | None = None
+) -> ComparisonDocument:
+    version, analysed, excluded = _select(sites)
+    primary = _primary_url(sites, primary_url)
+    contest = contest_of(
+        [Analysed(site.url, site.url == primary, site.result or {}) for site in analysed.values()],
+        primary,
     )
-    firsts = [url for url, rank in ranks.items() if rank == 1]
-    return {
-        "comparison_version": COMPARISON_VERSION,
-        "analysis_version": version,
-        "primary_url": primary_url,
-        "sites": [
-            {
-                "url": site.url,
-                "status": "excluded" if site.url in excluded else site.status,
-                "error": excluded.get(site.url, site.error),
-                "is_primary": site.is_primary,
-                "final_url": (site.result or {}).get("final_url"),
-                "title": (site.result or {}).get("title"),
-                "metrics": values.get(site.url, {}),
-                "score": overall.get(site.url),
-                "rank": ranks.get(site.url),
-            }
-            for site in sites
-        ],
-        "ranking": ranking,
-        "metrics": metric_rows,
-        # The leader is the single site ranked first; a tie for first leaves no leader.
-        "leader": firsts[0] if len(firsts) == 1 else None,
-    }
+    rankings = build_rankings(contest)
+    metrics = build_metrics(contest)
+    matrix = build_matrix(contest)
+    gaps = build_gaps(contest, rankings, metrics)
+    recommendations = build_recommendations(contest)
+    technology = build_technology(contest)
+    entries = _site_entries(sites, analysed, excluded, contest, rankings)
+    return ComparisonDocument(
+        comparison_version=COMPARISON_VERSION,
+        analysis_version=version,
+        primary_url=primary,
+        partial=any(not site.compared for site in entries),
+        compared=len(contest.sites),
+        total=len(entries),
+        notes=_notes(entries, contest, rankings),
+        sites=entries,
+        rankings=rankings,
+        metrics=metrics,
+        matrix=matrix,
+        gaps=gaps,
+        recommendations=recommendations,
+        strengths=build_strengths(contest, rankings, matrix, metrics),
+        technology=technology,
+        content=build_content(contest),
+        design=build_design(contest),
+        summary=build_summary(contest, entries, rankings, gaps, recommendations, technology),
+    )
+
+
+def compare(sites: Sequence[SiteInput], primary_url: str | None = None) -> dict[str, Any]:
+    """The comparison document as JSON-ready data (what ``comparison_results`` stores)."""
+    return compare_document(sites, primary_url).model_dump(mode="json")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from aura.analyses.schemas import AnalysisMode
+from aura.comparison import ComparisonDocument
 from aura.models import CompetitiveAnalysisBatch
-
-AnalysisMode = Literal["static"]
 
 
 class BatchCreate(BaseModel):
@@ -21,7 +20,11 @@ class BatchCreate(BaseModel):
     primary_url: str | None = Field(
         default=None, description="Your own site; must be one of ``urls``"
     )
-    mode: AnalysisMode = "static"
+    mode: AnalysisMode | None = Field(
+        default=None,
+        description="static, or browser (rendered in Chromium); "
+        "by default browser where Chromium is installed",
+    )
 
 
 class BatchUrlRead(BaseModel):
@@ -96,4 +99,4 @@ class ComparisonRead(BaseModel):
     analysis_version: str
     comparison_version: str
     created_at: dt.datetime
-    comparison: dict[str, Any]
+    comparison: ComparisonDocument

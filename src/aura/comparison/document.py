@@ -1,0 +1,323 @@
+"""The comparison document, as served by ``GET /api/v1/competitive/{id}/comparison``.
+
+These models are the contract: the OpenAPI schema (and the TypeScript types generated from
+it) describe the document through them. Per-site values are maps keyed by the site's URL,
+which is unique within a batch. Such maps carry no order (PostgreSQL's JSONB sorts object
+keys): the batch order is that of ``sites`` and ``matrix.sites``; lists keep their order.
+Every string that came from an analysed page (titles, headlines, calls to action, keywords,
+display values) is plain data: nothing here is markup.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Direction = Literal["higher", "lower"]
+Unit = Literal["ms", "bytes", "count", "ratio", "score", "bool", "unitless"]
+CellStatus = Literal["pass", "fail", "n/a", "info", "error", "missing"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Site(_Model):
+    url: str
+    status: str = Field(
+        description="The analysis status; ``excluded`` when it was left out (another "
+        "analysis version or a duplicate URL)"
+    )
+    compared: bool = Field(description="Whether the site takes part in rankings and gaps")
+    error: str | None
+    is_primary: bool
+    final_url: str | None = None
+    title: str | None = None
+    mode: str | None = None
+    analysis_version: str | None = None
+    scores: dict[str, float | None] = Field(
+        default_factory=dict, description="Category id → score 0-100 (None: not scored)"
+    )
+    overall_score: float | None = None
+    overall_rank: int | None = None
+    security_grade: str | None = None
+
+
+class RankingEntry(_Model):
+    rank: int = Field(description="Standard competition rank: equal scores share a rank")
+    url: str
+    score: float
+
+
+class Ranking(_Model):
+    category: str = Field(description="``overall`` or a category id")
+    title: str
+    entries: list[RankingEntry]
+    leaders: list[str] = Field(description="Every site ranked first")
+    leader: str | None = Field(description="The single site ranked first; None on a tie")
+    spread: float | None = Field(description="Best score minus worst score")
+    unranked: list[str] = Field(
+        default_factory=list, description="Compared sites without a score here"
+    )
+
+
+class Rankings(_Model):
+    overall: Ranking
+    overall_categories: list[str] = Field(
+        description="The categories averaged into the overall score (those scored for "
+        "every compared site)"
+    )
+    categories: list[Ranking]
+
+
+class MetricRow(_Model):
+    id: str
+    label: str
+    unit: Unit
+    direction: Direction = Field(description="Whether a higher or a lower value is better")
+    values: dict[str, float]
+    leaders: list[str]
+    leader: str | None
+    best: float
+    worst: float
+    median: float
+    distance_to_leader: dict[str, float] = Field(description="|value - best| per site")
+    ranks: dict[str, int]
+
+
+class MatrixCell(_Model):
+    status: CellStatus
+    score: float | None = None
+    display_value: str | None = None
+
+
+class MatrixRow(_Model):
+    id: str
+    title: str
+    description: str | None = None
+    weight: float
+    cells: dict[str, MatrixCell]
+    passing: list[str]
+    failing: list[str]
+
+
+class MatrixCategory(_Model):
+    category: str
+    title: str
+    audits: list[MatrixRow]
+
+
+class Matrix(_Model):
+    sites: list[str]
+    categories: list[MatrixCategory]
+
+
+class CategoryGap(_Model):
+    category: str
+    title: str
+    score: float
+    best_score: float
+    best_urls: list[str]
+    gap: float = Field(description="Points behind the best competitor")
+    rank: int
+    of: int
+
+
+class MetricGap(_Model):
+    id: str
+    label: str
+    unit: Unit
+    direction: Direction
+    value: float
+    best_value: float
+    best_urls: list[str]
+    gap: float = Field(description="Absolute distance to the best competitor, in ``unit``")
+    relative_gap: float = Field(description="gap / max(|value|, |best_value|), 0-1")
+
+
+class Gaps(_Model):
+    primary_url: str
+    categories: list[CategoryGap]
+    metrics: list[MetricGap]
+
+
+class CompetitorExample(_Model):
+    url: str
+    score: float
+    display_value: str | None = None
+
+
+class Recommendation(_Model):
+    audit_id: str
+    title: str = Field(description="What is wrong, as the audit puts it")
+    goal: str | None = Field(description="The audit's passing title: what to achieve")
+    description: str | None = Field(description="What the audit checks and how to fix it")
+    categories: list[str]
+    kind: Literal["catch_up", "opportunity"] = Field(
+        description="``catch_up``: competitors already pass it; ``opportunity``: none does"
+    )
+    score: float
+    your_value: str | None = None
+    best_competitor_score: float | None
+    competitors_passing: list[str]
+    competitors_total: int
+    adoption: float = Field(description="Share of competitors that pass the audit")
+    potential_points: float = Field(
+        description="Overall-score points gained by matching the best competitor "
+        "(or by passing, when no competitor does better)"
+    )
+    impact: float = Field(description="potential_points * adoption: the ranking key")
+    competitors: list[CompetitorExample] = Field(
+        description="Competitors that do better, best first"
+    )
+
+
+class SiteRecommendations(_Model):
+    url: str
+    items: list[Recommendation]
+
+
+class Standing(_Model):
+    kind: Literal["category", "metric", "audit"]
+    id: str
+    label: str
+    text: str
+    value: float | None = None
+    reference: float | None = Field(
+        default=None,
+        description="For a strength the runner-up's value; for a weakness the leader's",
+    )
+    margin: float | None = None
+
+
+class SiteStandings(_Model):
+    url: str
+    strengths: list[Standing]
+    weaknesses: list[Standing]
+
+
+class TechnologyUse(_Model):
+    version: str | None = None
+    confidence: float | None = None
+
+
+class TechnologyRow(_Model):
+    name: str
+    categories: list[str]
+    website: str | None = None
+    icon: str | None = None
+    sites: dict[str, TechnologyUse]
+    used_by: list[str]
+
+
+class TechnologyGroup(_Model):
+    category: str
+    technologies: list[TechnologyRow]
+
+
+class VersionRow(_Model):
+    name: str
+    versions: dict[str, str | None]
+
+
+class TechnologySection(_Model):
+    available: bool = Field(description="Whether any compared site has technology data")
+    sites_with_data: list[str]
+    sites_without_data: list[str]
+    unavailable: dict[str, str] = Field(
+        default_factory=dict, description="Why detection gave nothing, per site, when known"
+    )
+    groups: list[TechnologyGroup]
+    shared: list[str] = Field(description="Used by every site with data")
+    unique: dict[str, list[str]] = Field(description="Used by that site alone")
+    versions: list[VersionRow] = Field(
+        description="Technologies used by several sites with a known version somewhere"
+    )
+
+
+class Keyword(_Model):
+    keyword: str
+    score: float
+
+
+class SiteContent(_Model):
+    url: str
+    headline: str | None = None
+    hero_text: str | None = None
+    ctas: list[str] = Field(default_factory=list)
+    language: str | None = None
+    word_count: float | None = None
+    reading_minutes: float | None = None
+    reading_ease: float | None = None
+    reading_grade: float | None = None
+    keywords: list[str] = Field(default_factory=list)
+    distinctive_keywords: list[Keyword] = Field(
+        default_factory=list, description="TF-IDF of the site's keywords against the others"
+    )
+
+
+class VocabularyOverlap(_Model):
+    a: str
+    b: str
+    similarity: float = Field(description="Jaccard index of the two keyword sets, 0-1")
+    shared: list[str]
+
+
+class ContentSection(_Model):
+    sites: list[SiteContent]
+    shared_keywords: list[str] = Field(description="Keywords of every site with keywords")
+    overlap: list[VocabularyOverlap]
+
+
+class SiteDesign(_Model):
+    url: str
+    palette: list[str] = Field(default_factory=list)
+    theme_color: str | None = None
+    brand_color: str | None = Field(default=None, description="From the rendered page")
+    accent_color: str | None = None
+    fonts: list[str] = Field(default_factory=list)
+    heading_font: str | None = Field(default=None, description="From the rendered page")
+    body_font: str | None = None
+    font_services: list[str] = Field(default_factory=list)
+    distinct_colors: float | None = None
+    distinct_font_sizes: float | None = None
+    font_family_count: float | None = None
+    has_logo: bool | None = None
+    dark_mode: bool | None = None
+
+
+class DesignSection(_Model):
+    sites: list[SiteDesign]
+    shared_fonts: list[str]
+    shared_colors: list[str]
+
+
+class Finding(_Model):
+    kind: Literal["partial", "overall", "category", "metric", "audit", "technology"]
+    text: str
+    url: str | None = None
+    category: str | None = None
+
+
+class ComparisonDocument(_Model):
+    comparison_version: str
+    analysis_version: str | None
+    primary_url: str | None
+    partial: bool = Field(description="Some URLs were not compared (failed or excluded)")
+    compared: int = Field(description="How many sites were compared")
+    total: int
+    notes: list[str]
+    sites: list[Site]
+    rankings: Rankings
+    metrics: list[MetricRow]
+    matrix: Matrix
+    gaps: Gaps | None = Field(description="Only when the primary site was compared")
+    recommendations: list[SiteRecommendations] = Field(
+        description="For the primary site, or for each site when there is no primary"
+    )
+    strengths: list[SiteStandings]
+    technology: TechnologySection
+    content: ContentSection
+    design: DesignSection
+    summary: list[Finding]

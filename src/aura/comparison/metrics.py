@@ -1,0 +1,161 @@
+"""Every comparable metric side by side: value per site, leader, median, distance to leader.
+
+Which metrics compare, and which way is better, is data (``CATALOG``). Metrics the catalog does
+not know are compared when their name says what they are (``*_ms`` and ``*_bytes`` are better
+low); the rest (counts whose direction is a matter of taste, such as word or heading counts)
+are shown elsewhere but not ranked. Category scores are ranked in ``rankings``, not here.
+Browser metrics come per device profile (``lcp_mobile``, ``load_desktop_ms``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from aura.comparison.document import Direction, MetricRow, Unit
+from aura.comparison.inputs import Contest
+from aura.comparison.rankings import competition_ranks
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    label: str
+    unit: Unit
+    direction: Direction
+
+
+CATALOG: dict[str, MetricSpec] = {
+    # Browser tier: lab metrics of the rendered page, one value per device profile.
+    "lcp": MetricSpec("Largest Contentful Paint", "ms", "lower"),
+    "fcp": MetricSpec("First Contentful Paint", "ms", "lower"),
+    "cls": MetricSpec("Cumulative Layout Shift", "unitless", "lower"),
+    "tbt": MetricSpec("Total Blocking Time", "ms", "lower"),
+    "load_ms": MetricSpec("Load event", "ms", "lower"),
+    "requests": MetricSpec("Requests made", "count", "lower"),
+    "transfer_bytes": MetricSpec("Bytes transferred", "bytes", "lower"),
+    "javascript_errors": MetricSpec("JavaScript errors", "count", "lower"),
+    "axe_violations": MetricSpec("axe-core violations", "count", "lower"),
+    "axe_critical": MetricSpec("Critical axe-core violations", "count", "lower"),
+    "axe_serious": MetricSpec("Serious axe-core violations", "count", "lower"),
+    # The HTTP exchange and the static audits.
+    "response_time_ms": MetricSpec("Response time", "ms", "lower"),
+    "ttfb_ms": MetricSpec("Time to first byte", "ms", "lower"),
+    "html_bytes": MetricSpec("HTML size", "bytes", "lower"),
+    "total_bytes": MetricSpec("Page weight", "bytes", "lower"),
+    "request_count": MetricSpec("Requests", "count", "lower"),
+    "failed_requests": MetricSpec("Failed requests", "count", "lower"),
+    "redirect_count": MetricSpec("Redirects", "count", "lower"),
+    "uncompressed_text_resources": MetricSpec("Uncompressed text resources", "count", "lower"),
+    "oversized_images": MetricSpec("Oversized images", "count", "lower"),
+    "third_party_request_share": MetricSpec("Third-party share of requests", "ratio", "lower"),
+    "third_party_byte_share": MetricSpec("Third-party share of bytes", "ratio", "lower"),
+    "dom_elements": MetricSpec("DOM elements", "count", "lower"),
+    "dom_depth": MetricSpec("DOM depth", "count", "lower"),
+    "http2": MetricSpec("Served over HTTP/2 or newer", "bool", "higher"),
+    "https": MetricSpec("Served over HTTPS", "bool", "higher"),
+    "observatory_score": MetricSpec("Observatory score", "score", "higher"),
+    "reading_ease": MetricSpec("Reading ease", "score", "higher"),
+    "text_to_html_ratio": MetricSpec("Text-to-HTML ratio", "ratio", "higher"),
+    "distinct_colors": MetricSpec("Distinct colours", "count", "lower"),
+    "distinct_font_sizes": MetricSpec("Distinct font sizes", "count", "lower"),
+    "font_family_count": MetricSpec("Font families", "count", "lower"),
+}
+
+PROFILES = ("mobile", "desktop")
+
+
+def split_profile(metric_id: str) -> tuple[str, str | None]:
+    """``lcp_mobile``, ``load_mobile_ms`` and ``mobile_lcp`` → (base id, profile)."""
+    parts = metric_id.split("_")
+    for profile in PROFILES:
+        if profile in parts and len(parts) > 1:
+            parts.remove(profile)
+            return "_".join(parts), profile
+    return metric_id, None
+
+
+def spec_of(metric_id: str) -> MetricSpec | None:
+    base, profile = split_profile(metric_id)
+    spec = _base_spec(base)
+    if spec is None or profile is None:
+        return spec
+    return MetricSpec(f"{spec.label} ({profile})", spec.unit, spec.direction)
+
+
+def _base_spec(metric_id: str) -> MetricSpec | None:
+    if metric_id in CATALOG:
+        return CATALOG[metric_id]
+    if metric_id.endswith("_score"):
+        return None  # category scores live in rankings; other scores are not known to compare
+    if metric_id.endswith("_ms"):
+        return MetricSpec(_humanise(metric_id.removesuffix("_ms")), "ms", "lower")
+    if metric_id.endswith("_bytes"):
+        return MetricSpec(_humanise(metric_id.removesuffix("_bytes")), "bytes", "lower")
+    return None
+
+
+def _humanise(stem: str) -> str:
+    return stem.replace("_", " ").strip().capitalize() or stem
+
+
+def _sort_key(metric_id: str) -> tuple[int, int, str]:
+    base, profile = split_profile(metric_id)
+    catalog = list(CATALOG)
+    position = catalog.index(base) if base in catalog else len(catalog)
+    return position, PROFILES.index(profile) + 1 if profile else 0, metric_id
+
+
+def build_metrics(contest: Contest) -> list[MetricRow]:
+    ids = {metric_id for site in contest.sites for metric_id in site.metrics}
+    rows: list[MetricRow] = []
+    for metric_id in sorted(ids, key=_sort_key):
+        spec = spec_of(metric_id)
+        if spec is None:
+            continue
+        values = {
+            site.url: site.metrics[metric_id] for site in contest.sites if metric_id in site.metrics
+        }
+        rows.append(metric_row(metric_id, spec, values))
+    return rows
+
+
+def metric_row(metric_id: str, spec: MetricSpec, values: dict[str, float]) -> MetricRow:
+    lower = spec.direction == "lower"
+    best = min(values.values()) if lower else max(values.values())
+    worst = max(values.values()) if lower else min(values.values())
+    leaders = [url for url, value in values.items() if value == best]
+    return MetricRow(
+        id=metric_id,
+        label=spec.label,
+        unit=spec.unit,
+        direction=spec.direction,
+        values=values,
+        leaders=leaders,
+        leader=leaders[0] if len(leaders) == 1 else None,
+        best=best,
+        worst=worst,
+        median=statistics.median(values.values()),
+        distance_to_leader={url: round(abs(value - best), 6) for url, value in values.items()},
+        ranks=competition_ranks(values, higher_is_better=not lower),
+    )
+
+
+def better(direction: Direction, a: float, b: float) -> bool:
+    """Whether ``a`` is strictly better than ``b``."""
+    return a < b if direction == "lower" else a > b
+
+
+def format_value(value: float, unit: Unit) -> str:
+    if unit == "ms":
+        return f"{value / 1000:.1f} s" if abs(value) >= 1000 else f"{value:.0f} ms"
+    if unit == "bytes":
+        if abs(value) >= 1024 * 1024:
+            return f"{value / (1024 * 1024):.1f} MB"
+        return f"{value / 1024:.0f} KB" if abs(value) >= 1024 else f"{value:.0f} B"
+    if unit == "ratio":
+        return f"{value * 100:.0f}%"
+    if unit == "bool":
+        return "yes" if value else "no"
+    if unit == "unitless":
+        return f"{value:.2f}"
+    return f"{value:g}"
