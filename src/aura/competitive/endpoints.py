@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from aura.competitive.schemas import BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
+from aura.errors import ERROR_RESPONSES
+from aura.reports import FORMATS, export
+from aura.reports.loading import report_of
 
-router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"])
+router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"], responses=ERROR_RESPONSES)
 
 
 def _service(runtime: RuntimeDep) -> CompetitiveService:
@@ -20,6 +24,8 @@ def _service(runtime: RuntimeDep) -> CompetitiveService:
         runtime.bus,
         max_urls=runtime.settings.max_batch_urls,
         allow_private=runtime.settings.allow_private_networks,
+        default_mode=runtime.default_mode,
+        screenshots=runtime.screenshots,
     )
 
 
@@ -80,4 +86,37 @@ async def get_comparison(
         comparison_version=comparison.comparison_version,
         created_at=comparison.created_at,
         comparison=comparison.result,
+    )
+
+
+@router.get(
+    "/{batch_id}/export",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The report as a file (see Content-Disposition for its name)",
+            "content": {fmt.media_type: {} for fmt in FORMATS.values()},
+        },
+        404: {"description": "No such batch"},
+        409: {"description": "The comparison is not ready (or the batch failed)"},
+    },
+)
+async def export_comparison(
+    batch_id: uuid.UUID,
+    session: ReadSession,
+    runtime: RuntimeDep,
+    format_: Annotated[
+        Literal["html", "md", "csv", "json"],
+        Query(alias="format", description="html (self-contained), md, csv or json"),
+    ] = "html",
+) -> Response:
+    """The comparison as a report file: HTML, Markdown, CSV (one row per metric) or JSON."""
+    batch, comparison = await _service(runtime).comparison(session, batch_id)
+    # Reading screenshots and rendering are blocking work; the ORM objects are fully loaded.
+    report = await asyncio.to_thread(report_of, batch, comparison, runtime.screenshots)
+    produced = await asyncio.to_thread(export, report, format_)
+    return Response(
+        produced.content,
+        media_type=produced.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{produced.file_name}"'},
     )

@@ -1,0 +1,174 @@
+"""``aura analyze URL URL…``: a competitive analysis from the terminal.
+
+The batch goes through the same service and jobs as one submitted to the API and is stored
+in the configured database (``aura batches`` lists it afterwards); this process runs the
+worker. Progress goes to stderr, the comparison to stdout (or to ``-o FILE``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.text import Text
+
+from aura.audit.fetch import NetworkPolicy
+from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
+from aura.cli.comparison_view import batch_table, print_report
+from aura.cli.progress import BatchProgress
+from aura.competitive.schemas import BatchCreate
+from aura.config import Settings, get_settings
+from aura.errors import InvalidInputError
+from aura.reports import FORMATS, export
+
+OUTPUT_FORMATS = ("table", *FORMATS)
+#: Exit codes: 1 is "the analysis says no" (every URL failed, a gate failed), 2 bad input.
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    Console(stderr=True).print(Text.assemble(("Error: ", "bold red"), message), highlight=False)
+    raise typer.Exit(code)
+
+
+def output_format(chosen: str | None, output: Path | None) -> str:
+    """The format asked for, or the one the output file's extension names, or ``table``."""
+    if chosen is not None:
+        if chosen not in OUTPUT_FORMATS:
+            fail(f"unknown format {chosen!r}; use one of {', '.join(OUTPUT_FORMATS)}")
+        return chosen
+    if output is not None:
+        extension = output.suffix.lower().lstrip(".")
+        extension = {"htm": "html", "markdown": "md"}.get(extension, extension)
+        if extension in FORMATS:
+            return extension
+        fail(f"cannot tell the format from {output.name!r}; add --format html|md|csv|json")
+    return "table"
+
+
+#: Where each field of a batch request comes from on the command line.
+_OPTION_OF = {"urls": "URL", "primary_url": "--primary", "name": "--name", "mode": "--mode"}
+
+
+def batch_request(
+    urls: list[str], *, name: str | None, primary: str | None, mode: str | None
+) -> BatchCreate:
+    body: dict[str, Any] = {"urls": urls, "name": name, "primary_url": primary}
+    if mode is not None:
+        body["mode"] = mode
+    try:
+        return BatchCreate.model_validate(body)
+    except ValidationError as error:
+        fail(
+            "; ".join(
+                f"{_OPTION_OF.get(str(item['loc'][0]), item['loc'][0])}: {item['msg']}"
+                if item["loc"]
+                else str(item["msg"])
+                for item in error.errors()
+            )
+        )
+
+
+def quiet_logging() -> None:
+    """Warnings and errors of the worker on stderr; routine INFO lines stay out of the view."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def execute(
+    settings: Settings,
+    request: BatchCreate,
+    *,
+    policy: NetworkPolicy | None = None,
+    allow_private: bool | None = None,
+) -> BatchOutcome:
+    """Run the batch with the live view on stderr; usage errors and Ctrl-C end the command."""
+    quiet_logging()
+    prepare_database(settings)
+    err = Console(stderr=True)
+    try:
+        with BatchProgress(err) as view:
+            return asyncio.run(
+                run_batch(settings, request, view, policy=policy, allow_private=allow_private)
+            )
+    except InvalidInputError as error:
+        fail("; ".join(str(item.get("msg")) for item in error.errors))
+    except KeyboardInterrupt:
+        err.print("Interrupted: the batch was cancelled.", style="yellow")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def write_bytes(content: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+
+
+def emit(outcome: BatchOutcome, chosen: str, output: Path | None) -> None:
+    """Print (or write) the outcome; exit 1 when there is no comparison to show."""
+    err = Console(stderr=True)
+    report = outcome.report
+    if report is None:
+        err.print(batch_table(outcome.batch))
+        if chosen == "json" and output is None:
+            body = {"batch": outcome.batch.model_dump(mode="json"), "comparison": None}
+            write_bytes((json.dumps(body, indent=2) + "\n").encode("utf-8"))
+        reason = (
+            "every URL failed"
+            if outcome.every_url_failed
+            else f"the batch ended {outcome.batch.status}"
+        )
+        fail(f"no comparison: {reason}.", EXIT_FAILED)
+    if output is not None:
+        produced = export(report, "html" if chosen == "table" else chosen)
+        output.write_bytes(produced.content)
+        err.print(Text.assemble("Report written to ", (str(output), "bold")), highlight=False)
+        if chosen != "json":
+            print_report(report, Console())
+        return
+    if chosen == "table":
+        print_report(report, Console())
+        return
+    write_bytes(export(report, chosen).content)
+
+
+def analyze(
+    urls: list[str] = typer.Argument(
+        ..., metavar="URL...", help="Your site and its competitors (2 to AURA_MAX_BATCH_URLS)"
+    ),
+    name: str | None = typer.Option(None, "--name", help="A name for the batch"),
+    primary: str | None = typer.Option(
+        None, "--primary", help="Your own site (one of the URLs): gaps and advice are for it"
+    ),
+    mode: str | None = typer.Option(
+        None, "--mode", help="static, or browser (Chromium); default: the configured mode"
+    ),
+    chosen_format: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="table, json, md, csv or html (default: table, or the extension of -o)",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to FILE instead of stdout"
+    ),
+) -> None:
+    """Analyse the sites side by side and print the comparison.
+
+    Progress is shown on stderr; stdout carries only the result, so --format json pipes
+    into jq. Exits 1 when every URL failed, 2 on invalid input.
+    """
+    settings = get_settings()
+    chosen = output_format(chosen_format, output)
+    request = batch_request(urls, name=name, primary=primary, mode=mode)
+    outcome = execute(settings, request)
+    emit(outcome, chosen, output)

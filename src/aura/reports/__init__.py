@@ -1,0 +1,58 @@
+"""Exports of a finished batch: HTML, Markdown, CSV and JSON.
+
+Pure functions from a ``Report`` (the batch, its comparison and its analyses) to bytes; the
+CLI writes them to files and the API serves them from ``/api/v1/competitive/{id}/export``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aura.reports.as_csv import render_csv
+from aura.reports.as_html import render_html
+from aura.reports.as_json import render_json
+from aura.reports.as_markdown import render_markdown
+from aura.reports.common import file_name
+from aura.reports.model import Report, ReportDocument, Screenshot, SiteAnalysis
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    extension: str
+    media_type: str
+    render: Callable[[Report], bytes]
+
+
+FORMATS: dict[str, ExportFormat] = {
+    "html": ExportFormat("html", "html", "text/html; charset=utf-8", render_html),
+    "md": ExportFormat("md", "md", "text/markdown; charset=utf-8", render_markdown),
+    "csv": ExportFormat("csv", "csv", "text/csv; charset=utf-8", render_csv),
+    "json": ExportFormat("json", "json", "application/json", render_json),
+}
+
+
+@dataclass(frozen=True)
+class Export:
+    content: bytes
+    media_type: str
+    file_name: str
+
+
+def export(report: Report, format_name: str) -> Export:
+    """The report in ``format_name`` (one of ``FORMATS``), with its media type and file name."""
+    chosen = FORMATS[format_name]
+    return Export(chosen.render(report), chosen.media_type, file_name(report, chosen.extension))
+
+
+__all__ = [
+    "FORMATS",
+    "Export",
+    "ExportFormat",
+    "Report",
+    "ReportDocument",
+    "Screenshot",
+    "SiteAnalysis",
+    "export",
+]

@@ -1,0 +1,73 @@
+"""The CSV export: one row per metric, one column per compared site.
+
+Rows: the overall score, each category score, then every compared metric. The columns after
+the sites say which way is better and who leads, so the sheet reads on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+
+from aura.reports.common import category_grid, compared_sites
+from aura.reports.model import Report
+
+#: Spreadsheets run cells that start with these as formulas.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """Text that a spreadsheet shows as text (numbers pass through as they are)."""
+    if value.startswith(_FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def render_csv(report: Report) -> bytes:
+    document = report.comparison
+    sites = [site.url for site in compared_sites(document)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def write(cells: list[str]) -> None:
+        writer.writerow([_cell(cell) for cell in cells])
+
+    write(["kind", "id", "label", "unit", "better", *sites, "leaders", "median"])
+    for row in category_grid(document):
+        scores = list(row.scores.values())
+        present = [score for score in scores if score is not None]
+        median = statistics.median(present) if present else None
+        write(
+            [
+                "score",
+                row.category,
+                row.title,
+                "score",
+                "higher",
+                *(_number(score) for score in scores),
+                " ".join(row.leaders),
+                _number(median),
+            ]
+        )
+    for metric in document.metrics:
+        write(
+            [
+                "metric",
+                metric.id,
+                metric.label,
+                metric.unit,
+                metric.direction,
+                *(_number(metric.values.get(url)) for url in sites),
+                " ".join(metric.leaders),
+                _number(metric.median),
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")

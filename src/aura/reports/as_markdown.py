@@ -1,0 +1,284 @@
+"""The Markdown export, for tickets and wikis: GitHub-flavoured tables, everything escaped.
+
+Text taken from the analysed pages (headlines, calls to action, keywords, fonts) and the
+URLs themselves are escaped, so a page cannot inject links, HTML or table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from aura.comparison.document import ComparisonDocument
+from aura.comparison.metrics import format_value
+from aura.reports.common import (
+    MISSING,
+    category_grid,
+    compared_sites,
+    metric_text,
+    score_text,
+    site_label,
+    title_of,
+    top_recommendations,
+)
+from aura.reports.model import Report
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|&~])")
+#: What would start a list item or a block at the beginning of a line.
+_BLOCK_START = re.compile(r"^(\d*)([-+=.)])(?=\s|$)")
+
+
+def md(text: object) -> str:
+    """``text`` as literal Markdown: one line, every markup character escaped."""
+    flat = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    # "\://" stops renderers from turning a URL in page text into a link.
+    flat = flat.replace("://", "\\://")
+    return _BLOCK_START.sub(r"\1\\\2", flat, count=1)
+
+
+def link(url: str, label: str | None = None) -> str:
+    target = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return f"[{md(label or site_label(url))}](<{target}>)"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def _site_header(document: ComparisonDocument) -> list[str]:
+    return [
+        md(site_label(site.url)) + (" (you)" if site.is_primary else "")
+        for site in compared_sites(document)
+    ]
+
+
+def _summary(report: Report) -> list[str]:
+    document = report.comparison
+    lines = ["## Summary", ""]
+    lines.extend(f"- {md(finding.text)}" for finding in document.summary)
+    if not document.summary:
+        lines.append("- Nothing to summarise.")
+    lines.extend(f"- *Note:* {md(note)}" for note in document.notes)
+    return [*lines, ""]
+
+
+def _ranking(document: ComparisonDocument) -> list[str]:
+    entries = document.rankings.overall.entries
+    if not entries:
+        return ["## Ranking", "", "No site could be ranked.", ""]
+    primary = document.primary_url
+    rows = [
+        [
+            str(entry.rank),
+            link(entry.url) + (" (you)" if entry.url == primary else ""),
+            score_text(entry.score),
+        ]
+        for entry in entries
+    ]
+    return ["## Ranking", "", *table(["Rank", "Site", "Overall score"], rows)]
+
+
+def _grid(document: ComparisonDocument) -> list[str]:
+    grid = category_grid(document)
+    if not grid:
+        return []
+    rows = []
+    for row in grid:
+        cells = []
+        for url, score in row.scores.items():
+            text = score_text(score)
+            cells.append(f"**{text}**" if url in row.leaders else text)
+        rows.append([md(row.title), *cells])
+    legend = "Scores 0-100; the leader of each row is in **bold**."
+    return ["## Scores by category", "", legend, "", *table(["", *_site_header(document)], rows)]
+
+
+def _gaps(document: ComparisonDocument) -> list[str]:
+    gaps = document.gaps
+    if gaps is None or not (gaps.categories or gaps.metrics):
+        return []
+    rows = [
+        [
+            md(gap.title),
+            score_text(gap.score),
+            score_text(gap.best_score),
+            f"{gap.gap:g} points",
+            ", ".join(md(site_label(url)) for url in gap.best_urls),
+        ]
+        for gap in gaps.categories
+    ]
+    rows.extend(
+        [
+            md(gap.label),
+            format_value(gap.value, gap.unit),
+            format_value(gap.best_value, gap.unit),
+            format_value(gap.gap, gap.unit),
+            ", ".join(md(site_label(url)) for url in gap.best_urls),
+        ]
+        for gap in gaps.metrics
+    )
+    header = ["Where you trail", "You", "Best competitor", "Gap", "Best"]
+    return ["## Gaps to the best competitor", "", *table(header, rows)]
+
+
+def _metrics(document: ComparisonDocument) -> list[str]:
+    if not document.metrics:
+        return []
+    sites = compared_sites(document)
+    rows = []
+    for metric in document.metrics:
+        cells = []
+        for site in sites:
+            text = metric_text(metric, site.url)
+            cells.append(f"**{text}**" if site.url in metric.leaders else text)
+        better = "lower" if metric.direction == "lower" else "higher"
+        rows.append([md(metric.label), *cells, better])
+    return ["## Metrics", "", *table(["Metric", *_site_header(document), "Better"], rows)]
+
+
+def _recommendations(document: ComparisonDocument) -> list[str]:
+    groups = top_recommendations(document)
+    if not groups:
+        return ["## Recommendations", "", "No recommendations: nothing to catch up on.", ""]
+    lines = ["## Recommendations", ""]
+    for url, items in groups:
+        if len(groups) > 1 or document.primary_url is None:
+            lines.extend([f"### For {link(url)}", ""])
+        for number, item in enumerate(items, 1):
+            goal = item.goal or item.title
+            passing = len(item.competitors_passing)
+            detail = (
+                f"{passing} of {item.competitors_total} competitors pass it"
+                if item.kind == "catch_up"
+                else "no competitor passes it yet"
+            )
+            lines.append(
+                f"{number}. **{md(goal)}** ({md(', '.join(item.categories))}): {detail}; "
+                f"about {item.potential_points:g} points overall."
+            )
+        lines.append("")
+    return lines
+
+
+def _standings(document: ComparisonDocument) -> list[str]:
+    entries = [entry for entry in document.strengths if entry.strengths or entry.weaknesses]
+    if not entries:
+        return []
+    lines = ["## Strengths and weaknesses", ""]
+    for entry in entries:
+        lines.extend([f"### {link(entry.url)}", ""])
+        lines.extend(f"- ✓ {md(item.text)}" for item in entry.strengths[:5])
+        lines.extend(f"- ✗ {md(item.text)}" for item in entry.weaknesses[:5])
+        lines.append("")
+    return lines
+
+
+def _technology(document: ComparisonDocument) -> list[str]:
+    section = document.technology
+    if not section.available:
+        return ["## Technology", "", "No technology data for these sites.", ""]
+    sites = section.sites_with_data
+    rows = []
+    for group in section.groups:
+        for tech in group.technologies:
+            cells = []
+            for url in sites:
+                use = tech.sites.get(url)
+                cells.append(MISSING if use is None else md(use.version) if use.version else "✓")
+            rows.append([md(tech.name), md(group.category), *cells])
+    header = ["Technology", "Category", *(md(site_label(url)) for url in sites)]
+    lines = ["## Technology", "", *table(header, rows)]
+    if section.sites_without_data:
+        missing = ", ".join(md(site_label(url)) for url in section.sites_without_data)
+        lines.extend([f"No technology data for {missing}.", ""])
+    return lines
+
+
+def _content(document: ComparisonDocument) -> list[str]:
+    sites = document.content.sites
+    if not sites:
+        return []
+    rows = [
+        [
+            md(site_label(site.url)),
+            md(site.headline) if site.headline else MISSING,
+            "; ".join(md(cta) for cta in site.ctas[:4]) or MISSING,
+            score_text(site.word_count),
+            score_text(site.reading_ease),
+            ", ".join(md(keyword) for keyword in site.keywords[:6]) or MISSING,
+        ]
+        for site in sites
+    ]
+    header = ["Site", "Headline", "Calls to action", "Words", "Reading ease", "Keywords"]
+    lines = ["## Content", "", *table(header, rows)]
+    if document.content.shared_keywords:
+        shared = ", ".join(md(word) for word in document.content.shared_keywords[:12])
+        lines.extend([f"Keywords every site uses: {shared}.", ""])
+    return lines
+
+
+def _design(document: ComparisonDocument) -> list[str]:
+    sites = document.design.sites
+    if not sites:
+        return []
+
+    def yes_no(value: bool | None) -> str:
+        return MISSING if value is None else "yes" if value else "no"
+
+    rows = [
+        [
+            md(site_label(site.url)),
+            ", ".join(md(color) for color in site.palette[:6]) or MISSING,
+            md(
+                "; ".join(
+                    f"{role}: {font}"
+                    for role, font in (("headings", site.heading_font), ("body", site.body_font))
+                    if font
+                )
+                or ", ".join(site.fonts[:4])
+            )
+            or MISSING,
+            yes_no(site.has_logo),
+            yes_no(site.dark_mode),
+        ]
+        for site in sites
+    ]
+    header = ["Site", "Palette", "Typography", "Logo", "Dark mode"]
+    return ["## Design", "", *table(header, rows)]
+
+
+def _left_out(document: ComparisonDocument) -> list[str]:
+    left = [site for site in document.sites if not site.compared]
+    if not left:
+        return []
+    rows = [[link(site.url), md(site.status), md(site.error or "")] for site in left]
+    return ["## Not compared", "", *table(["Site", "Status", "Reason"], rows)]
+
+
+def render_markdown(report: Report) -> bytes:
+    document = report.comparison
+    batch = report.batch
+    meta = (
+        f"Batch `{batch.id}` · {md(batch.status)} · compared {document.compared} of "
+        f"{document.total} sites · analysis version {md(document.analysis_version or MISSING)}"
+    )
+    if report.compared_at is not None:
+        meta += f" · {report.compared_at:%Y-%m-%d %H:%M} UTC"
+    lines = [f"# {md(title_of(report))}", "", meta, ""]
+    for section in (
+        _summary(report),
+        _ranking(document),
+        _grid(document),
+        _recommendations(document),
+        _gaps(document),
+        _metrics(document),
+        _standings(document),
+        _technology(document),
+        _content(document),
+        _design(document),
+        _left_out(document),
+    ):
+        lines.extend(section)
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

@@ -1,0 +1,87 @@
+"""What every format shares: site labels, score formatting, the grid, file names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from aura.comparison.document import ComparisonDocument, MetricRow, Ranking, Recommendation, Site
+from aura.comparison.metrics import format_value
+from aura.reports.model import Report
+
+#: Shown where there is no value.
+MISSING = "\u2013"
+
+#: Recommendations shown per site in the text formats.
+TOP_RECOMMENDATIONS = 10
+
+
+def site_label(url: str) -> str:
+    """A short name for a site: its host (and port), with the path when it is not ``/``."""
+    parts = urlsplit(url)
+    label = parts.netloc or url
+    if parts.path not in ("", "/"):
+        label += parts.path
+    return label
+
+
+def score_text(score: float | None) -> str:
+    return MISSING if score is None else f"{score:g}"
+
+
+def metric_text(row: MetricRow, url: str) -> str:
+    value = row.values.get(url)
+    return MISSING if value is None else format_value(value, row.unit)
+
+
+def compared_sites(document: ComparisonDocument) -> list[Site]:
+    return [site for site in document.sites if site.compared]
+
+
+def category_titles(document: ComparisonDocument) -> dict[str, str]:
+    return {ranking.category: ranking.title for ranking in document.rankings.categories}
+
+
+@dataclass(frozen=True)
+class GridRow:
+    category: str
+    title: str
+    scores: dict[str, float | None]
+    leaders: list[str]
+
+
+def category_grid(document: ComparisonDocument) -> list[GridRow]:
+    """Overall first, then each ranked category: the scores of every compared site."""
+    sites = compared_sites(document)
+    rankings: list[Ranking] = [document.rankings.overall, *document.rankings.categories]
+    rows: list[GridRow] = []
+    for ranking in rankings:
+        scores = {entry.url: entry.score for entry in ranking.entries}
+        rows.append(
+            GridRow(
+                category=ranking.category,
+                title=ranking.title,
+                scores={site.url: scores.get(site.url) for site in sites},
+                leaders=ranking.leaders if len(ranking.entries) > 1 else [],
+            )
+        )
+    return [row for row in rows if any(score is not None for score in row.scores.values())]
+
+
+def top_recommendations(
+    document: ComparisonDocument, limit: int = TOP_RECOMMENDATIONS
+) -> list[tuple[str, list[Recommendation]]]:
+    """The recommendations per site (only the primary's when there is one), best first."""
+    return [(entry.url, entry.items[:limit]) for entry in document.recommendations if entry.items]
+
+
+def title_of(report: Report) -> str:
+    return report.batch.name or "Competitive analysis"
+
+
+def file_name(report: Report, extension: str) -> str:
+    """``aura-<name>-<id prefix>.<ext>``: safe in a Content-Disposition header and on disk."""
+    slug = re.sub(r"[^a-z0-9]+", "-", (report.batch.name or "").lower()).strip("-")[:40]
+    stem = "-".join(part for part in ("aura", slug, str(report.batch.id)[:8]) if part)
+    return f"{stem}.{extension}"
