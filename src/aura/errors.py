@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
+
+class ErrorDetail(BaseModel):
+    """The body of every error but 422: what went wrong, for a person to read."""
+
+    detail: str
+
+
+#: Errors the API's routes may answer with besides 422, for the OpenAPI schema.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorDetail, "description": "The request body could not be read"},
+    404: {"model": ErrorDetail, "description": "No such resource"},
+    409: {"model": ErrorDetail, "description": "Not possible in the resource's current state"},
+}
+
 
 class AuraError(Exception):
     status_code = 500

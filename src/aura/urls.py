@@ -32,6 +32,9 @@ def normalise_url(raw: str, *, allow_private: bool = True) -> str:
     if "://" not in text:
         if ":" in text.split("/", 1)[0] and not _looks_like_host_port(text):
             scheme = text.split(":", 1)[0]
+            if scheme.lower() in ("http", "https"):
+                # http:/host, http:\\host: browsers guess, Aura does not.
+                raise InvalidUrlError(f"{text!r} is not a valid URL: write {scheme}://host/")
             raise InvalidUrlError(f"{text!r} uses the scheme {scheme!r}; only http and https")
         # Plain names get HTTPS; an address or localhost is far more often a dev server.
         bare_host = text.split("/", 1)[0].rsplit(":", 1)[0].strip("[]").lower()
@@ -45,6 +48,8 @@ def normalise_url(raw: str, *, allow_private: bool = True) -> str:
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise InvalidUrlError(f"{raw.strip()!r} uses the scheme {scheme!r}; only http and https")
+    if port == 0:
+        raise InvalidUrlError(f"{raw.strip()!r} has port 0, which nothing can listen on")
     if parts.username is not None or parts.password is not None:
         raise InvalidUrlError(f"{raw.strip()!r} contains credentials; they are not allowed")
     host = (parts.hostname or "").rstrip(".")

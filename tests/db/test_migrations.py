@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 import aura.models  # noqa: F401
 from aura.db.base import Base
@@ -63,3 +64,34 @@ def test_downgrade_to_base_and_back(database_url: str) -> None:
     assert not expected & _tables(database_url)
     upgrade(database_url)
     assert expected <= _tables(database_url)
+
+
+def _current(url: str) -> str | None:
+    async def run() -> str | None:
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as connection:
+                return await connection.run_sync(
+                    lambda c: MigrationContext.configure(c).get_current_revision()
+                )
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def test_every_migration_downgrades_and_upgrades_again(database_url: str) -> None:
+    """From base, each revision in turn: up, down, up. Then the schema is the models' again."""
+    config = alembic_config(database_url)
+    oldest_first = [r.revision for r in ScriptDirectory.from_config(config).walk_revisions()][::-1]
+    command.downgrade(config, "base")
+    assert _current(database_url) is None
+    previous: str | None = None
+    for revision in oldest_first:
+        command.upgrade(config, revision)
+        assert _current(database_url) == revision
+        command.downgrade(config, previous or "base")
+        assert _current(database_url) == previous
+        command.upgrade(config, revision)
+        previous = revision
+    assert _schema_diff(database_url) == []
