@@ -42,3 +42,66 @@ def _known(name: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+#: Deeper than any real page; the parser's cost grows with the square of nesting depth.
+MAX_NESTING_DEPTH = 1000
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+# Elements that never have content, and those whose end tag may be left out: neither can be
+# counted as an open level.
+_NOT_NESTING = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "caption",
+        "html",
+        "head",
+        "body",
+    }
+)
+
+
+def max_nesting_depth(html: str, stop_at: int = MAX_NESTING_DEPTH) -> int:
+    """How deep elements nest (an estimate from the tags; stops counting at ``stop_at``)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _NOT_NESTING:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest >= stop_at:
+                break
+    return deepest

@@ -1,0 +1,49 @@
+import { lazy, Suspense } from "react";
+import { Link, NavLink, Route, Routes } from "react-router-dom";
+import { ServerStatus } from "./components/ServerStatus";
+import { Loading } from "./components/States";
+import { TokenPrompt } from "./components/TokenPrompt";
+import { DashboardPage } from "./pages/DashboardPage";
+import { NewComparisonPage } from "./pages/NewComparisonPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+
+// The results pages carry the charts: loaded when first needed, not with the dashboard.
+const BatchPage = lazy(() => import("./pages/BatchPage").then((m) => ({ default: m.BatchPage })));
+const AnalysisPage = lazy(() => import("./pages/AnalysisPage").then((m) => ({ default: m.AnalysisPage })));
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link to="/" className="brand" aria-label="Aura home">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">Aura</span>
+          </Link>
+          <nav className="topnav" aria-label="Main">
+            <NavLink to="/" end>
+              Comparisons
+            </NavLink>
+            <NavLink to="/new" className="button button--primary button--small">
+              New comparison
+            </NavLink>
+          </nav>
+        </div>
+      </header>
+      <ServerStatus />
+      <TokenPrompt />
+      <main className="page">
+        <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/new" element={<NewComparisonPage />} />
+          <Route path="/batches/:batchId" element={<BatchPage />} />
+          <Route path="/analyses/:analysisId" element={<AnalysisPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+        </Suspense>
+      </main>
+      <footer className="footer">Aura · self-hosted competitive website analysis</footer>
+    </div>
+  );
+}

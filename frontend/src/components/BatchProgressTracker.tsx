@@ -1,0 +1,80 @@
+import { Link } from "react-router-dom";
+import type { Batch } from "../api/types";
+import type { SocketState } from "../hooks/useBatchSocket";
+import { hostOf } from "../lib/format";
+import { isFinished } from "../lib/progress";
+import { StatusBadge } from "./Badges";
+
+const URL_STATE: Record<string, string> = {
+  queued: "Queued",
+  running: "Fetching and auditing",
+  completed: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+const CONNECTION: Record<SocketState, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  finished: "",
+  "not-found": "Deleted",
+};
+
+export function BatchProgressTracker({ batch, connection }: { batch: Batch; connection: SocketState }) {
+  const done = batch.completed_urls + batch.failed_urls;
+  const finished = isFinished(batch.status);
+  const phase =
+    batch.status === "comparing"
+      ? "Comparing the sites…"
+      : finished
+        ? `${batch.completed_urls} analysed${batch.failed_urls ? `, ${batch.failed_urls} failed` : ""}`
+        : `${done} of ${batch.total_urls} sites analysed`;
+  return (
+    <section className="panel progress" data-testid="batch-progress" data-status={batch.status} aria-label="Progress">
+      <div className="progress__head">
+        <div className="progress__title">
+          <StatusBadge status={batch.status} />
+          <span>{phase}</span>
+        </div>
+        {CONNECTION[connection] && (
+          <span className={`live live--${connection}`} aria-live="polite">
+            <span className="live__dot" aria-hidden="true" />
+            {CONNECTION[connection]}
+          </span>
+        )}
+      </div>
+      <div
+        className={`bar${finished ? " bar--done" : ""}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={batch.progress}
+        aria-label="Overall progress"
+      >
+        <div className="bar__fill" style={{ width: `${batch.progress}%` }} />
+      </div>
+      <ul className="url-status-list">
+        {batch.urls.map((item) => (
+          <li key={item.id} className={`url-status url-status--${item.status}`} data-testid="url-status" data-status={item.status}>
+            <span className={`url-status__icon url-status__icon--${item.status}`} aria-hidden="true" />
+            <div className="url-status__main">
+              <span className="url-status__url">
+                {item.is_primary && <span className="tag tag--primary">You</span>}
+                <span title={item.url}>{hostOf(item.url)}</span>
+              </span>
+              {item.status === "failed" && item.error && <span className="url-status__error">{item.error}</span>}
+            </div>
+            <span className="url-status__state">{URL_STATE[item.status] ?? item.status}</span>
+            {item.status === "completed" && (
+              <Link className="url-status__link" to={`/analyses/${item.analysis_id}`}>
+                Report
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      {batch.error && <p className="field-error field-error--block">{batch.error}</p>}
+    </section>
+  );
+}

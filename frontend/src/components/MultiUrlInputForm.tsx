@@ -1,0 +1,315 @@
+import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from "react";
+import { ApiError } from "../api/client";
+import type { BatchCreate } from "../api/types";
+import {
+  DEFAULT_MAX_URLS,
+  hasProblems,
+  splitPastedUrls,
+  submittedRows,
+  validateForm,
+  type FormProblems,
+  type UrlRow,
+} from "../lib/urls";
+
+const MODE_TEXT: Record<string, { title: string; hint: string }> = {
+  static: { title: "Static", hint: "Fast: HTML, headers and resources" },
+  browser: { title: "Browser", hint: "Renders in Chromium: paint metrics, screenshots" },
+};
+
+let nextKey = 0;
+function row(value = ""): UrlRow {
+  nextKey += 1;
+  return { key: `row-${nextKey}`, value };
+}
+
+export interface MultiUrlInputFormProps {
+  onSubmit: (body: BatchCreate) => Promise<unknown>;
+  modes?: string[];
+  maxUrls?: number;
+  initialUrls?: string[];
+  initialName?: string;
+  /** The server's default mode; null or absent: the server chooses (no mode is sent). */
+  defaultMode?: string | null;
+}
+
+/** Maps the API's 422 details onto the form's fields; `sent` is the rows in the order sent. */
+export function problemsFromApi(error: ApiError, sent: UrlRow[]): FormProblems {
+  const problems: FormProblems = { rows: {} };
+  const general: string[] = [];
+  for (const problem of error.problems) {
+    const [where, field, index] = problem.loc;
+    if (where !== "body") {
+      general.push(problem.msg);
+    } else if (field === "urls" && typeof index === "number" && sent[index]) {
+      problems.rows[sent[index].key] ??= problem.msg;
+    } else if (field === "urls") {
+      problems.urls = problem.msg;
+    } else if (field === "primary_url" && sent[0]) {
+      problems.rows[sent[0].key] ??= problem.msg;
+    } else if (field === "name") {
+      problems.name = problem.msg;
+    } else if (field === "mode") {
+      problems.mode = problem.msg;
+    } else {
+      general.push(problem.msg);
+    }
+  }
+  if (general.length) problems.urls = [problems.urls, ...general].filter(Boolean).join("; ");
+  if (!error.problems.length) problems.urls = error.message;
+  return problems;
+}
+
+export function MultiUrlInputForm({
+  onSubmit,
+  modes = ["static"],
+  maxUrls = DEFAULT_MAX_URLS,
+  initialUrls,
+  initialName = "",
+  defaultMode,
+}: MultiUrlInputFormProps) {
+  const formId = useId();
+  const [rows, setRows] = useState<UrlRow[]>(() => {
+    const start = (initialUrls?.length ? initialUrls : ["", "", ""]).map((u) => row(u));
+    while (start.length < 2) start.push(row());
+    return start;
+  });
+  const [name, setName] = useState(initialName);
+  const [mode, setMode] = useState<string | null>(defaultMode ?? null);
+  const [modeChosen, setModeChosen] = useState(false);
+  useEffect(() => {
+    // The server's default arrives with its schema; it applies until the user picks a mode.
+    if (!modeChosen) setMode(defaultMode ?? null);
+  }, [defaultMode, modeChosen]);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [server, setServer] = useState<FormProblems>({ rows: {} });
+  const [submitting, setSubmitting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const inputs = useRef<Record<string, HTMLInputElement | null>>({});
+
+  const local = useMemo(() => validateForm(rows, name, maxUrls), [rows, name, maxUrls]);
+
+  const rowProblem = (key: string): string | undefined => {
+    const shown = attempted || touched[key];
+    return server.rows[key] ?? (shown ? local.rows[key] : undefined);
+  };
+  const listProblem = server.urls ?? (attempted ? local.urls : undefined);
+  const nameProblem = server.name ?? (attempted || touched.name ? local.name : undefined);
+
+  const update = (key: string, value: string) => {
+    setRows((current) => current.map((r) => (r.key === key ? { ...r, value } : r)));
+    setServer((current) => {
+      const { [key]: _dropped, ...rest } = current.rows;
+      return { ...current, rows: rest, urls: undefined };
+    });
+  };
+
+  const addRow = (focus = true) => {
+    if (rows.length >= maxUrls) return;
+    const added = row();
+    setRows((current) => [...current, added]);
+    if (focus) setTimeout(() => inputs.current[added.key]?.focus(), 0);
+  };
+
+  const removeRow = (key: string) => {
+    setRows((current) => (current.length <= 2 ? current : current.filter((r) => r.key !== key)));
+    setServer((current) => ({ ...current, urls: undefined }));
+  };
+
+  const onPaste = (key: string, event: ClipboardEvent<HTMLInputElement>) => {
+    const urls = splitPastedUrls(event.clipboardData.getData("text"));
+    if (urls.length < 2) return;
+    event.preventDefault();
+    const at = rows.findIndex((r) => r.key === key);
+    const before = rows.slice(0, at);
+    const after = rows.slice(at + 1).filter((r) => r.value.trim() !== "");
+    const room = Math.max(1, maxUrls - before.length - after.length);
+    const taken = urls.slice(0, room);
+    const dropped = urls.length - taken.length;
+    const pasted = taken.map((value, index) => (index === 0 ? { ...rows[at]!, value } : row(value)));
+    setRows([...before, ...pasted, ...after]);
+    setServer({ rows: {} });
+    setNotice(
+      dropped > 0
+        ? `Added ${taken.length} URLs; ${dropped} more did not fit (at most ${maxUrls} sites).`
+        : `Added ${taken.length} URLs from the clipboard.`,
+    );
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setNotice(null);
+    if (hasProblems(local)) {
+      const first = rows.find((r) => local.rows[r.key]);
+      if (first) inputs.current[first.key]?.focus();
+      return;
+    }
+    const sent = submittedRows(rows);
+    const urls = sent.map((r) => r.value.trim());
+    setSubmitting(true);
+    try {
+      await onSubmit({
+        name: name.trim() || null,
+        urls,
+        primary_url: urls[0] ?? null,
+        ...(mode ? { mode: mode as BatchCreate["mode"] } : {}),
+      });
+      setServer({ rows: {} });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setServer(problemsFromApi(error, sent));
+      } else {
+        setServer({ rows: {}, urls: error instanceof Error ? error.message : String(error) });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form className="url-form" onSubmit={submit} noValidate aria-describedby={`${formId}-help`}>
+      <p id={`${formId}-help`} className="muted">
+        Your own site first, then up to {maxUrls - 1} competitors. Paste a list into any field to
+        add several at once.
+      </p>
+      <ol className="url-rows">
+        {rows.map((r, index) => {
+          const problem = rowProblem(r.key);
+          const inputId = `${formId}-${r.key}`;
+          const primary = index === 0;
+          return (
+            <li key={r.key} className={`url-row${primary ? " url-row--primary" : ""}${problem ? " url-row--invalid" : ""}`}>
+              <label htmlFor={inputId} className="url-row__label">
+                {primary ? (
+                  <>
+                    <span className="tag tag--primary">You</span> Your site
+                  </>
+                ) : (
+                  <>
+                    <span className="tag">{index}</span> Competitor {index}
+                  </>
+                )}
+              </label>
+              <div className="url-row__field">
+                <input
+                  id={inputId}
+                  ref={(element) => {
+                    inputs.current[r.key] = element;
+                  }}
+                  data-testid="url-input"
+                  type="text"
+                  inputMode="url"
+                  autoComplete="url"
+                  spellCheck={false}
+                  placeholder={primary ? "yoursite.com" : "competitor.com"}
+                  value={r.value}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? `${inputId}-error` : undefined}
+                  onChange={(e) => update(r.key, e.target.value)}
+                  onBlur={() => setTouched((t) => ({ ...t, [r.key]: r.value.trim() !== "" || primary }))}
+                  onPaste={(e) => onPaste(r.key, e)}
+                />
+                {primary || rows.length <= 2 ? (
+                  <span className="icon-spacer" aria-hidden="true" />
+                ) : (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove competitor ${index}`}
+                    title="Remove"
+                    onClick={() => removeRow(r.key)}
+                  >
+                    ×
+                  </button>
+                )}
+              </div>
+              {problem && (
+                <p id={`${inputId}-error`} className="field-error" role="alert">
+                  {problem}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="url-form__row-actions">
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="add-url"
+          onClick={() => addRow()}
+          disabled={rows.length >= maxUrls}
+        >
+          + Add competitor
+        </button>
+        <span className="muted small">
+          {submittedRows(rows).filter((r) => r.value.trim()).length} of {maxUrls} sites
+        </span>
+      </div>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {listProblem && (
+        <p className="field-error field-error--block" role="alert">
+          {listProblem}
+        </p>
+      )}
+
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${formId}-name`}>Name <span className="muted">(optional)</span></label>
+          <input
+            id={`${formId}-name`}
+            type="text"
+            value={name}
+            maxLength={240}
+            placeholder="Q3 landing pages"
+            aria-invalid={nameProblem ? true : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setServer((s) => ({ ...s, name: undefined }));
+            }}
+            onBlur={() => setTouched((t) => ({ ...t, name: true }))}
+          />
+          {nameProblem && <p className="field-error" role="alert">{nameProblem}</p>}
+        </div>
+        <fieldset className="field">
+          <legend>Mode</legend>
+          <div className="segmented" role="radiogroup">
+            {Object.keys(MODE_TEXT).map((value) => {
+              const offered = modes.includes(value);
+              return (
+                <label key={value} className={`segmented__option${mode === value ? " is-active" : ""}${offered ? "" : " is-disabled"}`} title={offered ? undefined : "Not available on this server"}>
+                  <input
+                    type="radio"
+                    name={`${formId}-mode`}
+                    value={value}
+                    checked={mode === value}
+                    disabled={!offered}
+                    onChange={() => {
+                      setMode(value);
+                      setModeChosen(true);
+                    }}
+                  />
+                  <span className="segmented__title">{MODE_TEXT[value]!.title}</span>
+                  <span className="segmented__hint">{offered ? MODE_TEXT[value]!.hint : "Not available on this server"}</span>
+                </label>
+              );
+            })}
+          </div>
+          {!mode && (
+            <p className="muted small">
+              Not chosen: the server decides (browser where Chromium is installed, static otherwise).
+            </p>
+          )}
+          {server.mode && <p className="field-error" role="alert">{server.mode}</p>}
+        </fieldset>
+      </div>
+
+      <div className="url-form__submit">
+        <button type="submit" className="button button--primary button--large" data-testid="submit-batch" disabled={submitting}>
+          {submitting ? "Starting…" : "Run comparison"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,333 @@
+import { useState } from "react";
+import type { ComparisonDocument, Finding, Recommendation } from "../api/types";
+import { formatValue, hostOf } from "../lib/format";
+import type { ResultSite } from "../lib/results";
+import { Unavailable } from "./States";
+
+const FINDING_ICON: Record<string, string> = {
+  overall: "★",
+  category: "◆",
+  metric: "▲",
+  audit: "✓",
+  technology: "⚙",
+  partial: "!",
+};
+
+export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
+  if (!doc) {
+    const ranked = [...sites].filter((s) => s.overall !== null).sort((a, b) => (b.overall ?? 0) - (a.overall ?? 0));
+    const own = sites.find((s) => s.isPrimary);
+    if (!ranked.length) return <Unavailable>No summary: no site could be scored.</Unavailable>;
+    return (
+      <ul className="findings">
+        <li className="finding finding--overall">
+          <span className="finding__icon" aria-hidden="true">★</span>
+          <span>
+            {ranked[0]!.label} leads overall with {Math.round(ranked[0]!.overall ?? 0)}.
+          </span>
+        </li>
+        {own && own.overall !== null && (
+          <li className="finding">
+            <span className="finding__icon" aria-hidden="true">◆</span>
+            <span>
+              Your site scores {Math.round(own.overall)}, ranked {ranked.indexOf(own) + 1} of {ranked.length}.
+            </span>
+          </li>
+        )}
+      </ul>
+    );
+  }
+  const findings: Finding[] = doc.summary;
+  return (
+    <>
+      {findings.length ? (
+        <ul className="findings">
+          {findings.map((finding, index) => (
+            <li key={index} className={`finding finding--${finding.kind}`}>
+              <span className="finding__icon" aria-hidden="true">
+                {FINDING_ICON[finding.kind] ?? "•"}
+              </span>
+              <span>{finding.text}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Unavailable>No findings for this comparison.</Unavailable>
+      )}
+      {doc.notes.length > 0 && (
+        <ul className="notes">
+          {doc.notes.map((note, index) => (
+            <li key={index}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function siteLabel(url: string, sites: ResultSite[]): string {
+  return sites.find((s) => s.url === url)?.label ?? hostOf(url);
+}
+
+export function RecommendationList({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
+  if (!doc) return <Unavailable>Recommendations need a newer comparison. Re-run this comparison to get them.</Unavailable>;
+  const own = doc.recommendations.find((r) => r.url === doc.primary_url) ?? doc.recommendations[0];
+  if (!own || own.items.length === 0) {
+    return <Unavailable>No recommendations: your site already does at least as well as its competitors on every audit.</Unavailable>;
+  }
+  return <RecommendationItems items={own.items} sites={sites} />;
+}
+
+const FIRST_RECOMMENDATIONS = 5;
+
+function RecommendationItems({ items, sites }: { items: Recommendation[]; sites: ResultSite[] }) {
+  // The document ranks them already (impact, then potential points): keep its order.
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST_RECOMMENDATIONS);
+  return (
+    <>
+    <ol className="recommendations">
+      {shown.map((item, index) => (
+        <li key={item.audit_id} className="recommendation">
+          <span className="recommendation__rank">{index + 1}</span>
+          <div className="recommendation__body">
+            <div className="recommendation__head">
+              <strong>{item.goal ?? item.title}</strong>
+              <span className={`tag tag--${item.kind === "catch_up" ? "warn" : "info"}`}>
+                {item.kind === "catch_up" ? "Catch up" : "Opportunity"}
+              </span>
+              {item.categories.map((c) => (
+                <span key={c} className="tag">
+                  {c}
+                </span>
+              ))}
+            </div>
+            <p className="recommendation__now">
+              Now: {item.title}
+              {item.your_value ? ` — ${item.your_value}` : ""}
+            </p>
+            {item.description && <p className="muted small">{item.description}</p>}
+            <p className="recommendation__meta small">
+              {item.competitors_total > 0 && (
+                <span>
+                  {item.competitors_passing.length} of {item.competitors_total} competitors pass
+                </span>
+              )}
+              {item.competitors.length > 0 && (
+                <span>
+                  {" "}
+                  · best: {item.competitors.slice(0, 3).map((c) => `${siteLabel(c.url, sites)}${c.display_value ? ` (${c.display_value})` : ""}`).join(", ")}
+                </span>
+              )}
+            </p>
+          </div>
+          <div className="recommendation__impact" title="Overall-score points to gain">
+            <span className="recommendation__points">+{item.potential_points.toFixed(1)}</span>
+            <span className="muted small">points</span>
+          </div>
+        </li>
+      ))}
+    </ol>
+    {items.length > FIRST_RECOMMENDATIONS && (
+      <button type="button" className="button button--ghost button--small show-more" onClick={() => setAll((a) => !a)}>
+        {all ? "Show fewer" : `Show all ${items.length} recommendations`}
+      </button>
+    )}
+    </>
+  );
+}
+
+export function TechnologyMatrix({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
+  const section = doc?.technology;
+  if (!section || !section.available || section.groups.length === 0) {
+    const fallback = sites.filter((s) => s.report?.facts.technologies.length);
+    if (!fallback.length) return <Unavailable>No technology was detected on these sites.</Unavailable>;
+  }
+  const columns = sites.filter((s) => (section ? !section.sites_without_data.includes(s.url) || s.isPrimary : true));
+  const groups = section?.groups.length
+    ? section.groups
+    : [
+        {
+          category: "Detected",
+          technologies: [...new Set(sites.flatMap((s) => s.report?.facts.technologies ?? []))].map((name) => ({
+            name,
+            categories: [],
+            sites: Object.fromEntries(
+              sites.filter((s) => s.report?.facts.technologies.includes(name)).map((s) => [s.url, { version: null }]),
+            ),
+            used_by: [],
+          })),
+        },
+      ];
+  return (
+    <div className="grid-scroll">
+      <table className="matrix">
+        <thead>
+          <tr>
+            <th scope="col">Technology</th>
+            {columns.map((site) => (
+              <th key={site.url} scope="col" className={site.isPrimary ? "is-primary" : undefined}>
+                {site.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group.category}>
+            <tr className="matrix__group">
+              <th colSpan={columns.length + 1} scope="colgroup">
+                {group.category}
+              </th>
+            </tr>
+            {group.technologies.map((tech) => (
+              <tr key={tech.name}>
+                <th scope="row">{tech.name}</th>
+                {columns.map((site) => {
+                  const use = (tech.sites as Record<string, { version?: string | null } | undefined>)[site.url];
+                  return (
+                    <td key={site.url} className={use ? "matrix__yes" : "matrix__no"}>
+                      {use ? (
+                        <>
+                          <span aria-hidden="true">●</span>
+                          <span className="visually-hidden">used</span>
+                          {use.version && <span className="matrix__version">{use.version}</span>}
+                        </>
+                      ) : (
+                        <span className="muted" aria-label="not used">
+                          –
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+      {section && section.sites_without_data.length > 0 && (
+        <p className="muted small">No technology data for: {section.sites_without_data.map((u) => siteLabel(u, sites)).join(", ")}</p>
+      )}
+    </div>
+  );
+}
+
+interface ContentColumn {
+  site: ResultSite;
+  headline: string | null;
+  ctas: string[];
+  keywords: string[];
+  distinctive: string[];
+  words: number | null;
+  ease: number | null;
+}
+
+export function ContentSideBySide({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
+  const byUrl = new Map((doc?.content.sites ?? []).map((c) => [c.url, c]));
+  const columns: ContentColumn[] = sites.map((site) => {
+    const content = byUrl.get(site.url);
+    const facts = site.report?.facts;
+    return {
+      site,
+      headline: content?.headline ?? facts?.headline ?? null,
+      ctas: content?.ctas ?? facts?.ctas ?? [],
+      keywords: content?.keywords ?? facts?.keywords ?? [],
+      distinctive: (content?.distinctive_keywords ?? []).map((k) => k.keyword),
+      words: content?.word_count ?? site.report?.metrics.word_count ?? null,
+      ease: content?.reading_ease ?? site.report?.metrics.reading_ease ?? null,
+    };
+  });
+  if (!columns.some((c) => c.headline || c.ctas.length || c.keywords.length)) {
+    return <Unavailable>No content was extracted from these pages.</Unavailable>;
+  }
+  const shared = new Set(doc?.content.shared_keywords ?? []);
+  return (
+    <div className="side-by-side">
+      {columns.map(({ site, headline, ctas, keywords, distinctive, words, ease }) => (
+        <div key={site.url} className={`side${site.isPrimary ? " side--primary" : ""}`}>
+          <h3 className="side__title">
+            {site.isPrimary && <span className="tag tag--primary">You</span>} {site.label}
+          </h3>
+          <p className="side__label">Headline</p>
+          <p className="side__headline">{headline ?? <span className="muted">No headline</span>}</p>
+          <p className="side__label">Calls to action</p>
+          {ctas.length ? (
+            <ul className="chips">
+              {ctas.slice(0, 6).map((cta, i) => (
+                <li key={i} className="chip chip--cta">
+                  {cta}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None found</p>
+          )}
+          <p className="side__label">{distinctive.length ? "Distinctive keywords" : "Keywords"}</p>
+          <ul className="chips">
+            {(distinctive.length ? distinctive : keywords).slice(0, 10).map((word, i) => (
+              <li key={i} className={`chip${shared.has(word) ? " chip--shared" : ""}`}>
+                {word}
+              </li>
+            ))}
+          </ul>
+          <p className="side__stats muted small">
+            {words !== null && <span>{formatValue(words, "count")} words</span>}
+            {ease !== null && <span> · reading ease {Math.round(ease)}</span>}
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function DesignSideBySide({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
+  const byUrl = new Map((doc?.design.sites ?? []).map((d) => [d.url, d]));
+  const safeColour = (c: string) => /^#[0-9a-f]{3,8}$/i.test(c) || /^(rgb|hsl)a?\([\d\s.,%/]+\)$/i.test(c);
+  const columns = sites.map((site) => {
+    const design = byUrl.get(site.url);
+    return {
+      site,
+      palette: (design?.palette ?? site.report?.facts.palette ?? []).filter(safeColour),
+      fonts: design?.fonts ?? site.report?.facts.fonts ?? [],
+      services: design?.font_services ?? site.report?.facts.fontServices ?? [],
+    };
+  });
+  if (!columns.some((c) => c.palette.length || c.fonts.length)) {
+    return <Unavailable>No design facts were extracted from these pages.</Unavailable>;
+  }
+  return (
+    <div className="side-by-side">
+      {columns.map(({ site, palette, fonts, services }) => (
+        <div key={site.url} className={`side${site.isPrimary ? " side--primary" : ""}`}>
+          <h3 className="side__title">
+            {site.isPrimary && <span className="tag tag--primary">You</span>} {site.label}
+          </h3>
+          <p className="side__label">Palette</p>
+          {palette.length ? (
+            <ul className="swatches">
+              {palette.slice(0, 12).map((colour) => (
+                <li key={colour} className="swatch" title={colour}>
+                  <span className="swatch__chip" style={{ backgroundColor: colour }} />
+                  <span className="swatch__code">{colour}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No colours found</p>
+          )}
+          <p className="side__label">Fonts</p>
+          {fonts.length ? (
+            <ul className="font-list">
+              {fonts.slice(0, 5).map((font) => (
+                <li key={font}>{font}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No fonts declared</p>
+          )}
+          {services.length > 0 && <p className="muted small">Served by {services.join(", ")}</p>}
+        </div>
+      ))}
+    </div>
+  );
+}

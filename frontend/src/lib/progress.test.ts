@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { Batch } from "../api/types";
+import { applyMessage } from "./progress";
+
+const batch: Batch = {
+  id: "b1",
+  name: null,
+  status: "running",
+  mode: "static",
+  progress: 0,
+  total_urls: 2,
+  completed_urls: 0,
+  failed_urls: 0,
+  primary_url: "https://own.example/",
+  version: 3,
+  error: null,
+  urls: [
+    { id: "u1", url: "https://own.example/", status: "queued", is_primary: true, analysis_id: "a1", final_url: null, error: null },
+    { id: "u2", url: "https://rival.example/", status: "queued", is_primary: false, analysis_id: "a2", final_url: null, error: null },
+  ],
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  finished_at: null,
+};
+
+describe("applyMessage", () => {
+  it("takes a snapshot as it is", () => {
+    const snapshot = { ...batch, version: 9 };
+    expect(applyMessage(batch, { type: "snapshot", version: 9, batch: snapshot })).toEqual({ kind: "updated", batch: snapshot });
+  });
+
+  it("applies the next version", () => {
+    const started = applyMessage(batch, { type: "url.started", version: 4, analysis_id: "a1" });
+    expect(started.kind).toBe("updated");
+    if (started.kind !== "updated") return;
+    expect(started.batch.urls[0]!.status).toBe("running");
+    const failed = applyMessage(started.batch, {
+      type: "url.finished",
+      version: 5,
+      analysis_id: "a1",
+      status: "failed",
+      error: "connection refused",
+      progress: 50,
+      completed_urls: 0,
+      failed_urls: 1,
+    });
+    expect(failed.kind === "updated" && failed.batch.urls[0]).toMatchObject({ status: "failed", error: "connection refused" });
+    expect(failed.kind === "updated" && failed.batch.progress).toBe(50);
+  });
+
+  it("ignores what the client already has and reports a gap", () => {
+    expect(applyMessage(batch, { type: "url.started", version: 3, analysis_id: "a1" }).kind).toBe("stale");
+    expect(applyMessage(batch, { type: "url.started", version: 5, analysis_id: "a1" }).kind).toBe("gap");
+  });
+
+  it("finishes the batch", () => {
+    const done = applyMessage(batch, { type: "batch.finished", version: 4, status: "partial", error: null });
+    expect(done.kind === "updated" && done.batch.status).toBe("partial");
+  });
+});

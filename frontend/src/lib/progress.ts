@@ -1,0 +1,65 @@
+// Applying the batch WebSocket's messages to the batch the page shows. Pure, so it is tested
+// without a socket (progress.test.ts).
+import type { Batch } from "../api/types";
+
+export interface SocketMessage {
+  type: string;
+  version?: number;
+  batch?: Batch;
+  analysis_id?: string;
+  url?: string;
+  status?: string;
+  error?: string | null;
+  progress?: number;
+  completed_urls?: number;
+  failed_urls?: number;
+}
+
+export const FINISHED_BATCH = new Set(["completed", "partial", "failed", "cancelled"]);
+
+export function isFinished(status: string): boolean {
+  return FINISHED_BATCH.has(status);
+}
+
+export type Applied =
+  | { kind: "updated"; batch: Batch }
+  | { kind: "stale" }
+  /** A version was skipped: the client must ask for a fresh snapshot. */
+  | { kind: "gap" };
+
+export function applyMessage(current: Batch | undefined, message: SocketMessage): Applied {
+  if (message.type === "snapshot" && message.batch) return { kind: "updated", batch: message.batch };
+  if (!current || typeof message.version !== "number") return { kind: "gap" };
+  if (message.version <= current.version) return { kind: "stale" };
+  if (message.version !== current.version + 1) return { kind: "gap" };
+  const next: Batch = { ...current, version: message.version, updated_at: new Date().toISOString() };
+  switch (message.type) {
+    case "url.started":
+      next.urls = current.urls.map((item) =>
+        item.analysis_id === message.analysis_id ? { ...item, status: "running", error: null } : item,
+      );
+      break;
+    case "url.finished":
+      next.urls = current.urls.map((item) =>
+        item.analysis_id === message.analysis_id
+          ? { ...item, status: message.status ?? item.status, error: message.error ?? null }
+          : item,
+      );
+      if (typeof message.progress === "number") next.progress = message.progress;
+      if (typeof message.completed_urls === "number") next.completed_urls = message.completed_urls;
+      if (typeof message.failed_urls === "number") next.failed_urls = message.failed_urls;
+      break;
+    case "batch.status":
+    case "batch.finished":
+      if (message.status) next.status = message.status;
+      if (message.type === "batch.finished") {
+        next.error = message.error ?? null;
+        next.finished_at = next.finished_at ?? new Date().toISOString();
+      }
+      break;
+    default:
+      // An event this client does not know still advances the version.
+      break;
+  }
+  return { kind: "updated", batch: next };
+}
