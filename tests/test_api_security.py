@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -74,6 +75,16 @@ class TestTokens:
                 assert first["type"] == "snapshot"
             async with connect(socket_url, additional_headers=AUTH) as socket:
                 assert json.loads(await socket.recv())["type"] == "snapshot"
+
+    async def test_screenshots_accept_a_query_token_and_nothing_else_does(
+        self, secured: httpx.AsyncClient
+    ) -> None:
+        shot = f"/api/v1/analyses/{uuid.uuid4()}/screenshots/desktop.png"
+        assert (await secured.get(shot)).status_code == 401
+        # Past authentication: the analysis does not exist.
+        assert (await secured.get(f"{shot}?token={TOKEN}")).status_code == 404
+        listing = await secured.get(f"/api/v1/competitive/?token={TOKEN}")
+        assert listing.status_code == 401
 
 
 class TestLimits:

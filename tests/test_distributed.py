@@ -41,6 +41,7 @@ def _env(database_url: str, redis_url: str, **extra: str) -> dict[str, str]:
         "AURA_ALLOW_PRIVATE_NETWORKS": "true",
         "AURA_FETCH_TOTAL_TIMEOUT": "4",
         "AURA_ANALYSIS_TIMEOUT": "5",
+        "AURA_DEFAULT_MODE": "static",
         "AURA_FETCH_RETRIES": "0",
         "AURA_JOB_LEASE_SECONDS": "6",
         "AURA_SWEEP_INTERVAL_SECONDS": "0.5",

@@ -61,6 +61,7 @@ def test_a_killed_server_resumes_the_batch_on_restart(tmp_path: Path) -> None:
         "AURA_ALLOW_PRIVATE_NETWORKS": "true",
         "AURA_FETCH_TOTAL_TIMEOUT": "4",
         "AURA_ANALYSIS_TIMEOUT": "5",
+        "AURA_DEFAULT_MODE": "static",
         "AURA_JOB_LEASE_SECONDS": "6",
         "AURA_SWEEP_INTERVAL_SECONDS": "0.5",
         "AURA_FETCH_RETRIES": "0",

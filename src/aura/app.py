@@ -6,11 +6,15 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aura import __version__
 from aura.analyses.endpoints import router as analyses_router
@@ -31,12 +35,18 @@ from aura.security import (
 
 logger = logging.getLogger(__name__)
 
+#: The built web UI (``make frontend``); served at ``/`` when it exists.
+FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
+#: Paths that are never the web UI, so an unknown one stays a JSON 404.
+_NOT_UI = ("/api/", "/docs", "/redoc", "/openapi.json", "/healthz", "/readyz")
+
 
 def create_app(
     settings: Settings | None = None,
     *,
     policy: NetworkPolicy | None = None,
     run_worker: bool | None = None,
+    frontend_dist: Path | None = FRONTEND_DIST,
 ) -> FastAPI:
     """Build the app. The embedded worker runs when the queue is in-process, unless told."""
     settings = settings or get_settings()
@@ -108,4 +118,40 @@ def create_app(
     app.include_router(competitive_router)
     app.include_router(competitive_ws_router)
     app.include_router(analyses_router)
+    _serve_frontend(app, frontend_dist)
     return app
+
+
+def _serve_frontend(app: FastAPI, dist: Path | None) -> None:
+    """The web UI at ``/``: its files, and ``index.html`` for its client-side routes.
+
+    The fallback is a 404 handler rather than a catch-all route, so routes added later
+    (in any order) are never shadowed by the UI.
+    """
+    index = dist / "index.html" if dist is not None else None
+    if dist is None or index is None or not index.is_file():
+
+        @app.get("/", include_in_schema=False)
+        async def _no_frontend() -> PlainTextResponse:
+            return PlainTextResponse(
+                "Aura's API is running (see /docs). The web UI is not built: run `make frontend` "
+                "(npm ci && npm run build in frontend/), then reload this page.\n"
+            )
+
+        return
+    root = dist.resolve()
+    if (root / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=root / "assets"), name="ui-assets")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _ui_or_error(request: Request, error: StarletteHTTPException) -> Response:
+        path = request.url.path
+        if error.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return await http_exception_handler(request, error)
+        if path.startswith(_NOT_UI) or path in {p.rstrip("/") for p in _NOT_UI}:
+            return await http_exception_handler(request, error)
+        candidate = (root / path.lstrip("/")).resolve()
+        if path != "/" and candidate.is_file() and candidate.is_relative_to(root):
+            return FileResponse(candidate)
+        # A client-side route: the app decides what to show.
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

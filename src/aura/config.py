@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -43,8 +44,29 @@ class Settings(BaseSettings):
     subresource_max_concurrency: int = Field(default=16, ge=1)
     subresource_time_budget: float = Field(default=8.0, gt=0)
     subresource_timeout_each: float = Field(default=5.0, gt=0)
+    # One host name's lookup; a host that does not resolve fails all its references at once.
+    subresource_dns_timeout: float = Field(default=2.0, gt=0)
+    # Technology detection: the fingerprint data (empty: data_dir/fingerprints) and the
+    # optional DNS lookups for the fingerprints' dns patterns (skipped for local names).
+    fingerprints_dir: Path | None = None
+    technology_dns: bool = True
+    technology_dns_timeout: float = Field(default=1.0, gt=0)
     # The hard limit of one analysis, everything included; a job past it fails that URL.
     analysis_timeout: float = Field(default=60.0, gt=0)
+
+    # Browser mode: headless Chromium through Playwright. "auto" analyses in browser mode
+    # when Chromium is installed, else static (and says so in the result).
+    default_mode: Literal["auto", "static", "browser"] = "auto"
+    chromium_path: Path = Path("/usr/bin/chromium")
+    # Pages rendered at once by one worker process (each renders two profiles in turn).
+    browser_concurrency: int = Field(default=2, ge=1)
+    # The hard limit of one page in the browser; what is not done by then is left out.
+    browser_page_budget: float = Field(default=20.0, gt=0)
+    # Observation after the load event (late layout shifts and paints).
+    browser_settle: float = Field(default=1.0, ge=0)
+    browser_full_page_max_height: int = Field(default=6000, ge=100)
+    # axe-core's axe.min.js; empty means the copy `make` installs into the virtualenv.
+    axe_core_path: Path | None = None
 
     # API security. Tokens: comma-separated; empty disables authentication (then only
     # bind to loopback). CORS origins: comma-separated; empty means no cross-origin access.
@@ -85,6 +107,10 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def fingerprints_path(self) -> Path:
+        return self.fingerprints_dir or self.data_dir / "fingerprints"
 
     @property
     def embedded_queue(self) -> bool:

@@ -11,13 +11,19 @@ import contextlib
 import logging
 import os
 import socket
+import sys
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
+from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.tasks import run_audit
+from aura.audit.browser import BrowserPool, BrowserSettings
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.gatherers import SubresourceLimits
 from aura.audit.runner import AnalysisOptions
+from aura.audit.technology import TechnologyOptions
 from aura.competitive.tasks import run_comparison
 from aura.config import Settings
 from aura.db.engine import Database
@@ -29,8 +35,36 @@ from aura.recovery import sweep
 logger = logging.getLogger(__name__)
 
 
+#: Where ``make`` puts axe-core (``npm pack``, pinned in the Makefile).
+BUNDLED_AXE_CORE = Path(sys.prefix) / "share" / "aura" / "axe-core" / "axe.min.js"
+
+
+def browser_settings(settings: Settings) -> BrowserSettings:
+    s = settings
+    return BrowserSettings(
+        executable=s.chromium_path,
+        concurrency=s.browser_concurrency,
+        page_budget=s.browser_page_budget,
+        settle=s.browser_settle,
+        axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
+        full_page_max_height=s.browser_full_page_max_height,
+        user_agent_suffix=s.user_agent,
+    )
+
+
+def default_mode(settings: Settings) -> str:
+    """The mode of analyses that do not name one."""
+    if settings.default_mode != "auto":
+        return settings.default_mode
+    return "browser" if browser_settings(settings).unavailable_reason() is None else "static"
+
+
 def analysis_options(
-    settings: Settings, policy: NetworkPolicy, mode: str = "static"
+    settings: Settings,
+    policy: NetworkPolicy,
+    mode: str = "static",
+    browser: BrowserPool | None = None,
+    screenshot_dir: Path | None = None,
 ) -> AnalysisOptions:
     """The audit engine's options, from the settings (the engine never reads settings)."""
     s = settings
@@ -47,6 +81,8 @@ def analysis_options(
         ),
         policy=policy,
         mode=mode,
+        browser=browser,
+        screenshot_dir=screenshot_dir,
         subresources=SubresourceLimits(
             max_count=s.subresource_max_count,
             max_total_bytes=s.subresource_max_total_bytes,
@@ -55,6 +91,12 @@ def analysis_options(
             max_concurrency=s.subresource_max_concurrency,
             time_budget=s.subresource_time_budget,
             timeout_each=s.subresource_timeout_each,
+            dns_timeout=s.subresource_dns_timeout,
+        ),
+        technology=TechnologyOptions(
+            fingerprints_dir=s.fingerprints_path,
+            dns=s.technology_dns,
+            dns_timeout=s.technology_dns_timeout,
         ),
     )
 
@@ -65,6 +107,9 @@ class Runtime:
         self.db = Database(settings.database_url_resolved)
         self.policy = policy or NetworkPolicy(allow_private=settings.allow_private_networks)
         self.worker_name = f"{socket.gethostname()}#{os.getpid()}"
+        # Started on the first browser-mode page, then shared by every page of this process.
+        self.browser = BrowserPool(browser_settings(settings))
+        self.screenshots = ScreenshotStore(settings.data_dir / "screenshots")
         self.bus: EventBus = create_bus(
             settings.events_url or settings.queue_url, f"aura:{settings.queue_name}"
         )
@@ -81,8 +126,15 @@ class Runtime:
             redelivery_after=settings.job_lease_seconds,
         )
 
-    def analysis_options(self, mode: str = "static") -> AnalysisOptions:
-        return analysis_options(self.settings, self.policy, mode)
+    def analysis_options(
+        self, mode: str = "static", analysis_id: uuid.UUID | None = None
+    ) -> AnalysisOptions:
+        folder = self.screenshots.folder(analysis_id) if analysis_id is not None else None
+        return analysis_options(self.settings, self.policy, mode, self.browser, folder)
+
+    @property
+    def default_mode(self) -> str:
+        return default_mode(self.settings)
 
     @asynccontextmanager
     async def opened(self) -> AsyncIterator[Runtime]:
@@ -90,6 +142,7 @@ class Runtime:
             async with self.queue:
                 yield self
         finally:
+            await self.browser.close()
             await self.bus.close()
             await self.db.dispose()
 

@@ -77,12 +77,18 @@ def presented_token(scope: Scope) -> str | None:
             scheme, _, credentials = header.partition(" ")
             if scheme.lower() == "bearer":
                 return credentials.strip()
-    if scope["type"] == "websocket":
+    # Browsers cannot set headers on a WebSocket or an <img>: those may carry ?token=.
+    if scope["type"] == "websocket" or _is_screenshot(scope):
         query: str = bytes(scope.get("query_string", b"")).decode("latin-1")
         for key, found in parse_qsl(query):
             if key == "token":
                 return found
     return None
+
+
+def _is_screenshot(scope: Scope) -> bool:
+    path = str(scope.get("path", ""))
+    return scope.get("method") == "GET" and "/screenshots/" in path
 
 
 def _protected(path: str) -> bool:

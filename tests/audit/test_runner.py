@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
+from aura.audit import cpu
 from aura.audit.artifacts import Artifacts, Document, RobotsTxt
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult
@@ -226,3 +229,69 @@ async def test_an_error_page_cannot_be_analysed() -> None:
 
 def test_shared_sites_exist() -> None:
     assert Path(SHARED_SITES / "13-rd-spiceworks" / "index.html").exists()
+
+
+class _FakeClock:
+    """Stands in for the per-thread CPU clock: work is "done" by advancing it."""
+
+    def __init__(self) -> None:
+        self.threads: dict[int, float] = {}
+
+    def advance(self, seconds: float) -> None:
+        ident = threading.get_ident()
+        self.threads[ident] = self.threads.get(ident, 0.0) + seconds
+
+    def __call__(self) -> float:
+        return self.threads.get(threading.get_ident(), 0.0)
+
+
+async def test_an_analysis_is_charged_for_its_own_tasks_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = _FakeClock()
+    monkeypatch.setattr(cpu, "_clock", clock)
+
+    async def child() -> None:
+        clock.advance(4)
+        await asyncio.sleep(0)
+        clock.advance(8)
+
+    async def nested() -> None:
+        clock.advance(16)
+
+    async def own() -> None:
+        clock.advance(1)
+        await asyncio.sleep(0)
+        clock.advance(2)
+        await cpu.create_task(child())
+        await cpu.metered(nested())  # already counted by the step that awaits it
+
+    async def another_analysis() -> None:
+        for _ in range(5):
+            clock.advance(100)
+            await asyncio.sleep(0)
+
+    meter = cpu.CpuMeter()
+    await asyncio.gather(cpu.metered(own(), meter), another_analysis())
+    assert meter.seconds == 1 + 2 + 4 + 8 + 16
+
+
+async def test_work_sent_to_a_thread_is_charged(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = _FakeClock()
+    monkeypatch.setattr(cpu, "_clock", clock)
+
+    def work(amount: float) -> str:
+        clock.advance(amount)
+        return "done"
+
+    async def own() -> str:
+        return await cpu.to_thread(work, 32)
+
+    meter = cpu.CpuMeter()
+    assert await cpu.metered(own(), meter) == "done"
+    assert meter.seconds == 32
+
+
+async def test_the_result_carries_the_analysis_cpu_time(sites: dict[str, str]) -> None:
+    result = await analyze_url(sites["10-lh-a11y-tester"], OPTIONS)
+    assert result["cpu_ms"] > 0

@@ -134,5 +134,8 @@ export function batchSocketUrl(id: string): string {
 }
 
 export function screenshotUrl(analysisId: string, name: string): string {
-  return `/api/v1/analyses/${encodeURIComponent(analysisId)}/screenshots/${encodeURIComponent(name)}`;
+  // An <img> cannot send the Authorization header: the server accepts ?token= here.
+  const token = getToken();
+  const query = token ? `?token=${encodeURIComponent(token)}` : "";
+  return `/api/v1/analyses/${encodeURIComponent(analysisId)}/screenshots/${encodeURIComponent(name)}${query}`;
 }

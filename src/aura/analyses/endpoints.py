@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, status
+from fastapi.responses import FileResponse
 
 from aura.analyses.schemas import AnalysisCreate, AnalysisRead
 from aura.analyses.service import AnalysisService
 from aura.deps import ReadSession, RuntimeDep, WriteSession
+from aura.errors import ERROR_RESPONSES, NotFoundError
 
-router = APIRouter(prefix="/api/v1/analyses", tags=["analyses"])
+router = APIRouter(prefix="/api/v1/analyses", tags=["analyses"], responses=ERROR_RESPONSES)
 
 
 def _service(runtime: RuntimeDep) -> AnalysisService:
@@ -21,7 +23,8 @@ def _service(runtime: RuntimeDep) -> AnalysisService:
 async def create_analysis(
     body: AnalysisCreate, session: WriteSession, runtime: RuntimeDep
 ) -> AnalysisRead:
-    return AnalysisRead.of(await _service(runtime).create(session, body.url))
+    mode = body.mode or runtime.default_mode
+    return AnalysisRead.of(await _service(runtime).create(session, body.url, mode))
 
 
 @router.get("/{analysis_id}", response_model=AnalysisRead)
@@ -29,3 +32,24 @@ async def get_analysis(
     analysis_id: uuid.UUID, session: ReadSession, runtime: RuntimeDep
 ) -> AnalysisRead:
     return AnalysisRead.of(await _service(runtime).get(session, analysis_id))
+
+
+@router.get(
+    "/{analysis_id}/screenshots/{name}",
+    response_class=FileResponse,
+    responses={200: {"content": {"image/png": {}}, "description": "The PNG screenshot"}},
+)
+async def get_screenshot(
+    analysis_id: uuid.UUID, name: str, session: ReadSession, runtime: RuntimeDep
+) -> FileResponse:
+    """A screenshot of a browser-mode analysis: ``desktop.png``, ``mobile.png`` or
+    ``full-page.png`` (the result's ``browser.screenshots`` lists those it has)."""
+    await _service(runtime).get(session, analysis_id)
+    path = runtime.screenshots.path(analysis_id, name)
+    if path is None:
+        raise NotFoundError(f"analysis {analysis_id} has no screenshot {name!r}")
+    return FileResponse(
+        path,
+        media_type="image/png",
+        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+    )

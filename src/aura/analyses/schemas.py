@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.models import Analysis
+
+#: ``static``: HTTP, HTML, CSS and resources; ``browser``: also rendered in Chromium.
+AnalysisMode = Literal["static", "browser"]
 
 
 class AnalysisCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: str = Field(description="The page to analyse")
+    mode: AnalysisMode | None = Field(
+        default=None,
+        description="static, or browser (rendered in Chromium); "
+        "by default browser where Chromium is installed",
+    )
 
 
 class AnalysisRead(BaseModel):

@@ -58,7 +58,8 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
     try:
         # The lease outlives this limit (see Settings), so nobody else takes the job meanwhile.
         async with asyncio.timeout(settings.analysis_timeout):
-            result = await analyze_url(claim.url, runtime.analysis_options(claim.mode))
+            options = runtime.analysis_options(claim.mode, claim.analysis_id)
+            result = await analyze_url(claim.url, options)
         error = None
     except AnalysisError as failure:
         result, error = None, str(failure)

@@ -13,16 +13,19 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from aura.audit import scoring
+from aura.audit import cpu, scoring
 from aura.audit.artifacts import Artifacts, Document, Headers, HttpExchange, MissingArtifactError
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
+from aura.audit.browser import BrowserPool, BrowserTier
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
-from aura.audit.html import decode_html
+from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
+from aura.audit.technology import TechnologyOptions
 
 logger = logging.getLogger(__name__)
 
@@ -47,13 +50,27 @@ class AnalysisOptions:
     subresources: SubresourceLimits = field(default_factory=SubresourceLimits)
     #: Audit ids to run; None runs them all. Gatherers nobody needs are skipped.
     audits: frozenset[str] | None = None
+    #: The worker's browser (browser mode); without it a browser analysis runs static.
+    browser: BrowserPool | None = None
+    #: Where this analysis's screenshots are written (browser mode); None keeps none.
+    screenshot_dir: Path | None = None
+    #: Technology detection: where the fingerprints are, whether to look up DNS records.
+    technology: TechnologyOptions = field(default_factory=TechnologyOptions)
 
 
 async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     """Analyse ``url`` and return the result document (JSON-ready)."""
+    meter = cpu.CpuMeter()
+    document_result = await cpu.metered(_analyze_url(url, options), meter)
+    # This analysis's own CPU (its tasks and threads), not that of others running alongside.
+    document_result["cpu_ms"] = meter.ms
+    return document_result
+
+
+async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     started = time.perf_counter()
-    cpu_started = time.process_time()
-    audits = select_audits(options.audits)
+    tier = BrowserTier.plan(options.mode, options.browser)
+    audits = tier.usable(select_audits(options.audits))
     async with (
         Fetcher(options.limits, options.policy) as fetcher,
         Fetcher(aux_limits(options), options.policy) as aux_fetcher,
@@ -63,15 +80,30 @@ async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         except FetchError as error:
             raise AnalysisError(str(error)) from None
         exchange, document = page_artifacts(url, response)
-        artifacts = Artifacts([exchange, document])
+        # Parse once, off the event loop, after refusing pathological nesting: a hostile
+        # page must not freeze the worker (parsing cost grows with nesting depth squared).
+        await cpu.to_thread(_parse_safely, document)
+        artifacts = Artifacts([exchange, document, options.technology])
         context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
-        failures = await gather(context, required_artifacts(audits))
+        # The browser renders the page while the static gatherers fetch its resources.
+        rendering = asyncio.create_task(
+            tier.render(exchange.final_url, options.policy, options.screenshot_dir)
+        )
+        try:
+            failures = await gather(context, required_artifacts(audits))
+            rendered = await rendering
+        finally:
+            rendering.cancel()  # no-op once done; frees the browser if the analysis is cut
+    if rendered is not None:
+        for item in rendered.artifacts:
+            artifacts.add(item)
+        failures.update(rendered.failures)
     # Parsing and auditing are CPU work: keep the event loop free for other analyses.
-    results = await asyncio.to_thread(run_audits, audits, artifacts, failures)
-    document_result = build_result(url, options.mode, exchange, document, audits, results)
+    results = await cpu.to_thread(run_audits, audits, artifacts, failures)
+    document_result = build_result(url, tier.mode, exchange, document, audits, results)
+    document_result.update(tier.result_fields(rendered))
     document_result["gather_errors"] = {kind.__name__: error for kind, error in failures.items()}
     document_result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
-    document_result["cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 2)
     return document_result
 
 
@@ -86,7 +118,17 @@ def aux_limits(options: AnalysisOptions) -> FetchLimits:
         max_bytes=sub.max_bytes_each,
         max_redirects=min(page.max_redirects, 5),
         retries=0,
+        dns_timeout=sub.dns_timeout,
     )
+
+
+def _parse_safely(document: Document) -> None:
+    if max_nesting_depth(document.html) >= MAX_NESTING_DEPTH:
+        raise AnalysisError(
+            f"the page nests elements {MAX_NESTING_DEPTH} or more levels deep; "
+            "such a page is not analysed"
+        )
+    _ = document.tree
 
 
 def page_artifacts(url: str, response: FetchedResponse) -> tuple[HttpExchange, Document]:
@@ -160,7 +202,7 @@ async def gather(context: GatherContext, needed: set[type[Any]]) -> dict[type[An
 
     for kind in needed:
         if kind in GATHERERS and kind not in context.artifacts:
-            tasks[kind] = asyncio.create_task(produce(kind))
+            tasks[kind] = cpu.create_task(produce(kind))
     if tasks:
         await asyncio.gather(*tasks.values())
     return failures

@@ -23,7 +23,8 @@ class CategorySpec:
 CATEGORIES: dict[str, CategorySpec] = {
     "performance": CategorySpec(
         "Performance",
-        "How quickly the page can load, judged from its HTML, headers and resources.",
+        "How quickly the page loads, judged from its HTML, headers and resources and, in "
+        "browser mode, from lab metrics measured in Chromium.",
         {
             "server-response-time": 8,
             "redirects": 3,
@@ -43,6 +44,13 @@ CATEGORIES: dict[str, CategorySpec] = {
             "dom-size": 4,
             "http-version": 3,
             "third-party-summary": 0,
+            # Browser mode only (absent, so weightless, in static analyses).
+            "first-contentful-paint": 6,
+            "largest-contentful-paint": 15,
+            "total-blocking-time": 15,
+            "cumulative-layout-shift": 15,
+            "javascript-errors": 3,
+            "network-requests": 0,
         },
     ),
     "seo": CategorySpec(
@@ -69,7 +77,7 @@ CATEGORIES: dict[str, CategorySpec] = {
     ),
     "accessibility": CategorySpec(
         "Accessibility",
-        "Static accessibility checks (a browser adds axe-core in a later version).",
+        "Accessibility checks on the markup and, in browser mode, axe-core on the rendered page.",
         {
             "image-alt": 10,
             "input-image-alt": 10,
@@ -92,6 +100,10 @@ CATEGORIES: dict[str, CategorySpec] = {
             "bypass": 7,
             "list": 7,
             "table-headers": 7,
+            # Browser mode only: axe-core on the rendered page.
+            "color-contrast": 7,
+            "target-size": 7,
+            "axe-rules": 10,
         },
     ),
     "security": CategorySpec(
@@ -113,6 +125,7 @@ CATEGORIES: dict[str, CategorySpec] = {
             "cross-origin-embedder-policy": 1,
             "mixed-content": 6,
             "server-header": 2,
+            "vulnerable-libraries": 4,
             # Summarises the tests above: shown, not counted twice.
             "observatory-grade": 0,
         },
@@ -120,7 +133,7 @@ CATEGORIES: dict[str, CategorySpec] = {
     "technology": CategorySpec(
         "Technology",
         "The software the site is built with (informative).",
-        {},
+        {"technology-stack": 0},
         informative=True,
     ),
     "content": CategorySpec(
@@ -151,6 +164,7 @@ CATEGORIES: dict[str, CategorySpec] = {
             "design-consistency": 2,
             "viewport": 2,
             "color-palette": 0,
+            "rendered-design": 0,  # browser mode only
         },
     ),
 }

@@ -5,21 +5,33 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 
+from aura.audit.browser import BrowserPool
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.report import render_report
-from aura.audit.runner import AnalysisError, analyze_url
+from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url
 from aura.config import get_settings
-from aura.runtime import analysis_options
+from aura.runtime import analysis_options, browser_settings, default_mode
 from aura.urls import InvalidUrlError, normalise_url
 
 
 def audit(
     url: str = typer.Argument(..., help="The page to audit"),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON"),
+    mode: str | None = typer.Option(
+        None,
+        "--mode",
+        help="static, or browser (Chromium); default: browser where Chromium is installed",
+    ),
+    screenshots: Path | None = typer.Option(
+        None, "--screenshots", help="Folder for the screenshots (browser mode)"
+    ),
 ) -> None:
     """Audit one page and print the report (or the full result with --json)."""
     settings = get_settings()
@@ -29,12 +41,19 @@ def audit(
     except InvalidUrlError as error:
         err.print(f"[red]Invalid URL:[/] {error}", markup=True, highlight=False)
         raise typer.Exit(2) from None
+    chosen = mode or default_mode(settings)
+    if chosen not in ("static", "browser"):
+        err.print(f"[red]Unknown mode:[/] {chosen} (use static or browser)", highlight=False)
+        raise typer.Exit(2)
     options = analysis_options(
-        settings, NetworkPolicy(allow_private=settings.allow_private_networks)
+        settings,
+        NetworkPolicy(allow_private=settings.allow_private_networks),
+        chosen,
+        screenshot_dir=screenshots,
     )
     try:
-        with err.status(f"Auditing {target}…"):
-            result = asyncio.run(analyze_url(target, options))
+        with err.status(f"Auditing {target} ({chosen})…"):
+            result = asyncio.run(_audit(target, options, settings))
     except AnalysisError as error:
         err.print(f"[red]Could not analyse {target}:[/] {error}", highlight=False)
         raise typer.Exit(1) from None
@@ -43,3 +62,13 @@ def audit(
         sys.stdout.write("\n")
         return
     render_report(result, Console())
+
+
+async def _audit(url: str, options: AnalysisOptions, settings: Any) -> dict[str, Any]:
+    if options.mode != "browser":
+        return await analyze_url(url, options)
+    browser = BrowserPool(browser_settings(settings))
+    try:
+        return await analyze_url(url, replace(options, browser=browser))
+    finally:
+        await browser.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from aura.cli import audit, db, server
+from aura.cli import analyze, audit, batches, check, db, demo, fingerprints, server
 
 app = typer.Typer(
     name="aura",
@@ -13,8 +13,14 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(fingerprints.app, name="fingerprints")
 server.register(app)
 app.command()(audit.audit)
+app.command()(analyze.analyze)
+app.add_typer(batches.app, name="batches")
+app.command()(batches.report)
+app.command()(check.check)
+app.command()(demo.demo)
 
 if __name__ == "__main__":
     app()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
+from aura.analyses.screenshots import ScreenshotStore
+from aura.comparison import COMPARISON_VERSION
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import BatchCreate
@@ -32,7 +35,7 @@ class ValidBatch:
     name: str | None
     urls: list[str]
     primary_url: str | None
-    mode: str
+    mode: str | None
 
 
 def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> ValidBatch:
@@ -84,24 +87,34 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
 
 class CompetitiveService:
     def __init__(
-        self, queue: Enqueuer, bus: EventBus, *, max_urls: int, allow_private: bool
+        self,
+        queue: Enqueuer,
+        bus: EventBus,
+        *,
+        max_urls: int,
+        allow_private: bool,
+        default_mode: str = "static",
+        screenshots: ScreenshotStore | None = None,
     ) -> None:
         self.queue = queue
         self.bus = bus
         self.max_urls = max_urls
         self.allow_private = allow_private
+        self.default_mode = default_mode
+        self.screenshots = screenshots
 
     async def create(self, session: AsyncSession, data: BatchCreate) -> CompetitiveAnalysisBatch:
         valid = validate_batch(data, max_urls=self.max_urls, allow_private=self.allow_private)
+        mode = valid.mode or self.default_mode
         batch = CompetitiveAnalysisBatch(
             name=valid.name,
             primary_url=valid.primary_url,
-            mode=valid.mode,
+            mode=mode,
             total_urls=len(valid.urls),
             status=BatchStatus.PENDING,
         )
         analyses = [
-            Analysis(url=url, mode=valid.mode, status=AnalysisStatus.QUEUED) for url in valid.urls
+            Analysis(url=url, mode=mode, status=AnalysisStatus.QUEUED) for url in valid.urls
         ]
         batch.urls = [
             CompetitiveAnalysisUrl(
@@ -141,6 +154,13 @@ class CompetitiveService:
         await batches.delete(batch_id)
         # Jobs still running for these analyses find nothing to update and stop there.
         await AnalysisRepository(session).delete(analysis_ids)
+        screenshots = self.screenshots
+        if screenshots is not None and analysis_ids:
+
+            async def remove_screenshots() -> None:
+                await asyncio.to_thread(screenshots.remove, analysis_ids)
+
+            after_commit(session, remove_screenshots)
 
     async def cancel(self, session: AsyncSession, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch:
         batches = BatchRepository(session)
@@ -169,6 +189,11 @@ class CompetitiveService:
         comparison = await BatchRepository(session).get_comparison(batch_id)
         if comparison is None:
             raise ConflictError(f"batch {batch_id} has no stored comparison")
+        if comparison.comparison_version != COMPARISON_VERSION:
+            raise ConflictError(
+                f"the comparison of batch {batch_id} was made by an older version of Aura "
+                f"({comparison.comparison_version}, now {COMPARISON_VERSION}); run it again"
+            )
         return batch, comparison
 
 

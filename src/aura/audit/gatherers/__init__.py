@@ -7,6 +7,7 @@ from aura.audit.gatherers.robots import RobotsTxtGatherer
 from aura.audit.gatherers.sitemap import SitemapGatherer
 from aura.audit.gatherers.stylesheets import StylesheetsGatherer
 from aura.audit.gatherers.subresources import SubresourcesGatherer
+from aura.audit.technology.gatherers import DnsRecordsGatherer, TechnologyGatherer
 
 #: Every gatherer, keyed by the artifact type it produces.
 GATHERERS: dict[type[object], Gatherer] = {
@@ -17,6 +18,8 @@ GATHERERS: dict[type[object], Gatherer] = {
         SubresourcesGatherer(),
         StylesheetsGatherer(),
         HttpRedirectionGatherer(),
+        DnsRecordsGatherer(),
+        TechnologyGatherer(),
     )
 }
 

@@ -1,0 +1,318 @@
+"""Benchmark: browser-mode audits of the 14 shared sites, served locally.
+
+For each site: the wall time of the whole browser-mode analysis (static audits, both device
+profiles, axe-core, screenshots) and of the browser part alone; the peak memory of the
+worker (this process, the Playwright driver and every Chromium process, as RSS and as PSS,
+which counts shared pages once). With ``LIGHTHOUSE_BIN`` set, Lighthouse runs on the same
+pages in the same run (same Chromium) for the ratio. Writes bench/results/browser.json.
+
+    .venv/bin/python bench/browser.py [--rounds 1] [--concurrent] [--instant-dns-failure]
+
+The sites name CDN hosts that cannot be resolved in an offline sandbox, where each failed
+lookup can take seconds; ``--instant-dns-failure`` answers "no such host" at once for every
+name but localhost, so that the figures show Aura rather than the sandbox's resolver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import json
+import multiprocessing
+import os
+import socket
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from aura.audit.browser import BrowserPool, BrowserSettings
+from aura.audit.fetch import FetchLimits, NetworkPolicy
+from aura.audit.fetch.guard import IPAddress, system_resolver
+from aura.audit.runner import AnalysisOptions, analyze_url
+from aura.runtime import BUNDLED_AXE_CORE
+
+SITES = Path(__file__).resolve().parents[2] / "shared" / "sites"
+RESULTS = Path(__file__).resolve().parent / "results" / "browser.json"
+CHROMIUM = Path(os.environ.get("AURA_CHROMIUM_PATH") or "/usr/bin/chromium")
+LIGHTHOUSE_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve(folders: list[str], ports: Any) -> None:
+    servers = []
+    for folder in folders:
+        handler = functools.partial(_Quiet, directory=str(SITES / folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    ports.put([server.server_address[1] for server in servers])
+    threading.Event().wait()
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(entry))
+    return tree
+
+
+def _descendants(root: int, excluded: set[int]) -> list[int]:
+    tree, found, pending = _children(), [], [root]
+    while pending:
+        pid = pending.pop()
+        if pid in excluded:
+            continue
+        found.append(pid)
+        pending.extend(tree.get(pid, []))
+    return found
+
+
+def _label(pid: int) -> str:
+    """``python``, ``node``, ``chromium renderer``… for the breakdown at the peak."""
+    try:
+        with open(f"/proc/{pid}/cmdline") as cmdline:
+            words = cmdline.read().replace("\0", " ").split()
+    except OSError:
+        return "?"
+    kind = next((word.split("=", 1)[1] for word in words if word.startswith("--type=")), "")
+    sub = next(
+        (word.split("=", 1)[1] for word in words if word.startswith("--utility-sub-type=")), ""
+    )
+    name = os.path.basename(words[0]) if words else "?"
+    if name.startswith("playwright_chromiumdev_profile"):
+        name = "chromium"
+    return " ".join(part for part in (name, kind, sub.rsplit(".", 1)[-1]) if part)
+
+
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; zeros if it is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            values = dict(line.split(":", 1) for line in rollup if ":" in line)
+    except OSError:
+        return 0, 0
+    return int(values.get("Rss", "0 kB").split()[0]), int(values.get("Pss", "0 kB").split()[0])
+
+
+class MemorySampler:
+    """Peak memory of this process and its descendants (the site server excepted)."""
+
+    def __init__(self, excluded: set[int], interval: float = 0.1) -> None:
+        self.excluded = excluded
+        self.interval = interval
+        self.peak_rss_kib = self.peak_pss_kib = 0
+        #: PSS in MiB by process kind at the PSS peak.
+        self.breakdown: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = pss = 0
+            kinds: dict[str, float] = {}
+            for pid in _descendants(os.getpid(), self.excluded):
+                one_rss, one_pss = _memory_kib(pid)
+                rss, pss = rss + one_rss, pss + one_pss
+                label = _label(pid)
+                kinds[label] = round(kinds.get(label, 0) + one_pss / 1024, 1)
+            self.peak_rss_kib = max(self.peak_rss_kib, rss)
+            if pss > self.peak_pss_kib:
+                self.peak_pss_kib, self.breakdown = pss, kinds
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+async def local_only_resolver(host: str, port: int) -> list[IPAddress]:
+    if host in ("localhost", "127.0.0.1"):
+        return await system_resolver(host, port)
+    raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+
+async def audit_once(url: str, options: AnalysisOptions) -> dict[str, Any]:
+    started = time.perf_counter()
+    result = await analyze_url(url, options)
+    browser = result.get("browser") or {}
+    return {
+        "wall_ms": round((time.perf_counter() - started) * 1000, 1),
+        "browser_ms": browser.get("elapsed_ms"),
+        "cut_at_budget": browser.get("cut_at_budget"),
+        "error": browser.get("error"),
+    }
+
+
+def lighthouse_once(binary: str, url: str) -> float | None:
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        finished = subprocess.run(
+            [
+                binary,
+                url,
+                "--output=json",
+                f"--output-path={folder}/report.json",
+                "--quiet",
+                f"--chrome-flags={LIGHTHOUSE_FLAGS}",
+                "--only-categories=performance,accessibility",
+            ],
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+    return round(elapsed, 1) if finished.returncode == 0 else None
+
+
+async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict[str, Any]:
+    folders = sorted(path.name for path in SITES.iterdir() if path.is_dir())
+    ports: Any = multiprocessing.Queue()
+    server = multiprocessing.Process(target=_serve, args=(folders, ports), daemon=True)
+    server.start()
+    pool = BrowserPool(BrowserSettings(executable=CHROMIUM, axe_core=BUNDLED_AXE_CORE))
+    try:
+        urls = {
+            folder: f"http://127.0.0.1:{port}/"
+            for folder, port in zip(folders, ports.get(timeout=10), strict=True)
+        }
+        options = AnalysisOptions(
+            limits=FetchLimits(user_agent="Aura-bench"),
+            policy=NetworkPolicy(allow_private=True, resolver=local_only_resolver)
+            if instant_dns_failure
+            else NetworkPolicy(allow_private=True),
+            mode="browser",
+            browser=pool,
+            screenshot_dir=Path(tempfile.mkdtemp(prefix="aura-bench-shots-")),
+        )
+        assert server.pid is not None
+        with MemorySampler({server.pid}) as memory:
+            # Warm-up: the browser start, imports, textstat's dictionary.
+            launch_started = time.perf_counter()
+            await audit_once(urls[folders[0]], options)
+            warm_up_ms = round((time.perf_counter() - launch_started) * 1000, 1)
+            pages: dict[str, dict[str, Any]] = {}
+            for folder, url in urls.items():
+                samples = [await audit_once(url, options) for _ in range(rounds)]
+                pages[folder] = {
+                    "wall_ms": statistics.median(s["wall_ms"] for s in samples),
+                    "browser_ms": statistics.median(s["browser_ms"] or 0 for s in samples),
+                    "cut_at_budget": any(s["cut_at_budget"] for s in samples),
+                    "error": next((s["error"] for s in samples if s["error"]), None),
+                }
+            concurrent_ms = None
+            if concurrent:
+                started = time.perf_counter()
+                await asyncio.gather(*(analyze_url(url, options) for url in urls.values()))
+                concurrent_ms = round((time.perf_counter() - started) * 1000, 1)
+        lighthouse_bin = os.environ.get("LIGHTHOUSE_BIN")
+        if lighthouse_bin:
+            for folder, url in urls.items():
+                pages[folder]["lighthouse_ms"] = lighthouse_once(lighthouse_bin, url)
+    finally:
+        await pool.close()
+        server.terminate()
+        server.join()
+
+    walls = [page["wall_ms"] for page in pages.values()]
+    renders = [page["browser_ms"] for page in pages.values()]
+    summary: dict[str, Any] = {
+        "sites": len(pages),
+        "rounds": rounds,
+        "cpu_count": os.cpu_count(),
+        "load_average_at_end": os.getloadavg(),
+        "browser_concurrency": pool.settings.concurrency,
+        "instant_dns_failure": instant_dns_failure,
+        "warm_up_ms": warm_up_ms,
+        "pages": pages,
+        "per_page": {
+            "wall_ms_median": round(statistics.median(walls), 1),
+            "wall_ms_max": round(max(walls), 1),
+            "browser_ms_median": round(statistics.median(renders), 1),
+            "browser_ms_max": round(max(renders), 1),
+        },
+        "peak_rss_mb": round(memory.peak_rss_kib / 1024, 1),
+        "peak_pss_mb": round(memory.peak_pss_kib / 1024, 1),
+        "peak_pss_mb_by_process": dict(sorted(memory.breakdown.items(), key=lambda kv: -kv[1])),
+        "all_sites_concurrent_wall_ms": concurrent_ms,
+        "targets": {"wall_ms_per_page": 3000, "peak_mb_per_worker": 600},
+    }
+    lighthouse = [page["lighthouse_ms"] for page in pages.values() if page.get("lighthouse_ms")]
+    if lighthouse:
+        summary["lighthouse_ms_median"] = round(statistics.median(lighthouse), 1)
+        summary["lighthouse_over_aura"] = round(
+            statistics.median(lighthouse) / statistics.median(walls), 2
+        )
+    return summary
+
+
+def report(results: dict[str, Any]) -> None:
+    print(f"{'site':28} {'wall ms':>9} {'browser ms':>11} {'lighthouse ms':>14}")
+    for folder, page in results["pages"].items():
+        lighthouse = page.get("lighthouse_ms")
+        shown = f"{lighthouse:14.1f}" if lighthouse else f"{'-':>14}"
+        note = "  (cut at budget)" if page["cut_at_budget"] else ""
+        print(f"{folder:28} {page['wall_ms']:9.1f} {page['browser_ms']:11.1f} {shown}{note}")
+    summary = results["per_page"]
+    print(
+        f"per page: wall median {summary['wall_ms_median']} ms (max {summary['wall_ms_max']}), "
+        f"browser part median {summary['browser_ms_median']} ms "
+        f"(max {summary['browser_ms_max']})"
+    )
+    print(
+        f"worker peak memory: {results['peak_rss_mb']} MB RSS, {results['peak_pss_mb']} MB PSS "
+        f"(warm-up incl. browser start {results['warm_up_ms']} ms; "
+        f"load average at end {results['load_average_at_end'][0]:.1f} "
+        f"on {results['cpu_count']} cores)"
+    )
+    print(f"  at the peak: {results['peak_pss_mb_by_process']}")
+    if results.get("all_sites_concurrent_wall_ms"):
+        print(f"all sites concurrently: {results['all_sites_concurrent_wall_ms']} ms wall")
+    if "lighthouse_ms_median" in results:
+        print(
+            f"Lighthouse median {results['lighthouse_ms_median']} ms per page: "
+            f"{results['lighthouse_over_aura']}x Aura's browser-mode analysis"
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--concurrent", action="store_true", help="also audit all at once")
+    parser.add_argument(
+        "--instant-dns-failure",
+        action="store_true",
+        help="fail lookups of every name but localhost at once (offline sandboxes)",
+    )
+    arguments = parser.parse_args()
+    outcome = asyncio.run(
+        main(arguments.rounds, arguments.concurrent, arguments.instant_dns_failure)
+    )
+    report(outcome)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(outcome, indent=2) + "\n")

@@ -1,0 +1,48 @@
+"""Shared by the lab-metric audits (browser mode): one score per device profile (not an audit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aura.audit.base import AuditResult, log_normal_score
+from aura.audit.browser.artifacts import LabMetrics, ProfileRun
+
+
+def seconds(value: float) -> str:
+    return f"{value / 1000:,.1f} s"
+
+
+def milliseconds(value: float) -> str:
+    return f"{value:,.0f} ms"
+
+
+def lab_metric(
+    metrics: LabMetrics,
+    key: str,
+    read: Callable[[ProfileRun], float | None],
+    show: Callable[[float], str],
+) -> AuditResult:
+    """Score ``key`` on each profile with its log-normal curve; the audit is their mean."""
+    scores: list[float] = []
+    shown: list[str] = []
+    profiles: dict[str, dict[str, float | None]] = {}
+    flat: dict[str, float | int | None] = {}
+    for run in metrics.runs:
+        value = read(run)
+        if value is None or key not in run.curves:
+            profiles[run.profile] = {"value": None, "score": None}
+            continue
+        p10, median = run.curves[key]
+        score = log_normal_score(value, p10=p10, median=median)
+        scores.append(score)
+        shown.append(f"{run.profile.capitalize()} {show(value)}")
+        profiles[run.profile] = {"value": value, "score": score, "p10": p10, "median": median}
+        flat[f"{key}_{run.profile}"] = value
+    if not scores:
+        return AuditResult.not_applicable_because("the browser did not record it")
+    return AuditResult(
+        round(sum(scores) / len(scores), 3),
+        " · ".join(shown),
+        {"profiles": profiles},
+        metrics=flat,
+    )

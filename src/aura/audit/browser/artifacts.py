@@ -1,0 +1,168 @@
+"""Artifacts only a rendered page can give (browser mode).
+
+Audits that require one of these are dropped in static mode, so they never show up as
+errors there; in browser mode a render that failed or ran out of time leaves them missing,
+and those audits say why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ProfileRun:
+    """One page load under one device profile."""
+
+    profile: str
+    conditions: dict[str, Any]
+    fcp_ms: float | None = None
+    lcp_ms: float | None = None
+    lcp_element: str | None = None
+    cls: float | None = None
+    layout_shifts: int = 0
+    #: Sum over long tasks after First Contentful Paint of their time past 50 ms.
+    tbt_ms: float | None = None
+    long_tasks: int = 0
+    dom_content_loaded_ms: float | None = None
+    load_ms: float | None = None
+    requests: int = 0
+    transfer_bytes: int = 0
+    #: Uncaught exceptions and ``console.error`` messages (the guard's own refusals excluded).
+    js_errors: tuple[str, ...] = ()
+    console_errors: tuple[str, ...] = ()
+    #: Set when the load event did not come within the page budget.
+    load_timed_out: bool = False
+    #: The scoring curves of the profile: metric -> (p10, median).
+    curves: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile,
+            "conditions": self.conditions,
+            "fcp_ms": self.fcp_ms,
+            "lcp_ms": self.lcp_ms,
+            "lcp_element": self.lcp_element,
+            "cls": self.cls,
+            "layout_shifts": self.layout_shifts,
+            "tbt_ms": self.tbt_ms,
+            "long_tasks": self.long_tasks,
+            "dom_content_loaded_ms": self.dom_content_loaded_ms,
+            "load_ms": self.load_ms,
+            "requests": self.requests,
+            "transfer_bytes": self.transfer_bytes,
+            "js_errors": list(self.js_errors),
+            "console_errors": list(self.console_errors),
+            "load_timed_out": self.load_timed_out,
+        }
+
+
+@dataclass(frozen=True)
+class LabMetrics:
+    """Lab measurements of the page, one run per device profile (mobile first)."""
+
+    runs: tuple[ProfileRun, ...]
+
+    def run(self, profile: str) -> ProfileRun | None:
+        return next((run for run in self.runs if run.profile == profile), None)
+
+
+@dataclass(frozen=True)
+class AxeNode:
+    target: str
+    html: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class AxeRule:
+    id: str
+    impact: str | None
+    help: str
+    help_url: str = ""
+    tags: tuple[str, ...] = ()
+    nodes: tuple[AxeNode, ...] = ()
+    node_count: int = 0
+
+
+@dataclass(frozen=True)
+class AxeReport:
+    """axe-core's verdict on the rendered page (desktop profile)."""
+
+    version: str
+    violations: tuple[AxeRule, ...] = ()
+    #: Rules that ran and found nothing wrong, with the impact they would have had.
+    passes: tuple[AxeRule, ...] = ()
+    #: Rules axe-core could not decide (it needs a human), by id.
+    incomplete: tuple[str, ...] = ()
+    inapplicable: tuple[str, ...] = ()
+
+    def violation(self, rule_id: str) -> AxeRule | None:
+        return next((rule for rule in self.violations if rule.id == rule_id), None)
+
+    def ran(self, rule_id: str) -> bool:
+        return any(rule.id == rule_id for rule in (*self.violations, *self.passes))
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """The computed style of one group of elements (the most common values)."""
+
+    color: str | None = None
+    background: str | None = None
+    font_family: str | None = None
+    font_size_px: float | None = None
+    font_weight: str | None = None
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class RenderedDesign:
+    """What the visitor sees: screenshot colours and the computed styles actually used."""
+
+    #: Dominant colours of the desktop above-the-fold screenshot, with their share of it.
+    dominant_colors: tuple[tuple[str, float], ...] = ()
+    headings: TextStyle = field(default_factory=TextStyle)
+    body: TextStyle = field(default_factory=TextStyle)
+    buttons: TextStyle = field(default_factory=TextStyle)
+    links: TextStyle = field(default_factory=TextStyle)
+    page_background: str | None = None
+    #: Saturated colours of buttons, links and headings, most used first.
+    brand_colors: tuple[str, ...] = ()
+    fonts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderedTechnology:
+    """Raw technology evidence from the live page, for fingerprint matching.
+
+    ``js_globals`` maps probed property chains (``jQuery.fn.jquery``) to their value (text,
+    or ``True`` for objects and functions); ``dom`` maps probed selectors to the first
+    match's attributes and text; ``dom_properties`` maps probed (selector, property) pairs
+    to the property's value; ``request_urls`` are the URLs the page asked for (in order,
+    bounded), ``request_hosts`` their hosts.
+    """
+
+    js_globals: dict[str, str | bool] = field(default_factory=dict)
+    dom: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dom_properties: dict[tuple[str, str], str | bool] = field(default_factory=dict)
+    request_urls: tuple[str, ...] = ()
+    request_hosts: tuple[str, ...] = ()
+    third_party_hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    name: str
+    profile: str
+    width: int
+    height: int
+    bytes: int
+    full_page: bool = False
+
+
+#: Artifacts that exist only in browser mode.
+BROWSER_ARTIFACTS: frozenset[type[Any]] = frozenset(
+    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology}
+)

@@ -1,0 +1,93 @@
+"""The device profiles pages are rendered with, stated in every result.
+
+The figures follow Lighthouse's defaults (a mid-range phone and a desktop window). CPU
+slowdown is applied with Chromium's own throttling; the network is not throttled: pages are
+measured on the worker's real connection, and a simulated slow link would dominate a page
+budget of a few seconds without telling the user anything the byte counts do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+MOBILE_UA = (
+    "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/{major}.0.0.0 Mobile Safari/537.36"
+)
+DESKTOP_UA = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/{major}.0.0.0 Safari/537.36"
+)
+
+
+@dataclass(frozen=True)
+class DeviceProfile:
+    name: str
+    width: int
+    height: int
+    device_scale_factor: float
+    mobile: bool
+    #: Chromium's CPU slowdown factor (1 means none).
+    cpu_slowdown: float
+    user_agent_template: str
+    #: Thresholds of the log-normal scoring curves: (p10, median) per metric, in ms (CLS: unitless).
+    curves: tuple[tuple[str, float, float], ...]
+
+    def curve(self, metric: str) -> tuple[float, float]:
+        for name, p10, median in self.curves:
+            if name == metric:
+                return p10, median
+        raise KeyError(metric)
+
+    def user_agent(self, browser_version: str, suffix: str) -> str:
+        major = browser_version.split(".", 1)[0] or "0"
+        agent = self.user_agent_template.format(major=major)
+        return f"{agent} {suffix}".strip()
+
+    def stated(self) -> dict[str, Any]:
+        """What the result says about the conditions of the measurement."""
+        return {
+            "viewport": {"width": self.width, "height": self.height},
+            "device_scale_factor": self.device_scale_factor,
+            "mobile": self.mobile,
+            "cpu_slowdown": self.cpu_slowdown,
+            "network_throttling": None,
+        }
+
+
+# Lighthouse 12's scoring curves; LCP and CLS control points are the Core Web Vitals
+# "good" (p10) and "poor" (median) thresholds on mobile.
+MOBILE = DeviceProfile(
+    name="mobile",
+    width=412,
+    height=823,
+    device_scale_factor=1.75,
+    mobile=True,
+    cpu_slowdown=4.0,
+    user_agent_template=MOBILE_UA,
+    curves=(
+        ("fcp", 1800, 3000),
+        ("lcp", 2500, 4000),
+        ("tbt", 200, 600),
+        ("cls", 0.1, 0.25),
+    ),
+)
+
+DESKTOP = DeviceProfile(
+    name="desktop",
+    width=1350,
+    height=940,
+    device_scale_factor=1.0,
+    mobile=False,
+    cpu_slowdown=1.0,
+    user_agent_template=DESKTOP_UA,
+    curves=(
+        ("fcp", 934, 1600),
+        ("lcp", 1200, 2400),
+        ("tbt", 150, 350),
+        ("cls", 0.1, 0.25),
+    ),
+)
+
+PROFILES: tuple[DeviceProfile, ...] = (MOBILE, DESKTOP)

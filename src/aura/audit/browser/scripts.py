@@ -1,0 +1,267 @@
+"""JavaScript evaluated in the page. Everything it returns is untrusted page data."""
+
+from __future__ import annotations
+
+#: Installed before any script of the page runs: observes paints, layout shifts and long
+#: tasks from the start (``buffered`` picks up what happened before the observer existed).
+LAB_OBSERVER = """
+(() => {
+  if (window.top !== window || window.__auraLab) return;
+  const lab = { fcp: null, lcp: null, lcpElement: null, cls: 0, shifts: 0, longTasks: [],
+                windowValue: 0, windowStart: -1, windowLast: -1 };
+  Object.defineProperty(window, '__auraLab', { value: lab, enumerable: false });
+  const describe = (el) => {
+    if (!el || !el.tagName) return null;
+    let text = el.tagName.toLowerCase();
+    if (el.id) return text + '#' + el.id;
+    if (el.classList && el.classList.length) {
+      text += '.' + Array.from(el.classList).slice(0, 2).join('.');
+    }
+    return text;
+  };
+  const observe = (type, each) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(each))
+        .observe({ type, buffered: true });
+    } catch (_) {}
+  };
+  observe('paint', (e) => { if (e.name === 'first-contentful-paint') lab.fcp = e.startTime; });
+  observe('largest-contentful-paint', (e) => {
+    lab.lcp = e.startTime;
+    lab.lcpElement = describe(e.element);
+  });
+  // Session windows as the Core Web Vitals define CLS: shifts less than 1 s apart, a window
+  // at most 5 s long; the score is the largest window. ``hadRecentInput`` is not consulted:
+  // nobody touches the page during the measurement, and Chromium's mobile emulation sets
+  // the flag on every shift (Lighthouse works around the same quirk).
+  observe('layout-shift', (e) => {
+    lab.shifts += 1;
+    const joins = lab.windowStart >= 0 && e.startTime - lab.windowLast < 1000
+      && e.startTime - lab.windowStart < 5000;
+    if (joins) { lab.windowValue += e.value; }
+    else { lab.windowValue = e.value; lab.windowStart = e.startTime; }
+    lab.windowLast = e.startTime;
+    lab.cls = Math.max(lab.cls, lab.windowValue);
+  });
+  observe('longtask', (e) => { lab.longTasks.push([e.startTime, e.duration]); });
+})();
+"""
+
+COLLECT_LAB = """
+() => {
+  const lab = window.__auraLab || {};
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    fcp: lab.fcp ?? null,
+    lcp: lab.lcp ?? null,
+    lcpElement: lab.lcpElement ?? null,
+    cls: lab.cls ?? 0,
+    shifts: lab.shifts ?? 0,
+    longTasks: lab.longTasks || [],
+    domContentLoaded: nav && nav.domContentLoadedEventEnd > 0 ? nav.domContentLoadedEventEnd : null,
+    load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null,
+    scrollHeight: Math.max(document.documentElement.scrollHeight,
+                           document.body ? document.body.scrollHeight : 0),
+  };
+}
+"""
+
+#: The computed style of headings, body text, buttons and links (visible elements only).
+COLLECT_STYLES = """
+() => {
+  const visible = (el) => {
+    const box = el.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
+  };
+  const styleOf = (el) => {
+    const style = getComputedStyle(el);
+    return [style.color, style.backgroundColor, style.fontFamily, style.fontSize, style.fontWeight];
+  };
+  const groups = {
+    headings: 'h1, h2, h3',
+    body: 'p, li, td, blockquote',
+    buttons: 'button, [role=button], input[type=submit], input[type=button], '
+      + 'a.btn, a.button, .btn, .button, .cta',
+    links: 'a[href]',
+  };
+  const out = {};
+  for (const [name, selector] of Object.entries(groups)) {
+    const nodes = Array.from(document.querySelectorAll(selector));
+    out[name] = nodes.filter(visible).slice(0, 60).map(styleOf);
+  }
+  const root = getComputedStyle(document.documentElement).backgroundColor;
+  out.page = [document.body ? getComputedStyle(document.body).backgroundColor : null, root];
+  out.bodyText = document.body ? styleOf(document.body) : null;
+  return out;
+}
+"""
+
+#: Reads property chains from ``window``: strings and numbers as they are, anything else
+#: that is set as ``true`` (as Wappalyzer's own browser driver does).
+PROBE_GLOBALS = """
+(chains) => {
+  const out = {};
+  for (const chain of chains) {
+    let value = window;
+    try {
+      for (const key of chain.split('.')) {
+        if (value === null || value === undefined) { value = undefined; break; }
+        value = value[key];
+      }
+    } catch (_) { value = undefined; }
+    if (value === undefined || value === null || value === false) continue;
+    const kind = typeof value;
+    out[chain] = (kind === 'string' || kind === 'number') ? String(value).slice(0, 200) : true;
+  }
+  return out;
+}
+"""
+
+#: For each selector, the first match's attributes and text.
+PROBE_DOM = """
+(selectors) => {
+  const out = {};
+  for (const selector of selectors) {
+    let node = null;
+    try { node = document.querySelector(selector); } catch (_) { continue; }
+    if (!node) continue;
+    const attributes = {};
+    for (const attr of Array.from(node.attributes).slice(0, 20)) {
+      attributes[attr.name] = attr.value.slice(0, 200);
+    }
+    out[selector] = { attributes, text: (node.textContent || '').trim().slice(0, 200) };
+  }
+  return out;
+}
+"""
+
+#: For each [selector, property] pair, the property on the first match that has it.
+PROBE_DOM_PROPERTIES = """
+(pairs) => {
+  const out = [];
+  for (const [selector, name] of pairs) {
+    let nodes = [];
+    try {
+      nodes = Array.from(document.querySelectorAll(selector)).slice(0, 50);
+    } catch (_) { continue; }
+    for (const node of nodes) {
+      let value;
+      try { value = node[name]; } catch (_) { value = undefined; }
+      if (value === undefined || value === null) continue;
+      const kind = typeof value;
+      out.push([selector, name,
+        (kind === 'string' || kind === 'number') ? String(value).slice(0, 200) : !!value]);
+      break;
+    }
+  }
+  return out;
+}
+"""
+
+RUN_AXE = """
+async (tags) => {
+  const result = await axe.run(document, {
+    runOnly: { type: 'tag', values: tags },
+    resultTypes: ['violations'],
+    elementRef: false,
+  });
+  const rule = (r, withNodes) => ({
+    id: r.id, impact: r.impact || null, help: r.help, helpUrl: r.helpUrl, tags: r.tags,
+    nodeCount: r.nodes.length,
+    nodes: withNodes ? r.nodes.slice(0, 10).map((n) => ({
+      target: (n.target || []).join(' '), html: (n.html || '').slice(0, 300),
+      summary: (n.failureSummary || '').slice(0, 500),
+    })) : [],
+  });
+  return {
+    version: axe.version,
+    violations: result.violations.map((r) => rule(r, true)),
+    passes: result.passes.map((r) => rule(r, false)),
+    incomplete: result.incomplete.map((r) => r.id),
+    inapplicable: result.inapplicable.map((r) => r.id),
+  };
+}
+"""
+
+#: Globals of widely used libraries and services, with a version path where one exists.
+#: The technology engine can add its own ``js`` fingerprint paths to these.
+KNOWN_GLOBALS = (
+    "jQuery",
+    "jQuery.fn.jquery",
+    "React",
+    "React.version",
+    "__REACT_DEVTOOLS_GLOBAL_HOOK__",
+    "__NEXT_DATA__",
+    "next.version",
+    "__NUXT__",
+    "Vue",
+    "Vue.version",
+    "angular",
+    "angular.version.full",
+    "ng",
+    "Ember",
+    "Ember.VERSION",
+    "Backbone",
+    "Backbone.VERSION",
+    "Alpine",
+    "Alpine.version",
+    "htmx",
+    "htmx.version",
+    "Stimulus",
+    "Turbo",
+    "Svelte",
+    "__svelte",
+    "_",
+    "_.VERSION",
+    "moment",
+    "moment.version",
+    "bootstrap",
+    "bootstrap.Tooltip.VERSION",
+    "Swiper",
+    "gsap",
+    "gsap.version",
+    "THREE",
+    "THREE.REVISION",
+    "Shopify",
+    "wp",
+    "Drupal",
+    "Wix",
+    "Squarespace",
+    "webflow",
+    "dataLayer",
+    "google_tag_manager",
+    "gtag",
+    "ga",
+    "_gaq",
+    "fbq",
+    "_hsq",
+    "hj",
+    "Intercom",
+    "mixpanel",
+    "analytics",
+    "Sentry",
+    "Stripe",
+    "grecaptcha",
+    "turnstile",
+    "OneTrust",
+    "Cookiebot",
+    "plausible",
+    "umami",
+)
+
+KNOWN_SELECTORS = (
+    "#__next",
+    "#__nuxt",
+    "[data-reactroot]",
+    "[ng-version]",
+    "[data-v-app]",
+    "[data-server-rendered]",
+    "[data-turbo]",
+    "[x-data]",
+    "[hx-get], [hx-post]",
+    "[data-svelte-h]",
+    "astro-island",
+    "meta[name=generator]",
+)

@@ -1,0 +1,64 @@
+"""HTML of the fixture pages the browser tests render."""
+
+from __future__ import annotations
+
+from tests.support.servers import Route
+
+
+def html(body: str, head: str = "", *, title: str = "Fixture") -> Route:
+    page = (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"{head}</head><body>{body}</body></html>"
+    )
+    return Route(body=page.encode())
+
+
+PLAIN = html(
+    "<h1>Plain page</h1><p>Enough text to paint something and to measure it.</p>"
+    '<a href="/about">About us</a>',
+    "<style>body { font-family: Georgia, serif; margin: 2rem; }"
+    "h1 { color: #b00020; font-family: Verdana, sans-serif; }</style>",
+)
+
+# A block pushed in above the content well after load: a large, unexpected shift.
+LATE_SHIFT = html(
+    "<h1>Shifting page</h1>" + "<p>Paragraph of text that will be pushed down.</p>" * 30,
+    """<script>
+    addEventListener('load', () => setTimeout(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '500px';
+      banner.style.background = '#ccc';
+      document.body.prepend(banner);
+    }, 300));
+    </script>""",
+)
+
+LOW_CONTRAST = html(
+    '<main><h1>Readable heading</h1><p style="color:#c8c8c8;background:#ffffff">'
+    "This light grey text on white is hard to read.</p></main>"
+)
+
+GOOD_CONTRAST = html(
+    '<main><h1>Readable heading</h1><p style="color:#1a1a1a;background:#ffffff">'
+    "Dark text on white.</p></main>"
+)
+
+JS_GLOBAL = html(
+    "<h1>Library page</h1>",
+    """<script>
+    window.jQuery = function () {};
+    window.jQuery.fn = { jquery: '3.7.1' };
+    </script>""",
+)
+
+BUSY_LOOP = html("<h1>Busy</h1><script>while (true) {}</script>")
+
+SLOW_SCRIPT = html('<h1>Waiting</h1><script src="/slow.js"></script><p>never shown</p>')
+
+# Leaves for another page while it is being measured.
+RUNS_AWAY = html(
+    "<h1>Leaving</h1>",
+    "<script>addEventListener('load', () => setTimeout(() => location.replace('/elsewhere'), 50));"
+    "</script>",
+)

@@ -1,0 +1,109 @@
+"""Browser mode through the API: a batch, its screenshots, a page that hangs, deletion."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from aura.app import create_app
+from aura.audit.browser import BrowserSettings
+from aura.config import Settings
+from aura.db.migrate import upgrade
+from tests.audit.browser import pages
+from tests.support.api import create_batch, wait_for_batch
+from tests.support.servers import ScriptedSite, serve_scripted
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'aura.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+async def client(
+    browser_settings: BrowserSettings, database: str, tmp_path: Path
+) -> AsyncIterator[httpx.AsyncClient]:
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=database,
+        data_dir=tmp_path,
+        queue_url="memory://",
+        queue_name=f"aura-test-{uuid.uuid4().hex[:8]}",
+        allow_private_networks=True,
+        fetch_retries=0,
+        fetch_total_timeout=10.0,
+        subresource_timeout_each=2.0,
+        subresource_time_budget=3.0,
+        analysis_timeout=40.0,
+        job_lease_seconds=60.0,
+        default_mode="auto",
+        chromium_path=browser_settings.executable,
+        axe_core_path=browser_settings.axe_core,
+        # Long enough for a steady page on a loaded machine; the hanging one never ends.
+        browser_page_budget=12.0,
+        browser_settle=0.5,
+    )
+    application: FastAPI = create_app(settings)
+    async with application.router.lifespan_context(application):
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://aura.test") as http:
+            yield http
+
+
+async def test_a_browser_batch_goes_on_past_a_hanging_page_and_serves_screenshots(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    routes = {"/": pages.PLAIN, "/hangs": pages.BUSY_LOOP}
+    with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+        created = await create_batch(client, [site.url("/"), site.url("/hangs")])
+        assert created["mode"] == "browser"  # the default where Chromium is installed
+        batch = await wait_for_batch(client, created["id"], within=90)
+
+    assert batch["status"] == "completed", batch
+    analyses = {
+        item["url"]: (await client.get(f"/api/v1/analyses/{item['analysis_id']}")).json()
+        for item in batch["urls"]
+    }
+    steady = analyses[site.url("/")]
+    hanging = analyses[site.url("/hangs")]
+    assert steady["mode"] == "browser"
+    assert steady["result"]["browser"]["cut_at_budget"] is False, steady["result"]["browser"]
+    assert hanging["status"] == "completed"
+    assert hanging["result"]["browser"]["cut_at_budget"] is True
+    # The static audits of the hanging page are all there.
+    assert hanging["result"]["categories"]["seo"]["score"] is not None
+
+    names = {shot["name"] for shot in steady["result"]["browser"]["screenshots"]}
+    assert names == {"desktop.png", "mobile.png", "full-page.png"}
+    shot = await client.get(f"/api/v1/analyses/{steady['id']}/screenshots/mobile.png")
+    assert shot.status_code == 200
+    assert shot.headers["content-type"] == "image/png"
+    assert shot.content.startswith(b"\x89PNG\r\n\x1a\n")
+    missing = await client.get(f"/api/v1/analyses/{steady['id']}/screenshots/..%2Faura.db")
+    assert missing.status_code == 404
+    unknown = await client.get(f"/api/v1/analyses/{uuid.uuid4()}/screenshots/mobile.png")
+    assert unknown.status_code == 404
+
+    folder = tmp_path / "screenshots" / steady["id"]
+    assert (folder / "desktop.png").is_file()
+    deleted = await client.delete(f"/api/v1/competitive/{created['id']}")
+    assert deleted.status_code == 204
+    assert not folder.exists()
+
+
+async def test_a_static_analysis_can_be_asked_for(client: httpx.AsyncClient) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        response = await client.post(
+            "/api/v1/analyses/", json={"url": site.url("/"), "mode": "static"}
+        )
+        assert response.status_code == 201, response.text
+        assert response.json()["mode"] == "static"
+        refused = await client.post("/api/v1/analyses/", json={"url": site.url("/"), "mode": "gpu"})
+        assert refused.status_code == 422

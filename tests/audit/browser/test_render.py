@@ -1,0 +1,227 @@
+"""The browser tier on local fixture pages, in the real Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from aura.audit.browser import BrowserPool, BrowserSettings, render_page
+from aura.audit.browser.artifacts import LabMetrics, RenderedDesign, RenderedTechnology
+from aura.audit.browser.technology import browser_signals
+from aura.audit.fetch import FetchLimits, NetworkPolicy
+from aura.audit.runner import AnalysisOptions, analyze_url
+from aura.audit.technology import FingerprintSet, detect, page_signals
+from tests.audit.audit_builders import document, exchange
+from tests.audit.browser import pages
+from tests.support.servers import Route, ScriptedSite, serve_scripted
+
+ANYWHERE = NetworkPolicy(allow_private=True)
+
+
+def options(pool: BrowserPool, screenshots: Path | None = None, **kwargs: Any) -> AnalysisOptions:
+    return AnalysisOptions(
+        limits=FetchLimits(user_agent="Aura-test", retries=0),
+        policy=ANYWHERE,
+        mode="browser",
+        browser=pool,
+        screenshot_dir=screenshots,
+        **kwargs,
+    )
+
+
+def audit_of(result: dict[str, Any], category: str, audit_id: str) -> dict[str, Any]:
+    return next(a for a in result["categories"][category]["audits"] if a["id"] == audit_id)
+
+
+async def test_a_late_layout_shift_is_measured_and_scored(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.LATE_SHIFT)) as site:
+        result = await analyze_url(site.url("/"), options(pool))
+
+    assert result["mode"] == "browser"
+    for run in result["browser"]["profiles"]:
+        assert run["cls"] > 0.1, run
+        assert run["layout_shifts"] >= 1
+    cls = audit_of(result, "performance", "cumulative-layout-shift")
+    assert cls["score"] < 0.9
+    assert result["metrics"]["cls_mobile"] > 0.1
+    assert result["metrics"]["cls_desktop"] > 0.1
+    # The lab metrics count in the performance score.
+    assert cls["weight"] > 0
+
+
+async def test_a_steady_page_has_paint_metrics_and_no_shift(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        result = await analyze_url(site.url("/"), options(pool))
+
+    by_profile = {run["profile"]: run for run in result["browser"]["profiles"]}
+    assert set(by_profile) == {"mobile", "desktop"}
+    for run in by_profile.values():
+        assert run["fcp_ms"] > 0
+        assert run["lcp_ms"] >= run["fcp_ms"]
+        assert run["load_ms"] is not None
+        assert run["cls"] == 0
+        assert run["requests"] >= 1
+        assert run["js_errors"] == []
+    assert by_profile["mobile"]["conditions"]["cpu_slowdown"] == 4.0
+    assert by_profile["mobile"]["conditions"]["viewport"] == {"width": 412, "height": 823}
+    assert audit_of(result, "performance", "cumulative-layout-shift")["score"] == 1.0
+
+
+async def test_low_contrast_text_is_a_contrast_violation(
+    axe_settings: BrowserSettings, pool: BrowserPool
+) -> None:
+    with serve_scripted(ScriptedSite(default=pages.LOW_CONTRAST)) as site:
+        result = await analyze_url(site.url("/"), options(pool))
+
+    contrast = audit_of(result, "accessibility", "color-contrast")
+    assert contrast["score"] == 0.0
+    assert contrast["details"]["impact"] == "serious"
+    assert any("<p" in item["html"] for item in contrast["details"]["items"])
+    assert result["browser"]["axe_core_version"]
+
+
+async def test_readable_text_passes_contrast(
+    axe_settings: BrowserSettings, pool: BrowserPool
+) -> None:
+    with serve_scripted(ScriptedSite(default=pages.GOOD_CONTRAST)) as site:
+        result = await analyze_url(site.url("/"), options(pool))
+
+    assert audit_of(result, "accessibility", "color-contrast")["score"] == 1.0
+    assert audit_of(result, "accessibility", "axe-rules")["score"] is not None
+
+
+async def test_a_known_js_global_is_seen_and_detected_by_its_fingerprint(
+    pool: BrowserPool,
+) -> None:
+    with serve_scripted(ScriptedSite(default=pages.JS_GLOBAL)) as site:
+        outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
+
+    technology = next(a for a in outcome.artifacts if isinstance(a, RenderedTechnology))
+    assert technology.js_globals["jQuery.fn.jquery"] == "3.7.1"
+    assert technology.js_globals["jQuery"] is True
+    assert "React" not in technology.js_globals
+    assert "127.0.0.1" in technology.request_hosts
+
+    fingerprints = FingerprintSet(
+        {"jQuery": {"cats": [59], "js": {"jQuery.fn.jquery": "([\\d.]+)\\;version:\\1"}}},
+        {"59": {"name": "JavaScript libraries", "priority": 1}},
+    )
+    static = page_signals(exchange(), document("<h1>Library page</h1>"))
+    assert detect(fingerprints, static) == []
+    found = {d.name: d for d in detect(fingerprints, static, browser_signals(technology))}
+    assert found["jQuery"].version == "3.7.1"
+
+
+async def test_screenshots_are_pngs_of_the_profiles_sizes(
+    pool: BrowserPool, tmp_path: Path
+) -> None:
+    with serve_scripted(ScriptedSite(default=pages.LATE_SHIFT)) as site:
+        outcome = await render_page(site.url("/"), pool, ANYWHERE, tmp_path)
+
+    shots = {shot.name: shot for shot in outcome.screenshots}
+    assert set(shots) == {"desktop.png", "mobile.png", "full-page.png"}
+    expected = {"desktop.png": (1350, 940), "mobile.png": (412, 823)}
+    for name, size in expected.items():
+        with Image.open(tmp_path / name) as image:
+            image.verify()
+        with Image.open(tmp_path / name) as image:
+            assert image.format == "PNG"
+            assert image.size == size
+    with Image.open(tmp_path / "full-page.png") as image:
+        width, height = image.size
+    assert width == 1350
+    assert 940 < height <= pool.settings.full_page_max_height
+    assert shots["full-page.png"].full_page
+
+
+async def test_rendered_design_reads_computed_colours_and_fonts(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
+
+    design = next(a for a in outcome.artifacts if isinstance(a, RenderedDesign))
+    assert design.headings.font_family == "Verdana"
+    assert design.body.font_family == "Georgia"
+    assert design.headings.color == "#b00020"
+    assert "#b00020" in design.brand_colors
+    assert design.dominant_colors[0][0] == "#ffffff"
+
+
+async def test_a_hanging_page_is_cut_at_its_budget_and_the_browser_goes_on(
+    pool: BrowserPool,
+) -> None:
+    routes = {
+        "/slow.js": Route(body=b"", delay=30),
+        "/busy": pages.BUSY_LOOP,
+        "/plain": pages.PLAIN,
+    }
+    with serve_scripted(ScriptedSite(routes=routes, default=pages.SLOW_SCRIPT)) as site:
+        waiting = await render_page(site.url("/"), pool, ANYWHERE, None, budget=4)
+        busy = await render_page(site.url("/busy"), pool, ANYWHERE, None, budget=4)
+        after = await render_page(site.url("/plain"), pool, ANYWHERE, None)
+
+    # A main thread that never yields: nothing can be measured, the page is cut.
+    assert busy.cut_at_budget
+    assert "4 s page budget" in str(busy.error)
+    assert LabMetrics in busy.failures
+    # A load event that never comes: measured as far as it got, or cut if that took too long.
+    assert waiting.cut_at_budget or all(run.load_timed_out for run in waiting.runs)
+    assert all(run.load_ms is None for run in waiting.runs)
+    assert not after.cut_at_budget, after.error
+    assert any(isinstance(a, LabMetrics) for a in after.artifacts)
+
+
+async def test_the_browser_is_started_again_after_it_died(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        first = await render_page(site.url("/"), pool, ANYWHERE, None)
+        await (await pool.browser()).close()
+        second = await render_page(site.url("/"), pool, ANYWHERE, None)
+
+    assert first.error is None, first.error
+    assert second.error is None, second.error
+    assert pool.launches == 2
+
+
+async def test_requests_to_private_addresses_are_refused(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite()) as private:
+        target = private.url("/secret.png")
+        redirect = Route(status=302, body=b"", headers={"Location": private.url("/hop.js")})
+        page = pages.html(
+            f'<h1>Reaching inside</h1><img src="{target}" alt="">'
+            '<script src="/redirect.js"></script>'
+        )
+        with serve_scripted(
+            ScriptedSite(routes={"/": page, "/redirect.js": redirect}, default=None)
+        ) as site:
+            port = int(site.base.rsplit(":", 1)[1])
+            guarded = NetworkPolicy(public_ports=frozenset({port}))
+            outcome = await render_page(site.url("/"), pool, guarded, None)
+
+    assert outcome.error is None, outcome.error
+    # Neither the image nor the redirect hop reached the private server.
+    assert private.hits == {}
+    assert site.hits["/redirect.js"] >= 1
+    refused = {target for target, _reason in outcome.refused}
+    assert refused == {private.base.removeprefix("http://")}
+
+
+async def test_a_page_refused_by_the_guard_is_not_rendered(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        outcome = await render_page(site.url("/"), pool, NetworkPolicy(), None)
+
+    assert "could not load the page" in str(outcome.error)
+    assert site.hits == {}
+    assert LabMetrics in outcome.failures
+
+
+async def test_a_page_that_navigates_away_is_still_reported(pool: BrowserPool) -> None:
+    routes = {"/": pages.RUNS_AWAY, "/elsewhere": pages.RUNS_AWAY}
+    with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+        outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
+        after = await render_page(site.url("/"), pool, ANYWHERE, None, budget=30)
+
+    # Whatever the page did to the measurement, the outcome says it and the browser stays.
+    for result in (outcome, after):
+        assert result.error is None or "could not be measured" in result.error, result.error
+    assert pool.launches == 1
