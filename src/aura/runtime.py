@@ -20,10 +20,11 @@ from pathlib import Path
 from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.tasks import run_audit
 from aura.audit.browser import BrowserPool, BrowserSettings
+from aura.audit.browser.technology import with_fingerprint_probes
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.gatherers import SubresourceLimits
 from aura.audit.runner import AnalysisOptions
-from aura.audit.technology import TechnologyOptions
+from aura.audit.technology import FingerprintDataMissingError, TechnologyOptions, load_fingerprints
 from aura.competitive.tasks import run_comparison
 from aura.config import Settings
 from aura.db.engine import Database
@@ -41,7 +42,7 @@ BUNDLED_AXE_CORE = Path(sys.prefix) / "share" / "aura" / "axe-core" / "axe.min.j
 
 def browser_settings(settings: Settings) -> BrowserSettings:
     s = settings
-    return BrowserSettings(
+    plain = BrowserSettings(
         executable=s.chromium_path,
         concurrency=s.browser_concurrency,
         page_budget=s.browser_page_budget,
@@ -50,6 +51,15 @@ def browser_settings(settings: Settings) -> BrowserSettings:
         full_page_max_height=s.browser_full_page_max_height,
         user_agent_suffix=s.user_agent,
     )
+    # The page is also asked for every JS global and DOM property a fingerprint checks.
+    try:
+        return with_fingerprint_probes(plain, load_fingerprints(s.fingerprints_path))
+    except FingerprintDataMissingError:
+        return plain
+    except Exception:
+        # Broken data is reported by the technology audit; the render goes on without probes.
+        logger.exception("could not read the fingerprints for the browser's probes")
+        return plain
 
 
 def default_mode(settings: Settings) -> str:

@@ -21,11 +21,14 @@ from aura.audit.artifacts import Artifacts, Document, Headers, HttpExchange, Mis
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
 from aura.audit.browser import BrowserPool, BrowserTier
+from aura.audit.browser.artifacts import RenderedTechnology
+from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
 from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
-from aura.audit.technology import TechnologyOptions
+from aura.audit.technology import TechnologyOptions, TechnologyReport
+from aura.audit.technology.gatherers import technology_report
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +101,7 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         for item in rendered.artifacts:
             artifacts.add(item)
         failures.update(rendered.failures)
+        await cpu.to_thread(_detect_with_live_page, artifacts)
     # Parsing and auditing are CPU work: keep the event loop free for other analyses.
     results = await cpu.to_thread(run_audits, audits, artifacts, failures)
     document_result = build_result(url, tier.mode, exchange, document, audits, results)
@@ -120,6 +124,15 @@ def aux_limits(options: AnalysisOptions) -> FetchLimits:
         retries=0,
         dns_timeout=sub.dns_timeout,
     )
+
+
+def _detect_with_live_page(artifacts: Artifacts) -> None:
+    """Detect technologies again with what the rendered page showed (JS globals, live DOM
+    properties, the requests it made), when both detection and a render happened."""
+    live = artifacts.find(RenderedTechnology)
+    if live is None or TechnologyReport not in artifacts:
+        return
+    artifacts.add(technology_report(artifacts, browser_signals(live)))
 
 
 def _parse_safely(document: Document) -> None:
