@@ -12,7 +12,6 @@ AURA_BENCH_REDIS_URL (default redis://127.0.0.1:6379/0).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import tempfile
 import time
@@ -24,6 +23,7 @@ from typing import Any
 import httpx
 
 from bench.common import peak_rss_mb, serve_sites, write_result
+from tests.support.databases import fresh_database
 from tests.support.processes import aura_processes
 
 ADMIN_URL = os.environ.get(
@@ -70,33 +70,8 @@ def embedded(urls: list[str], logs: Path) -> dict[str, Any]:
     return result
 
 
-async def _admin(statement: str) -> None:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(ADMIN_URL)
-    connection = await asyncpg.connect(
-        host=parsed.host,
-        port=parsed.port or 5432,
-        user=parsed.username or "postgres",
-        database=parsed.database or "postgres",
-    )
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
-
-
 def distributed(urls: list[str], logs: Path, workers: int = 2) -> dict[str, Any]:
-    from sqlalchemy.engine import make_url
-
-    from aura.db.migrate import upgrade
-
-    name = f"aura_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    database_url = make_url(ADMIN_URL).set(database=name).render_as_string(False)
-    try:
-        upgrade(database_url)
+    with fresh_database(ADMIN_URL, prefix="aura_bench") as database_url:
         env = _env(
             AURA_DATABASE_URL=database_url,
             AURA_QUEUE_URL=REDIS_URL,
@@ -108,8 +83,6 @@ def distributed(urls: list[str], logs: Path, workers: int = 2) -> dict[str, Any]
             result = run_batch(api, urls)
             result["workers"] = workers
             result["worker_peak_rss_mb"] = [peak_rss_mb(p.pid) for p in worker_processes]
-    finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     return result
 
 

@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from aura.analyses.service import AnalysisService  # noqa: E402
 from aura.db.engine import Database  # noqa: E402
-from aura.db.migrate import upgrade  # noqa: E402
 from aura.jobs import enqueue_audit  # noqa: E402
 from aura.queue import TaskQueue  # noqa: E402
+from tests.support.databases import fresh_database  # noqa: E402
 from tests.support.processes import aura_processes, free_port  # noqa: E402
 from tests.support.servers import Route, ScriptedSite, serve_scripted  # noqa: E402
 
@@ -85,23 +85,6 @@ async def queue_overhead(url: str, jobs: int) -> dict[str, Any]:
     }
 
 
-async def _admin(statement: str) -> None:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(ADMIN_URL)
-    connection = await asyncpg.connect(
-        host=parsed.host,
-        port=parsed.port or 5432,
-        user=parsed.username or "postgres",
-        database=parsed.database or "postgres",
-    )
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
-
-
 class _NoQueue:
     async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
         return True
@@ -125,6 +108,24 @@ async def _never(_entity: str) -> None:
     raise AssertionError("the seeding process runs no jobs")
 
 
+async def _drain_seconds(database_url: str) -> float:
+    import sqlalchemy as sa
+
+    from aura.models import Analysis
+
+    db = Database(database_url)
+    try:
+        async with db.read() as session:
+            first, last = (
+                await session.execute(
+                    sa.select(sa.func.min(Analysis.started_at), sa.func.max(Analysis.finished_at))
+                )
+            ).one()
+            return float((last - first).total_seconds())
+    finally:
+        await db.dispose()
+
+
 async def _remaining(database_url: str) -> int:
     import sqlalchemy as sa
 
@@ -144,13 +145,7 @@ async def _remaining(database_url: str) -> int:
 
 
 def drain(jobs: int, workers: int, site: ScriptedSite, logs: Path) -> dict[str, Any]:
-    from sqlalchemy.engine import make_url
-
-    name = f"aura_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    database_url = make_url(ADMIN_URL).set(database=name).render_as_string(False)
-    try:
-        upgrade(database_url)
+    with fresh_database(ADMIN_URL, prefix="aura_bench") as database_url:
         queue_name = f"bench-{uuid.uuid4().hex[:8]}"
         urls = [site.url(f"/page-{index}") for index in range(jobs)]
         asyncio.run(_seed(database_url, REDIS_URL, queue_name, urls))
@@ -163,14 +158,13 @@ def drain(jobs: int, workers: int, site: ScriptedSite, logs: Path) -> dict[str, 
             "AURA_SWEEP_INTERVAL_SECONDS": "30",
         }
         with aura_processes(env, logs) as aura:
-            started = time.perf_counter()
             for index in range(workers):
                 aura.worker(f"worker-{index}")
             while asyncio.run(_remaining(database_url)) > 0:
                 time.sleep(0.2)
-            elapsed = time.perf_counter() - started
-    finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        # From the first job's start to the last job's end, as the database recorded them:
+        # worker start-up is not part of the drain.
+        elapsed = asyncio.run(_drain_seconds(database_url))
     return {
         "workers": workers,
         "jobs": jobs,

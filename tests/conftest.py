@@ -8,7 +8,6 @@ instead of skipping it.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -18,11 +17,11 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.engine import make_url
 
 from aura.app import create_app
 from aura.config import Settings
 from aura.db.migrate import upgrade
+from tests.support.databases import fresh_database
 from tests.support.servers import SHARED_SITES, serve_directory
 
 REQUIRE_SERVICES = os.environ.get("AURA_TEST_REQUIRE_SERVICES") == "1"
@@ -34,23 +33,6 @@ def service_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-async def _admin(url: str, statement: str) -> None:
-    import asyncpg
-
-    parsed = make_url(url)
-    connection = await asyncpg.connect(
-        host=parsed.host or "127.0.0.1",
-        port=parsed.port or 5432,
-        user=parsed.username or "postgres",
-        password=parsed.password,
-        database=parsed.database or "postgres",
-    )
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
-
-
 @contextmanager
 def fresh_postgres_database() -> Iterator[str]:
     """A new, migrated database on the server of AURA_TEST_DATABASE_URL, dropped afterwards."""
@@ -58,14 +40,8 @@ def fresh_postgres_database() -> Iterator[str]:
     if not admin_url:
         service_missing("PostgreSQL tests need AURA_TEST_DATABASE_URL")
     assert admin_url is not None
-    name = f"aura_test_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_admin(admin_url, f'CREATE DATABASE "{name}"'))
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
+    with fresh_database(admin_url) as url:
         yield url
-    finally:
-        asyncio.run(_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
