@@ -14,6 +14,10 @@ def test_depth_counts_real_nesting_only() -> None:
     html = "<ul><li>a<li>b</ul><div><p>x<p>y<span><img src=x><br/></span></div>"
     assert max_nesting_depth(html) == 2
     assert max_nesting_depth("<div>" * 5000) == MAX_NESTING_DEPTH
+    # Text-only elements and comments hold no tags, even unterminated.
+    assert max_nesting_depth("<title>" + "<div>" * 5000) == 0
+    assert max_nesting_depth("<script>" + "<div>" * 5000 + "</script><div>") == 1
+    assert max_nesting_depth("<!-- " + "<div>" * 5000) == 0
 
 
 @pytest.mark.parametrize("site", ["01-sb-landing-page", "13-rd-spiceworks", "14-rd-guardian"])

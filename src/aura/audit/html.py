@@ -89,10 +89,18 @@ _NOT_NESTING = frozenset(
 )
 
 
+# Text-only elements (their content is never parsed as tags, closed or not) and comments.
+_TEXT_ONLY = re.compile(
+    r"<(script|style|title|textarea|xmp|iframe|noembed|noframes)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<!--.*?(?:-->|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def max_nesting_depth(html: str, stop_at: int = MAX_NESTING_DEPTH) -> int:
     """How deep elements nest (an estimate from the tags; stops counting at ``stop_at``)."""
     depth = deepest = 0
-    for match in _TAG.finditer(html):
+    for match in _TAG.finditer(_TEXT_ONLY.sub("", html)):
         closing, name, self_closing = match.groups()
         if self_closing or name.lower() in _NOT_NESTING:
             continue
