@@ -15,7 +15,13 @@ from aura.audit.artifacts import Artifacts, Document, RobotsTxt
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult
 from aura.audit.fetch import FetchLimits, NetworkPolicy
-from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url, run_audit
+from aura.audit.runner import (
+    ANALYSIS_VERSION,
+    AnalysisError,
+    AnalysisOptions,
+    analyze_url,
+    run_audit,
+)
 from aura.audit.scoring import CATEGORIES
 from tests.audit.audit_builders import document
 from tests.support.servers import SHARED_SITES, Route, ScriptedSite, serve_directory, serve_scripted
@@ -98,7 +104,7 @@ def test_undeclared_artifacts_are_not_handed_over() -> None:
 
 async def test_result_shape(sites: dict[str, str]) -> None:
     result = await analyze_url(sites["06-sb-shop-homepage"], OPTIONS)
-    assert result["analysis_version"] == "1.0"
+    assert result["analysis_version"] == ANALYSIS_VERSION == "1.1"
     assert result["mode"] == "static"
     assert list(result["categories"]) == CATEGORY_NAMES
     assert result["categories"]["technology"]["score"] is None

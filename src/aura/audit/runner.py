@@ -33,7 +33,7 @@ from aura.audit.technology.gatherers import technology_report
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever what an analysis measures changes; comparisons never mix versions.
-ANALYSIS_VERSION = "1.0"
+ANALYSIS_VERSION = "1.1"
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 
