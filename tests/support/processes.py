@@ -64,8 +64,8 @@ class AuraProcesses:
         self.processes.append(process)
         return process
 
-    def api(self, name: str = "api") -> str:
-        port = free_port()
+    def api(self, name: str = "api", port: int | None = None) -> str:
+        port = port or free_port()
         self._spawn(name, "serve", "--port", str(port))
         assert wait_until(lambda: _healthy(port), timeout=30), self.log(name)
         return f"http://127.0.0.1:{port}"
