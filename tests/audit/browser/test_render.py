@@ -222,6 +222,8 @@ async def test_a_page_that_navigates_away_is_still_reported(pool: BrowserPool) -
         after = await render_page(site.url("/"), pool, ANYWHERE, None, budget=30)
 
     # Whatever the page did to the measurement, the outcome says it and the browser stays.
+    # A page that keeps leaving may also never settle: then it is cut at its budget.
+    readable = ("could not be measured", "did not finish within the")
     for result in (outcome, after):
-        assert result.error is None or "could not be measured" in result.error, result.error
+        assert result.error is None or any(r in result.error for r in readable), result.error
     assert pool.launches == 1
