@@ -102,8 +102,10 @@ def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None
             text = f"You share the lead overall with {own.score:g}."
         else:
             margin = round(own.score - runner_up.score, 1)
+            points = "point" if margin == 1 else "points"
             text = (
-                f"You lead overall with {own.score:g}, {margin:g} points ahead of {runner_up.url}."
+                f"You lead overall with {own.score:g}, {margin:g} {points} ahead of "
+                f"{runner_up.url}."
             )
         return Finding(kind="overall", text=text, url=primary_url)
     return Finding(
