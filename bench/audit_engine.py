@@ -15,44 +15,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import json
-import multiprocessing
 import statistics
-import threading
+import sys
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+# Run as a script: the project root holds the `bench` package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisOptions, analyze_url
+from bench.common import percentile, serve_sites_elsewhere
 
-SITES = Path(__file__).resolve().parents[2] / "shared" / "sites"
 RESULTS = Path(__file__).resolve().parent / "results" / "audit_engine.json"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _serve(folders: list[str], ports: Any) -> None:
-    servers = []
-    for folder in folders:
-        handler = functools.partial(_Quiet, directory=str(SITES / folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-    ports.put([server.server_address[1] for server in servers])
-    threading.Event().wait()
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
-    return ordered[index]
 
 
 async def audit_once(url: str, options: AnalysisOptions) -> tuple[float, float, float]:
@@ -64,20 +41,13 @@ async def audit_once(url: str, options: AnalysisOptions) -> tuple[float, float, 
 
 
 async def main(rounds: int) -> dict[str, Any]:
-    folders = sorted(path.name for path in SITES.iterdir() if path.is_dir())
-    ports: Any = multiprocessing.Queue()
-    server = multiprocessing.Process(target=_serve, args=(folders, ports), daemon=True)
-    server.start()
-    try:
-        urls = {
-            folder: f"http://127.0.0.1:{port}/"
-            for folder, port in zip(folders, ports.get(timeout=10), strict=True)
-        }
+    with serve_sites_elsewhere() as served:
+        urls = served.urls
         options = AnalysisOptions(
             limits=FetchLimits(user_agent="Aura-bench"), policy=NetworkPolicy(allow_private=True)
         )
         # Warm-up: imports, the pronunciation dictionary of textstat, extruct.
-        await audit_once(urls[folders[0]], options)
+        await audit_once(next(iter(urls.values())), options)
 
         pages: dict[str, dict[str, float]] = {}
         for folder, url in urls.items():
@@ -97,9 +67,6 @@ async def main(rounds: int) -> dict[str, Any]:
             concurrent_cpu.append((time.process_time() - cpu_started) * 1000)
             for folder, result in zip(urls, results, strict=True):
                 concurrent_pages[folder].append(float(result["cpu_ms"]))
-    finally:
-        server.terminate()
-        server.join()
 
     walls = [page["wall_ms"] for page in pages.values()]
     cpus = [page["cpu_ms"] for page in pages.values()]

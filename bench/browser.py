@@ -17,50 +17,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import json
-import multiprocessing
 import os
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+# Run as a script: the project root holds the `bench` package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aura.audit.browser import BrowserPool, BrowserSettings
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.fetch.guard import IPAddress, system_resolver
 from aura.audit.runner import AnalysisOptions, analyze_url
 from aura.runtime import BUNDLED_AXE_CORE
+from bench.common import serve_sites_elsewhere
 
-SITES = Path(__file__).resolve().parents[2] / "shared" / "sites"
 RESULTS = Path(__file__).resolve().parent / "results" / "browser.json"
 CHROMIUM = Path(os.environ.get("AURA_CHROMIUM_PATH") or "/usr/bin/chromium")
 LIGHTHOUSE_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _serve(folders: list[str], ports: Any) -> None:
-    servers = []
-    for folder in folders:
-        handler = functools.partial(_Quiet, directory=str(SITES / folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-    ports.put([server.server_address[1] for server in servers])
-    threading.Event().wait()
 
 
 def _children() -> dict[int, list[int]]:
@@ -191,53 +175,44 @@ def lighthouse_once(binary: str, url: str) -> float | None:
 
 
 async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict[str, Any]:
-    folders = sorted(path.name for path in SITES.iterdir() if path.is_dir())
-    ports: Any = multiprocessing.Queue()
-    server = multiprocessing.Process(target=_serve, args=(folders, ports), daemon=True)
-    server.start()
     pool = BrowserPool(BrowserSettings(executable=CHROMIUM, axe_core=BUNDLED_AXE_CORE))
     try:
-        urls = {
-            folder: f"http://127.0.0.1:{port}/"
-            for folder, port in zip(folders, ports.get(timeout=10), strict=True)
-        }
-        options = AnalysisOptions(
-            limits=FetchLimits(user_agent="Aura-bench"),
-            policy=NetworkPolicy(allow_private=True, resolver=local_only_resolver)
-            if instant_dns_failure
-            else NetworkPolicy(allow_private=True),
-            mode="browser",
-            browser=pool,
-            screenshot_dir=Path(tempfile.mkdtemp(prefix="aura-bench-shots-")),
-        )
-        assert server.pid is not None
-        with MemorySampler({server.pid}) as memory:
-            # Warm-up: the browser start, imports, textstat's dictionary.
-            launch_started = time.perf_counter()
-            await audit_once(urls[folders[0]], options)
-            warm_up_ms = round((time.perf_counter() - launch_started) * 1000, 1)
-            pages: dict[str, dict[str, Any]] = {}
-            for folder, url in urls.items():
-                samples = [await audit_once(url, options) for _ in range(rounds)]
-                pages[folder] = {
-                    "wall_ms": statistics.median(s["wall_ms"] for s in samples),
-                    "browser_ms": statistics.median(s["browser_ms"] or 0 for s in samples),
-                    "cut_at_budget": any(s["cut_at_budget"] for s in samples),
-                    "error": next((s["error"] for s in samples if s["error"]), None),
-                }
-            concurrent_ms = None
-            if concurrent:
-                started = time.perf_counter()
-                await asyncio.gather(*(analyze_url(url, options) for url in urls.values()))
-                concurrent_ms = round((time.perf_counter() - started) * 1000, 1)
-        lighthouse_bin = os.environ.get("LIGHTHOUSE_BIN")
-        if lighthouse_bin:
-            for folder, url in urls.items():
-                pages[folder]["lighthouse_ms"] = lighthouse_once(lighthouse_bin, url)
+        with serve_sites_elsewhere() as served:
+            urls = served.urls
+            options = AnalysisOptions(
+                limits=FetchLimits(user_agent="Aura-bench"),
+                policy=NetworkPolicy(allow_private=True, resolver=local_only_resolver)
+                if instant_dns_failure
+                else NetworkPolicy(allow_private=True),
+                mode="browser",
+                browser=pool,
+                screenshot_dir=Path(tempfile.mkdtemp(prefix="aura-bench-shots-")),
+            )
+            with MemorySampler({served.pid}) as memory:
+                # Warm-up: the browser start, imports, textstat's dictionary.
+                launch_started = time.perf_counter()
+                await audit_once(next(iter(urls.values())), options)
+                warm_up_ms = round((time.perf_counter() - launch_started) * 1000, 1)
+                pages: dict[str, dict[str, Any]] = {}
+                for folder, url in urls.items():
+                    samples = [await audit_once(url, options) for _ in range(rounds)]
+                    pages[folder] = {
+                        "wall_ms": statistics.median(s["wall_ms"] for s in samples),
+                        "browser_ms": statistics.median(s["browser_ms"] or 0 for s in samples),
+                        "cut_at_budget": any(s["cut_at_budget"] for s in samples),
+                        "error": next((s["error"] for s in samples if s["error"]), None),
+                    }
+                concurrent_ms = None
+                if concurrent:
+                    started = time.perf_counter()
+                    await asyncio.gather(*(analyze_url(url, options) for url in urls.values()))
+                    concurrent_ms = round((time.perf_counter() - started) * 1000, 1)
+            lighthouse_bin = os.environ.get("LIGHTHOUSE_BIN")
+            if lighthouse_bin:
+                for folder, url in urls.items():
+                    pages[folder]["lighthouse_ms"] = lighthouse_once(lighthouse_bin, url)
     finally:
         await pool.close()
-        server.terminate()
-        server.join()
 
     walls = [page["wall_ms"] for page in pages.values()]
     renders = [page["browser_ms"] for page in pages.values()]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import multiprocessing
 import os
 import platform
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -26,6 +31,49 @@ RESULTS = ROOT / "bench" / "results"
 
 def site_dirs() -> list[Path]:
     return sorted(p for p in SITES_DIR.iterdir() if p.is_dir() and (p / "index.html").exists())
+
+
+class _QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _serve_folders(folders: list[str], ports: Any) -> None:
+    servers = []
+    for folder in folders:
+        handler = functools.partial(_QuietFiles, directory=str(SITES_DIR / folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    ports.put([server.server_address[1] for server in servers])
+    threading.Event().wait()
+
+
+@dataclass(frozen=True)
+class ServedSites:
+    urls: dict[str, str]  # site name → URL
+    pid: int  # the serving process
+
+
+@contextmanager
+def serve_sites_elsewhere() -> Iterator[ServedSites]:
+    """Every shared site served from another process, so that serving them costs the
+    measured process no CPU (and its memory can be told apart)."""
+    folders = [path.name for path in site_dirs()]
+    ports: Any = multiprocessing.Queue()
+    server = multiprocessing.Process(target=_serve_folders, args=(folders, ports), daemon=True)
+    server.start()
+    try:
+        urls = {
+            folder: f"http://127.0.0.1:{port}/"
+            for folder, port in zip(folders, ports.get(timeout=10), strict=True)
+        }
+        assert server.pid is not None
+        yield ServedSites(urls, server.pid)
+    finally:
+        server.terminate()
+        server.join()
 
 
 @contextmanager
