@@ -40,9 +40,9 @@ logger = logging.getLogger(__name__)
 BUNDLED_AXE_CORE = Path(sys.prefix) / "share" / "aura" / "axe-core" / "axe.min.js"
 
 
-def browser_settings(settings: Settings) -> BrowserSettings:
+def _plain_browser_settings(settings: Settings) -> BrowserSettings:
     s = settings
-    plain = BrowserSettings(
+    return BrowserSettings(
         executable=s.chromium_path,
         concurrency=s.browser_concurrency,
         page_budget=s.browser_page_budget,
@@ -51,6 +51,12 @@ def browser_settings(settings: Settings) -> BrowserSettings:
         full_page_max_height=s.browser_full_page_max_height,
         user_agent_suffix=s.user_agent,
     )
+
+
+def browser_settings(settings: Settings) -> BrowserSettings:
+    """What the browser pool needs; built once per pool (it reads the fingerprint data)."""
+    s = settings
+    plain = _plain_browser_settings(settings)
     # The page is also asked for every JS global and DOM property a fingerprint checks.
     try:
         return with_fingerprint_probes(plain, load_fingerprints(s.fingerprints_path))
@@ -66,7 +72,9 @@ def default_mode(settings: Settings) -> str:
     """The mode of analyses that do not name one."""
     if settings.default_mode != "auto":
         return settings.default_mode
-    return "browser" if browser_settings(settings).unavailable_reason() is None else "static"
+    # Only whether Chromium is usable matters here: no need for the fingerprint probes.
+    available = _plain_browser_settings(settings).unavailable_reason() is None
+    return "browser" if available else "static"
 
 
 def analysis_options(
