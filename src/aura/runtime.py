@@ -47,6 +47,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         concurrency=s.browser_concurrency,
         page_budget=s.browser_page_budget,
         settle=s.browser_settle,
+        settle_quiet=s.browser_settle_quiet,
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
         full_page_max_height=s.browser_full_page_max_height,
         user_agent_suffix=s.user_agent,

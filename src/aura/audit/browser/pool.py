@@ -51,8 +51,10 @@ class BrowserSettings:
     concurrency: int = 2
     #: Hard wall-time limit of one page, both profiles, axe-core and screenshots included.
     page_budget: float = 20.0
-    #: How long to keep observing after the load event (late layout shifts, LCP updates).
-    settle: float = 1.0
+    #: The longest observation after the load event (late layout shifts, LCP updates)...
+    settle: float = 2.0
+    #: ...which ends earlier, once the page has been quiet this long.
+    settle_quiet: float = 0.5
     #: axe-core's ``axe.min.js``; None or a missing file skips the axe-core audits.
     axe_core: Path | None = None
     #: The tallest full-page screenshot, in CSS pixels.

@@ -121,8 +121,12 @@ class _Load:
     urls: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    #: Requests not finished yet, and when the network last did something (monotonic s).
+    in_flight: set[str] = field(default_factory=set)
+    last_activity: float = field(default_factory=time.monotonic)
 
     def on_request(self, params: dict[str, Any]) -> None:
+        self._active(params, done=False)
         url = str((params.get("request") or {}).get("url") or "")
         if not url.startswith(("http:", "https:")):
             return
@@ -134,7 +138,23 @@ class _Load:
             self.hosts.setdefault(host)
 
     def on_finished(self, params: dict[str, Any]) -> None:
+        self._active(params, done=True)
         self.transfer_bytes += int(params.get("encodedDataLength") or 0)
+
+    def on_failed(self, params: dict[str, Any]) -> None:
+        self._active(params, done=True)
+
+    def _active(self, params: dict[str, Any], *, done: bool) -> None:
+        self.last_activity = time.monotonic()
+        request_id = str(params.get("requestId") or "")
+        if done:
+            self.in_flight.discard(request_id)
+        else:
+            self.in_flight.add(request_id)
+
+    def network_idle_for(self) -> float:
+        """Seconds without a request in flight (0 while one is)."""
+        return 0.0 if self.in_flight else time.monotonic() - self.last_activity
 
     def on_console(self, message: ConsoleMessage) -> None:
         noise = any(code in message.text for code in _GUARD_NOISE)
@@ -259,6 +279,7 @@ class _Renderer:
         cdp = await context.new_cdp_session(page)
         cdp.on("Network.requestWillBeSent", load.on_request)
         cdp.on("Network.loadingFinished", load.on_finished)
+        cdp.on("Network.loadingFailed", load.on_failed)
         await cdp.send("Network.enable")
         if profile.cpu_slowdown > 1:
             await cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
@@ -274,7 +295,7 @@ class _Renderer:
             raise RenderError(
                 f"the browser could not load the page: {_first_line(error)}"
             ) from None
-        await asyncio.sleep(self.settings.settle)
+        await self.settle(page, load)
         lab = await page.evaluate(scripts.COLLECT_LAB)
         if profile.cpu_slowdown > 1:
             await cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
@@ -288,6 +309,21 @@ class _Renderer:
             await self.axe(page)
             await self.full_page(cdp, profile, lab)
         await self.close_context(context)
+
+    async def settle(self, page: Page, load: _Load) -> None:
+        """Keep observing after the load event until the page has been quiet (no request in
+        flight, no paint, layout shift, long task or resource) for ``settle_quiet`` seconds,
+        and at most ``settle`` seconds: a static page is measured half a second after its
+        load, one that keeps loading or moving is watched longer."""
+        quiet = min(self.settings.settle_quiet, self.settings.settle)
+        deadline = time.monotonic() + self.settings.settle
+        while (remaining := deadline - time.monotonic()) > 0:
+            idle = load.network_idle_for()
+            if idle >= quiet:
+                idle = min(idle, float(await page.evaluate(scripts.IDLE_FOR)) / 1000)
+                if idle >= quiet:
+                    return
+            await asyncio.sleep(min(max(quiet - idle, 0.05), remaining))
 
     async def screenshot(
         self, cdp: CDPSession, profile: DeviceProfile, name: str, height: int | None = None
