@@ -2,7 +2,9 @@
 
 The sites are served from a separate process so that the CPU time measured here is the
 engine's alone. Prints per-page wall and CPU time (median, p95) and the wall time of the
-whole set audited concurrently; writes the figures to bench/results/audit_engine.json.
+whole set audited concurrently, then how time and memory grow with the size of the page
+(the largest shared page repeated or cut to 50 KiB … 4 MiB); writes the figures to
+bench/results/audit_engine.json.
 
 CPU per page is the analysis's own ``cpu_ms`` (its tasks and threads, see aura.audit.cpu),
 which stays true when analyses run concurrently; the process CPU time of each sequential
@@ -18,7 +20,9 @@ import asyncio
 import json
 import statistics
 import sys
+import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisOptions, analyze_url
-from bench.common import percentile, serve_sites_elsewhere
+from bench.common import SITES_DIR, percentile, serve_sites_elsewhere
+from tests.support.servers import serve_directory
 
 RESULTS = Path(__file__).resolve().parent / "results" / "audit_engine.json"
+#: Page sizes of the size-scaling run, in KiB.
+SIZES_KIB = (50, 200, 500, 1000, 2000, 4000)
 
 
 async def audit_once(url: str, options: AnalysisOptions) -> tuple[float, float, float]:
@@ -68,6 +75,10 @@ async def main(rounds: int) -> dict[str, Any]:
             for folder, result in zip(urls, results, strict=True):
                 concurrent_pages[folder].append(float(result["cpu_ms"]))
 
+        sizes = {folder: (SITES_DIR / folder / "index.html").stat().st_size for folder in urls}
+        for folder, size in sizes.items():
+            pages[folder]["html_kib"] = round(size / 1024, 1)
+
     walls = [page["wall_ms"] for page in pages.values()]
     cpus = [page["cpu_ms"] for page in pages.values()]
     in_concurrent_set = [statistics.median(values) for values in concurrent_pages.values()]
@@ -88,14 +99,53 @@ async def main(rounds: int) -> dict[str, Any]:
         "all_sites_concurrent_process_cpu_ms": round(statistics.median(concurrent_cpu), 1),
         "concurrent_cpu_ms_median": round(statistics.median(in_concurrent_set), 1),
         "concurrent_cpu_ms_p95": round(percentile(in_concurrent_set, 0.95), 1),
+        "by_page_size": await by_page_size(rounds),
     }
 
 
+async def by_page_size(rounds: int) -> list[dict[str, float]]:
+    """Wall and CPU time, and the peak of Python allocations, of one analysis of pages of
+    growing size: the largest shared page's body repeated or cut (its markup stays realistic)."""
+    largest = max(SITES_DIR.glob("*/index.html"), key=lambda path: path.stat().st_size)
+    html = largest.read_text(encoding="utf-8", errors="replace")
+    head, _, rest = html.partition("<body")
+    opening, _, inner = rest.partition(">")
+    inner = inner.rsplit("</body>", 1)[0]
+    rows: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for kib in SIZES_KIB:
+            target = kib * 1024
+            page = head + "<body" + opening + ">" + inner * (target // len(inner) + 1)
+            page = page[:target] + "</body></html>"
+            (Path(folder) / f"{kib}.html").write_text(page, encoding="utf-8")
+        options = AnalysisOptions(
+            limits=FetchLimits(user_agent="Aura-bench", max_bytes=8 * 1024 * 1024),
+            policy=NetworkPolicy(allow_private=True),
+        )
+        with serve_directory(Path(folder)) as base:
+            for kib in SIZES_KIB:
+                url = f"{base}/{kib}.html"
+                samples = [await audit_once(url, options) for _ in range(rounds)]
+                tracemalloc.start()
+                await analyze_url(url, options)
+                _, peak = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+                rows.append(
+                    {
+                        "html_kib": kib,
+                        "wall_ms": round(statistics.median(s[0] for s in samples), 1),
+                        "cpu_ms": round(statistics.median(s[1] for s in samples), 1),
+                        "python_peak_alloc_mb": round(peak / 1024 / 1024, 1),
+                    }
+                )
+    return rows
+
+
 def report(results: dict[str, Any]) -> None:
-    print(f"{'site':28} {'wall ms':>9} {'cpu ms':>9} {'process cpu ms':>15}")
+    print(f"{'site':28} {'KiB':>7} {'wall ms':>9} {'cpu ms':>9} {'process cpu ms':>15}")
     for folder, page in results["pages"].items():
         print(
-            f"{folder:28} {page['wall_ms']:9.1f} {page['cpu_ms']:9.1f} "
+            f"{folder:28} {page['html_kib']:7.1f} {page['wall_ms']:9.1f} {page['cpu_ms']:9.1f} "
             f"{page['process_cpu_ms']:15.1f}"
         )
     summary = results["per_page"]
@@ -110,6 +160,12 @@ def report(results: dict[str, Any]) -> None:
         f"cpu per page median {results['concurrent_cpu_ms_median']} ms, "
         f"p95 {results['concurrent_cpu_ms_p95']} ms"
     )
+    print(f"{'page size KiB':>14} {'wall ms':>9} {'cpu ms':>9} {'peak Python MB':>15}")
+    for row in results["by_page_size"]:
+        print(
+            f"{row['html_kib']:14} {row['wall_ms']:9.1f} {row['cpu_ms']:9.1f} "
+            f"{row['python_peak_alloc_mb']:15.1f}"
+        )
 
 
 if __name__ == "__main__":
