@@ -15,6 +15,7 @@ import json
 import subprocess
 import sys
 import time
+from typing import Any
 
 from bench.common import RESULTS, ROOT
 
@@ -58,6 +59,71 @@ def main() -> None:
         fresh = path.exists() and time.time() - path.stat().st_mtime < 24 * 3600
         print(f"{name:>14}: {outcome}{'  → ' + str(path.relative_to(ROOT)) if fresh else ''}")
     (RESULTS / "summary.json").write_text(json.dumps(outcomes, indent=2) + "\n")
+    print("\n=== headline figures (from bench/results)")
+    for label, value in headlines():
+        print(f"{label:<58} {value}")
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = RESULTS / f"{name}.json"
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _dig(data: Any, *keys: Any) -> Any:
+    for key in keys:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def headlines() -> list[tuple[str, str]]:
+    """The figures the README quotes, each with its unit; "—" where not measured."""
+    audit, browser, queue = _load("audit_engine"), _load("browser"), _load("queue")
+    e2e, api = _load("end_to_end"), _load("api_load")
+    rows: list[tuple[str, Any, str]] = [
+        ("static audit, CPU per page (median / p95)", _pair(audit, "per_page", "cpu_ms"), "ms"),
+        ("static audit, 14 sites concurrently", _dig(audit, "all_sites_concurrent_wall_ms"), "ms"),
+        (
+            "browser audit, wall per page (median)",
+            _dig(browser, "per_page", "wall_ms_median"),
+            "ms",
+        ),
+        ("browser audit, worker peak PSS", _dig(browser, "peak_pss_mb"), "MB"),
+        ("Lighthouse, wall per page (median)", _dig(browser, "lighthouse_ms_median"), "ms"),
+        ("Lighthouse / Aura browser audit", _dig(browser, "lighthouse_over_aura"), "times"),
+        ("queue overhead per job (memory / Redis)", _queue(queue), "ms"),
+        ("event to 500 WebSocket watchers (p95)", _dig(queue, "fan_out", "latency_ms_p95"), "ms"),
+        ("14-URL batch, embedded (submit → comparison)", _dig(e2e, "embedded_14", "seconds"), "s"),
+        ("14-URL batch, distributed", _dig(e2e, "distributed_14", "seconds"), "s"),
+        (
+            "API: highest batch-creation rate with p99 ≤ 20 ms",
+            _dig(api, "create_batch", "max_rate_p99_under_20ms"),
+            "req/s",
+        ),
+        (
+            "API: highest batch-read rate with p99 ≤ 20 ms",
+            _dig(api, "read_batch", "max_rate_p99_under_20ms"),
+            "req/s",
+        ),
+    ]
+    return [(label, "—" if value is None else f"{value} {unit}") for label, value, unit in rows]
+
+
+def _pair(data: dict[str, Any], section: str, stem: str) -> str | None:
+    median, p95 = _dig(data, section, f"{stem}_median"), _dig(data, section, f"{stem}_p95")
+    return None if median is None else f"{median} / {p95}"
+
+
+def _queue(data: dict[str, Any]) -> str | None:
+    rows = _dig(data, "queue_overhead") or []
+    values = [str(row.get("total_ms_per_job")) for row in rows if isinstance(row, dict)]
+    return " / ".join(values) or None
 
 
 if __name__ == "__main__":
