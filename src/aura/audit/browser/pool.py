@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +79,25 @@ class BrowserSettings:
         return None
 
 
+#: V8 options of Playwright's Node.js driver: a 1 MB young generation instead of 16 MB costs
+#: it nothing noticeable (it only relays messages) and saves about 50 MB per worker.
+DRIVER_NODE_OPTIONS = "--max-semi-space-size=1"
+
+
+@contextlib.contextmanager
+def _driver_options(options: str) -> Iterator[None]:
+    """``NODE_OPTIONS`` for the driver Playwright starts now (it copies the environment)."""
+    before = os.environ.get("NODE_OPTIONS")
+    os.environ["NODE_OPTIONS"] = f"{before} {options}" if before else options
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("NODE_OPTIONS", None)
+        else:
+            os.environ["NODE_OPTIONS"] = before
+
+
 class BrowserPool:
     """The worker's browser. Create it inside the event loop that uses it."""
 
@@ -118,7 +137,8 @@ class BrowserPool:
         reason = self.unavailable_reason
         if reason is not None:
             raise RuntimeError(reason)
-        self._playwright = await async_playwright().start()
+        with _driver_options(DRIVER_NODE_OPTIONS):
+            self._playwright = await async_playwright().start()
         try:
             browser = await self._playwright.chromium.launch(
                 executable_path=str(self.settings.executable),
