@@ -46,9 +46,12 @@ def run_batch(api: str, urls: list[str]) -> dict[str, Any]:
     elapsed = time.perf_counter() - started
     return {
         "urls": len(urls),
+        "mode": batch["mode"],
         "status": batch["status"],
         "completed_urls": batch["completed_urls"],
         "seconds": round(elapsed, 2),
+        # A partial batch says which pages failed, and why.
+        "failures": {item["url"]: item["error"] for item in batch["urls"] if item["error"]},
     }
 
 
@@ -125,6 +128,9 @@ def main() -> None:
                     f"scaling {row['urls']:>2} URLs: {row['seconds']:>6} s, "
                     f"server peak RSS {row['server_peak_rss_mb']} MB"
                 )
+    for name in ("embedded_14", "distributed_14"):
+        for url, error in (figures.get(name) or {}).get("failures", {}).items():
+            print(f"{name}: {url} failed: {error}")
     print(f"wrote {write_result('end_to_end', figures)}")
 
 
