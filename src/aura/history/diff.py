@@ -1,0 +1,478 @@
+"""What changed between two runs of a comparison set, site by site (a pure function).
+
+Sites are matched by the URL the set lists. For each one: the overall and category scores
+and the key metrics as deltas, rank moves, technologies added, removed or upgraded, content
+and pricing changes, and the visual change the caller measured. Every delta is listed, but
+only one beyond its unit's noise threshold is a change: two runs of an unchanged page on
+loopback differ by milliseconds, and that is not news. Overtakes are pairs of sites that
+swapped places in a category. Output is deterministic: sites in the set's order, everything
+else in a fixed or sorted order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from aura.comparison.document import Direction, Unit
+from aura.comparison.inputs import Analysed, mapping, number, order_categories
+from aura.comparison.metrics import MetricSpec, format_value, spec_of
+from aura.comparison.technology import Detected, technologies_of
+from aura.history.content import content_changes
+from aura.history.document import (
+    Delta,
+    Overtake,
+    PricingChange,
+    RankChange,
+    RankVerdict,
+    RunChanges,
+    SiteChanges,
+    SiteStatus,
+    TechnologyChange,
+    TextChange,
+    Verdict,
+    VisualChange,
+)
+from aura.history.inputs import RunInput, SiteRun
+from aura.history.pricing import pricing_changes
+from aura.history.standings import (
+    OVERALL,
+    RunStandings,
+    Standing,
+    completed,
+    primary_of,
+    standings_of,
+)
+
+#: The metrics followed from run to run (those a run lacks are left out).
+KEY_METRICS = (
+    "response_time_ms",
+    "ttfb_ms",
+    "html_bytes",
+    "total_bytes",
+    "request_count",
+    "failed_requests",
+    "third_party_request_share",
+    "dom_elements",
+    "lcp_mobile",
+    "lcp_desktop",
+    "fcp_mobile",
+    "fcp_desktop",
+    "cls_mobile",
+    "cls_desktop",
+    "tbt_mobile",
+    "tbt_desktop",
+    "axe_violations",
+    "observatory_score",
+    "word_count",
+    "technology_count",
+)
+
+#: Key metrics the comparison does not rank (more words or technologies is neither better
+#: nor worse between sites), but whose change over time is worth seeing.
+EXTRA_METRICS = {
+    "word_count": MetricSpec("Word count", "count", "higher"),
+    "technology_count": MetricSpec("Technologies detected", "count", "higher"),
+}
+
+
+@dataclass(frozen=True)
+class Noise:
+    """A change counts only when it is at least ``absolute`` and ``relative`` of the old value."""
+
+    absolute: float
+    relative: float = 0.0
+
+
+NOISE: dict[Unit, Noise] = {
+    "ms": Noise(100, 0.20),
+    "bytes": Noise(1024, 0.05),
+    "count": Noise(1),
+    "ratio": Noise(0.05),
+    # A category that weighs timings (performance) moves a point or two between two runs of
+    # the same page with the server's response time; lab tools see the same spread. The
+    # overall score averages the categories, so it is judged finer (OVERALL_NOISE).
+    "score": Noise(3),
+    "bool": Noise(0.5),
+    "unitless": Noise(0.05, 0.20),
+}
+OVERALL_NOISE = Noise(1)
+#: A date or a counter in the text can add or remove a word or two.
+METRIC_NOISE = {"word_count": Noise(10, 0.05)}
+
+
+def site_name(url: str) -> str:
+    """How sentences name a site: its host, and its path when that is more than ``/``."""
+    parts = urlsplit(url)
+    path = parts.path if parts.path not in ("", "/") else ""
+    return f"{parts.netloc}{path}" if parts.netloc else url
+
+
+def format_score(value: float | None) -> str:
+    return "none" if value is None else f"{round(value, 1):g}"
+
+
+def _ordinal(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def verdict(
+    before: float | None, after: float | None, direction: Direction, noise: Noise
+) -> Verdict:
+    if before is None:
+        return "unchanged" if after is None else "new"
+    if after is None:
+        return "gone"
+    change = round(abs(after - before), 6)  # 82.7 - 81.7 is 0.99999…: one point all the same
+    if change < noise.absolute or change < noise.relative * abs(before):
+        return "unchanged"
+    return "better" if (after > before) == (direction == "higher") else "worse"
+
+
+def delta(
+    id_: str, spec: MetricSpec, before: float | None, after: float | None, noise: Noise
+) -> Delta:
+    return Delta(
+        id=id_,
+        label=spec.label,
+        unit=spec.unit,
+        direction=spec.direction,
+        before=before,
+        after=after,
+        change=round(after - before, 6) if before is not None and after is not None else None,
+        verdict=verdict(before, after, spec.direction, noise),
+    )
+
+
+def _categories(*standings: RunStandings) -> list[str]:
+    found = [name for run in standings for name in run.categories() if name != OVERALL]
+    return [OVERALL, *order_categories(list(dict.fromkeys(found)))]
+
+
+def _score_deltas(
+    old: Standing | None, new: Standing | None, titles: Mapping[str, str]
+) -> list[Delta]:
+    deltas: list[Delta] = []
+    for category in titles:
+        before = old.scores.get(category) if old else None
+        after = new.scores.get(category) if new else None
+        if before is None and after is None:
+            continue
+        spec = MetricSpec(titles[category], "score", "higher")
+        noise = OVERALL_NOISE if category == OVERALL else NOISE["score"]
+        deltas.append(delta(category, spec, before, after, noise))
+    return deltas
+
+
+def _metrics(site: SiteRun | None) -> dict[str, float]:
+    raw = mapping(site.result.get("metrics")) if site and site.result else {}
+    return {key: value for key in KEY_METRICS if (value := number(raw.get(key))) is not None}
+
+
+def _metric_deltas(old: SiteRun | None, new: SiteRun | None) -> list[Delta]:
+    before, after = _metrics(old), _metrics(new)
+    deltas: list[Delta] = []
+    for metric_id in KEY_METRICS:
+        spec = EXTRA_METRICS.get(metric_id) or spec_of(metric_id)
+        if spec is None or (metric_id not in before and metric_id not in after):
+            continue
+        noise = METRIC_NOISE.get(metric_id, NOISE[spec.unit])
+        deltas.append(delta(metric_id, spec, before.get(metric_id), after.get(metric_id), noise))
+    return deltas
+
+
+def _rank_verdict(before: int | None, after: int | None) -> RankVerdict:
+    if before is None:
+        return "new"
+    if after is None:
+        return "gone"
+    return "up" if after < before else "down" if after > before else "unchanged"
+
+
+def _rank_changes(
+    old: Standing | None, new: Standing | None, titles: Mapping[str, str]
+) -> list[RankChange]:
+    changes: list[RankChange] = []
+    for category in titles:
+        before = old.ranks.get(category) if old else None
+        after = new.ranks.get(category) if new else None
+        if before is None and after is None:
+            continue
+        changes.append(
+            RankChange(
+                category=category,
+                label=titles[category],
+                before=before,
+                after=after,
+                verdict=_rank_verdict(before, after),
+            )
+        )
+    return changes
+
+
+def _technologies(site: SiteRun) -> dict[str, Detected] | None:
+    return technologies_of(Analysed(site.url, site.is_primary, site.result or {}))
+
+
+def technology_changes(old: SiteRun, new: SiteRun) -> list[TechnologyChange]:
+    """Added, removed and upgraded technologies; none when either run lacks detection data.
+
+    A version found in one run and not in the other is a detection difference, not an upgrade.
+    """
+    before, after = _technologies(old), _technologies(new)
+    if before is None or after is None:
+        return []
+    changes: list[TechnologyChange] = []
+    for name in sorted(before.keys() | after.keys(), key=lambda n: (n.casefold(), n)):
+        was, now = before.get(name), after.get(name)
+        if was is not None and now is not None:
+            if was.version is None or now.version is None or was.version == now.version:
+                continue
+            change = "version"
+        else:
+            change = "added" if now is not None else "removed"
+        changes.append(
+            TechnologyChange(
+                name=name,
+                change=change,
+                categories=list((after.get(name) or before[name]).categories),
+                before_version=was.version if was else None,
+                after_version=now.version if now else None,
+            )
+        )
+    return changes
+
+
+def _status(old: SiteRun | None, new: SiteRun | None, change_count: int) -> SiteStatus:
+    if old is None:
+        return "new"
+    if new is None:
+        return "gone"
+    if not completed(old) or not completed(new):
+        return "failed"
+    return "changed" if change_count else "unchanged"
+
+
+def _error(old: SiteRun | None, new: SiteRun | None) -> str | None:
+    problems = []
+    if old is not None and not completed(old):
+        problems.append(f"failed in the earlier run: {old.error or old.status}")
+    if new is not None and not completed(new):
+        problems.append(f"failed in this run: {new.error or new.status}")
+    return "; ".join(problems) or None
+
+
+def _delta_sentence(item: Delta) -> str:
+    if item.unit == "score":
+        moved = "rose" if item.verdict == "better" else "fell"
+        return (
+            f"{item.label} score {moved} from {format_score(item.before)} "
+            f"to {format_score(item.after)}"
+        )
+    values = f"{_value(item.before, item.unit)} → {_value(item.after, item.unit)}"
+    return f"{item.label}: {values} ({item.verdict})"
+
+
+def _value(value: float | None, unit: Unit) -> str:
+    return "none" if value is None else format_value(value, unit)
+
+
+def _technology_sentence(change: TechnologyChange) -> str:
+    if change.change == "added":
+        version = f" {change.after_version}" if change.after_version else ""
+        return f"Now uses {change.name}{version}"
+    if change.change == "removed":
+        return f"No longer uses {change.name}"
+    return f"{change.name} version {change.before_version} → {change.after_version}"
+
+
+def _site_sentences(site: SiteChanges) -> list[str]:
+    name = site_name(site.url)
+    if site.status == "new":
+        return [f"{name} is new in this run"]
+    if site.status == "gone":
+        return [f"{name} is no longer in the set"]
+    if site.status == "failed":
+        return [f"{name} could not be compared: {site.error}"]
+    sentences = [
+        _delta_sentence(item)
+        for item in (*site.scores, *site.metrics)
+        if item.verdict in ("better", "worse")
+    ]
+    sentences.extend(
+        f"Rank in {rank.label}: {_ordinal(rank.before)} → {_ordinal(rank.after)}"
+        for rank in site.ranks
+        if rank.verdict in ("up", "down") and rank.before and rank.after
+    )
+    sentences.extend(_technology_sentence(change) for change in site.technology)
+    sentences.extend(change.summary for change in site.content)
+    if site.pricing is not None:
+        sentences.extend(change.summary for change in site.pricing.changes)
+    if site.visual is not None and site.visual.changed_percent > 0:
+        sentences.append(f"{site.visual.changed_percent:g}% of the screenshot changed visually")
+    return sentences or ["No changes since the previous run"]
+
+
+def _change_count(
+    deltas: Sequence[Delta],
+    ranks: Sequence[RankChange],
+    technology: Sequence[TechnologyChange],
+    content: Sequence[TextChange],
+    pricing: PricingChange | None,
+    visual: VisualChange | None,
+) -> int:
+    return (
+        sum(item.verdict in ("better", "worse") for item in deltas)
+        + sum(rank.verdict in ("up", "down") for rank in ranks)
+        + len(technology)
+        + len(content)
+        + (len(pricing.changes) if pricing else 0)
+        + (1 if visual is not None and visual.changed_percent > 0 else 0)
+    )
+
+
+def _site_changes(
+    url: str,
+    primary_url: str | None,
+    runs: tuple[SiteRun | None, SiteRun | None],
+    standings: tuple[RunStandings, RunStandings],
+    titles: Mapping[str, str],
+    visual: VisualChange | None,
+) -> SiteChanges:
+    """One site's changes; ``titles`` maps the categories to compare, in order, to labels."""
+    old, new = runs
+    was, now = standings[0].sites.get(url), standings[1].sites.get(url)
+    scores = _score_deltas(was, now, titles)
+    metrics = _metric_deltas(old, new)
+    ranks = _rank_changes(was, now, titles)
+    technology: list[TechnologyChange] = []
+    content: list[TextChange] = []
+    pricing: PricingChange | None = None
+    if old is not None and new is not None and completed(old) and completed(new):
+        technology = technology_changes(old, new)
+        content = content_changes(
+            mapping(mapping(old.result).get("snapshot")) or None,
+            mapping(mapping(new.result).get("snapshot")) or None,
+        )
+        pricing = pricing_changes(old.result, new.result)
+    else:
+        visual = None
+    count = _change_count((*scores, *metrics), ranks, technology, content, pricing, visual)
+    site = SiteChanges(
+        url=url,
+        is_primary=url == primary_url,
+        status=_status(old, new, count),
+        error=_error(old, new),
+        scores=scores,
+        metrics=metrics,
+        ranks=ranks,
+        technology=technology,
+        content=content,
+        pricing=pricing,
+        visual=visual,
+        change_count=count,
+    )
+    return site.model_copy(update={"summary": _site_sentences(site)})
+
+
+def overtakes(
+    old: RunStandings, new: RunStandings, titles: Mapping[str, str], order: Sequence[str]
+) -> list[Overtake]:
+    """Every pair (a, b) where a scored below b in a category before and above b now."""
+    found: list[Overtake] = []
+    for category, label in titles.items():
+        before = {url: s.scores[category] for url, s in old.sites.items() if category in s.scores}
+        after = {url: s.scores[category] for url, s in new.sites.items() if category in s.scores}
+        both = [url for url in order if url in before and url in after]
+        found.extend(
+            Overtake(
+                category=category,
+                label=label,
+                site=site,
+                overtaken=other,
+                site_before=before[site],
+                site_after=after[site],
+                overtaken_before=before[other],
+                overtaken_after=after[other],
+            )
+            for site in both
+            for other in both
+            if before[site] < before[other] and after[site] > after[other]
+        )
+    return found
+
+
+def overtake_sentence(overtake: Overtake, primary_url: str | None) -> str:
+    scores = (
+        f"{format_score(overtake.site_before)} → {format_score(overtake.site_after)} vs "
+        f"{'your' if overtake.overtaken == primary_url else 'their'} "
+        f"{format_score(overtake.overtaken_after)}"
+    )
+    if overtake.overtaken == primary_url:
+        who = f"Competitor {site_name(overtake.site)} overtook you"
+    elif overtake.site == primary_url:
+        who = f"You overtook {site_name(overtake.overtaken)}"
+    else:
+        who = f"{site_name(overtake.site)} overtook {site_name(overtake.overtaken)}"
+        scores = scores.replace(" vs their ", " vs ")
+    return f"{who} in {overtake.label} ({scores})"
+
+
+def _run_summary(
+    sites: Sequence[SiteChanges], found: Sequence[Overtake], primary_url: str | None
+) -> list[str]:
+    involving = [o for o in found if primary_url in (o.site, o.overtaken)]
+    sentences = [overtake_sentence(o, primary_url) for o in involving]
+    sentences.extend(overtake_sentence(o, primary_url) for o in found if o not in involving)
+    for site in sites:
+        overall = next((d for d in site.scores if d.id == OVERALL), None)
+        if site.is_primary and overall is not None and overall.verdict in ("better", "worse"):
+            moved = "rose" if overall.verdict == "better" else "fell"
+            sentences.append(
+                f"Your overall score {moved} from {format_score(overall.before)} "
+                f"to {format_score(overall.after)}"
+            )
+        if site.status in ("new", "gone", "failed"):
+            sentences.append(site.summary[0])
+        elif site.change_count:
+            who = "Your site" if site.is_primary else site_name(site.url)
+            plural = "s" if site.change_count != 1 else ""
+            sentences.append(f"{who}: {site.change_count} change{plural}")
+    return sentences or ["No changes since the previous run"]
+
+
+def diff_runs(
+    before: RunInput, after: RunInput, visuals: Mapping[str, VisualChange] | None = None
+) -> RunChanges:
+    """Every change from ``before`` to ``after`` (two runs of one set); ``visuals`` by URL."""
+    standings = (standings_of(before), standings_of(after))
+    titles = {
+        category: standings[1].titles.get(category) or standings[0].title(category)
+        for category in _categories(*standings)
+    }
+    primary_url = primary_of(after) or primary_of(before)
+    old = {site.url: site for site in before.sites}
+    new = {site.url: site for site in after.sites}
+    urls = list(dict.fromkeys([*new, *old]))
+    sites = [
+        _site_changes(
+            url,
+            primary_url,
+            (old.get(url), new.get(url)),
+            standings,
+            titles,
+            (visuals or {}).get(url),
+        )
+        for url in urls
+    ]
+    found = overtakes(*standings, titles, urls)
+    return RunChanges(
+        before=before.ref,
+        after=after.ref,
+        primary_url=primary_url,
+        sites=sites,
+        overtakes=found,
+        summary=_run_summary(sites, found, primary_url),
+    )

@@ -1,0 +1,188 @@
+"""diff_runs: every kind of change between two runs, in the right direction, and no noise."""
+
+from __future__ import annotations
+
+from aura.history.diff import diff_runs
+from aura.history.document import Delta, RunChanges, SiteChanges
+from tests.history import scenario
+from tests.history.builders import A, B, C, D, page, run, site, snapshot
+
+
+def _site(changes: RunChanges, url: str) -> SiteChanges:
+    return next(entry for entry in changes.sites if entry.url == url)
+
+
+def _delta(deltas: list[Delta], id_: str) -> Delta:
+    return next(entry for entry in deltas if entry.id == id_)
+
+
+def _changes() -> RunChanges:
+    return diff_runs(scenario.before(), scenario.after(), scenario.VISUALS)
+
+
+def test_scores_and_metrics_change_in_the_right_direction() -> None:
+    b = _site(_changes(), B)
+    performance = _delta(b.scores, "performance")
+    assert (performance.before, performance.after, performance.change) == (70, 65, -5)
+    assert (performance.verdict, performance.label, performance.unit) == (
+        "worse",
+        "Performance",
+        "score",
+    )
+    assert _delta(b.scores, "seo").verdict == "better"
+    overall = _delta(b.scores, "overall")
+    assert (overall.before, overall.after, overall.verdict) == (75.7, 77.0, "better")
+    response = _delta(b.metrics, "response_time_ms")
+    assert (response.change, response.verdict, response.direction) == (700, "worse", "lower")
+    assert response.label == "Response time"
+    assert _delta(b.metrics, "total_bytes").verdict == "better"
+    assert _delta(b.metrics, "request_count").verdict == "unchanged"
+    assert [d.id for d in b.metrics] == ["response_time_ms", "total_bytes", "request_count"]
+
+
+def test_ranks_and_overtakes() -> None:
+    changes = _changes()
+    a, b = _site(changes, A), _site(changes, B)
+    seo = next(rank for rank in a.ranks if rank.category == "seo")
+    assert (seo.before, seo.after, seo.verdict) == (1, 2, "down")
+    assert next(rank for rank in b.ranks if rank.category == "seo").verdict == "up"
+    assert next(rank for rank in a.ranks if rank.category == "overall").verdict == "unchanged"
+    (overtake,) = changes.overtakes
+    assert (overtake.category, overtake.site, overtake.overtaken) == ("seo", B, A)
+    assert (overtake.site_before, overtake.site_after) == (72, 81)
+    assert (overtake.overtaken_before, overtake.overtaken_after) == (78, 78)
+    assert changes.summary[0] == "Competitor b.example overtook you in SEO (72 → 81 vs your 78)"
+
+
+def test_technology_added_removed_and_upgraded() -> None:
+    b = _site(_changes(), B)
+    assert [(t.name, t.change, t.before_version, t.after_version) for t in b.technology] == [
+        ("jQuery", "removed", "3.6", None),
+        ("React", "added", None, "18.2"),
+        ("WordPress", "version", "6.3", "6.4"),
+    ]
+    assert {"Now uses React 18.2", "No longer uses jQuery", "WordPress version 6.3 → 6.4"} <= set(
+        b.summary
+    )
+
+
+def test_content_pricing_and_visual_changes() -> None:
+    b = _site(_changes(), B)
+    assert [change.field for change in b.content] == ["headline", "calls_to_action", "main_text"]
+    headline = b.content[0]
+    assert [(s.op, s.text) for s in headline.diff] == [
+        ("equal", "Projects, done"),
+        ("insert", "right"),
+    ]
+    assert b.content[1].added == ["Book a demo"]
+    # The counter in the last line changed too, but that is noise.
+    assert (b.content[2].added, b.content[2].removed) == (
+        ["Projects, done right"],
+        ["Projects, done"],
+    )
+    assert b.pricing is not None
+    assert [c.summary for c in b.pricing.changes] == [
+        "New plan Enterprise: Contact us",
+        "Pro: $29/month → $35/month",
+        "Plan Starter removed (was $9/month)",
+    ]
+    assert b.visual == scenario.VISUALS[B]
+    assert "12.5% of the screenshot changed visually" in b.summary
+
+
+def test_change_count_counts_every_real_change() -> None:
+    b = _site(_changes(), B)
+    # 3 scores (overall, performance, seo) + 2 metrics + 1 rank + 3 technologies
+    # + 3 content fields + 3 plans + 1 visual
+    assert (b.status, b.change_count) == ("changed", 16)
+    assert "b.example: 16 changes" in _changes().summary
+
+
+def test_an_unchanged_page_with_jitter_and_another_date_reports_no_change() -> None:
+    c = _site(_changes(), C)
+    assert (c.status, c.change_count) == ("unchanged", 0)
+    assert {d.verdict for d in (*c.scores, *c.metrics)} == {"unchanged"}
+    assert _delta(c.metrics, "response_time_ms").change == 7.23
+    assert (c.technology, c.content, c.pricing, c.visual) == ([], [], None, None)
+    assert c.summary == ["No changes since the previous run"]
+
+
+def test_the_primary_site_is_marked_and_its_fall_summarised() -> None:
+    changes = _changes()
+    a = _site(changes, A)
+    assert a.is_primary
+    assert changes.primary_url == A
+    assert _delta(a.scores, "accessibility").change == -4
+    assert "Your overall score fell from 82.7 to 81.3" in changes.summary
+    assert "Rank in SEO: 1st → 2nd" in a.summary
+
+
+def test_runs_stored_without_a_comparison_give_the_same_changes() -> None:
+    before, after = scenario.before(), scenario.after()
+    recomputed = diff_runs(
+        run(*before.sites, day=0, stored=False), run(*after.sites, day=1, stored=False)
+    )
+    assert recomputed == diff_runs(before, after)
+
+
+def test_output_is_deterministic() -> None:
+    assert _changes().model_dump_json() == _changes().model_dump_json()
+    assert [entry.url for entry in _changes().sites] == [A, B, C]
+
+
+def test_new_gone_and_failed_sites() -> None:
+    body = page(scores={"performance": 50, "seo": 50}, snapshot_=snapshot())
+    before = run(site(A, body, primary=True), site(B, body), site(C, body), day=0)
+    after = run(site(A, body, primary=True), site(B, None), site(D, body), day=1)
+    changes = diff_runs(before, after)
+    statuses = {entry.url: (entry.status, entry.change_count) for entry in changes.sites}
+    assert statuses == {
+        A: ("unchanged", 0),
+        B: ("failed", 0),
+        D: ("new", 0),
+        C: ("gone", 0),
+    }
+    assert [entry.url for entry in changes.sites] == [A, B, D, C]
+    b = _site(changes, B)
+    assert b.error == "failed in this run: timed out"
+    assert b.content == []
+    assert _delta(b.scores, "seo").verdict == "gone"
+    assert _delta(_site(changes, D).scores, "seo").verdict == "new"
+    assert "d.example is new in this run" in changes.summary
+    assert "c.example is no longer in the set" in changes.summary
+
+
+def test_older_analyses_without_snapshot_or_pricing_report_no_content_changes() -> None:
+    old = page(scores={"seo": 70})
+    new = page(scores={"seo": 70}, snapshot_=snapshot(), plans=[])
+    changes = diff_runs(
+        run(site(A, old, primary=True), site(B, old)), run(site(A, new, primary=True), site(B, new))
+    )
+    assert all(entry.status == "unchanged" for entry in changes.sites)
+    assert changes.summary == ["No changes since the previous run"]
+
+
+def test_a_tie_broken_is_not_an_overtake() -> None:
+    before = run(site(A, page(scores={"seo": 70}), primary=True), site(B, page(scores={"seo": 70})))
+    after = run(
+        site(A, page(scores={"seo": 70}), primary=True), site(B, page(scores={"seo": 75})), day=1
+    )
+    changes = diff_runs(before, after)
+    assert changes.overtakes == []
+    assert next(r for r in _site(changes, A).ranks if r.category == "seo").verdict == "down"
+
+
+def test_sites_without_a_primary_are_named_by_host() -> None:
+    before = run(
+        site(B, page(scores={"seo": 60})), site(C, page(scores={"seo": 70})), primary_url=None
+    )
+    after = run(
+        site(B, page(scores={"seo": 80})),
+        site(C, page(scores={"seo": 70})),
+        primary_url=None,
+        day=1,
+    )
+    changes = diff_runs(before, after)
+    assert changes.primary_url is None
+    assert [o.category for o in changes.overtakes] == ["overall", "seo"]
+    assert "b.example overtook c.example in SEO (60 → 80 vs 70)" in changes.summary
