@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from selectolax.lexbor import LexborNode
 
@@ -35,13 +35,14 @@ def depth(node: LexborNode) -> int:
 
 def is_hidden(node: LexborNode) -> bool:
     """Hidden from everyone by markup (``hidden``, inline ``display:none``, ``aria-hidden``)."""
-    for current in (node, *ancestors(node)):
-        attributes = current.attributes
-        if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip() == "true":
-            return True
-        if _HIDDEN_STYLE.search(attributes.get("style") or ""):
-            return True
-    return False
+    return any(hides_itself(current.attributes) for current in (node, *ancestors(node)))
+
+
+def hides_itself(attributes: Mapping[str, str | None]) -> bool:
+    """Whether an element's own attributes hide it (its ancestors are not looked at)."""
+    if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip() == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search(attributes.get("style") or ""))
 
 
 def text_of(node: LexborNode) -> str:

@@ -27,18 +27,23 @@ from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
 from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
+from aura.audit.pricing import PricingPlans
+from aura.audit.snapshot import ContentSnapshot, content_snapshot
 from aura.audit.technology import TechnologyOptions, TechnologyReport
 from aura.audit.technology.gatherers import technology_report
 
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever what an analysis measures changes; comparisons never mix versions.
-ANALYSIS_VERSION = "1.1"
+ANALYSIS_VERSION = "1.2"
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 
 #: Artifacts every analysis has: they come from the page fetch itself.
 BASE_ARTIFACTS: tuple[type[Any], ...] = (HttpExchange, Document)
+
+#: Gathered for every analysis, whichever audits run: the result reports them.
+RESULT_ARTIFACTS: frozenset[type[Any]] = frozenset({PricingPlans})
 
 
 class AnalysisError(Exception):
@@ -59,6 +64,8 @@ class AnalysisOptions:
     screenshot_dir: Path | None = None
     #: Technology detection: where the fingerprints are, whether to look up DNS records.
     technology: TechnologyOptions = field(default_factory=TechnologyOptions)
+    #: CSS selectors of page parts the content snapshot leaves out (rotating banners, dates).
+    ignore_selectors: tuple[str, ...] = ()
 
 
 async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
@@ -92,11 +99,16 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         rendering = asyncio.create_task(
             tier.render(exchange.final_url, options.policy, options.screenshot_dir)
         )
+        snapshotting = cpu.create_task(snapshot_of(document, options.ignore_selectors))
         try:
-            failures = await gather(context, required_artifacts(audits))
+            failures = await gather(context, required_artifacts(audits) | RESULT_ARTIFACTS)
             rendered = await rendering
+            snapshot, snapshot_error = await snapshotting
         finally:
             rendering.cancel()  # no-op once done; frees the browser if the analysis is cut
+            snapshotting.cancel()
+    if snapshot_error is not None:
+        failures[ContentSnapshot] = snapshot_error
     if rendered is not None:
         for item in rendered.artifacts:
             artifacts.add(item)
@@ -104,7 +116,12 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         await cpu.to_thread(_detect_with_live_page, artifacts)
     # Parsing and auditing are CPU work: keep the event loop free for other analyses.
     results = await cpu.to_thread(run_audits, audits, artifacts, failures)
-    document_result = build_result(url, tier.mode, exchange, document, audits, results)
+    pricing = artifacts.find(PricingPlans) or PricingPlans(
+        None, None, error=failures.get(PricingPlans, "not gathered")
+    )
+    document_result = build_result(
+        url, tier.mode, exchange, document, audits, results, snapshot, pricing
+    )
     document_result.update(tier.result_fields(rendered))
     document_result["gather_errors"] = {kind.__name__: error for kind, error in failures.items()}
     document_result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
@@ -124,6 +141,18 @@ def aux_limits(options: AnalysisOptions) -> FetchLimits:
         retries=0,
         dns_timeout=sub.dns_timeout,
     )
+
+
+async def snapshot_of(
+    document: Document, ignore_selectors: tuple[str, ...]
+) -> tuple[ContentSnapshot | None, str | None]:
+    """The page's content snapshot, or why there is none: like a gatherer, it may fail
+    without failing the analysis."""
+    try:
+        return await cpu.to_thread(content_snapshot, document, ignore_selectors), None
+    except Exception as error:
+        logger.exception("the content snapshot of %s failed", document.url)
+        return None, f"{type(error).__name__}: {error}"
 
 
 def _detect_with_live_page(artifacts: Artifacts) -> None:
@@ -291,6 +320,8 @@ def build_result(
     document: Document,
     audits: list[type[Audit]],
     outcomes: list[Outcome],
+    snapshot: ContentSnapshot | None,
+    pricing: PricingPlans,
 ) -> dict[str, Any]:
     by_id = {outcome.audit.id: outcome for outcome in outcomes}
     categories: dict[str, Any] = {}
@@ -356,6 +387,8 @@ def build_result(
         "metrics": metrics,
         "categories": categories,
         "facts": facts,
+        "snapshot": snapshot.as_json() if snapshot is not None else None,
+        "pricing": pricing.as_json(),
     }
 
 

@@ -7,6 +7,7 @@ from aura.audit.gatherers.robots import RobotsTxtGatherer
 from aura.audit.gatherers.sitemap import SitemapGatherer
 from aura.audit.gatherers.stylesheets import StylesheetsGatherer
 from aura.audit.gatherers.subresources import SubresourcesGatherer
+from aura.audit.pricing import PricingGatherer
 from aura.audit.technology.gatherers import DnsRecordsGatherer, TechnologyGatherer
 
 #: Every gatherer, keyed by the artifact type it produces.
@@ -20,6 +21,7 @@ GATHERERS: dict[type[object], Gatherer] = {
         HttpRedirectionGatherer(),
         DnsRecordsGatherer(),
         TechnologyGatherer(),
+        PricingGatherer(),
     )
 }
 

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import ClassVar
+
+from selectolax.lexbor import LexborNode
 
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult, plural
 from aura.audit.dom import is_hidden, text_of
 
 _PROMINENT_CLASS = re.compile(r"\b(?:btn|button|cta)\b|btn-|button-|-cta", re.I)
+
+#: The elements that may be calls to action.
+CANDIDATES = "a[href], button, input[type=submit], [role=button]"
 
 
 class CallsToAction(Audit):
@@ -22,18 +28,7 @@ class CallsToAction(Audit):
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
-        document = artifacts.get(Document)
-        texts: list[str] = []
-        for node in document.css("a[href], button, input[type=submit], [role=button]"):
-            if is_hidden(node):
-                continue
-            classes = node.attributes.get("class") or ""
-            prominent = node.tag != "a" or bool(_PROMINENT_CLASS.search(classes))
-            if node.tag == "a" and (node.attributes.get("role") or "") == "button":
-                prominent = True
-            text = text_of(node) or (node.attributes.get("value") or "").strip()
-            if prominent and text and 1 <= len(text.split()) <= 8 and text not in texts:
-                texts.append(text)
+        texts = calls_to_action(artifacts.get(Document).css(CANDIDATES))
         if not texts:
             return AuditResult(0.0, "None found", {"ctas": []}, facts={"ctas": []})
         return AuditResult(
@@ -43,3 +38,20 @@ class CallsToAction(Audit):
             metrics={"cta_count": len(texts)},
             facts={"ctas": texts[:15]},
         )
+
+
+def calls_to_action(candidates: Iterable[LexborNode]) -> list[str]:
+    """The distinct texts of the visible, prominent ones among ``candidates`` (elements
+    matching ``CANDIDATES``): buttons, and links styled or marked as buttons."""
+    texts: list[str] = []
+    for node in candidates:
+        if is_hidden(node):
+            continue
+        classes = node.attributes.get("class") or ""
+        prominent = node.tag != "a" or bool(_PROMINENT_CLASS.search(classes))
+        if node.tag == "a" and (node.attributes.get("role") or "") == "button":
+            prominent = True
+        text = text_of(node) or (node.attributes.get("value") or "").strip()
+        if prominent and text and 1 <= len(text.split()) <= 8 and text not in texts:
+            texts.append(text)
+    return texts

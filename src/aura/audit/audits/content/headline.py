@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
+
+from selectolax.lexbor import LexborNode
 
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult
@@ -19,8 +22,7 @@ class Headline(Audit):
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
-        document = artifacts.get(Document)
-        node = next((h1 for h1 in document.css("h1") if text_of(h1)), None)
+        node = first_headline(artifacts.get(Document).css("h1"))
         headline = text_of(node) if node is not None else ""
         if not headline:
             return AuditResult(0.0, "No H1", {"headline": None}, facts={"headline": None})
@@ -38,3 +40,8 @@ class Headline(Audit):
             {"headline": headline, "hero_text": hero or None, "words": length},
             facts={"headline": headline, "hero_text": hero or None},
         )
+
+
+def first_headline(h1s: Iterable[LexborNode]) -> LexborNode | None:
+    """The page's headline: its first H1 with text (the content snapshot uses it too)."""
+    return next((h1 for h1 in h1s if text_of(h1)), None)
