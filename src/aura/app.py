@@ -32,6 +32,8 @@ from aura.security import (
     SecurityHeadersMiddleware,
     TokenAuth,
 )
+from aura.sets.endpoints import router as sets_router
+from aura.sets.monitoring_endpoints import router as monitoring_router
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +88,7 @@ def create_app(
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origin_list,
-            allow_methods=["GET", "POST", "DELETE"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
 
@@ -118,6 +120,8 @@ def create_app(
     app.include_router(competitive_router)
     app.include_router(competitive_ws_router)
     app.include_router(analyses_router)
+    app.include_router(sets_router)
+    app.include_router(monitoring_router)
     _serve_frontend(app, frontend_dist)
     return app
 

@@ -87,6 +87,13 @@ class Settings(BaseSettings):
     job_retry_max_delay: float = Field(default=30.0, ge=0)
     sweep_interval_seconds: float = Field(default=30.0, gt=0)
 
+    # Alert webhooks: attempts per alert, back-off between them (doubling from min to max)
+    # and the time one POST may take.
+    webhook_max_attempts: int = Field(default=6, ge=1)
+    webhook_retry_min_delay: float = Field(default=1.0, ge=0)
+    webhook_retry_max_delay: float = Field(default=300.0, ge=0)
+    webhook_timeout: float = Field(default=10.0, gt=0)
+
     @model_validator(mode="after")
     def _lease_outlives_the_job(self) -> Settings:
         if self.job_lease_seconds <= self.analysis_timeout:

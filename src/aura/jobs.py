@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Protocol
 
 AUDIT_URL = "audit_url"
 COMPARE_BATCH = "compare_batch"
+RUN_SET = "run_set"
+TRACK_RUN = "track_run"
+DELIVER_ALERT = "deliver_alert"
 
 
 class Enqueuer(Protocol):
     async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool: ...
+
+
+class Scheduler(Enqueuer, Protocol):
+    """A queue that also takes jobs due at a given moment (schedules)."""
+
+    async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool: ...
 
 
 async def enqueue_audit(queue: Enqueuer, analysis_id: uuid.UUID) -> bool:
@@ -19,3 +29,22 @@ async def enqueue_audit(queue: Enqueuer, analysis_id: uuid.UUID) -> bool:
 
 async def enqueue_comparison(queue: Enqueuer, batch_id: uuid.UUID) -> bool:
     return await queue.enqueue(COMPARE_BATCH, str(batch_id), key=f"compare:{batch_id}")
+
+
+async def enqueue_set_run(queue: Scheduler, set_id: uuid.UUID, when: dt.datetime) -> bool:
+    """The scheduled run of a set due at ``when``; one key per due time, so repeats are no-ops."""
+    due = when.astimezone(dt.UTC).isoformat()
+    return await queue.enqueue_at(RUN_SET, str(set_id), key=f"schedule:{set_id}:{due}", when=when)
+
+
+async def enqueue_tracking(queue: Enqueuer, batch_id: uuid.UUID) -> bool:
+    return await queue.enqueue(TRACK_RUN, str(batch_id), key=f"track:{batch_id}")
+
+
+async def enqueue_delivery(
+    queue: Enqueuer, alert_id: uuid.UUID, attempt: int, delay: float = 0.0
+) -> bool:
+    """Delivery attempt ``attempt`` of an alert (a new key per attempt, so retries queue)."""
+    return await queue.enqueue(
+        DELIVER_ALERT, str(alert_id), key=f"deliver:{alert_id}:{attempt}", delay=delay
+    )

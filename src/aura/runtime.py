@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -29,9 +29,12 @@ from aura.competitive.tasks import run_comparison
 from aura.config import Settings
 from aura.db.engine import Database
 from aura.events import EventBus, create_bus
-from aura.jobs import AUDIT_URL, COMPARE_BATCH
+from aura.jobs import AUDIT_URL, COMPARE_BATCH, DELIVER_ALERT, RUN_SET, TRACK_RUN
 from aura.queue import TaskQueue
 from aura.recovery import sweep
+from aura.sets.tasks import run_scheduled_set
+from aura.sets.tracking import run_tracking
+from aura.sets.webhooks import run_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +87,7 @@ def analysis_options(
     mode: str = "static",
     browser: BrowserPool | None = None,
     screenshot_dir: Path | None = None,
+    ignore_selectors: Sequence[str] = (),
 ) -> AnalysisOptions:
     """The audit engine's options, from the settings (the engine never reads settings)."""
     s = settings
@@ -102,6 +106,7 @@ def analysis_options(
         mode=mode,
         browser=browser,
         screenshot_dir=screenshot_dir,
+        ignore_selectors=tuple(ignore_selectors),
         subresources=SubresourceLimits(
             max_count=s.subresource_max_count,
             max_total_bytes=s.subresource_max_total_bytes,
@@ -138,6 +143,9 @@ class Runtime:
             {
                 AUDIT_URL: lambda entity_id: run_audit(self, entity_id),
                 COMPARE_BATCH: lambda entity_id: run_comparison(self, entity_id),
+                RUN_SET: lambda entity_id: run_scheduled_set(self, entity_id),
+                TRACK_RUN: lambda entity_id: run_tracking(self, entity_id),
+                DELIVER_ALERT: lambda entity_id: run_delivery(self, entity_id),
             },
             max_attempts=settings.job_max_attempts,
             retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
@@ -146,10 +154,15 @@ class Runtime:
         )
 
     def analysis_options(
-        self, mode: str = "static", analysis_id: uuid.UUID | None = None
+        self,
+        mode: str = "static",
+        analysis_id: uuid.UUID | None = None,
+        ignore_selectors: Sequence[str] = (),
     ) -> AnalysisOptions:
         folder = self.screenshots.folder(analysis_id) if analysis_id is not None else None
-        return analysis_options(self.settings, self.policy, mode, self.browser, folder)
+        return analysis_options(
+            self.settings, self.policy, mode, self.browser, folder, ignore_selectors
+        )
 
     @property
     def default_mode(self) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import uuid
 from typing import Any
 
 import sqlalchemy as sa
@@ -58,6 +60,10 @@ def test_downgrade_to_base_and_back(database_url: str) -> None:
         "competitive_analysis_batches",
         "competitive_analysis_urls",
         "comparison_results",
+        "comparison_sets",
+        "set_run_changes",
+        "alert_rules",
+        "alerts",
     }
     assert expected <= _tables(database_url)
     command.downgrade(alembic_config(database_url), "base")
@@ -94,4 +100,91 @@ def test_every_migration_downgrades_and_upgrades_again(database_url: str) -> Non
         assert _current(database_url) == previous
         command.upgrade(config, revision)
         previous = revision
+    assert _schema_diff(database_url) == []
+
+
+def _count_batch_rows(url: str) -> tuple[int, int, int]:
+    async def run() -> tuple[int, int, int]:
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as connection:
+                counts = [
+                    await connection.scalar(sa.text(f"SELECT count(*) FROM {table}"))
+                    for table in (
+                        "competitive_analysis_batches",
+                        "competitive_analysis_urls",
+                        "comparison_results",
+                    )
+                ]
+                return (int(counts[0]), int(counts[1]), int(counts[2]))
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def _insert_a_finished_batch(url: str) -> None:
+    """A batch with one URL row, its analysis and its comparison, in columns 0002 has."""
+    tables = Base.metadata.tables
+    now = dt.datetime.now(dt.UTC)
+    analysis_id, batch_id = uuid.uuid4(), uuid.uuid4()
+
+    async def run() -> None:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(
+                    tables["analyses"]
+                    .insert()
+                    .values(id=analysis_id, url="https://a.example/", status="completed")
+                )
+                await connection.execute(
+                    tables["competitive_analysis_batches"]
+                    .insert()
+                    .values(id=batch_id, status="completed", total_urls=1, updated_at=now)
+                )
+                await connection.execute(
+                    tables["competitive_analysis_urls"]
+                    .insert()
+                    .values(
+                        id=uuid.uuid4(),
+                        batch_id=batch_id,
+                        analysis_id=analysis_id,
+                        position=0,
+                        url="https://a.example/",
+                        is_primary=True,
+                    )
+                )
+                await connection.execute(
+                    tables["comparison_results"]
+                    .insert()
+                    .values(
+                        batch_id=batch_id,
+                        analysis_version="1.1",
+                        comparison_version="1",
+                        result={"sites": []},
+                    )
+                )
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+def test_comparison_sets_migration_keeps_existing_batches(database_url: str) -> None:
+    """0003 adds columns to tables that other rows reference. Rebuilding such a table on
+    SQLite (batch mode) would cascade-delete the rows that point at it: a batch's URLs and
+    its comparison. They survive the upgrade and the downgrades (0002's too)."""
+    config = alembic_config(database_url)
+    command.downgrade(config, "0002")
+    _insert_a_finished_batch(database_url)
+    assert _count_batch_rows(database_url) == (1, 1, 1)
+
+    command.upgrade(config, "0003")
+    assert _count_batch_rows(database_url) == (1, 1, 1)
+    command.downgrade(config, "0002")
+    assert _count_batch_rows(database_url) == (1, 1, 1)
+    command.downgrade(config, "0001")
+    assert _count_batch_rows(database_url) == (1, 1, 1)
+    command.upgrade(config, "head")
     assert _schema_diff(database_url) == []

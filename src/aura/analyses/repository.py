@@ -25,6 +25,8 @@ class Claim:
     token: uuid.UUID
     attempts: int
     batch_id: uuid.UUID | None
+    #: The analysis's own options (a comparison set's ignore selectors for this URL).
+    ignore_selectors: tuple[str, ...] = ()
 
 
 class AnalysisRepository:
@@ -64,7 +66,7 @@ class AnalysisRepository:
                     lease_expires_at=now + lease,
                     started_at=sa.func.coalesce(Analysis.started_at, now),
                 )
-                .returning(Analysis.url, Analysis.mode, Analysis.attempts)
+                .returning(Analysis.url, Analysis.mode, Analysis.attempts, Analysis.options)
             )
         ).one_or_none()
         if row is None:
@@ -74,7 +76,17 @@ class AnalysisRepository:
                 CompetitiveAnalysisUrl.analysis_id == analysis_id
             )
         )
-        return Claim(analysis_id, row.url, row.mode, token, row.attempts, batch_id)
+        options = row.options or {}
+        selectors = options.get("ignore_selectors") or []
+        return Claim(
+            analysis_id,
+            row.url,
+            row.mode,
+            token,
+            row.attempts,
+            batch_id,
+            ignore_selectors=tuple(str(selector) for selector in selectors),
+        )
 
     async def finish(
         self,

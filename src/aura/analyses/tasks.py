@@ -58,7 +58,9 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
     try:
         # The lease outlives this limit (see Settings), so nobody else takes the job meanwhile.
         async with asyncio.timeout(settings.analysis_timeout):
-            options = runtime.analysis_options(claim.mode, claim.analysis_id)
+            options = runtime.analysis_options(
+                claim.mode, claim.analysis_id, ignore_selectors=claim.ignore_selectors
+            )
             result = await analyze_url(claim.url, options)
         error = None
     except AnalysisError as failure:

@@ -53,6 +53,12 @@ class BatchRead(BaseModel):
     created_at: dt.datetime
     updated_at: dt.datetime
     finished_at: dt.datetime | None
+    set_id: uuid.UUID | None = Field(
+        default=None, description="The comparison set this batch is a run of"
+    )
+    trigger: str | None = Field(
+        default=None, description="What started a set's run: manual, schedule or cli"
+    )
 
     @classmethod
     def of(cls, batch: CompetitiveAnalysisBatch) -> BatchRead:
@@ -83,6 +89,8 @@ class BatchRead(BaseModel):
             created_at=batch.created_at,
             updated_at=batch.updated_at,
             finished_at=batch.finished_at,
+            set_id=batch.set_id,
+            trigger=batch.trigger,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +104,17 @@ class CompetitiveService:
         self.default_mode = default_mode
         self.screenshots = screenshots
 
-    async def create(self, session: AsyncSession, data: BatchCreate) -> CompetitiveAnalysisBatch:
+    async def create(
+        self,
+        session: AsyncSession,
+        data: BatchCreate,
+        *,
+        set_id: uuid.UUID | None = None,
+        trigger: str | None = None,
+        options: Mapping[str, dict[str, Any]] | None = None,
+    ) -> CompetitiveAnalysisBatch:
+        """A new batch; a comparison set's run also names its set, what started it and each
+        URL's analysis options (normalised URL → options)."""
         valid = validate_batch(data, max_urls=self.max_urls, allow_private=self.allow_private)
         mode = valid.mode or self.default_mode
         batch = CompetitiveAnalysisBatch(
@@ -112,9 +123,17 @@ class CompetitiveService:
             mode=mode,
             total_urls=len(valid.urls),
             status=BatchStatus.PENDING,
+            set_id=set_id,
+            trigger=trigger,
         )
         analyses = [
-            Analysis(url=url, mode=mode, status=AnalysisStatus.QUEUED) for url in valid.urls
+            Analysis(
+                url=url,
+                mode=mode,
+                status=AnalysisStatus.QUEUED,
+                options=options.get(url) if options is not None else None,
+            )
+            for url in valid.urls
         ]
         batch.urls = [
             CompetitiveAnalysisUrl(
@@ -159,6 +178,7 @@ class CompetitiveService:
 
             async def remove_screenshots() -> None:
                 await asyncio.to_thread(screenshots.remove, analysis_ids)
+                await asyncio.to_thread(screenshots.remove_pairs, batch_id)
 
             after_commit(session, remove_screenshots)
 

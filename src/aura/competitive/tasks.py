@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from aura.comparison import COMPARISON_VERSION, SiteInput, compare
 from aura.competitive.events import BATCH_FINISHED, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
+from aura.db.engine import after_commit
+from aura.jobs import enqueue_tracking
 from aura.models import AnalysisStatus, BatchStatus, ComparisonResult
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ async def run_comparison(runtime: Runtime, entity_id: str) -> None:
             for item in batch.urls
         ]
         primary_url = batch.primary_url
+        set_id = batch.set_id
 
     # Pure computation, outside any transaction, and off the event loop (tens of ms for a
     # large batch).
@@ -73,4 +76,12 @@ async def run_comparison(runtime: Runtime, entity_id: str) -> None:
                     result=document,
                 )
             )
+            if set_id is not None:
+                # A run of a comparison set: what changed since its previous run.
+                queue = runtime.queue
+
+                async def track() -> None:
+                    await enqueue_tracking(queue, batch_id)
+
+                after_commit(session, track)
     logger.info("batch %s finished: %s", batch_id, outcome)

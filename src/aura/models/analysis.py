@@ -38,6 +38,8 @@ class Analysis(Base):
     analysis_version: Mapped[str | None] = mapped_column(sa.String(32))
     result: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     error: Mapped[str | None] = mapped_column(sa.Text)
+    #: Per-analysis engine options (a set's run: ``{"ignore_selectors": [...]}``).
+    options: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     # The claim: which attempt holds the job and until when. A worker that dies leaves an
     # expired lease behind, and the recovery sweep hands the job to another worker.
     attempts: Mapped[int] = mapped_column(default=0)

@@ -37,7 +37,10 @@ FINISHED_BATCH_STATUSES = frozenset(
 
 class CompetitiveAnalysisBatch(Base):
     __tablename__ = "competitive_analysis_batches"
-    __table_args__ = (sa.Index("ix_batches_created_at", "created_at"),)
+    __table_args__ = (
+        sa.Index("ix_batches_created_at", "created_at"),
+        sa.Index("ix_batches_set_created", "set_id", "created_at"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, default=new_id)
     name: Mapped[str | None] = mapped_column(sa.String(200))
@@ -55,6 +58,12 @@ class CompetitiveAnalysisBatch(Base):
     created_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)
+    # A run of a comparison set (None for a plain batch, or once its set was deleted).
+    set_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID, sa.ForeignKey("comparison_sets.id", ondelete="SET NULL")
+    )
+    #: What started a set's run: manual, schedule or cli.
+    trigger: Mapped[str | None] = mapped_column(sa.String(16))
 
     urls: Mapped[list[CompetitiveAnalysisUrl]] = relationship(
         back_populates="batch",

@@ -64,6 +64,11 @@ class TaskQueue:
     async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
         """Queue ``kind(entity_id)`` under ``key``; False when that key is already queued."""
         when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)
+        return await self.enqueue_at(kind, entity_id, key, when)
+
+    async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool:
+        """Queue ``kind(entity_id)`` to run at ``when`` (at once if past); False if ``key`` is
+        already queued."""
         execution = await self._docket.add(kind, when=when, key=key)(entity_id)
         return str(getattr(execution.disposition, "value", "scheduled")) == "scheduled"
 

@@ -22,5 +22,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("analyses", schema=None) as batch_op:
-        batch_op.drop_column("claimed_by")
+    # A plain DROP COLUMN (SQLite 3.35+): a batch-mode rebuild of analyses would drop the old
+    # table first, and with foreign keys on that cascades to every batch's URL rows.
+    op.drop_column("analyses", "claimed_by")
