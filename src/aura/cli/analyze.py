@@ -11,8 +11,9 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -23,9 +24,10 @@ from aura.audit.fetch import NetworkPolicy
 from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
 from aura.cli.progress import BatchProgress
+from aura.cli.set_run import run_set
 from aura.competitive.schemas import BatchCreate
 from aura.config import Settings, get_settings
-from aura.errors import InvalidInputError
+from aura.errors import AuraError, InvalidInputError
 from aura.reports import FORMATS, export
 
 OUTPUT_FORMATS = ("table", *FORMATS)
@@ -33,6 +35,8 @@ OUTPUT_FORMATS = ("table", *FORMATS)
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+
+T = TypeVar("T")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -92,16 +96,28 @@ def execute(
     allow_private: bool | None = None,
 ) -> BatchOutcome:
     """Run the batch with the live view on stderr; usage errors and Ctrl-C end the command."""
+    return in_terminal(
+        settings,
+        lambda view: run_batch(settings, request, view, policy=policy, allow_private=allow_private),
+    )
+
+
+def in_terminal(settings: Settings, work: Callable[[BatchProgress], Coroutine[Any, Any, T]]) -> T:
+    """Run ``work`` with the live view of its batch on stderr.
+
+    Invalid input ends the command with exit 2, another refusal (an unknown set) with 1,
+    Ctrl-C with 130 once the batch is cancelled.
+    """
     quiet_logging()
     prepare_database(settings)
     err = Console(stderr=True)
     try:
         with BatchProgress(err) as view:
-            return asyncio.run(
-                run_batch(settings, request, view, policy=policy, allow_private=allow_private)
-            )
+            return asyncio.run(work(view))
     except InvalidInputError as error:
         fail("; ".join(str(item.get("msg")) for item in error.errors))
+    except AuraError as error:
+        fail(str(error), EXIT_FAILED)
     except KeyboardInterrupt:
         err.print("Interrupted: the batch was cancelled.", style="yellow")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -142,8 +158,13 @@ def emit(outcome: BatchOutcome, chosen: str, output: Path | None) -> None:
 
 
 def analyze(
-    urls: list[str] = typer.Argument(
-        ..., metavar="URL...", help="Your site and its competitors (2 to AURA_MAX_BATCH_URLS)"
+    urls: list[str] | None = typer.Argument(
+        None, metavar="URL...", help="Your site and its competitors (2 to AURA_MAX_BATCH_URLS)"
+    ),
+    set_name: str | None = typer.Option(
+        None,
+        "--set",
+        help="Run the comparison set NAME instead (see `aura sets`): its sites and options",
     ),
     name: str | None = typer.Option(None, "--name", help="A name for the batch"),
     primary: str | None = typer.Option(
@@ -169,6 +190,19 @@ def analyze(
     """
     settings = get_settings()
     chosen = output_format(chosen_format, output)
+    if set_name is not None:
+        decided = {"URLs": urls, "--name": name, "--primary": primary, "--mode": mode}
+        given = [label for label, value in decided.items() if value]
+        if given:
+            fail(
+                f"--set {set_name} takes the sites and options from the set: "
+                f"give no {', '.join(given)} with it (`aura sets update` changes the set)"
+            )
+        ran = in_terminal(settings, lambda view: run_set(settings, set_name, view))
+        emit(ran.outcome, chosen, output)
+        return
+    if not urls:
+        fail("give the URLs to compare (your site and its competitors), or --set NAME")
     request = batch_request(urls, name=name, primary=primary, mode=mode)
     outcome = execute(settings, request)
     emit(outcome, chosen, output)

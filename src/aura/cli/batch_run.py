@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.audit.fetch import NetworkPolicy
 from aura.competitive.events import BATCH_FINISHED
@@ -30,6 +32,10 @@ from aura.runtime import Runtime
 
 #: How long the event stream may stay quiet before the database is asked for the state.
 QUIET_SECONDS = 2.0
+
+
+#: Creates a batch in the write session it is given (committed by the caller) and returns it.
+StartBatch = Callable[[AsyncSession], Awaitable[BatchRead]]
 
 
 class ProgressSink(Protocol):
@@ -118,19 +124,40 @@ async def run_batch(
 
     Cancelling the call (Ctrl-C) cancels the batch in the database before re-raising.
     """
+    async with working_runtime(settings, policy) as runtime:
+        service = service_for(runtime, allow_private=allow_private)
+
+        async def start(session: AsyncSession) -> BatchRead:
+            return BatchRead.of(await service.create(session, request))
+
+        return await follow_batch(runtime, start, progress)
+
+
+@asynccontextmanager
+async def working_runtime(
+    settings: Settings, policy: NetworkPolicy | None = None
+) -> AsyncIterator[Runtime]:
+    """A runtime on an in-process queue with its worker running, for one command."""
     runtime = Runtime(local_settings(settings), policy)
-    service = service_for(runtime, allow_private=allow_private)
-    async with runtime.opened(), own_jobs_worker(runtime), contextlib.AsyncExitStack() as stack:
+    async with runtime.opened(), own_jobs_worker(runtime):
+        yield runtime
+
+
+async def follow_batch(runtime: Runtime, start: StartBatch, progress: ProgressSink) -> BatchOutcome:
+    """Start a batch on a ``working_runtime``, show its progress, return it with its report.
+
+    Cancelling the call (Ctrl-C) cancels the batch in the database before re-raising.
+    """
+    async with contextlib.AsyncExitStack() as stack:
         async with runtime.db.write() as session:
-            batch = await service.create(session, request)
-            created = BatchRead.of(batch)
+            created = await start(session)
             # Subscribed before the commit enqueues the jobs: no event can come before it.
-            events = await stack.enter_async_context(runtime.bus.subscribe(batch.id))
+            events = await stack.enter_async_context(runtime.bus.subscribe(created.id))
         progress.snapshot(created)
         try:
             final = await _follow(runtime, created, events, progress)
         except asyncio.CancelledError:
-            await _cancel(runtime, service, created.id)
+            await _cancel(runtime, service_for(runtime), created.id)
             raise
         report = None
         if final.status in (BatchStatus.COMPLETED, BatchStatus.PARTIAL):

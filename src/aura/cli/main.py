@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from aura.cli import analyze, audit, batches, check, db, demo, fingerprints, server
+from aura.cli import analyze, audit, batches, check, db, demo, fingerprints, server, sets
 
 app = typer.Typer(
     name="aura",
@@ -18,6 +18,7 @@ server.register(app)
 app.command()(audit.audit)
 app.command()(analyze.analyze)
 app.add_typer(batches.app, name="batches")
+app.add_typer(sets.app, name="sets")
 app.command()(batches.report)
 app.command()(check.check)
 app.command()(demo.demo)

@@ -1,0 +1,705 @@
+"""``aura sets …``: comparison sets, their runs, what changed, trends and alerts.
+
+A set is a named list of sites (yours and your competitors') run again and again. These
+commands call the same services as the API (``SetService``, ``MonitoringService``) on the
+configured database. Schedules are kept by ``aura serve`` / ``aura worker``: a set created
+here with ``--every`` or ``--cron`` is picked up by their recovery sweep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from pydantic import BaseModel, ValidationError
+from pydantic_core import to_json
+from rich.console import Console
+from rich.text import Text
+
+from aura.cli.analyze import EXIT_FAILED, EXIT_USAGE, fail, in_terminal, write_bytes
+from aura.cli.batch_run import local_settings, prepare_database
+from aura.cli.changes_view import (
+    changes_markdown,
+    changes_renderable,
+    trends_markdown,
+    trends_renderable,
+)
+from aura.cli.comparison_view import batch_table, print_report
+from aura.cli.set_run import SetRun, run_set
+from aura.cli.sets_view import alerts_table, rules_table, set_renderable, sets_table
+from aura.config import get_settings
+from aura.errors import AuraError, ConflictError, InvalidInputError, NotFoundError
+from aura.history.document import RunChanges, Trends
+from aura.runtime import Runtime
+from aura.sets.monitoring import MonitoringService
+from aura.sets.schemas import (
+    AlertList,
+    AlertRuleCreate,
+    AlertRuleList,
+    RunList,
+    ScheduleSpec,
+    SetCreate,
+    SetList,
+    SetRead,
+    SetUpdate,
+)
+from aura.sets.service import SetService
+
+app = typer.Typer(
+    help="Comparison sets: your site and its competitors, run again and again, "
+    "with what changed between runs, trends and alerts.",
+    no_args_is_help=True,
+)
+rules_app = typer.Typer(help="Alert rules of a set.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+TABLE_OR_JSON = ("table", "json")
+DOCUMENT_FORMATS = ("table", "json", "md")
+#: Where each field of a request body comes from on the command line.
+OPTION_OF = {
+    "name": "NAME",
+    "urls": "URL",
+    "primary_url": "--primary",
+    "mode": "--mode",
+    "ignore_selectors": "--ignore",
+    "schedule": "the schedule",
+    "every_hours": "--every",
+    "cron": "--cron",
+    "timezone": "--tz",
+    "kind": "--kind",
+    "category": "--category",
+    "points": "--points",
+    "fields": "--field",
+    "webhook_url": "--webhook",
+    "secret": "--secret",
+}
+
+
+# Plumbing
+
+
+def _explain(errors: Sequence[Mapping[str, Any]], options: Mapping[str, str]) -> str:
+    """Validation errors as ``--option: reason``, naming the option a field came from."""
+    parts = []
+    for error in errors:
+        loc = [part for part in error.get("loc", ()) if part != "body"]
+        where = ""
+        for index, part in enumerate(loc):
+            if isinstance(part, str) and part in options:
+                where = options[part]
+                following = loc[index + 1] if index + 1 < len(loc) else None
+                if part == "urls" and isinstance(following, int):
+                    where = f"URL {following + 1}"
+        message = str(error.get("msg", "invalid"))
+        parts.append(f"{where}: {message}" if where else message)
+    return "; ".join(parts)
+
+
+def _database(work: Callable[[Runtime], Awaitable[T]], options: Mapping[str, str] = OPTION_OF) -> T:
+    """Run ``work`` against the configured database; refusals end the command readably.
+
+    Invalid input exits 2 naming the option at fault; an unknown set or run, a duplicate
+    name and other refusals exit 1.
+    """
+    settings = local_settings(get_settings())
+    prepare_database(settings)
+
+    async def run() -> T:
+        runtime = Runtime(settings)
+        async with runtime.opened():
+            return await work(runtime)
+
+    try:
+        return asyncio.run(run())
+    except InvalidInputError as error:
+        fail(_explain(error.errors, options), EXIT_USAGE)
+    except AuraError as error:
+        fail(str(error), EXIT_FAILED)
+
+
+def _body(model: type[M], values: dict[str, Any], options: Mapping[str, str] = OPTION_OF) -> M:
+    """The request body the options make, or exit 2 naming the option at fault."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        fail(_explain(error.errors(), options), EXIT_USAGE)
+
+
+def _format(chosen: str, allowed: Sequence[str]) -> str:
+    if chosen not in allowed:
+        fail(f"unknown format {chosen!r}; use one of {', '.join(allowed)}")
+    return chosen
+
+
+def _print_json(value: object) -> None:
+    """Models, or a mapping of them, as indented JSON on stdout."""
+    write_bytes(to_json(value, indent=2) + b"\n")
+
+
+def _say(message: str) -> None:
+    """A confirmation on stderr, so stdout keeps only results."""
+    Console(stderr=True).print(Text(message), highlight=False)
+
+
+def _ignore_selectors(entries: Sequence[str], urls: Sequence[str]) -> dict[str, list[str]]:
+    """``URL=SELECTOR`` options as URL → selectors.
+
+    URLs and selectors may both contain ``=``: the split chosen is the one whose left side
+    is one of the set's URLs, else the first ``=`` (the service then names the stranger).
+    """
+    selectors: dict[str, list[str]] = {}
+    for entry in entries:
+        splits = [index for index, char in enumerate(entry) if char == "="]
+        if not splits:
+            fail(f"--ignore {entry!r}: write it as URL=SELECTOR")
+        at = next((index for index in splits if entry[:index].strip() in urls), splits[0])
+        url, selector = entry[:at].strip(), entry[at + 1 :].strip()
+        if not url or not selector:
+            fail(f"--ignore {entry!r}: write it as URL=SELECTOR")
+        selectors.setdefault(url, []).append(selector)
+    return selectors
+
+
+def _schedule(every: float | None, cron: str | None, tz: str | None) -> ScheduleSpec | None:
+    if every is not None and cron is not None:
+        fail("give --every or --cron, not both")
+    if tz is not None and cron is None:
+        fail("--tz is the time zone of --cron; give --cron with it")
+    if every is None and cron is None:
+        return None
+    values: dict[str, Any] = {"every_hours": every, "cron": cron}
+    if tz is not None:
+        values["timezone"] = tz
+    return _body(ScheduleSpec, values)
+
+
+# Set commands
+
+
+@app.command("create")
+def create_set(
+    name: str = typer.Argument(..., help="A unique name for the set"),
+    urls: list[str] = typer.Argument(
+        ..., metavar="URL...", help="Your site and its competitors (2 to AURA_MAX_BATCH_URLS)"
+    ),
+    primary: str | None = typer.Option(None, "--primary", help="Your own site (one of the URLs)"),
+    mode: str | None = typer.Option(None, "--mode", help="static or browser; default: configured"),
+    every: float | None = typer.Option(
+        None, "--every", metavar="HOURS", help="Run the set every HOURS hours"
+    ),
+    cron: str | None = typer.Option(
+        None, "--cron", metavar="EXPR", help="Run it on a 5-field cron expression: '0 9 * * 1'"
+    ),
+    tz: str | None = typer.Option(
+        None, "--tz", metavar="ZONE", help="IANA time zone of --cron (default UTC)"
+    ),
+    ignore: list[str] | None = typer.Option(
+        None,
+        "--ignore",
+        metavar="URL=SELECTOR",
+        help="Leave what SELECTOR matches on URL out of change tracking (repeatable)",
+    ),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """Create a comparison set; `aura sets run NAME` runs it."""
+    chosen = _format(chosen_format, TABLE_OR_JSON)
+    values: dict[str, Any] = {
+        "name": name,
+        "urls": urls,
+        "primary_url": primary,
+        "ignore_selectors": _ignore_selectors(ignore or [], urls),
+        "schedule": _schedule(every, cron, tz),
+    }
+    if mode is not None:
+        values["mode"] = mode
+    body = _body(SetCreate, values)
+
+    async def work(runtime: Runtime) -> tuple[SetRead, RunList]:
+        async with runtime.db.write() as session:
+            created = await SetService(runtime).create(session, body)
+        return created, RunList(items=[])
+
+    created, runs = _database(work)
+    _say(f"Created set {created.name}.")
+    if chosen == "json":
+        _print_json(created)
+        return
+    Console().print(set_renderable(created, runs))
+
+
+@app.command("list")
+def list_sets(
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """The comparison sets, with their schedules and last runs."""
+    chosen = _format(chosen_format, TABLE_OR_JSON)
+
+    async def work(runtime: Runtime) -> SetList:
+        async with runtime.db.read() as session:
+            return await SetService(runtime).list(session)
+
+    found = _database(work)
+    if chosen == "json":
+        _print_json(found)
+    elif not found.items:
+        Console().print("No sets yet. Create one with `aura sets create NAME URL URL…`.")
+    else:
+        Console().print(sets_table(found))
+
+
+@app.command("show")
+def show_set(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """A set: its sites, options and schedule, and its runs."""
+    chosen = _format(chosen_format, TABLE_OR_JSON)
+
+    async def work(runtime: Runtime) -> tuple[SetRead, RunList]:
+        service = SetService(runtime)
+        async with runtime.db.read() as session:
+            found = await service.find(session, name)
+            return found, await service.runs(session, found.id)
+
+    found, runs = _database(work)
+    if chosen == "json":
+        _print_json({"set": found, "runs": runs})
+        return
+    Console().print(set_renderable(found, runs))
+
+
+@app.command("update")
+def update_set(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    new_name: str | None = typer.Option(None, "--name", help="Rename the set"),
+    urls: list[str] | None = typer.Option(
+        None, "--url", metavar="URL", help="The sites from now on (repeat: replaces them all)"
+    ),
+    primary: str | None = typer.Option(None, "--primary", help="Your own site"),
+    mode: str | None = typer.Option(None, "--mode", help="static or browser"),
+    every: float | None = typer.Option(None, "--every", metavar="HOURS", help="Run every HOURS"),
+    cron: str | None = typer.Option(None, "--cron", metavar="EXPR", help="Run on a cron expr."),
+    tz: str | None = typer.Option(None, "--tz", metavar="ZONE", help="IANA time zone of --cron"),
+    no_schedule: bool = typer.Option(False, "--no-schedule", help="Remove the schedule"),
+    pause: bool = typer.Option(False, "--pause", help="Keep the schedule but stop running it"),
+    resume: bool = typer.Option(False, "--resume", help="Run a paused schedule again"),
+    ignore: list[str] | None = typer.Option(
+        None,
+        "--ignore",
+        metavar="URL=SELECTOR",
+        help="What change tracking leaves out (repeat: replaces every ignore selector)",
+    ),
+    no_ignore: bool = typer.Option(False, "--no-ignore", help="Remove every ignore selector"),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """Change a set; the options left out stay as they are. Runs to come use the change."""
+    chosen = _format(chosen_format, TABLE_OR_JSON)
+    if pause and resume:
+        fail("give --pause or --resume, not both")
+    if no_schedule and (every is not None or cron is not None or tz or pause or resume):
+        fail("--no-schedule removes the schedule: give no other schedule option with it")
+    if ignore and no_ignore:
+        fail("give --ignore or --no-ignore, not both")
+    # --tz alone moves the current cron schedule; with --every or --cron it goes with them.
+    new_schedule = _schedule(every, cron, tz if every is not None or cron is not None else None)
+    options = {**OPTION_OF, "name": "--name", "urls": "--url"}
+
+    async def work(runtime: Runtime) -> tuple[SetRead, RunList]:
+        service = SetService(runtime)
+        async with runtime.db.write() as session:
+            found = await service.find(session, name)
+            values = _changes(found, new_name, urls, primary, mode, ignore, no_ignore)
+            values.update(
+                _schedule_change(
+                    found, new_schedule, tz, remove=no_schedule, pause=pause, resume=resume
+                )
+            )
+            if not values:
+                raise InvalidInputError.single([], "nothing to change: give an option to update")
+            updated = await service.update(session, found.id, _body(SetUpdate, values, options))
+            return updated, await service.runs(session, found.id)
+
+    updated, runs = _database(work, options)
+    _say(f"Updated set {updated.name}.")
+    if chosen == "json":
+        _print_json(updated)
+        return
+    Console().print(set_renderable(updated, runs))
+
+
+def _changes(
+    found: SetRead,
+    new_name: str | None,
+    urls: list[str] | None,
+    primary: str | None,
+    mode: str | None,
+    ignore: list[str] | None,
+    no_ignore: bool,
+) -> dict[str, Any]:
+    given = {"name": new_name, "urls": urls or None, "primary_url": primary, "mode": mode}
+    values: dict[str, Any] = {key: value for key, value in given.items() if value is not None}
+    if ignore:
+        values["ignore_selectors"] = _ignore_selectors(ignore, urls or found.urls)
+    elif no_ignore:
+        values["ignore_selectors"] = {}
+    return values
+
+
+def _schedule_change(
+    found: SetRead,
+    new_schedule: ScheduleSpec | None,
+    tz: str | None,
+    *,
+    remove: bool,
+    pause: bool,
+    resume: bool,
+) -> dict[str, Any]:
+    """The ``schedule`` field of the update, or nothing when the schedule stays as it is.
+
+    A new interval or cron expression keeps the schedule paused or running as it was unless
+    --pause or --resume says otherwise; --tz alone moves the current cron schedule.
+    """
+    if remove:
+        return {"schedule": None}
+    current = found.schedule
+    enabled = resume if pause or resume else current is None or current.enabled
+    if new_schedule is not None:
+        return {"schedule": new_schedule.model_copy(update={"enabled": enabled})}
+    if tz is None and not (pause or resume):
+        return {}
+    if current is None:
+        raise InvalidInputError.single(
+            ["schedule"], f"{found.name} has no schedule: give --every or --cron"
+        )
+    if tz is not None and current.cron is None:
+        raise InvalidInputError.single(
+            ["schedule", "timezone"], "a time zone applies to a cron schedule only"
+        )
+    spec = ScheduleSpec(
+        every_hours=current.every_hours,
+        cron=current.cron,
+        timezone=tz or current.timezone,
+        enabled=enabled,
+    )
+    return {"schedule": spec}
+
+
+@app.command("delete")
+def delete_set(name: str = typer.Argument(..., help="The set's name (or id)")) -> None:
+    """Delete a set with its rules, alerts and change records; its runs stay as batches."""
+
+    async def work(runtime: Runtime) -> SetRead:
+        service = SetService(runtime)
+        async with runtime.db.write() as session:
+            found = await service.find(session, name)
+            await service.delete(session, found.id)
+            return found
+
+    found = _database(work)
+    _say(
+        f"Deleted set {found.name}. Its {found.run_count} runs stay as batches "
+        "(`aura batches list`)."
+    )
+
+
+# Runs and what they found
+
+
+async def _overlays(runtime: Runtime, set_id: uuid.UUID, changes: RunChanges) -> dict[str, Path]:
+    """Site URL → overlay image of its visual change, for the files present on this machine."""
+    monitoring = MonitoringService(runtime)
+    overlays: dict[str, Path] = {}
+    async with runtime.db.read() as session:
+        for site in changes.sites:
+            if site.visual is None or site.visual.overlay is None:
+                continue
+            path = await monitoring.visual_path(
+                session, set_id, changes.after.batch_id, site.visual.overlay
+            )
+            if path is not None:
+                overlays[site.url] = path
+    return overlays
+
+
+async def _resolve_run(
+    runtime: Runtime, found: SetRead, raw: str | None, option: str
+) -> uuid.UUID | None:
+    """A run of the set by its batch id, or the start of one (as `aura sets show` lists)."""
+    if raw is None:
+        return None
+    wanted = raw.strip().lower()
+    try:
+        return uuid.UUID(wanted)
+    except ValueError:
+        pass
+    async with runtime.db.read() as session:
+        runs = (await SetService(runtime).runs(session, found.id)).items
+    matches = [run.batch_id for run in runs if wanted and str(run.batch_id).startswith(wanted)]
+    if len(matches) > 1:
+        raise InvalidInputError.single([], f"{option} {raw!r} matches {len(matches)} runs")
+    if not matches:
+        raise NotFoundError(
+            f"no run of {found.name} has the id {raw!r} (`aura sets show {found.name}` lists them)"
+        )
+    return matches[0]
+
+
+async def _changes_of(
+    runtime: Runtime, name: str, from_run: str | None, to_run: str | None
+) -> tuple[SetRead, RunChanges, dict[str, Path]]:
+    async with runtime.db.read() as session:
+        found = await SetService(runtime).find(session, name)
+    before = await _resolve_run(runtime, found, from_run, "--from")
+    after = await _resolve_run(runtime, found, to_run, "--to")
+    async with runtime.db.read() as session:
+        changes = await MonitoringService(runtime).changes(session, found.id, before, after)
+    return found, changes, await _overlays(runtime, found.id, changes)
+
+
+def _print_changes(
+    found: SetRead, changes: RunChanges, overlays: Mapping[str, Path], chosen: str
+) -> None:
+    if chosen == "json":
+        _print_json(changes)
+    elif chosen == "md":
+        write_bytes((changes_markdown(changes, found.name) + "\n").encode("utf-8"))
+    else:
+        Console().print(changes_renderable(changes, found.name, overlays))
+
+
+@app.command("run")
+def run_set_command(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table, json or md"),
+) -> None:
+    """Run the set now, in this process, then show what changed since its previous run.
+
+    Progress goes to stderr, the changes to stdout. Exits 1 when every site failed or the
+    set is unknown.
+    """
+    chosen = _format(chosen_format, DOCUMENT_FORMATS)
+    settings = get_settings()
+    ran: SetRun = in_terminal(settings, lambda view: run_set(settings, name, view))
+    outcome = ran.outcome
+    if outcome.report is None:
+        Console(stderr=True).print(batch_table(outcome.batch))
+        if chosen == "json":
+            _print_json({"batch": outcome.batch, "changes": None, "alerts": []})
+        fail(f"no comparison: the run ended {outcome.batch.status}.", EXIT_FAILED)
+
+    async def work(runtime: Runtime) -> tuple[RunChanges | None, dict[str, Path], AlertList]:
+        monitoring = MonitoringService(runtime)
+        async with runtime.db.read() as session:
+            alerts = await monitoring.alerts(session, ran.set.id)
+            try:
+                changes = await monitoring.changes(session, ran.set.id, None, outcome.batch.id)
+            except ConflictError:
+                return None, {}, alerts  # the set's first finished run: nothing to compare
+        return changes, await _overlays(runtime, ran.set.id, changes), alerts
+
+    changes, overlays, every_alert = _database(work)
+    raised = [alert for alert in every_alert.items if alert.batch_id == outcome.batch.id]
+    if chosen == "json":
+        _print_json({"batch": outcome.batch, "changes": changes, "alerts": raised})
+        return
+    if changes is None:
+        note = f"First run of {ran.set.name}: the next run shows what changed since this one."
+        if chosen == "md":
+            write_bytes((note + "\n").encode("utf-8"))
+            return
+        print_report(outcome.report, Console())
+        _say(note)
+        return
+    _print_changes(ran.set, changes, overlays, chosen)
+    if chosen != "table":
+        return
+    console = Console()
+    if raised:
+        console.print(alerts_table(ran.set, raised))
+    waiting = any(alert.delivery.status in ("pending", "sending") for alert in raised)
+    if waiting or not ran.settled:
+        note = (
+            "Alerts of this run were still being recorded or sent when this command ended"
+            if not ran.settled
+            else "Deliveries still pending are retried"
+        )
+        console.print(Text(f"{note}: `aura serve` or `aura worker` carries on.", style="dim"))
+
+
+@app.command("changes")
+def changes_command(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    from_run: str | None = typer.Option(
+        None, "--from", metavar="RUN", help="The earlier run (its id or the start of it)"
+    ),
+    to_run: str | None = typer.Option(
+        None, "--to", metavar="RUN", help="The later run (default: the latest finished run)"
+    ),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table, json or md"),
+) -> None:
+    """What changed between two finished runs (default: the last two)."""
+    chosen = _format(chosen_format, DOCUMENT_FORMATS)
+    found, changes, overlays = _database(
+        lambda runtime: _changes_of(runtime, name, from_run, to_run)
+    )
+    _print_changes(found, changes, overlays, chosen)
+
+
+@app.command("trends")
+def trends_command(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    category: str = typer.Option(
+        "overall", "--category", "-c", help="overall or a category id (seo, performance…)"
+    ),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table, json or md"),
+) -> None:
+    """Each site's score over every finished run of the set."""
+    chosen = _format(chosen_format, DOCUMENT_FORMATS)
+
+    async def work(runtime: Runtime) -> tuple[SetRead, Trends]:
+        async with runtime.db.read() as session:
+            found = await SetService(runtime).find(session, name)
+            return found, await MonitoringService(runtime).trends(session, found.id)
+
+    found, trends = _database(work)
+    if chosen == "json":
+        _print_json(trends)
+        return
+    if not trends.runs:
+        fail(f"{found.name} has no finished run yet: `aura sets run {found.name}`", EXIT_FAILED)
+    if category not in trends.categories:
+        fail(f"unknown category {category!r}; use one of {', '.join(trends.categories)}")
+    if chosen == "md":
+        write_bytes((trends_markdown(trends, found.name, category) + "\n").encode("utf-8"))
+        return
+    Console().print(trends_renderable(trends, found.name, category))
+
+
+@app.command("alerts")
+def alerts_command(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    limit: int = typer.Option(20, "--limit", min=1, help="How many, newest first"),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """The alerts the set's rules raised, newest first, with their webhook delivery."""
+    chosen = _format(chosen_format, TABLE_OR_JSON)
+
+    async def work(runtime: Runtime) -> tuple[SetRead, AlertList]:
+        async with runtime.db.read() as session:
+            found = await SetService(runtime).find(session, name)
+            return found, await MonitoringService(runtime).alerts(session, found.id)
+
+    found, alerts = _database(work)
+    shown = alerts.items[:limit]
+    if chosen == "json":
+        _print_json(AlertList(items=shown))
+        return
+    Console().print(alerts_table(found, shown))
+
+
+# Alert rules
+
+
+@rules_app.command("add")
+def add_rule(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    kind: str = typer.Option(
+        ...,
+        "--kind",
+        "-k",
+        help="overtaken, score_dropped, competitor_content_changed or "
+        "competitor_technology_changed",
+    ),
+    category: str | None = typer.Option(
+        None, "--category", "-c", help="overtaken, score_dropped: overall (default) or a category"
+    ),
+    points: float | None = typer.Option(
+        None, "--points", help="score_dropped: the fall in points that fires it"
+    ),
+    fields: list[str] | None = typer.Option(
+        None,
+        "--field",
+        help="competitor_content_changed: title, meta_description, headline, calls_to_action, "
+        "navigation, main_text or pricing (repeatable; default headline and pricing)",
+    ),
+    webhook: str | None = typer.Option(None, "--webhook", help="POST each alert here (JSON)"),
+    secret: str | None = typer.Option(
+        None,
+        "--secret",
+        envvar="AURA_ALERT_SECRET",
+        help="Sign deliveries with this shared secret (HMAC-SHA256 in X-Aura-Signature)",
+    ),
+    disabled: bool = typer.Option(False, "--disabled", help="Create the rule switched off"),
+) -> None:
+    """Add an alert rule: alerts are listed by `aura sets alerts` and sent to the webhook."""
+    values: dict[str, Any] = {
+        "kind": kind,
+        "points": points,
+        "webhook_url": webhook,
+        "secret": secret,
+        "enabled": not disabled,
+    }
+    if category is not None:
+        values["category"] = category
+    if fields:
+        values["fields"] = fields
+    body = _body(AlertRuleCreate, values)
+
+    async def work(runtime: Runtime) -> tuple[SetRead, AlertRuleList]:
+        monitoring = MonitoringService(runtime)
+        async with runtime.db.write() as session:
+            found = await SetService(runtime).find(session, name)
+            rule = await monitoring.add_rule(session, found.id, body)
+        return found, AlertRuleList(items=[rule])
+
+    found, rules = _database(work)
+    _say(f"Added the rule to {found.name}.")
+    Console().print(rules_table(found, rules))
+
+
+@rules_app.command("list")
+def list_rules(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """The alert rules of a set."""
+    chosen = _format(chosen_format, TABLE_OR_JSON)
+
+    async def work(runtime: Runtime) -> tuple[SetRead, AlertRuleList]:
+        async with runtime.db.read() as session:
+            found = await SetService(runtime).find(session, name)
+            return found, await MonitoringService(runtime).rules(session, found.id)
+
+    found, rules = _database(work)
+    if chosen == "json":
+        _print_json(rules)
+        return
+    Console().print(rules_table(found, rules))
+
+
+@rules_app.command("delete")
+def delete_rule(
+    name: str = typer.Argument(..., help="The set's name (or id)"),
+    rule_id: str = typer.Argument(..., help="The rule's id (`aura sets rules list`)"),
+) -> None:
+    """Delete an alert rule; the alerts it raised stay listed."""
+    try:
+        parsed = uuid.UUID(rule_id.strip())
+    except ValueError:
+        fail(f"{rule_id!r} is not a rule id (see `aura sets rules list {name}`)")
+
+    async def work(runtime: Runtime) -> SetRead:
+        async with runtime.db.write() as session:
+            found = await SetService(runtime).find(session, name)
+            await MonitoringService(runtime).delete_rule(session, found.id, parsed)
+            return found
+
+    found = _database(work)
+    _say(f"Deleted the rule from {found.name}.")
