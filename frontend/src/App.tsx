@@ -6,10 +6,13 @@ import { TokenPrompt } from "./components/TokenPrompt";
 import { DashboardPage } from "./pages/DashboardPage";
 import { NewComparisonPage } from "./pages/NewComparisonPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { EditSetPage, NewSetPage } from "./pages/SetEditPage";
+import { SetsPage } from "./pages/SetsPage";
 
 // The results pages carry the charts: loaded when first needed, not with the dashboard.
 const BatchPage = lazy(() => import("./pages/BatchPage").then((m) => ({ default: m.BatchPage })));
 const AnalysisPage = lazy(() => import("./pages/AnalysisPage").then((m) => ({ default: m.AnalysisPage })));
+const SetPage = lazy(() => import("./pages/SetPage").then((m) => ({ default: m.SetPage })));
 
 export function App() {
   return (
@@ -24,6 +27,7 @@ export function App() {
             <NavLink to="/" end>
               Comparisons
             </NavLink>
+            <NavLink to="/sets">Sets</NavLink>
             <NavLink to="/new" className="button button--primary button--small">
               New comparison
             </NavLink>
@@ -39,6 +43,10 @@ export function App() {
           <Route path="/new" element={<NewComparisonPage />} />
           <Route path="/batches/:batchId" element={<BatchPage />} />
           <Route path="/analyses/:analysisId" element={<AnalysisPage />} />
+          <Route path="/sets" element={<SetsPage />} />
+          <Route path="/sets/new" element={<NewSetPage />} />
+          <Route path="/sets/:setId" element={<SetPage />} />
+          <Route path="/sets/:setId/edit" element={<EditSetPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
         </Suspense>

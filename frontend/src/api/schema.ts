@@ -147,6 +147,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Sets */
+        get: operations["list_sets_api_v1_sets__get"];
+        put?: never;
+        /**
+         * Create Set
+         * @description A new set; 409 when the name is taken, 422 naming each bad URL, selector or
+         *     schedule field.
+         */
+        post: operations["create_set_api_v1_sets__post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Set */
+        get: operations["get_set_api_v1_sets__set_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Set
+         * @description Delete the set, its alert rules, alerts and change records; its runs stay as batches.
+         */
+        delete: operations["delete_set_api_v1_sets__set_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Set
+         * @description Change the fields given; future runs use them. A changed or paused schedule gets a
+         *     new next run.
+         */
+        patch: operations["update_set_api_v1_sets__set_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Alert Rules */
+        get: operations["list_alert_rules_api_v1_sets__set_id__alert_rules_get"];
+        put?: never;
+        /** Create Alert Rule */
+        post: operations["create_alert_rule_api_v1_sets__set_id__alert_rules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/alert-rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Alert Rule */
+        delete: operations["delete_alert_rule_api_v1_sets__set_id__alert_rules__rule_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Alerts
+         * @description The set's alerts, newest first, with the state of their webhook delivery.
+         */
+        get: operations["list_alerts_api_v1_sets__set_id__alerts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Changes
+         * @description What changed between two finished runs of the set, site by site.
+         */
+        get: operations["get_changes_api_v1_sets__set_id__changes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Runs
+         * @description The set's runs, newest first, with each finished run's overall scores.
+         */
+        get: operations["list_runs_api_v1_sets__set_id__runs_get"];
+        put?: never;
+        /**
+         * Run Set
+         * @description Run the set now: a new batch of its URLs, analysed in the background.
+         */
+        post: operations["run_set_api_v1_sets__set_id__runs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/runs/{batch_id}/visual/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Visual
+         * @description An overlay image: the run's desktop screenshot with the areas that changed since the
+         *     earlier run marked. ``name`` is a change document's ``sites[].visual.overlay``.
+         */
+        get: operations["get_visual_api_v1_sets__set_id__runs__batch_id__visual__name__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sets/{set_id}/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Trends
+         * @description Scores and ranks of every site over the set's finished runs, oldest first.
+         */
+        get: operations["get_trends_api_v1_sets__set_id__trends_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -185,6 +373,139 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AlertList */
+        AlertList: {
+            /** Items */
+            items: components["schemas"]["AlertRead"][];
+        };
+        /** AlertRead */
+        AlertRead: {
+            /**
+             * Batch Id
+             * Format: uuid
+             */
+            batch_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            delivery: components["schemas"]["DeliveryRead"];
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "overtaken" | "competitor_content_changed" | "competitor_technology_changed" | "score_dropped";
+            /** Message */
+            message: string;
+            /**
+             * Previous Batch Id
+             * Format: uuid
+             */
+            previous_batch_id: string;
+            /** Rule Id */
+            rule_id: string | null;
+            /**
+             * Set Id
+             * Format: uuid
+             */
+            set_id: string;
+            /** Site */
+            site: string | null;
+        };
+        /** AlertRuleCreate */
+        AlertRuleCreate: {
+            /**
+             * Category
+             * @description overtaken, score_dropped: ``overall`` or a category id
+             * @default overall
+             */
+            category: string;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Fields
+             * @description competitor_content_changed: which of title, meta_description, headline, calls_to_action, navigation, main_text, pricing
+             */
+            fields?: string[];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "overtaken" | "competitor_content_changed" | "competitor_technology_changed" | "score_dropped";
+            /**
+             * Points
+             * @description score_dropped: the fall that triggers it
+             */
+            points?: number | null;
+            /**
+             * Secret
+             * @description Shared secret: each delivery carries X-Aura-Signature, sha256=HMAC-SHA256(secret, '<X-Aura-Timestamp>.<body>') in hex
+             */
+            secret?: string | null;
+            /**
+             * Webhook Url
+             * @description Where alerts are POSTed (JSON)
+             */
+            webhook_url?: string | null;
+        };
+        /** AlertRuleList */
+        AlertRuleList: {
+            /** Items */
+            items: components["schemas"]["AlertRuleRead"][];
+        };
+        /** AlertRuleRead */
+        AlertRuleRead: {
+            /** Category */
+            category: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Description
+             * @description Readable, e.g. 'A competitor overtakes us in SEO'
+             */
+            description: string;
+            /** Enabled */
+            enabled: boolean;
+            /** Fields */
+            fields: string[];
+            /** Has Secret */
+            has_secret: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "overtaken" | "competitor_content_changed" | "competitor_technology_changed" | "score_dropped";
+            /** Points */
+            points: number | null;
+            /**
+             * Set Id
+             * Format: uuid
+             */
+            set_id: string;
+            /** Webhook Url */
+            webhook_url: string | null;
+        };
         /** AnalysisCreate */
         AnalysisCreate: {
             /**
@@ -294,10 +615,20 @@ export interface components {
             primary_url: string | null;
             /** Progress */
             progress: number;
+            /**
+             * Set Id
+             * @description The comparison set this batch is a run of
+             */
+            set_id?: string | null;
             /** Status */
             status: string;
             /** Total Urls */
             total_urls: number;
+            /**
+             * Trigger
+             * @description What started a set's run: manual, schedule or cli
+             */
+            trigger?: string | null;
             /**
              * Updated At
              * Format: date-time
@@ -437,6 +768,62 @@ export interface components {
             /** Sites */
             sites: components["schemas"]["SiteContent"][];
         };
+        /** DeliveryRead */
+        DeliveryRead: {
+            /** Attempts */
+            attempts: number;
+            /** Delivered At */
+            delivered_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Status
+             * @description none when the rule has no webhook
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "delivered" | "failed" | "none";
+        };
+        /**
+         * Delta
+         * @description A score or metric of one site in both runs.
+         */
+        Delta: {
+            /** After */
+            after: number | null;
+            /** Before */
+            before: number | null;
+            /**
+             * Change
+             * @description after - before; None unless both are known
+             */
+            change: number | null;
+            /**
+             * Direction
+             * @description Whether a higher or a lower value is better
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /**
+             * Id
+             * @description ``overall``, a category id, or a metric id
+             */
+            id: string;
+            /** Label */
+            label: string;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "ms" | "bytes" | "count" | "ratio" | "score" | "bool" | "unitless";
+            /**
+             * Verdict
+             * @description better/worse by more than the metric's noise threshold, else unchanged; new/gone when only one run has a value
+             * @enum {string}
+             */
+            verdict: "better" | "worse" | "unchanged" | "new" | "gone";
+        };
         /** DesignSection */
         DesignSection: {
             /** Shared Colors */
@@ -445,6 +832,19 @@ export interface components {
             shared_fonts: string[];
             /** Sites */
             sites: components["schemas"]["SiteDesign"][];
+        };
+        /**
+         * DiffSegment
+         * @description One piece of a readable diff: words (short fields) or lines (main text).
+         */
+        DiffSegment: {
+            /**
+             * Op
+             * @enum {string}
+             */
+            op: "equal" | "insert" | "delete";
+            /** Text */
+            text: string;
         };
         /**
          * ErrorDetail
@@ -612,6 +1012,101 @@ export interface components {
             /** Worst */
             worst: number;
         };
+        /**
+         * Overtake
+         * @description ``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now.
+         */
+        Overtake: {
+            /** Category */
+            category: string;
+            /** Label */
+            label: string;
+            /** Overtaken */
+            overtaken: string;
+            /** Overtaken After */
+            overtaken_after: number | null;
+            /** Overtaken Before */
+            overtaken_before: number | null;
+            /** Site */
+            site: string;
+            /** Site After */
+            site_after: number | null;
+            /** Site Before */
+            site_before: number | null;
+        };
+        /**
+         * Plan
+         * @description A plan found on a pricing page.
+         */
+        Plan: {
+            /**
+             * Currency
+             * @description ISO 4217 code when known (USD, EUR, GBP…)
+             */
+            currency: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Period
+             * @description month, year, week, day, one-time, or None
+             */
+            period: string | null;
+            /**
+             * Price
+             * @description None for 'Contact us' and similar
+             */
+            price: number | null;
+            /**
+             * Price Text
+             * @description The price as the page wrote it
+             */
+            price_text: string;
+        };
+        /** PlanChange */
+        PlanChange: {
+            after: components["schemas"]["Plan"] | null;
+            before: components["schemas"]["Plan"] | null;
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "added" | "removed" | "price" | "currency" | "period";
+            /** Plan */
+            plan: string;
+            /** Summary */
+            summary: string;
+        };
+        /** PricingChange */
+        PricingChange: {
+            /** After Url */
+            after_url: string | null;
+            /**
+             * Before Url
+             * @description The pricing page found in the earlier run
+             */
+            before_url: string | null;
+            /** Changes */
+            changes: components["schemas"]["PlanChange"][];
+        };
+        /** RankChange */
+        RankChange: {
+            /** After */
+            after: number | null;
+            /** Before */
+            before: number | null;
+            /**
+             * Category
+             * @description ``overall`` or a category id
+             */
+            category: string;
+            /** Label */
+            label: string;
+            /**
+             * Verdict
+             * @enum {string}
+             */
+            verdict: "up" | "down" | "unchanged" | "new" | "gone";
+        };
         /** Ranking */
         Ranking: {
             /**
@@ -725,6 +1220,230 @@ export interface components {
             /** Your Value */
             your_value?: string | null;
         };
+        /**
+         * RunChanges
+         * @description Every change between two runs of a set, site by site.
+         */
+        RunChanges: {
+            after: components["schemas"]["RunRef"];
+            before: components["schemas"]["RunRef"];
+            /** Overtakes */
+            overtakes?: components["schemas"]["Overtake"][];
+            /** Primary Url */
+            primary_url: string | null;
+            /** Sites */
+            sites: components["schemas"]["SiteChanges"][];
+            /** Summary */
+            summary?: string[];
+            /**
+             * Version
+             * @default 1.0
+             * @constant
+             */
+            version: "1.0";
+        };
+        /** RunList */
+        RunList: {
+            /** Items */
+            items: components["schemas"]["RunSummary"][];
+        };
+        /**
+         * RunRef
+         * @description One run of a set: a batch.
+         */
+        RunRef: {
+            /**
+             * Batch Id
+             * Format: uuid
+             */
+            batch_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Status */
+            status: string;
+        };
+        /** RunSummary */
+        RunSummary: {
+            /**
+             * Batch Id
+             * Format: uuid
+             */
+            batch_id: string;
+            /**
+             * Change Count
+             * @description Changes against the previous run, once computed
+             */
+            change_count?: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Progress */
+            progress: number;
+            /**
+             * Scores
+             * @description URL → overall score in this run (finished runs)
+             */
+            scores?: {
+                [key: string]: number | null;
+            };
+            /** Status */
+            status: string;
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "manual" | "schedule" | "cli";
+        };
+        /** ScheduleRead */
+        ScheduleRead: {
+            /** Cron */
+            cron: string | null;
+            /**
+             * Description
+             * @description Readable, e.g. 'every 6 hours' or 'cron 0 9 * * 1'
+             */
+            description: string;
+            /** Enabled */
+            enabled: boolean;
+            /** Every Hours */
+            every_hours: number | null;
+            /** Last Run At */
+            last_run_at: string | null;
+            /**
+             * Next Run At
+             * @description None when disabled or no schedule
+             */
+            next_run_at: string | null;
+            /** Timezone */
+            timezone: string;
+        };
+        /**
+         * ScheduleSpec
+         * @description Run the set every N hours, or on a cron expression (5 fields) in a time zone.
+         */
+        ScheduleSpec: {
+            /**
+             * Cron
+             * @description A 5-field cron expression, e.g. '0 9 * * 1'
+             */
+            cron?: string | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Every Hours
+             * @description Interval between runs, in hours
+             */
+            every_hours?: number | null;
+            /**
+             * Starts At
+             * @description First run of an interval schedule (default: now + interval)
+             */
+            starts_at?: string | null;
+            /**
+             * Timezone
+             * @description IANA zone the cron expression is read in
+             * @default UTC
+             */
+            timezone: string;
+        };
+        /** SetCreate */
+        SetCreate: {
+            /**
+             * Ignore Selectors
+             * @description URL (one of ``urls``) → CSS selectors whose content change tracking ignores (rotating banners, counters, dates)
+             */
+            ignore_selectors?: {
+                [key: string]: string[];
+            };
+            /** Mode */
+            mode?: ("static" | "browser") | null;
+            /**
+             * Name
+             * @description Unique name of the set
+             */
+            name: string;
+            /**
+             * Primary Url
+             * @description Your own site; one of ``urls``
+             */
+            primary_url?: string | null;
+            schedule?: components["schemas"]["ScheduleSpec"] | null;
+            /**
+             * Urls
+             * @description Your site and its competitors (2 to AURA_MAX_BATCH_URLS)
+             */
+            urls: string[];
+        };
+        /** SetList */
+        SetList: {
+            /** Items */
+            items: components["schemas"]["SetRead"][];
+        };
+        /** SetRead */
+        SetRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Ignore Selectors */
+            ignore_selectors: {
+                [key: string]: string[];
+            };
+            last_run: components["schemas"]["RunSummary"] | null;
+            /** Mode */
+            mode: string | null;
+            /** Name */
+            name: string;
+            /** Primary Url */
+            primary_url: string | null;
+            /** Run Count */
+            run_count: number;
+            schedule: components["schemas"]["ScheduleRead"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Urls */
+            urls: string[];
+        };
+        /**
+         * SetUpdate
+         * @description Fields to change; those left out stay as they are. ``schedule: null`` removes it.
+         */
+        SetUpdate: {
+            /** Ignore Selectors */
+            ignore_selectors?: {
+                [key: string]: string[];
+            } | null;
+            /** Mode */
+            mode?: ("static" | "browser") | null;
+            /** Name */
+            name?: string | null;
+            /** Primary Url */
+            primary_url?: string | null;
+            schedule?: components["schemas"]["ScheduleSpec"] | null;
+            /** Urls */
+            urls?: string[] | null;
+        };
         /** Site */
         Site: {
             /** Analysis Version */
@@ -764,6 +1483,49 @@ export interface components {
             title?: string | null;
             /** Url */
             url: string;
+        };
+        /** SiteChanges */
+        SiteChanges: {
+            /**
+             * Change Count
+             * @description Changes a user would want to hear of: score/metric deltas that are better or worse, rank moves, technology, content, pricing and a visual change
+             */
+            change_count: number;
+            /** Content */
+            content?: components["schemas"]["TextChange"][];
+            /** Error */
+            error?: string | null;
+            /** Is Primary */
+            is_primary: boolean;
+            /**
+             * Metrics
+             * @description Key metrics
+             */
+            metrics?: components["schemas"]["Delta"][];
+            pricing?: components["schemas"]["PricingChange"] | null;
+            /** Ranks */
+            ranks?: components["schemas"]["RankChange"][];
+            /**
+             * Scores
+             * @description overall + categories
+             */
+            scores?: components["schemas"]["Delta"][];
+            /**
+             * Status
+             * @description changed/unchanged; new or gone when the site is in only one run; failed when its analysis failed in either run (error says which)
+             * @enum {string}
+             */
+            status: "changed" | "unchanged" | "new" | "gone" | "failed";
+            /**
+             * Summary
+             * @description Readable sentences
+             */
+            summary?: string[];
+            /** Technology */
+            technology?: components["schemas"]["TechnologyChange"][];
+            /** Url */
+            url: string;
+            visual?: components["schemas"]["VisualChange"] | null;
         };
         /** SiteContent */
         SiteContent: {
@@ -846,6 +1608,27 @@ export interface components {
             /** Weaknesses */
             weaknesses: components["schemas"]["Standing"][];
         };
+        /** SiteTrend */
+        SiteTrend: {
+            /** Is Primary */
+            is_primary: boolean;
+            /**
+             * Ranks
+             * @description ``overall`` and category id → rank per run, in ``runs`` order
+             */
+            ranks: {
+                [key: string]: (number | null)[];
+            };
+            /**
+             * Scores
+             * @description ``overall`` and category id → one value per run, in ``runs`` order (None where the site was not analysed or not scored)
+             */
+            scores: {
+                [key: string]: (number | null)[];
+            };
+            /** Url */
+            url: string;
+        };
         /** Standing */
         Standing: {
             /** Id */
@@ -868,6 +1651,22 @@ export interface components {
             text: string;
             /** Value */
             value?: number | null;
+        };
+        /** TechnologyChange */
+        TechnologyChange: {
+            /** After Version */
+            after_version: string | null;
+            /** Before Version */
+            before_version: string | null;
+            /** Categories */
+            categories: string[];
+            /**
+             * Change
+             * @enum {string}
+             */
+            change: "added" | "removed" | "version";
+            /** Name */
+            name: string;
         };
         /** TechnologyGroup */
         TechnologyGroup: {
@@ -938,6 +1737,75 @@ export interface components {
             /** Version */
             version?: string | null;
         };
+        /**
+         * TextChange
+         * @description A changed piece of page content, after normalisation (dates, counters) and the
+         *     set's ignore selectors.
+         */
+        TextChange: {
+            /**
+             * Added
+             * @description List fields and main text: items/lines now present
+             */
+            added?: string[];
+            /** After */
+            after: string | null;
+            /**
+             * Before
+             * @description The whole old value (lists joined by newlines)
+             */
+            before: string | null;
+            /** Diff */
+            diff?: components["schemas"]["DiffSegment"][];
+            /**
+             * Field
+             * @enum {string}
+             */
+            field: "title" | "meta_description" | "headline" | "calls_to_action" | "navigation" | "main_text";
+            /** Label */
+            label: string;
+            /**
+             * Removed
+             * @description List fields and main text: items/lines now gone
+             */
+            removed?: string[];
+            /**
+             * Summary
+             * @description One readable sentence, e.g. 'Headline changed'
+             */
+            summary: string;
+        };
+        /** TrendRun */
+        TrendRun: {
+            /**
+             * At
+             * Format: date-time
+             * @description When the run finished (or was created)
+             */
+            at: string;
+            /**
+             * Batch Id
+             * Format: uuid
+             */
+            batch_id: string;
+            /** Status */
+            status: string;
+        };
+        /** Trends */
+        Trends: {
+            /**
+             * Categories
+             * @description ``overall`` then the category ids
+             */
+            categories: string[];
+            /**
+             * Runs
+             * @description Finished runs, oldest first
+             */
+            runs: components["schemas"]["TrendRun"][];
+            /** Sites */
+            sites: components["schemas"]["SiteTrend"][];
+        };
         /** ValidationError */
         ValidationError: {
             /** Context */
@@ -959,6 +1827,24 @@ export interface components {
             versions: {
                 [key: string]: string | null;
             };
+        };
+        /**
+         * VisualChange
+         * @description The above-the-fold desktop screenshots of both runs compared perceptually.
+         */
+        VisualChange: {
+            /** Changed Percent */
+            changed_percent: number;
+            /**
+             * Overlay
+             * @description File name of the overlay image (the new screenshot with changed areas marked), served under the run's visual endpoint; None when nothing changed
+             */
+            overlay: string | null;
+            /**
+             * Screenshot
+             * @description Which screenshot was compared, e.g. desktop.png
+             */
+            screenshot: string;
         };
         /** VocabularyOverlap */
         VocabularyOverlap: {
@@ -1557,6 +2443,823 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_sets_api_v1_sets__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetList"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    create_set_api_v1_sets__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetRead"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_set_api_v1_sets__set_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetRead"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_set_api_v1_sets__set_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_set_api_v1_sets__set_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetRead"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_alert_rules_api_v1_sets__set_id__alert_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleList"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_alert_rule_api_v1_sets__set_id__alert_rules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleRead"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_alert_rule_api_v1_sets__set_id__alert_rules__rule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_alerts_api_v1_sets__set_id__alerts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_changes_api_v1_sets__set_id__changes_get: {
+        parameters: {
+            query?: {
+                /** @description The earlier run (default: the run before to_run) */
+                from_run?: string | null;
+                /** @description The later run (default: the latest finished run) */
+                to_run?: string | null;
+            };
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunChanges"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_runs_api_v1_sets__set_id__runs_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunList"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    run_set_api_v1_sets__set_id__runs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRead"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_visual_api_v1_sets__set_id__runs__batch_id__visual__name__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+                batch_id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overlay image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_trends_api_v1_sets__set_id__trends_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trends"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
             /** @description Validation Error */
             422: {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type ReactNode } from "react";
 import { ApiError } from "../api/client";
 import type { BatchCreate } from "../api/types";
 import {
@@ -30,6 +30,13 @@ export interface MultiUrlInputFormProps {
   initialName?: string;
   /** The server's default mode; null or absent: the server chooses (no mode is sent). */
   defaultMode?: string | null;
+  /** The submit button's words (a comparison set is saved, not run). */
+  submitLabel?: string;
+  submittingLabel?: string;
+  /** A comparison set is found by its name: it must be given. */
+  nameRequired?: boolean;
+  /** More fields, shown after name and mode; given the URLs typed so far. */
+  extra?: (urls: string[]) => ReactNode;
 }
 
 /** Maps the API's 422 details onto the form's fields; `sent` is the rows in the order sent. */
@@ -66,6 +73,10 @@ export function MultiUrlInputForm({
   initialUrls,
   initialName = "",
   defaultMode,
+  submitLabel = "Run comparison",
+  submittingLabel = "Starting…",
+  nameRequired = false,
+  extra,
 }: MultiUrlInputFormProps) {
   const formId = useId();
   const [rows, setRows] = useState<UrlRow[]>(() => {
@@ -87,7 +98,11 @@ export function MultiUrlInputForm({
   const [notice, setNotice] = useState<string | null>(null);
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
 
-  const local = useMemo(() => validateForm(rows, name, maxUrls), [rows, name, maxUrls]);
+  const local = useMemo(() => {
+    const problems = validateForm(rows, name, maxUrls);
+    if (nameRequired && !name.trim()) problems.name ??= "give it a name";
+    return problems;
+  }, [rows, name, maxUrls, nameRequired]);
 
   const rowProblem = (key: string): string | undefined => {
     const shown = attempted || touched[key];
@@ -256,7 +271,7 @@ export function MultiUrlInputForm({
 
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${formId}-name`}>Name <span className="muted">(optional)</span></label>
+          <label htmlFor={`${formId}-name`}>Name {!nameRequired && <span className="muted">(optional)</span>}</label>
           <input
             id={`${formId}-name`}
             type="text"
@@ -305,9 +320,11 @@ export function MultiUrlInputForm({
         </fieldset>
       </div>
 
+      {extra?.(submittedRows(rows).map((r) => r.value.trim()).filter(Boolean))}
+
       <div className="url-form__submit">
         <button type="submit" className="button button--primary button--large" data-testid="submit-batch" disabled={submitting}>
-          {submitting ? "Starting…" : "Run comparison"}
+          {submitting ? submittingLabel : submitLabel}
         </button>
       </div>
     </form>

@@ -1,0 +1,167 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "../api/client";
+import type { SetCreate, SetRead } from "../api/types";
+import { SetForm } from "./SetForm";
+
+function setup(options: { onSubmit?: (body: SetCreate) => Promise<unknown>; initial?: SetRead } = {}) {
+  const user = userEvent.setup();
+  const onSubmit = vi.fn<(body: SetCreate) => Promise<unknown>>(options.onSubmit ?? (() => Promise.resolve()));
+  render(<SetForm initial={options.initial} modes={["static", "browser"]} submitLabel="Create set" onSubmit={onSubmit} />);
+  const urls = () => screen.getAllByTestId("url-input") as HTMLInputElement[];
+  return { user, onSubmit, urls };
+}
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Puts text into a field at once (as a paste): typing it key by key is slow in jsdom. */
+async function enter(user: User, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
+async function fillSites(user: User, urls: () => HTMLInputElement[]) {
+  await enter(user, urls()[0]!, "mysite.com");
+  await enter(user, urls()[1]!, "rival.com");
+}
+
+// A whole form re-renders on each event; a loaded machine needs more than the default 5 s.
+describe("SetForm", { timeout: 30_000 }, () => {
+  it("needs a name and checks the URLs with the comparison form's rules", async () => {
+    const { user, onSubmit, urls } = setup();
+    await enter(user, urls()[0]!, "ftp://mysite.com");
+    await enter(user, urls()[1]!, "rival.com");
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    expect(await screen.findByText("give it a name")).toBeInTheDocument();
+    expect(screen.getByText("'ftp://mysite.com' uses the scheme 'ftp'; only http and https")).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Name/)).toHaveAttribute("aria-invalid", "true");
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("reports a cron expression without five fields and an unknown time zone beside them", async () => {
+    const { user, onSubmit, urls } = setup();
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await user.click(screen.getByText("Cron"));
+    const cron = screen.getByLabelText("Cron expression");
+    await user.clear(cron);
+    await enter(user, cron, "0 9 * *");
+    const zone = screen.getByLabelText("Time zone");
+    await user.clear(zone);
+    await enter(user, zone, "Mars/Olympus");
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    expect(await screen.findByText(/a cron expression has 5 fields .*got 4/)).toBeInTheDocument();
+    expect(screen.getByText("'Mars/Olympus' is not a known IANA time zone")).toBeInTheDocument();
+    expect(cron).toHaveAttribute("aria-invalid", "true");
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("refuses an interval of zero hours and an invalid CSS selector", async () => {
+    const { user, onSubmit, urls } = setup();
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await user.click(screen.getByText("Every N hours"));
+    const hours = screen.getByLabelText("Every");
+    await user.clear(hours);
+    await user.type(hours, "0");
+    await user.click(screen.getByText(/Ignore parts of pages/));
+    const selectors = screen.getAllByTestId("ignore-selectors");
+    expect(selectors).toHaveLength(2);
+    await user.type(selectors[1]!, "div[["); // "[[" types one "["
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    expect(await screen.findByText("the interval must be more than 0 hours")).toBeInTheDocument();
+    expect(screen.getByText("'div[' is not a valid CSS selector")).toBeInTheDocument();
+    expect(selectors[1]).toHaveAttribute("aria-invalid", "true");
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("sends the set: sites, schedule and each site's selectors under its URL", async () => {
+    const { user, onSubmit, urls } = setup();
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name/), "  Watch list ");
+    await user.click(screen.getByText("Every N hours"));
+    const hours = screen.getByLabelText("Every");
+    await user.clear(hours);
+    await user.type(hours, "6");
+    await user.click(screen.getByText(/Ignore parts of pages/));
+    await enter(user, screen.getAllByTestId("ignore-selectors")[1]!, ".promo\n\n  #visitors  ");
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      name: "Watch list",
+      urls: ["mysite.com", "rival.com"],
+      primary_url: "mysite.com",
+      ignore_selectors: { "rival.com": [".promo", "#visitors"] },
+      schedule: { every_hours: 6, timezone: expect.any(String), enabled: true },
+    });
+  });
+
+  it("sends no schedule when the set runs only by hand", async () => {
+    const { user, onSubmit, urls } = setup();
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ schedule: null, ignore_selectors: {} });
+  });
+
+  it("puts the server's verdicts beside the fields they name", async () => {
+    const onSubmit = vi
+      .fn<(body: SetCreate) => Promise<unknown>>()
+      .mockRejectedValueOnce(
+        new ApiError(422, "invalid", [
+          { loc: ["body", "schedule", "cron"], msg: "Bad day of week: 8" },
+          { loc: ["body", "ignore_selectors", "rival.com"], msg: "'p:nope' is not a valid selector" },
+          { loc: ["body", "urls", 1], msg: "'http://rival.com/' points to a private or loopback address" },
+        ]),
+      )
+      .mockRejectedValueOnce(new ApiError(409, "a set named 'Watch' already exists"));
+    const { user, urls } = setup({ onSubmit });
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await user.click(screen.getByText("Cron"));
+    await user.click(screen.getByText(/Ignore parts of pages/));
+    await user.type(screen.getAllByTestId("ignore-selectors")[1]!, "p");
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    expect(await screen.findByText("Bad day of week: 8")).toBeInTheDocument();
+    expect(screen.getByText("'p:nope' is not a valid selector")).toBeInTheDocument();
+    const privateUrl = screen.getByText(/points to a private or loopback address/);
+    expect(privateUrl.closest("li")?.querySelector("input")).toBe(urls()[1]);
+
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    const duplicate = await screen.findByText("a set named 'Watch' already exists");
+    expect(duplicate.closest(".field")?.querySelector("input")).toBe(screen.getByLabelText(/^Name/));
+  });
+
+  it("starts from the set being edited", () => {
+    const initial: SetRead = {
+      id: "set-1",
+      name: "Rivals",
+      urls: ["https://rival.example/", "https://you.example/"],
+      primary_url: "https://you.example/",
+      mode: "static",
+      ignore_selectors: { "https://rival.example/": [".ticker", "#date"] },
+      schedule: {
+        every_hours: null,
+        cron: "0 9 * * 1",
+        timezone: "Europe/Paris",
+        enabled: false,
+        next_run_at: null,
+        last_run_at: null,
+        description: "cron 0 9 * * 1 (Europe/Paris)",
+      },
+      run_count: 3,
+      last_run: null,
+      created_at: "2026-11-01T00:00:00Z",
+      updated_at: "2026-11-01T00:00:00Z",
+    };
+    const { urls } = setup({ initial });
+    expect(urls().map((input) => input.value)).toEqual(["https://you.example/", "https://rival.example/"]);
+    expect(screen.getByLabelText(/^Name/)).toHaveValue("Rivals");
+    expect(screen.getByLabelText("Cron expression")).toHaveValue("0 9 * * 1");
+    expect(screen.getByLabelText("Time zone")).toHaveValue("Europe/Paris");
+    expect(screen.getByRole("checkbox", { name: /Active/ })).not.toBeChecked();
+    expect(screen.getAllByTestId("ignore-selectors")[1]).toHaveValue(".ticker\n#date");
+  });
+});
