@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { ApiError } from "../api/client";
 import { SetForm } from "../components/SetForm";
-import { EmptyState, ErrorState, Loading } from "../components/States";
+import { SetUnavailable } from "../components/SetUnavailable";
+import { Loading } from "../components/States";
 import { useModes } from "../hooks/queries";
 import { useCreateSet, useSet, useUpdateSet } from "../hooks/sets";
 
@@ -43,16 +43,7 @@ export function EditSetPage() {
   const modes = useModes();
 
   if (set.isPending) return <Loading label="Loading the set…" />;
-  if (!set.data) {
-    if (set.error instanceof ApiError && (set.error.status === 404 || set.error.status === 422)) {
-      return (
-        <EmptyState title="This set does not exist" action={<Link to="/sets" className="button">Back to sets</Link>}>
-          It may have been deleted.
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={set.error} title="Could not load this set" onRetry={() => void set.refetch()} />;
-  }
+  if (!set.data) return <SetUnavailable error={set.error} onRetry={() => void set.refetch()} />;
   const current = set.data;
   return (
     <div className="stack narrow">

@@ -7,6 +7,7 @@ import { ScorePill, StatusBadge } from "../components/Badges";
 import { BatchProgressTracker } from "../components/BatchProgressTracker";
 import { ChangesView, Overtakes } from "../components/ChangesView";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
+import { SetUnavailable } from "../components/SetUnavailable";
 import { TrendChart } from "../components/TrendChart";
 import { useBatch } from "../hooks/queries";
 import {
@@ -282,16 +283,7 @@ export function SetPage() {
   const { setId = "" } = useParams();
   const set = useSet(setId);
   if (set.isPending) return <Loading label="Loading the set…" />;
-  if (!set.data) {
-    if (set.error instanceof ApiError && (set.error.status === 404 || set.error.status === 422)) {
-      return (
-        <EmptyState title="This set does not exist" action={<Link to="/sets" className="button">Back to sets</Link>}>
-          It may have been deleted.
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={set.error} title="Could not load this set" onRetry={() => void set.refetch()} />;
-  }
+  if (!set.data) return <SetUnavailable error={set.error} onRetry={() => void set.refetch()} />;
   const data = set.data;
   return (
     <div className="stack">
