@@ -124,6 +124,16 @@ class TestLimits:
         ).status_code == 201
         assert (await secured.get("/api/v1/competitive/", headers=AUTH)).status_code == 200
 
+    async def test_the_schema_declares_these_refusals(self, secured: httpx.AsyncClient) -> None:
+        paths = (await secured.get("/openapi.json", headers=AUTH)).json()["paths"]
+        create = paths["/api/v1/competitive/"]["post"]["responses"]
+        run = paths["/api/v1/sets/{set_id}/runs"]["post"]["responses"]
+        read = paths["/api/v1/competitive/{batch_id}"]["get"]["responses"]
+        assert {"401", "413", "429"} <= set(create)
+        assert {"401", "413", "429"} <= set(run)
+        assert {"401", "413"} <= set(read)
+        assert "429" not in read
+
     def test_the_window_slides(self) -> None:
         now = [1000.0]
         limiter = RateLimiter(2, clock=lambda: now[0])

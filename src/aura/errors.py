@@ -18,6 +18,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorDetail, "description": "The request body could not be read"},
     404: {"model": ErrorDetail, "description": "No such resource"},
     409: {"model": ErrorDetail, "description": "Not possible in the resource's current state"},
+    401: {
+        "model": ErrorDetail,
+        "description": "A valid bearer token is required (when AURA_API_TOKENS is set)",
+    },
+    413: {"model": ErrorDetail, "description": "The request body is over AURA_MAX_REQUEST_BYTES"},
+}
+#: Endpoints that create batches are rate limited per client (AURA_BATCH_RATE_LIMIT).
+RATE_LIMITED: dict[int | str, dict[str, Any]] = {
+    429: {
+        "model": ErrorDetail,
+        "description": "Too many batches created; the Retry-After header says when to retry",
+    }
 }
 
 

@@ -1900,6 +1900,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -1911,6 +1920,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1958,6 +1976,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -1969,6 +1996,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2017,6 +2053,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2028,6 +2073,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2076,6 +2130,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2087,6 +2150,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2136,6 +2208,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2154,6 +2235,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2161,6 +2251,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many batches created; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -2194,6 +2293,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2205,6 +2313,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2250,6 +2367,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2261,6 +2387,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2308,6 +2443,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2319,6 +2463,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2366,6 +2519,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2377,6 +2539,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2430,6 +2601,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such batch */
             404: {
                 headers: {
@@ -2443,6 +2623,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
             /** @description Validation Error */
             422: {
@@ -2482,6 +2671,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2493,6 +2691,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2533,6 +2740,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2544,6 +2760,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2591,6 +2816,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2602,6 +2836,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2647,6 +2890,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2658,6 +2910,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2709,6 +2970,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2720,6 +2990,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2767,6 +3046,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2778,6 +3066,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2829,6 +3126,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2840,6 +3146,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2886,6 +3201,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2897,6 +3221,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2944,6 +3277,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -2955,6 +3297,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3007,6 +3358,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -3018,6 +3378,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3067,6 +3436,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -3078,6 +3456,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3125,6 +3512,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -3143,6 +3539,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3150,6 +3555,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many batches created; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -3185,6 +3599,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -3196,6 +3619,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3243,6 +3675,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description No such resource */
             404: {
                 headers: {
@@ -3254,6 +3695,15 @@ export interface operations {
             };
             /** @description Not possible in the resource's current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

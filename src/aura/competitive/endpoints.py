@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from aura.competitive.schemas import BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
-from aura.errors import ERROR_RESPONSES
+from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.reports import FORMATS, export
 from aura.reports.loading import report_of
 
@@ -34,6 +34,7 @@ def _service(runtime: RuntimeDep) -> CompetitiveService:
     status_code=status.HTTP_201_CREATED,
     response_model=BatchRead,
     dependencies=[Depends(limit_batch_creation)],
+    responses=RATE_LIMITED,
 )
 async def create_batch(body: BatchCreate, session: WriteSession, runtime: RuntimeDep) -> BatchRead:
     batch = await _service(runtime).create(session, body)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from aura.competitive.schemas import BatchRead
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
-from aura.errors import ERROR_RESPONSES
+from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.sets.schemas import RunList, SetCreate, SetList, SetRead, SetUpdate
 from aura.sets.service import DEFAULT_RUN_LIMIT, SetService
 
@@ -54,6 +54,7 @@ async def delete_set(set_id: uuid.UUID, session: WriteSession, runtime: RuntimeD
     status_code=status.HTTP_202_ACCEPTED,
     response_model=BatchRead,
     dependencies=[Depends(limit_batch_creation)],
+    responses=RATE_LIMITED,
 )
 async def run_set(set_id: uuid.UUID, session: WriteSession, runtime: RuntimeDep) -> BatchRead:
     """Run the set now: a new batch of its URLs, analysed in the background."""
