@@ -133,6 +133,9 @@ class Runtime:
         self.worker_name = f"{socket.gethostname()}#{os.getpid()}"
         # Started on the first browser-mode page, then shared by every page of this process.
         self.browser = BrowserPool(browser_settings(settings))
+        # One per page the browser renders at once: browser-mode jobs wait for one before
+        # they claim their analysis (see aura.analyses.tasks.run_audit).
+        self._render_permits = asyncio.Semaphore(settings.browser_concurrency)
         self.screenshots = ScreenshotStore(settings.data_dir / "screenshots")
         self.bus: EventBus = create_bus(
             settings.events_url or settings.queue_url, f"aura:{settings.queue_name}"
@@ -163,6 +166,27 @@ class Runtime:
         return analysis_options(
             self.settings, self.policy, mode, self.browser, folder, ignore_selectors
         )
+
+    @asynccontextmanager
+    async def render_permit(self, mode: str) -> AsyncIterator[bool]:
+        """Hold a browser slot for a job of ``mode`` (nothing to hold for static jobs, or
+        where Chromium is missing); yields False if none came free in time: the wait, the
+        analysis and its storing must fit in the job's time limit (the lease)."""
+        if mode != "browser" or not self.browser.available:
+            yield True
+            return
+        s = self.settings
+        patience = max(1.0, s.job_lease_seconds - s.analysis_timeout - 15)
+        try:
+            async with asyncio.timeout(patience):
+                await self._render_permits.acquire()
+        except TimeoutError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._render_permits.release()
 
     @property
     def default_mode(self) -> str:

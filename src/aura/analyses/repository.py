@@ -36,6 +36,12 @@ class AnalysisRepository:
     async def get(self, analysis_id: uuid.UUID) -> Analysis | None:
         return await self.session.get(Analysis, analysis_id)
 
+    async def mode_of(self, analysis_id: uuid.UUID) -> str | None:
+        """The mode an analysis asks for; None if it is gone."""
+        query = sa.select(Analysis.mode).where(Analysis.id == analysis_id)
+        mode: str | None = await self.session.scalar(query)
+        return mode
+
     async def add(self, analysis: Analysis) -> Analysis:
         self.session.add(analysis)
         await self.session.flush()

@@ -33,6 +33,23 @@ logger = logging.getLogger(__name__)
 
 async def run_audit(runtime: Runtime, entity_id: str) -> None:
     analysis_id = uuid.UUID(entity_id)
+    # A browser-mode job waits for a free browser slot before it claims: the wait is queueing
+    # (the URL stays "queued" and holds no lease), not part of the analysis's time limit. A
+    # worker that took more browser jobs than it can render would otherwise fail them as
+    # too slow while another worker sits idle.
+    async with runtime.db.read() as session:
+        mode = await AnalysisRepository(session).mode_of(analysis_id)
+    if mode is None:
+        return
+    async with runtime.render_permit(mode) as permitted:
+        if not permitted:
+            # Still queued and unclaimed: the recovery sweep hands it out again.
+            logger.info("analysis %s waited too long for a browser; left queued", analysis_id)
+            return
+        await _run_claimed(runtime, analysis_id)
+
+
+async def _run_claimed(runtime: Runtime, analysis_id: uuid.UUID) -> None:
     settings = runtime.settings
     lease = dt.timedelta(seconds=settings.job_lease_seconds)
 

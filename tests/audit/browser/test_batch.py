@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -26,35 +27,73 @@ def database(tmp_path: Path) -> str:
     return url
 
 
-@pytest.fixture
-async def client(
-    browser_settings: BrowserSettings, database: str, tmp_path: Path
-) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        database_url=database,
-        data_dir=tmp_path,
-        queue_url="memory://",
-        queue_name=f"aura-test-{uuid.uuid4().hex[:8]}",
-        allow_private_networks=True,
-        fetch_retries=0,
-        fetch_total_timeout=10.0,
-        subresource_timeout_each=2.0,
-        subresource_time_budget=3.0,
-        analysis_timeout=40.0,
-        job_lease_seconds=60.0,
-        default_mode="auto",
-        chromium_path=browser_settings.executable,
-        axe_core_path=browser_settings.axe_core,
+def _settings(
+    browser_settings: BrowserSettings, database: str, tmp_path: Path, **overrides: object
+) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database,
+        "data_dir": tmp_path,
+        "queue_url": "memory://",
+        "queue_name": f"aura-test-{uuid.uuid4().hex[:8]}",
+        "allow_private_networks": True,
+        "fetch_retries": 0,
+        "fetch_total_timeout": 10.0,
+        "subresource_timeout_each": 2.0,
+        "subresource_time_budget": 3.0,
+        "analysis_timeout": 40.0,
+        "job_lease_seconds": 60.0,
+        "default_mode": "auto",
+        "chromium_path": browser_settings.executable,
+        "axe_core_path": browser_settings.axe_core,
         # Long enough for a steady page on a loaded machine; the hanging one never ends.
-        browser_page_budget=12.0,
-        browser_settle=0.5,
-    )
+        "browser_page_budget": 12.0,
+        "browser_settle": 0.5,
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
+
+
+@asynccontextmanager
+async def _client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     application: FastAPI = create_app(settings)
     async with application.router.lifespan_context(application):
         transport = httpx.ASGITransport(app=application)
         async with httpx.AsyncClient(transport=transport, base_url="http://aura.test") as http:
             yield http
+
+
+@pytest.fixture
+async def client(
+    browser_settings: BrowserSettings, database: str, tmp_path: Path
+) -> AsyncIterator[httpx.AsyncClient]:
+    async with _client(_settings(browser_settings, database, tmp_path)) as http:
+        yield http
+
+
+async def test_pages_waiting_for_the_browser_are_not_timed_out_meanwhile(
+    browser_settings: BrowserSettings, database: str, tmp_path: Path
+) -> None:
+    """Four pages that each take the whole 3 s page budget, through a worker that renders
+    one page at a time and takes 8 jobs at once, with an 8 s limit per analysis: together
+    they take over 12 s, but each analysis is timed from when it got the browser."""
+    settings = _settings(
+        browser_settings,
+        database,
+        tmp_path,
+        browser_concurrency=1,
+        browser_page_budget=3.0,
+        analysis_timeout=8.0,
+        worker_concurrency=8,
+    )
+    routes = {"/": pages.BUSY_LOOP}
+    async with _client(settings) as http:
+        with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+            urls = [site.url(f"/?page={index}") for index in range(4)]
+            created = await create_batch(http, urls)
+            batch = await wait_for_batch(http, created["id"], within=120)
+
+    assert batch["status"] == "completed", batch
+    assert [item["error"] for item in batch["urls"]] == [None] * 4
 
 
 async def test_a_browser_batch_goes_on_past_a_hanging_page_and_serves_screenshots(
