@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import resource
 import statistics
 import sys
 import tempfile
@@ -31,10 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisOptions, analyze_url
-from bench.common import SITES_DIR, percentile, serve_sites_elsewhere
+from bench.common import SITES_DIR, percentile, serve_sites_elsewhere, write_result
 from tests.support.servers import serve_directory
 
-RESULTS = Path(__file__).resolve().parent / "results" / "audit_engine.json"
 #: Page sizes of the size-scaling run, in KiB.
 SIZES_KIB = (50, 200, 500, 1000, 2000, 4000)
 
@@ -47,7 +46,7 @@ async def audit_once(url: str, options: AnalysisOptions) -> tuple[float, float, 
     return elapsed, float(result["cpu_ms"]), (time.process_time() - cpu) * 1000
 
 
-async def main(rounds: int) -> dict[str, Any]:
+async def main(rounds: int, sizes: tuple[int, ...] = SIZES_KIB) -> dict[str, Any]:
     with serve_sites_elsewhere() as served:
         urls = served.urls
         options = AnalysisOptions(
@@ -75,9 +74,11 @@ async def main(rounds: int) -> dict[str, Any]:
             for folder, result in zip(urls, results, strict=True):
                 concurrent_pages[folder].append(float(result["cpu_ms"]))
 
-        sizes = {folder: (SITES_DIR / folder / "index.html").stat().st_size for folder in urls}
-        for folder, size in sizes.items():
+        for folder in urls:
+            size = (SITES_DIR / folder / "index.html").stat().st_size
             pages[folder]["html_kib"] = round(size / 1024, 1)
+    # The whole process (imports, fingerprints, every page so far), before the size run.
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     walls = [page["wall_ms"] for page in pages.values()]
     cpus = [page["cpu_ms"] for page in pages.values()]
@@ -99,11 +100,12 @@ async def main(rounds: int) -> dict[str, Any]:
         "all_sites_concurrent_process_cpu_ms": round(statistics.median(concurrent_cpu), 1),
         "concurrent_cpu_ms_median": round(statistics.median(in_concurrent_set), 1),
         "concurrent_cpu_ms_p95": round(percentile(in_concurrent_set, 0.95), 1),
-        "by_page_size": await by_page_size(rounds),
+        "peak_rss_mb": round(peak_rss_mb, 1),
+        "by_page_size": await by_page_size(rounds, sizes),
     }
 
 
-async def by_page_size(rounds: int) -> list[dict[str, float]]:
+async def by_page_size(rounds: int, sizes: tuple[int, ...]) -> list[dict[str, float]]:
     """Wall and CPU time, and the peak of Python allocations, of one analysis of pages of
     growing size: the largest shared page's body repeated or cut (its markup stays realistic)."""
     largest = max(SITES_DIR.glob("*/index.html"), key=lambda path: path.stat().st_size)
@@ -113,7 +115,7 @@ async def by_page_size(rounds: int) -> list[dict[str, float]]:
     inner = inner.rsplit("</body>", 1)[0]
     rows: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as folder:
-        for kib in SIZES_KIB:
+        for kib in sizes:
             target = kib * 1024
             page = head + "<body" + opening + ">" + inner * (target // len(inner) + 1)
             page = page[:target] + "</body></html>"
@@ -123,7 +125,7 @@ async def by_page_size(rounds: int) -> list[dict[str, float]]:
             policy=NetworkPolicy(allow_private=True),
         )
         with serve_directory(Path(folder)) as base:
-            for kib in SIZES_KIB:
+            for kib in sizes:
                 url = f"{base}/{kib}.html"
                 samples = [await audit_once(url, options) for _ in range(rounds)]
                 tracemalloc.start()
@@ -158,7 +160,7 @@ def report(results: dict[str, Any]) -> None:
         f"{results['all_sites_concurrent_wall_ms']} ms wall, "
         f"{results['all_sites_concurrent_process_cpu_ms']} ms process cpu; "
         f"cpu per page median {results['concurrent_cpu_ms_median']} ms, "
-        f"p95 {results['concurrent_cpu_ms_p95']} ms"
+        f"p95 {results['concurrent_cpu_ms_p95']} ms; process peak RSS {results['peak_rss_mb']} MB"
     )
     print(f"{'page size KiB':>14} {'wall ms':>9} {'cpu ms':>9} {'peak Python MB':>15}")
     for row in results["by_page_size"]:
@@ -171,8 +173,11 @@ def report(results: dict[str, Any]) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, SIZES_KIB)), help="page sizes to try, in KiB"
+    )
     arguments = parser.parse_args()
-    outcome = asyncio.run(main(arguments.rounds))
+    sizes = tuple(int(size) for size in arguments.sizes.split(",") if size)
+    outcome = asyncio.run(main(arguments.rounds, sizes))
     report(outcome)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(outcome, indent=2) + "\n")
+    print(f"written to {write_result('audit_engine', outcome)}")

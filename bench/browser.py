@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import socket
 import statistics
@@ -37,9 +36,8 @@ from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.fetch.guard import IPAddress, system_resolver
 from aura.audit.runner import AnalysisOptions, analyze_url
 from aura.runtime import BUNDLED_AXE_CORE
-from bench.common import serve_sites_elsewhere
+from bench.common import serve_sites_elsewhere, write_result
 
-RESULTS = Path(__file__).resolve().parent / "results" / "browser.json"
 CHROMIUM = Path(os.environ.get("AURA_CHROMIUM_PATH") or "/usr/bin/chromium")
 LIGHTHOUSE_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -289,5 +287,4 @@ if __name__ == "__main__":
         main(arguments.rounds, arguments.concurrent, arguments.instant_dns_failure)
     )
     report(outcome)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(outcome, indent=2) + "\n")
+    print(f"written to {write_result('browser', outcome)}")

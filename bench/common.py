@@ -26,7 +26,8 @@ if str(ROOT) not in sys.path:
 from tests.support.servers import serve_directory  # noqa: E402
 
 SITES_DIR = Path(os.environ.get("AURA_BENCH_SITES", ROOT.parent / "shared" / "sites"))
-RESULTS = ROOT / "bench" / "results"
+#: Where each benchmark writes <name>.json (the smoke test points it at a temporary folder).
+RESULTS = Path(os.environ.get("AURA_BENCH_RESULTS", ROOT / "bench" / "results"))
 
 
 def site_dirs() -> list[Path]:

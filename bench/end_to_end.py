@@ -5,6 +5,7 @@
 * scaling: batches of 2, 5, 10 and 20 URLs in embedded mode, with the server's peak RSS.
 
 Usage: .venv/bin/python -m bench.end_to_end [--skip-distributed] [--skip-scaling]
+       [--scaling 2,5,10,20] [--mode static|browser]
 Distributed mode needs AURA_BENCH_DATABASE_URL (admin URL; default the local postgres) and
 AURA_BENCH_REDIS_URL (default redis://127.0.0.1:6379/0).
 """
@@ -55,11 +56,17 @@ def run_batch(api: str, urls: list[str]) -> dict[str, Any]:
     }
 
 
+#: The mode of the benchmark's batches: the server's default (browser where Chromium is
+#: installed) unless --mode says otherwise.
+MODE: dict[str, str] = {}
+
+
 def _env(**extra: str) -> dict[str, str]:
     return {
         "AURA_ALLOW_PRIVATE_NETWORKS": "true",
         "AURA_MAX_BATCH_URLS": "20",
         "AURA_BATCH_RATE_LIMIT": "0",
+        **MODE,
         **extra,
     }
 
@@ -89,9 +96,9 @@ def distributed(urls: list[str], logs: Path, workers: int = 2) -> dict[str, Any]
     return result
 
 
-def scaling(urls: list[str], logs: Path) -> list[dict[str, Any]]:
+def scaling(urls: list[str], logs: Path, sizes: list[int]) -> list[dict[str, Any]]:
     rows = []
-    for size in (2, 5, 10, 20):
+    for size in sizes:
         batch = list(islice(cycle(urls), size))
         # The same site twice is one URL: vary the query string to make each one distinct.
         batch = [f"{url}?n={index}" for index, url in enumerate(batch)]
@@ -103,32 +110,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-distributed", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--scaling", default="2,5,10,20", help="batch sizes of the scaling run")
+    parser.add_argument("--mode", choices=("static", "browser"), help="default: the server's")
     args = parser.parse_args()
+    if args.mode:
+        MODE["AURA_DEFAULT_MODE"] = args.mode
     logs = Path(tempfile.mkdtemp(prefix="aura-bench-logs-"))
     figures: dict[str, Any] = {}
     with serve_sites() as sites:
         urls = [url for _, url in sites]
-        figures["embedded_14"] = embedded(urls, logs / "embedded")
-        row = figures["embedded_14"]
+        figures["embedded"] = embedded(urls, logs / "embedded")
+        row = figures["embedded"]
         print(
             f"embedded  {row['urls']} URLs: {row['seconds']} s → {row['status']} "
             f"(server peak RSS {row['server_peak_rss_mb']} MB)"
         )
         if not args.skip_distributed:
-            figures["distributed_14"] = distributed(urls, logs / "distributed")
-            row = figures["distributed_14"]
+            figures["distributed"] = distributed(urls, logs / "distributed")
+            row = figures["distributed"]
             print(
                 f"distributed {row['urls']} URLs, {row['workers']} workers: {row['seconds']} s "
                 f"→ {row['status']} (worker peak RSS {row['worker_peak_rss_mb']} MB)"
             )
         if not args.skip_scaling:
-            figures["scaling"] = scaling(urls, logs)
+            sizes = [int(size) for size in args.scaling.split(",") if size]
+            figures["scaling"] = scaling(urls, logs, sizes)
             for row in figures["scaling"]:
                 print(
                     f"scaling {row['urls']:>2} URLs: {row['seconds']:>6} s, "
                     f"server peak RSS {row['server_peak_rss_mb']} MB"
                 )
-    for name in ("embedded_14", "distributed_14"):
+    for name in ("embedded", "distributed"):
         for url, error in (figures.get(name) or {}).get("failures", {}).items():
             print(f"{name}: {url} failed: {error}")
     print(f"wrote {write_result('end_to_end', figures)}")

@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import json
 import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -38,6 +37,7 @@ from aura.analyses.service import AnalysisService  # noqa: E402
 from aura.db.engine import Database  # noqa: E402
 from aura.jobs import enqueue_audit  # noqa: E402
 from aura.queue import TaskQueue  # noqa: E402
+from bench.common import write_result  # noqa: E402
 from tests.support.databases import fresh_database  # noqa: E402
 from tests.support.processes import aura_processes, free_port  # noqa: E402
 from tests.support.servers import Route, ScriptedSite, serve_scripted  # noqa: E402
@@ -228,11 +228,7 @@ def main() -> None:
     parser.add_argument("--skip-drain", action="store_true")
     args = parser.parse_args()
     logs = Path(tempfile.mkdtemp(prefix="aura-bench-queue-"))
-    results: dict[str, Any] = {
-        "benchmark": "queue",
-        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-    }
+    results: dict[str, Any] = {}
     overhead = [asyncio.run(queue_overhead("memory://", args.overhead_jobs))]
     overhead.append(asyncio.run(queue_overhead(REDIS_URL, args.overhead_jobs)))
     results["queue_overhead"] = overhead
@@ -260,9 +256,7 @@ def main() -> None:
             f"p50 {row['latency_ms_p50']} ms, p95 {row['latency_ms_p95']} ms, "
             f"max {row['latency_ms_max']} ms"
         )
-    out = ROOT / "bench" / "results" / "queue.json"
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"wrote {out.relative_to(ROOT)}")
+    print(f"wrote {write_result('queue', results)}")
 
 
 if __name__ == "__main__":

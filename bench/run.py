@@ -99,8 +99,8 @@ def headlines() -> list[tuple[str, str]]:
         ("Lighthouse / Aura browser audit", _dig(browser, "lighthouse_over_aura"), "times"),
         ("queue overhead per job (memory / Redis)", _queue(queue), "ms"),
         ("event to 500 WebSocket watchers (p95)", _dig(queue, "fan_out", "latency_ms_p95"), "ms"),
-        ("14-URL batch, embedded (submit → comparison)", _dig(e2e, "embedded_14", "seconds"), "s"),
-        ("14-URL batch, distributed", _dig(e2e, "distributed_14", "seconds"), "s"),
+        ("all shared sites in one batch, embedded", _dig(e2e, "embedded", "seconds"), "s"),
+        ("all shared sites in one batch, distributed", _dig(e2e, "distributed", "seconds"), "s"),
         (
             "API: highest batch-creation rate with p99 ≤ 20 ms",
             _dig(api, "create_batch", "max_rate_p99_under_20ms"),

@@ -11,18 +11,20 @@ writes the figures to bench/results/technology.json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
+# Run as a script: the project root holds the `bench` package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from aura.audit.artifacts import Document, Headers, HttpExchange
 from aura.audit.technology import detect, load_fingerprints, page_signals
 from aura.audit.technology.signals import PageSignals
+from bench.common import site_dirs, write_result
 
-SITES = Path(__file__).resolve().parents[2] / "shared" / "sites"
-RESULTS = Path(__file__).resolve().parent / "results" / "technology.json"
 MEGABYTE = 1_000_000
 
 
@@ -40,7 +42,7 @@ def signals_of(html: str) -> PageSignals:
 def pages() -> dict[str, str]:
     found = {
         path.parent.name: path.read_text(encoding="utf-8", errors="replace")
-        for path in sorted(SITES.glob("*/index.html"))
+        for path in (folder / "index.html" for folder in site_dirs())
     }
     # Large pages: the busiest real page repeated, and a plain one padded with text.
     busiest = found.get("13-rd-spiceworks", "")
@@ -110,10 +112,8 @@ def main() -> None:
             f"{row['first_ms']:>8.1f} {row['median_ms']:>8.1f} {row['max_ms']:>8.1f} "
             f"{row['cpu_median_ms']:>8.1f}"
         )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {write_result('technology', figures)}")
     print("first: includes compiling the expressions the page needs; times in ms")
-    print(f"written to {RESULTS}")
 
 
 if __name__ == "__main__":

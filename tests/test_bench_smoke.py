@@ -1,0 +1,123 @@
+"""Every benchmark of ``make bench`` runs, tiny, and writes figures a reader can use.
+
+The benchmarks measure; this only checks that each one still runs end to end (against two
+shared sites, a handful of jobs, one second of load) and writes its JSON with the machine
+facts and the headline figures filled in. No figure is compared with a threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REQUIRE_SERVICES, SHARED_SITES, service_missing
+
+ROOT = Path(__file__).resolve().parents[1]
+SITES = ("01-sb-landing-page", "10-lh-a11y-tester")
+CHROMIUM = Path(os.environ.get("AURA_CHROMIUM_PATH") or "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two of the shared sites, linked into a folder of their own."""
+    if not SHARED_SITES.is_dir():
+        pytest.skip(f"the shared sites are not at {SHARED_SITES}")
+    folder = tmp_path_factory.mktemp("bench-sites")
+    for name in SITES:
+        (folder / name).symlink_to(SHARED_SITES / name, target_is_directory=True)
+    return folder
+
+
+def run_bench(sites: Path, results: Path, args: list[str], **env: str) -> dict[str, Any]:
+    """Run one benchmark; its JSON result."""
+    environment = {
+        **os.environ,
+        "AURA_BENCH_SITES": str(sites),
+        "AURA_BENCH_RESULTS": str(results),
+        **env,
+    }
+    environment.pop("LIGHTHOUSE_BIN", None)
+    finished = subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
+    written = sorted(results.glob("*.json"))
+    assert len(written) == 1, written
+    document: dict[str, Any] = json.loads(written[0].read_text())
+    assert document["machine"]["cpus"] >= 1
+    assert document["date"]
+    return document
+
+
+def services() -> dict[str, str]:
+    database, redis = (
+        os.environ.get("AURA_TEST_DATABASE_URL"),
+        os.environ.get("AURA_TEST_REDIS_URL"),
+    )
+    if not database or not redis:
+        service_missing("this benchmark needs AURA_TEST_DATABASE_URL and AURA_TEST_REDIS_URL")
+    assert database is not None
+    assert redis is not None
+    return {"AURA_BENCH_DATABASE_URL": database, "AURA_BENCH_REDIS_URL": redis}
+
+
+def test_static_audit_engine(sites: Path, tmp_path: Path) -> None:
+    figures = run_bench(
+        sites, tmp_path, ["bench/audit_engine.py", "--rounds", "1", "--sizes", "50"]
+    )
+    assert set(figures["pages"]) == set(SITES)
+    assert figures["per_page"]["cpu_ms_median"] > 0
+    assert figures["peak_rss_mb"] > 0
+    assert [row["html_kib"] for row in figures["by_page_size"]] == [50]
+
+
+def test_technology(sites: Path, tmp_path: Path) -> None:
+    figures = run_bench(sites, tmp_path, ["bench/technology.py", "--rounds", "1"])
+    assert set(SITES) <= {page["page"] for page in figures["pages"]}
+    assert all(page["median_ms"] > 0 for page in figures["pages"])
+
+
+def test_browser(sites: Path, tmp_path: Path) -> None:
+    if not CHROMIUM.is_file():
+        if REQUIRE_SERVICES:
+            pytest.fail(f"Chromium is missing at {CHROMIUM} (required in CI)")
+        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
+    figures = run_bench(sites, tmp_path, ["bench/browser.py"])
+    assert figures["per_page"]["wall_ms_median"] > 0
+    assert figures["peak_pss_mb"] > 0
+
+
+def test_queue_and_fan_out(sites: Path, tmp_path: Path) -> None:
+    args = ["bench/queue_fanout.py", "--jobs", "10", "--watchers", "5", "--overhead-jobs", "20"]
+    figures = run_bench(sites, tmp_path, args, **services())
+    assert [row["queue"] for row in figures["queue_overhead"]] == ["memory", "redis"]
+    assert figures["fan_out"]["delivered"] == 5
+    assert [row["workers"] for row in figures["drain"]] == [1, 2]
+
+
+def test_end_to_end(sites: Path, tmp_path: Path) -> None:
+    args = ["-m", "bench.end_to_end", "--mode", "static", "--scaling", "2"]
+    figures = run_bench(sites, tmp_path, args, **services())
+    for mode in ("embedded", "distributed"):
+        assert figures[mode]["status"] == "completed", figures[mode]
+        assert figures[mode]["urls"] == len(SITES)
+    assert [row["urls"] for row in figures["scaling"]] == [2]
+
+
+def test_api_load(sites: Path, tmp_path: Path) -> None:
+    args = ["-m", "bench.api_load", "--rates", "5", "--seconds", "1"]
+    figures = run_bench(sites, tmp_path, args, **services())
+    for name in ("create_batch", "read_batch"):
+        assert figures[name]["rates"][0]["requests"] > 0
