@@ -208,7 +208,11 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
             lighthouse_bin = os.environ.get("LIGHTHOUSE_BIN")
             if lighthouse_bin:
                 for folder, url in urls.items():
-                    pages[folder]["lighthouse_ms"] = lighthouse_once(lighthouse_bin, url)
+                    lighthouse_ms = lighthouse_once(lighthouse_bin, url)
+                    pages[folder]["lighthouse_ms"] = lighthouse_ms
+                    if lighthouse_ms:
+                        ratio = lighthouse_ms / pages[folder]["wall_ms"]
+                        pages[folder]["lighthouse_over_aura"] = round(ratio, 2)
     finally:
         await pool.close()
 
@@ -245,10 +249,12 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
 
 
 def report(results: dict[str, Any]) -> None:
-    print(f"{'site':28} {'wall ms':>9} {'browser ms':>11} {'lighthouse ms':>14}")
+    print(f"{'site':28} {'wall ms':>9} {'browser ms':>11} {'lighthouse ms':>14} {'ratio':>6}")
     for folder, page in results["pages"].items():
         lighthouse = page.get("lighthouse_ms")
         shown = f"{lighthouse:14.1f}" if lighthouse else f"{'-':>14}"
+        ratio = page.get("lighthouse_over_aura")
+        shown += f" {ratio:6.2f}" if ratio else f" {'-':>6}"
         note = "  (cut at budget)" if page["cut_at_budget"] else ""
         print(f"{folder:28} {page['wall_ms']:9.1f} {page['browser_ms']:11.1f} {shown}{note}")
     summary = results["per_page"]
