@@ -218,6 +218,18 @@ async def test_security_headers_and_grade_from_a_fixture_server() -> None:
     assert 0 <= security["score"] < 100
 
 
+async def test_page_strings_are_kept_to_a_readable_length() -> None:
+    long_text = "Buy " * 25_000
+    page = f"<html><head><title>{long_text}</title></head><body><h1>{long_text}</h1></body></html>"
+    site = ScriptedSite(routes={"/": Route(body=page.encode())}, default=None)
+    with serve_scripted(site) as served:
+        result = await analyze_url(served.url("/"), OPTIONS)
+    assert result["title"].startswith("Buy Buy")
+    assert len(result["title"]) == 300
+    assert len(result["facts"]["headline"]) == 300
+    assert len(result["snapshot"]["title"]) <= 300
+
+
 async def test_selected_audits_skip_unneeded_gatherers() -> None:
     site = ScriptedSite(routes={"/": Route()})
     options = AnalysisOptions(OPTIONS.limits, OPTIONS.policy, audits=frozenset({"document-title"}))

@@ -359,7 +359,8 @@ def build_result(
         "status_code": exchange.status_code,
         "mode": mode,
         "analysis_version": ANALYSIS_VERSION,
-        "title": (title_node.text(strip=True) if title_node is not None else None) or None,
+        # Page text is untrusted: the title is kept to a readable length (pages use < 70).
+        "title": (title_node.text(strip=True)[:300] if title_node is not None else None) or None,
         "charset": document.charset,
         "http_version": exchange.http_version,
         "content_type": exchange.content_type,

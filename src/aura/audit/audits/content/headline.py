@@ -37,8 +37,9 @@ class Headline(Audit):
         return AuditResult(
             score,
             headline[:80],
-            {"headline": headline, "hero_text": hero or None, "words": length},
-            facts={"headline": headline, "hero_text": hero or None},
+            # Page text is untrusted: a headline is kept to a readable length.
+            {"headline": headline[:300], "hero_text": hero or None, "words": length},
+            facts={"headline": headline[:300], "hero_text": hero or None},
         )
 
 
