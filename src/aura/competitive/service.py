@@ -170,9 +170,11 @@ class CompetitiveService:
         analysis_ids = await batches.analysis_ids(batch_id)
         if not analysis_ids and await batches.get(batch_id) is None:
             raise NotFoundError(f"batch {batch_id} not found")
-        await batches.delete(batch_id)
-        # Jobs still running for these analyses find nothing to update and stop there.
+        # Analyses first, then the batch: the order in which the jobs lock them (claim and
+        # store update the analysis, then its batch), so the two cannot deadlock. Jobs still
+        # running for these analyses find nothing to update and stop there.
         await AnalysisRepository(session).delete(analysis_ids)
+        await batches.delete(batch_id)
         screenshots = self.screenshots
         if screenshots is not None and analysis_ids:
 
@@ -185,6 +187,9 @@ class CompetitiveService:
     async def cancel(self, session: AsyncSession, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch:
         batches = BatchRepository(session)
         batch = await self.get(session, batch_id)
+        # The queued analyses first, then the batch: the order in which the jobs lock them
+        # (see delete). If the batch cannot be cancelled, the error rolls both back.
+        await AnalysisRepository(session).cancel_queued([item.analysis_id for item in batch.urls])
         version = await batches.transition(
             batch_id,
             BatchStatus.CANCELLED,
@@ -194,7 +199,6 @@ class CompetitiveService:
             raise ConflictError(
                 f"batch {batch_id} is {batch.status} and can no longer be cancelled"
             )
-        await AnalysisRepository(session).cancel_queued([item.analysis_id for item in batch.urls])
         cancelled = batch_event(BATCH_STATUS, batch_id, version, status=BatchStatus.CANCELLED)
         publish_after_commit(session, self.bus, cancelled)
         session.expunge_all()  # reload the new states rather than the identity map's
