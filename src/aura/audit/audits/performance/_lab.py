@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from aura.audit.base import AuditResult, log_normal_score
 from aura.audit.browser.artifacts import LabMetrics, ProfileRun
@@ -21,8 +22,11 @@ def lab_metric(
     key: str,
     read: Callable[[ProfileRun], float | None],
     show: Callable[[float], str],
+    extra: Mapping[str, Any] | None = None,
 ) -> AuditResult:
-    """Score ``key`` on each profile with its log-normal curve; the audit is their mean."""
+    """Score ``key`` on each profile with its log-normal curve; the audit is their mean.
+    ``extra`` joins the details (what each profile saw beside the number)."""
+    more = dict(extra or {})
     scores: list[float] = []
     shown: list[str] = []
     profiles: dict[str, dict[str, float | None]] = {}
@@ -39,10 +43,10 @@ def lab_metric(
         profiles[run.profile] = {"value": value, "score": score, "p10": p10, "median": median}
         flat[f"{key}_{run.profile}"] = value
     if not scores:
-        return AuditResult.not_applicable_because("the browser did not record it")
+        return AuditResult.not_applicable_because("the browser did not record it", **more)
     return AuditResult(
         round(sum(scores) / len(scores), 3),
         " · ".join(shown),
-        {"profiles": profiles},
+        {"profiles": profiles, **more},
         metrics=flat,
     )

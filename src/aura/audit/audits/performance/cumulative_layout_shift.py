@@ -21,12 +21,11 @@ class CumulativeLayoutShift(Audit):
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         metrics = artifacts.get(LabMetrics)
-        result = lab_metric(metrics, "cls", lambda run: run.cls, lambda value: f"{value:.3f}")
         shifts = {run.profile: run.layout_shifts for run in metrics.runs}
-        return AuditResult(
-            result.score,
-            result.display_value,
-            {**result.details, "layout_shifts": shifts},
-            not_applicable=result.not_applicable,
-            metrics=result.metrics,
+        return lab_metric(
+            metrics,
+            "cls",
+            lambda run: run.cls,
+            lambda value: f"{value:.3f}",
+            extra={"layout_shifts": shifts},
         )

@@ -21,12 +21,7 @@ class LargestContentfulPaint(Audit):
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         metrics = artifacts.get(LabMetrics)
-        result = lab_metric(metrics, "lcp", lambda run: run.lcp_ms, seconds)
         elements = {run.profile: run.lcp_element for run in metrics.runs}
-        return AuditResult(
-            result.score,
-            result.display_value,
-            {**result.details, "elements": elements},
-            not_applicable=result.not_applicable,
-            metrics=result.metrics,
+        return lab_metric(
+            metrics, "lcp", lambda run: run.lcp_ms, seconds, extra={"elements": elements}
         )

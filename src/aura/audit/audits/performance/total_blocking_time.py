@@ -21,12 +21,7 @@ class TotalBlockingTime(Audit):
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         metrics = artifacts.get(LabMetrics)
-        result = lab_metric(metrics, "tbt", lambda run: run.tbt_ms, milliseconds)
         long_tasks = {run.profile: run.long_tasks for run in metrics.runs}
-        return AuditResult(
-            result.score,
-            result.display_value,
-            {**result.details, "long_tasks": long_tasks},
-            not_applicable=result.not_applicable,
-            metrics=result.metrics,
+        return lab_metric(
+            metrics, "tbt", lambda run: run.tbt_ms, milliseconds, extra={"long_tasks": long_tasks}
         )
