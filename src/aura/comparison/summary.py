@@ -34,7 +34,7 @@ AUDIT_FINDINGS = 3
 TECHNOLOGY_FINDINGS = 2
 
 
-def _ordinal(rank: int) -> str:
+def ordinal(rank: int) -> str:
     suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
     return f"{rank}{suffix}"
 
@@ -110,7 +110,7 @@ def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None
         return Finding(kind="overall", text=text, url=primary_url)
     return Finding(
         kind="overall",
-        text=f"You rank {_ordinal(own.rank)} of {len(ranking.entries)} overall with "
+        text=f"You rank {ordinal(own.rank)} of {len(ranking.entries)} overall with "
         f"{own.score:g}; {best.url} leads with {best.score:g}.",
         url=primary_url,
     )

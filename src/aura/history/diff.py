@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from aura.comparison.document import Direction, Unit
-from aura.comparison.inputs import Analysed, mapping, number, order_categories
+from aura.comparison.inputs import Analysed, mapping, number
 from aura.comparison.metrics import MetricSpec, format_value, spec_of
+from aura.comparison.summary import ordinal
 from aura.comparison.technology import Detected, technologies_of
 from aura.history.content import content_changes
 from aura.history.document import (
@@ -40,6 +41,7 @@ from aura.history.standings import (
     OVERALL,
     RunStandings,
     Standing,
+    categories_of,
     completed,
     primary_of,
     standings_of,
@@ -114,11 +116,6 @@ def format_score(value: float | None) -> str:
     return "none" if value is None else f"{round(value, 1):g}"
 
 
-def _ordinal(rank: int) -> str:
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
-
-
 def verdict(
     before: float | None, after: float | None, direction: Direction, noise: Noise
 ) -> Verdict:
@@ -145,11 +142,6 @@ def delta(
         change=round(after - before, 6) if before is not None and after is not None else None,
         verdict=verdict(before, after, spec.direction, noise),
     )
-
-
-def _categories(*standings: RunStandings) -> list[str]:
-    found = [name for run in standings for name in run.categories() if name != OVERALL]
-    return [OVERALL, *order_categories(list(dict.fromkeys(found)))]
 
 
 def _score_deltas(
@@ -303,7 +295,7 @@ def _site_sentences(site: SiteChanges) -> list[str]:
         if item.verdict in ("better", "worse")
     ]
     sentences.extend(
-        f"Rank in {rank.label}: {_ordinal(rank.before)} → {_ordinal(rank.after)}"
+        f"Rank in {rank.label}: {ordinal(rank.before)} → {ordinal(rank.after)}"
         for rank in site.ranks
         if rank.verdict in ("up", "down") and rank.before and rank.after
     )
@@ -451,7 +443,7 @@ def diff_runs(
     standings = (standings_of(before), standings_of(after))
     titles = {
         category: standings[1].titles.get(category) or standings[0].title(category)
-        for category in _categories(*standings)
+        for category in categories_of(*standings)
     }
     primary_url = primary_of(after) or primary_of(before)
     old = {site.url: site for site in before.sites}

@@ -45,6 +45,12 @@ class RunStandings:
         return [OVERALL, *order_categories(found)]
 
 
+def categories_of(*standings: RunStandings) -> list[str]:
+    """``overall``, then every category scored in any of the runs, in the usual order."""
+    found = [name for run in standings for name in run.categories() if name != OVERALL]
+    return [OVERALL, *order_categories(list(dict.fromkeys(found)))]
+
+
 def primary_of(run: RunInput) -> str | None:
     """The run's own site: as the run names it, else the site flagged as primary."""
     if run.primary_url is not None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aura.comparison.inputs import order_categories
 from aura.history.document import SiteTrend, TrendRun, Trends
 from aura.history.inputs import RunInput
-from aura.history.standings import OVERALL, primary_of, standings_of
+from aura.history.standings import categories_of, primary_of, standings_of
 
 
 def build_trends(runs: Sequence[RunInput]) -> Trends:
@@ -17,8 +16,7 @@ def build_trends(runs: Sequence[RunInput]) -> Trends:
     first). A site missing from a run, or not scored there, has None for it.
     """
     standings = [standings_of(run) for run in runs]
-    found = [name for run in standings for name in run.categories() if name != OVERALL]
-    categories = [OVERALL, *order_categories(list(dict.fromkeys(found)))]
+    categories = categories_of(*standings)
     urls = list(dict.fromkeys(site.url for run in reversed(runs) for site in run.sites))
     primary_url = next((url for run in reversed(runs) if (url := primary_of(run))), None)
     sites = [
