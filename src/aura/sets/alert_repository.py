@@ -180,13 +180,7 @@ class AlertRepository:
         self, alert_id: uuid.UUID, now: dt.datetime, lease_until: dt.datetime, max_attempts: int
     ) -> int | None:
         """Take the next attempt of a due alert; its attempt number, or None if not ours."""
-        due = sa.or_(
-            sa.and_(
-                Alert.delivery_status == PENDING,
-                sa.or_(Alert.next_attempt_at.is_(None), Alert.next_attempt_at <= now),
-            ),
-            sa.and_(Alert.delivery_status == SENDING, Alert.lease_expires_at < now),
-        )
+        due = _due(now)
         attempt = await self.session.scalar(
             sa.update(Alert)
             .where(Alert.id == alert_id, Alert.attempts < max_attempts, due)
@@ -271,16 +265,20 @@ class AlertRepository:
         each with the number of its next attempt."""
         rows = await self.session.execute(
             sa.select(Alert.id, Alert.attempts)
-            .where(
-                sa.or_(
-                    sa.and_(
-                        Alert.delivery_status == PENDING,
-                        sa.or_(Alert.next_attempt_at.is_(None), Alert.next_attempt_at <= now),
-                    ),
-                    sa.and_(Alert.delivery_status == SENDING, Alert.lease_expires_at < now),
-                )
-            )
+            .where(_due(now))
             .order_by(Alert.created_at)
             .limit(limit)
         )
         return [(alert_id, attempts + 1) for alert_id, attempts in rows]
+
+
+def _due(now: dt.datetime) -> sa.ColumnElement[bool]:
+    """An alert a worker may take now: pending and due, or sending on an expired lease (the
+    claim and the recovery sweep must agree on it)."""
+    return sa.or_(
+        sa.and_(
+            Alert.delivery_status == PENDING,
+            sa.or_(Alert.next_attempt_at.is_(None), Alert.next_attempt_at <= now),
+        ),
+        sa.and_(Alert.delivery_status == SENDING, Alert.lease_expires_at < now),
+    )
