@@ -20,11 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from aura.audit.scoring import CATEGORIES
 from aura.errors import ConflictError, InvalidInputError, NotFoundError
 from aura.history.alerts import DEFAULT_DROP_POINTS, FIELD_LABELS
-from aura.history.diff import diff_runs
 from aura.history.document import RunChanges, Trends
 from aura.history.trends import build_trends
 from aura.models import Alert, AlertRule, ComparisonSet, CompetitiveAnalysisBatch
 from aura.sets.alert_repository import TRACKED_STATUSES, AlertRepository, ChangeRepository
+from aura.sets.repository import SetRepository
 from aura.sets.schemas import (
     AlertList,
     AlertRead,
@@ -33,7 +33,7 @@ from aura.sets.schemas import (
     AlertRuleRead,
     DeliveryRead,
 )
-from aura.sets.tracking import load_run, overlay_path, pair_visuals, screenshot_candidates
+from aura.sets.tracking import compute_changes, load_run, overlay_path, screenshot_candidates
 from aura.urls import InvalidUrlError, normalise_url
 
 if TYPE_CHECKING:
@@ -109,10 +109,7 @@ class MonitoringService:
         self.runtime = runtime
 
     async def _set(self, session: AsyncSession, set_id: uuid.UUID) -> ComparisonSet:
-        found = await session.get(ComparisonSet, set_id)
-        if found is None:
-            raise NotFoundError(f"set {set_id} not found")
-        return found
+        return await SetRepository(session).require(set_id)
 
     async def _run(
         self, session: AsyncSession, set_id: uuid.UUID, batch_id: uuid.UUID
@@ -183,10 +180,7 @@ class MonitoringService:
         if before is None or after is None:
             raise NotFoundError("one of the runs was deleted meanwhile")
         candidates = screenshot_candidates(before[0], after[0])
-        visuals = await asyncio.to_thread(
-            pair_visuals, self.runtime.screenshots, before_id, after_id, candidates
-        )
-        return await asyncio.to_thread(diff_runs, before[1], after[1], visuals)
+        return await compute_changes(self.runtime.screenshots, before[1], after[1], candidates)
 
     async def trends(self, session: AsyncSession, set_id: uuid.UUID) -> Trends:
         await self._set(session, set_id)

@@ -11,6 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from aura.db.engine import rowcount
+from aura.errors import NotFoundError
 from aura.models import (
     BatchStatus,
     ComparisonResult,
@@ -37,6 +39,13 @@ class SetRepository:
     async def get(self, set_id: uuid.UUID) -> ComparisonSet | None:
         return await self.session.get(ComparisonSet, set_id)
 
+    async def require(self, set_id: uuid.UUID) -> ComparisonSet:
+        """The set, or a 404."""
+        row = await self.get(set_id)
+        if row is None:
+            raise NotFoundError(f"set {set_id} not found")
+        return row
+
     async def by_name(self, name: str) -> ComparisonSet | None:
         return (
             await self.session.scalars(sa.select(ComparisonSet).where(ComparisonSet.name == name))
@@ -58,7 +67,7 @@ class SetRepository:
         deleted = await self.session.execute(
             sa.delete(ComparisonSet).where(ComparisonSet.id == set_id)
         )
-        return int(getattr(deleted, "rowcount", 0) or 0) == 1
+        return rowcount(deleted) == 1
 
     async def advance_schedule(
         self,
@@ -86,7 +95,7 @@ class SetRepository:
             .values(next_run_at=next_run_at)
             .execution_options(synchronize_session=False)
         )
-        return int(getattr(updated, "rowcount", 0) or 0) == 1
+        return rowcount(updated) == 1
 
     async def scheduled(self, limit: int) -> list[tuple[uuid.UUID, dt.datetime]]:
         """Every enabled schedule's set and next due time, soonest first."""

@@ -243,10 +243,7 @@ class SetService:
     # -- helpers ---------------------------------------------------------------------------
 
     async def _row(self, session: AsyncSession, set_id: uuid.UUID) -> ComparisonSet:
-        row = await SetRepository(session).get(set_id)
-        if row is None:
-            raise NotFoundError(f"set {set_id} not found")
-        return row
+        return await SetRepository(session).require(set_id)
 
     async def _read(self, session: AsyncSession, row: ComparisonSet) -> SetRead:
         sets = SetRepository(session)

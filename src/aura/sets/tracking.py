@@ -230,17 +230,26 @@ async def _work(session: AsyncSession, batch_id: uuid.UUID) -> _Work | None:
     return _Work(batch.set_id, before, after, screenshot_candidates(previous_batch, batch))
 
 
+async def compute_changes(
+    store: ScreenshotStore,
+    before: RunInput,
+    after: RunInput,
+    candidates: Sequence[ScreenshotCandidate],
+) -> RunChanges:
+    """The changes between two runs, with their screenshots compared: pure work, in threads,
+    outside any transaction."""
+    before_id, after_id = before.ref.batch_id, after.ref.batch_id
+    visuals = await asyncio.to_thread(pair_visuals, store, before_id, after_id, candidates)
+    return await asyncio.to_thread(diff_runs, before, after, visuals)
+
+
 async def run_tracking(runtime: Runtime, batch_id: str) -> None:
     after_id = uuid.UUID(batch_id)
     async with runtime.db.read() as session:
         work = await _work(session, after_id)
     if work is None:
         return
-    before_id = work.before.ref.batch_id
-    visuals = await asyncio.to_thread(
-        pair_visuals, runtime.screenshots, before_id, after_id, work.candidates
-    )
-    changes = await asyncio.to_thread(diff_runs, work.before, work.after, visuals)
+    changes = await compute_changes(runtime.screenshots, work.before, work.after, work.candidates)
     async with runtime.db.write() as session:
         alert_ids = await _store(session, work.set_id, changes)
         if alert_ids is None:
@@ -257,7 +266,7 @@ async def run_tracking(runtime: Runtime, batch_id: str) -> None:
         after_id,
         work.set_id,
         change_total(changes),
-        before_id,
+        work.before.ref.batch_id,
         len(alert_ids),
     )
 
