@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from aura.db.engine import rowcount
 from aura.db.types import utcnow
 from aura.models import Analysis, AnalysisStatus, CompetitiveAnalysisUrl
 
@@ -125,7 +126,7 @@ class AnalysisRepository:
                 lease_expires_at=None,
             )
         )
-        return _rowcount(updated) == 1
+        return rowcount(updated) == 1
 
     async def release(self, claim: Claim) -> bool:
         """Give a job back to the queue after an attempt broke down (not the page's fault)."""
@@ -138,7 +139,7 @@ class AnalysisRepository:
             )
             .values(status=AnalysisStatus.QUEUED, claim_token=None, lease_expires_at=None)
         )
-        return _rowcount(updated) == 1
+        return rowcount(updated) == 1
 
     async def cancel_queued(self, analysis_ids: Sequence[uuid.UUID]) -> int:
         updated = await self.session.execute(
@@ -146,7 +147,7 @@ class AnalysisRepository:
             .where(Analysis.id.in_(analysis_ids), Analysis.status == AnalysisStatus.QUEUED)
             .values(status=AnalysisStatus.CANCELLED, finished_at=utcnow())
         )
-        return _rowcount(updated)
+        return rowcount(updated)
 
     async def delete(self, analysis_ids: Sequence[uuid.UUID]) -> None:
         await self.session.execute(sa.delete(Analysis).where(Analysis.id.in_(analysis_ids)))
@@ -168,7 +169,3 @@ class AnalysisRepository:
             .limit(limit)
         )
         return list(rows)
-
-
-def _rowcount(result: Any) -> int:
-    return int(getattr(result, "rowcount", 0) or 0)

@@ -36,6 +36,11 @@ _AFTER_COMMIT_KEY = "aura.after_commit"
 _WRITE_OPTION = "aura_write"
 
 
+def rowcount(result: Any) -> int:
+    """Rows an UPDATE or DELETE matched (0 when the driver cannot tell)."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def after_commit(session: AsyncSession, callback: AfterCommit) -> None:
     """Run ``callback`` once the session's transaction has committed; drop it on rollback."""
     session.info.setdefault(_AFTER_COMMIT_KEY, []).append(callback)
