@@ -37,6 +37,9 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
     # (the URL stays "queued" and holds no lease), not part of the analysis's time limit. A
     # worker that took more browser jobs than it can render would otherwise fail them as
     # too slow while another worker sits idle.
+    if not runtime.browser.available:
+        await _run_claimed(runtime, analysis_id)  # every analysis runs static here
+        return
     async with runtime.db.read() as session:
         mode = await AnalysisRepository(session).mode_of(analysis_id)
     if mode is None:
