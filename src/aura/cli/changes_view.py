@@ -30,7 +30,7 @@ from aura.history.document import (
     VisualChange,
 )
 from aura.reports.as_markdown import md, table
-from aura.reports.common import MISSING, site_label
+from aura.reports.common import MISSING, score_text, site_label
 
 #: Lines of a list or of the main text shown per change; the JSON output has them all.
 SHOWN_LINES = 8
@@ -84,13 +84,9 @@ def _technology_line(tech: TechnologyChange) -> str:
 def _overtake_line(overtake: Overtake) -> str:
     return (
         f"{site_label(overtake.site)} overtook {site_label(overtake.overtaken)} in "
-        f"{overtake.label}: {_score(overtake.site_before)} → {_score(overtake.site_after)} "
-        f"against {_score(overtake.overtaken_before)} → {_score(overtake.overtaken_after)}"
+        f"{overtake.label}: {score_text(overtake.site_before)} → {score_text(overtake.site_after)} "
+        f"against {score_text(overtake.overtaken_before)} → {score_text(overtake.overtaken_after)}"
     )
-
-
-def _score(score: float | None) -> str:
-    return MISSING if score is None else f"{score:g}"
 
 
 def _run(ref: RunRef) -> str:
@@ -269,7 +265,7 @@ def trends_renderable(trends: Trends, set_name: str, category: str) -> Renderabl
             label.append(" (you)", style="bold cyan")
         grid.add_row(
             label,
-            *(Text(_score(score)) for score in scores[first:]),
+            *(Text(score_text(score)) for score in scores[first:]),
             Text(sparkline(scores), style="cyan"),
             _trend_change(scores),
         )
@@ -371,7 +367,7 @@ def trends_markdown(trends: Trends, set_name: str, category: str) -> str:
     rows = [
         [
             md(site_label(site.url)) + (" (you)" if site.is_primary else ""),
-            *(_score(score) for score in site.scores.get(category, [])),
+            *(score_text(score) for score in site.scores.get(category, [])),
             sparkline(site.scores.get(category, [])).replace(" ", MISSING),
         ]
         for site in trends.sites

@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from aura.reports.common import MISSING, site_label
+from aura.reports.common import MISSING, score_text, site_label
 from aura.sets.schemas import AlertRead, AlertRuleList, RunList, SetList, SetRead
 
 STATUS_STYLES = {"completed": "green", "partial": "yellow", "failed": "red", "cancelled": "dim"}
@@ -100,7 +100,7 @@ def runs_table(found: SetRead, runs: RunList) -> RenderableType:
         for index, (url, score) in enumerate(run.scores.items()):
             scores.append(" · " if index else "")
             scores.append(site_label(url), style="bold cyan" if url == found.primary_url else "")
-            scores.append(f" {MISSING if score is None else f'{score:g}'}")
+            scores.append(f" {score_text(score)}")
         table.add_row(
             str(run.batch_id),
             Text(run.status, style=STATUS_STYLES.get(run.status, "")),
