@@ -25,8 +25,8 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-# Browser mode: the system Chromium (Debian package; Playwright never downloads a browser
-# here) and axe-core from the npm registry, pinned. Without Chromium, analyses run static.
+# Browser mode: the system Chromium (Debian package; never a downloaded browser build) and
+# axe-core from the npm registry, pinned. Without Chromium, analyses run static.
 CHROMIUM ?= $(or $(AURA_CHROMIUM_PATH),/usr/bin/chromium)
 AXE_CORE_VERSION := 4.14.1
 AXE_CORE_DIR := $(VENV)/share/aura/axe-core

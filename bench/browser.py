@@ -2,8 +2,8 @@
 
 For each site: the wall time of the whole browser-mode analysis (static audits, both device
 profiles, axe-core, screenshots) and of the browser part alone; the peak memory of the
-worker (this process, the Playwright driver and every Chromium process, as RSS and as PSS,
-which counts shared pages once). With ``LIGHTHOUSE_BIN`` set, Lighthouse runs on the same
+worker (this process and every Chromium process, as RSS and as PSS, which counts shared
+pages once). With ``LIGHTHOUSE_BIN`` set, Lighthouse runs on the same
 pages in the same run (same Chromium) for the ratio. Writes bench/results/browser.json.
 
     .venv/bin/python bench/browser.py [--rounds 1] [--concurrent] [--instant-dns-failure]
@@ -82,8 +82,6 @@ def _label(pid: int) -> str:
         (word.split("=", 1)[1] for word in words if word.startswith("--utility-sub-type=")), ""
     )
     name = os.path.basename(words[0]) if words else "?"
-    if name.startswith("playwright_chromiumdev_profile"):
-        name = "chromium"
     return " ".join(part for part in (name, kind, sub.rsplit(".", 1)[-1]) if part)
 
 

@@ -54,12 +54,15 @@ class Settings(BaseSettings):
     # The hard limit of one analysis, everything included; a job past it fails that URL.
     analysis_timeout: float = Field(default=60.0, gt=0)
 
-    # Browser mode: headless Chromium through Playwright. "auto" analyses in browser mode
-    # when Chromium is installed, else static (and says so in the result).
+    # Browser mode: headless Chromium, driven over the DevTools protocol. "auto" analyses
+    # in browser mode when Chromium is installed, else static (and says so in the result).
     default_mode: Literal["auto", "static", "browser"] = "auto"
     chromium_path: Path = Path("/usr/bin/chromium")
-    # Pages rendered at once by one worker process (each renders two profiles in turn).
+    # Pages rendered at once by one worker process.
     browser_concurrency: int = Field(default=2, ge=1)
+    # A page's device profiles render at the same time (faster), or one after the other
+    # (false: one renderer's memory instead of two).
+    browser_profiles_side_by_side: bool = True
     # The hard limit of one page in the browser; what is not done by then is left out.
     browser_page_budget: float = Field(default=20.0, gt=0)
     # Observation after the load event (late layout shifts and paints): at most
@@ -67,6 +70,7 @@ class Settings(BaseSettings):
     browser_settle: float = Field(default=2.0, ge=0)
     browser_settle_quiet: float = Field(default=0.5, ge=0)
     browser_full_page_max_height: int = Field(default=6000, ge=100)
+    browser_full_page_scale: float = Field(default=0.5, gt=0, le=1)
     # axe-core's axe.min.js; empty means the copy `make` installs into the virtualenv.
     axe_core_path: Path | None = None
 

@@ -53,6 +53,8 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         settle_quiet=s.browser_settle_quiet,
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
         full_page_max_height=s.browser_full_page_max_height,
+        full_page_scale=s.browser_full_page_scale,
+        profiles_side_by_side=s.browser_profiles_side_by_side,
         user_agent_suffix=s.user_agent,
     )
 

@@ -129,10 +129,12 @@ async def test_screenshots_are_pngs_of_the_profiles_sizes(
         with Image.open(tmp_path / name) as image:
             assert image.format == "PNG"
             assert image.size == size
+    # The full page is an overview at the configured scale (a half by default).
+    scale = pool.settings.full_page_scale
     with Image.open(tmp_path / "full-page.png") as image:
         width, height = image.size
-    assert width == 1350
-    assert 940 < height <= pool.settings.full_page_max_height
+    assert width == round(1350 * scale)
+    assert 940 * scale < height <= pool.settings.full_page_max_height * scale
     assert shots["full-page.png"].full_page
 
 

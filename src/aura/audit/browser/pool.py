@@ -1,5 +1,7 @@
 """One headless Chromium per worker process, shared by every page it renders.
 
+The worker drives it over the DevTools protocol itself (``aura.audit.browser.cdp``).
+
 Launching Chromium costs about a second, a browser context a few milliseconds: the browser
 is started on first use and kept, each page gets a fresh context (no cookies, cache or
 storage carried from one site to the next), a semaphore bounds the pages rendered at once,
@@ -12,13 +14,13 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.async_api import Browser, Playwright, async_playwright
-
+from aura.audit.browser.cdp import Chromium
 from aura.audit.browser.profiles import PROFILES, DeviceProfile
+from aura.audit.browser.tabs import TabSet, open_tabs
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,19 @@ CHROMIUM_ARGS = (
     "--in-process-gpu",
     "--hide-scrollbars",
     "--mute-audio",
+    # Pages measured side by side are all in the foreground: no timer or renderer throttling.
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding",
+    "--disable-hang-monitor",
+    "--disable-breakpad",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--disable-client-side-phishing-detection",
+    "--disable-field-trial-config",
+    "--force-color-profile=srgb",
+    "--password-store=basic",
+    "--metrics-recording-only",
 )
 
 
@@ -59,7 +74,14 @@ class BrowserSettings:
     axe_core: Path | None = None
     #: The tallest full-page screenshot, in CSS pixels.
     full_page_max_height: int = 6000
+    #: The full-page screenshot is an overview at this scale of CSS pixels: at one half, a
+    #: quarter of the pixels to paint, encode, store and serve (the browser process's peak
+    #: memory is its largest use: about 90 MB for a full-size 1350 x 6000 capture).
+    full_page_scale: float = 0.5
     profiles: tuple[DeviceProfile, ...] = PROFILES
+    #: Render a page's profiles at the same time (faster) or one after the other (the
+    #: memory of one renderer instead of two, for a worker short of memory).
+    profiles_side_by_side: bool = True
     #: Appended to the browser's user agent, so that sites can tell who is visiting.
     user_agent_suffix: str = "Aura"
     #: Extra probes for technology fingerprints: JS property chains (``jQuery.fn.jquery``),
@@ -79,33 +101,15 @@ class BrowserSettings:
         return None
 
 
-#: V8 options of Playwright's Node.js driver: a 1 MB young generation instead of 16 MB costs
-#: it nothing noticeable (it only relays messages) and saves about 50 MB per worker.
-DRIVER_NODE_OPTIONS = "--max-semi-space-size=1"
-
-
-@contextlib.contextmanager
-def _driver_options(options: str) -> Iterator[None]:
-    """``NODE_OPTIONS`` for the driver Playwright starts now (it copies the environment)."""
-    before = os.environ.get("NODE_OPTIONS")
-    os.environ["NODE_OPTIONS"] = f"{before} {options}" if before else options
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("NODE_OPTIONS", None)
-        else:
-            os.environ["NODE_OPTIONS"] = before
-
-
 class BrowserPool:
     """The worker's browser. Create it inside the event loop that uses it."""
 
     def __init__(self, settings: BrowserSettings) -> None:
         self.settings = settings
         self.launches = 0
-        self._playwright: Playwright | None = None
-        self._browser: Browser | None = None
+        self._browser: Chromium | None = None
+        #: The next render's pages, opened ahead (see ``prepare``).
+        self._prepared: asyncio.Task[TabSet] | None = None
         self._lock = asyncio.Lock()
         self._slots = asyncio.Semaphore(settings.concurrency)
 
@@ -118,56 +122,76 @@ class BrowserPool:
         return self.unavailable_reason is None
 
     @contextlib.asynccontextmanager
-    async def slot(self) -> AsyncIterator[Browser]:
+    async def slot(self) -> AsyncIterator[Chromium]:
         """Wait for a free slot, then yield the (running) browser."""
         async with self._slots:
             yield await self.browser()
 
-    async def browser(self) -> Browser:
+    async def tabs(self, browser: Chromium) -> TabSet:
+        """The pages for one render in ``browser``: the set opened ahead when there is one."""
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            try:
+                tabs = await prepared
+            except Exception as error:
+                logger.warning("pages opened ahead are unusable: %s", error)
+            else:
+                if tabs.browser is browser and tabs.usable:
+                    return tabs
+                await tabs.close()
+        settings = self.settings
+        return await open_tabs(browser, settings.profiles, settings.user_agent_suffix)
+
+    def prepare(self, browser: Chromium) -> None:
+        """Open the next render's pages now, while the worker is between pages: it saves
+        that render about a third of a second (two idle blank pages wait meanwhile)."""
+        if self._prepared is None and browser.connected and browser is self._browser:
+            settings = self.settings
+            self._prepared = asyncio.create_task(
+                open_tabs(browser, settings.profiles, settings.user_agent_suffix)
+            )
+
+    async def _discard_prepared(self) -> None:
+        prepared, self._prepared = self._prepared, None
+        if prepared is None:
+            return
+        prepared.cancel()
+        await asyncio.wait([prepared])
+        if not prepared.cancelled() and prepared.exception() is None:
+            await prepared.result().close()
+
+    async def browser(self) -> Chromium:
         async with self._lock:
-            if self._browser is not None and self._browser.is_connected():
+            if self._browser is not None and self._browser.connected:
                 return self._browser
             if self._browser is not None:
                 logger.warning("Chromium is gone; starting it again")
             await self._stop()
             self._browser = await self._launch()
+            self.prepare(self._browser)
             return self._browser
 
-    async def _launch(self) -> Browser:
+    async def _launch(self) -> Chromium:
         reason = self.unavailable_reason
         if reason is not None:
             raise RuntimeError(reason)
-        with _driver_options(DRIVER_NODE_OPTIONS):
-            self._playwright = await async_playwright().start()
-        try:
-            browser = await self._playwright.chromium.launch(
-                executable_path=str(self.settings.executable),
-                headless=True,
-                args=list(self.settings.launch_args),
-                timeout=30_000,
-            )
-        except BaseException:
-            await self._stop()
-            raise
+        browser = await Chromium.launch(
+            self.settings.executable, self.settings.launch_args, patience=30
+        )
         self.launches += 1
         return browser
 
-    async def restart(self, broken: Browser) -> None:
+    async def restart(self, broken: Chromium) -> None:
         """Throw ``broken`` away (it did not answer); the next page starts a new one."""
         async with self._lock:
             if self._browser is broken:
                 await self._stop()
 
     async def _stop(self) -> None:
+        await self._discard_prepared()
         browser, self._browser = self._browser, None
-        playwright, self._playwright = self._playwright, None
         if browser is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(browser.close(), 5)
-        if playwright is not None:
-            # Stopping the driver kills whatever browser it still runs.
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(playwright.stop(), 10)
+            await browser.close()
 
     async def close(self) -> None:
         async with self._lock:

@@ -6,7 +6,8 @@ check. Through this proxy Chromium resolves nothing (SOCKS5 passes the host name
 proxy resolves it with the ``NetworkPolicy``, refuses private and reserved addresses, and
 connects to the very address it checked, like the static fetcher does.
 
-One proxy serves one page render; ``refused`` lists what it turned away.
+One proxy serves one page render; ``refused`` lists what it turned away. A proxy made
+before its render (``policy`` None) refuses every connection until it is given one.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _CHUNK = 64 * 1024
 
 
 class GuardProxy:
-    def __init__(self, policy: NetworkPolicy, connect_timeout: float = 10.0) -> None:
+    def __init__(self, policy: NetworkPolicy | None, connect_timeout: float = 10.0) -> None:
         self.policy = policy
         self.connect_timeout = connect_timeout
         #: (host:port, reason) of every connection refused by the policy.
@@ -117,6 +118,9 @@ class GuardProxy:
     async def _connect(
         self, host: str, port: int, writer: asyncio.StreamWriter
     ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | None:
+        if self.policy is None:
+            await _reply(writer, _NOT_ALLOWED)
+            return None
         lookup = self._lookups.get((host, port))
         if lookup is None:
             lookup = asyncio.create_task(self.policy.resolve(host, port))

@@ -18,10 +18,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import Browser, BrowserContext, CDPSession, ConsoleMessage, Page
-from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import TimeoutError as PlaywrightTimeoutError
-
 from aura.audit.browser import scripts
 from aura.audit.browser.artifacts import (
     AxeNode,
@@ -33,10 +29,11 @@ from aura.audit.browser.artifacts import (
     RenderedTechnology,
     Screenshot,
 )
+from aura.audit.browser.cdp import Chromium, ProtocolError, Session
 from aura.audit.browser.design import dominant_colors, png_size, rendered_design
 from aura.audit.browser.pool import BrowserPool
 from aura.audit.browser.profiles import DeviceProfile
-from aura.audit.browser.proxy import GuardProxy
+from aura.audit.browser.tabs import MAX_MESSAGES, MAX_URLS, PageLoad, Tab, TabSet
 from aura.audit.fetch.guard import NetworkPolicy
 
 logger = logging.getLogger(__name__)
@@ -44,10 +41,6 @@ logger = logging.getLogger(__name__)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 #: Names of the screenshot files an analysis may have (the API serves only these).
 SCREENSHOT_NAMES = frozenset({"desktop.png", "mobile.png", "full-page.png"})
-#: Console noise caused by the guard's own refusals is not the page's fault.
-_GUARD_NOISE = ("ERR_SOCKS_CONNECTION_FAILED", "ERR_PROXY_CONNECTION_FAILED")
-_MAX_MESSAGES = 20
-_MAX_URLS = 300
 
 
 class RenderError(Exception):
@@ -79,7 +72,7 @@ class RenderOutcome:
             "axe_core_version": axe.version if axe is not None else None,
             "refused_connections": [
                 {"target": target, "reason": reason}
-                for target, reason in self.refused[:_MAX_MESSAGES]
+                for target, reason in self.refused[:MAX_MESSAGES]
             ],
             "technology": None
             if technology is None
@@ -111,61 +104,6 @@ def _axe_source(path: Path) -> str:
     return f"(() => {{ {shadows}\n{source}\n}})()"
 
 
-@dataclass
-class _Load:
-    """What the network and console told us during one page load."""
-
-    requests: int = 0
-    transfer_bytes: int = 0
-    hosts: dict[str, None] = field(default_factory=dict)
-    urls: list[str] = field(default_factory=list)
-    js_errors: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    #: Requests not finished yet, and when the network last did something (monotonic s).
-    in_flight: set[str] = field(default_factory=set)
-    last_activity: float = field(default_factory=time.monotonic)
-
-    def on_request(self, params: dict[str, Any]) -> None:
-        self._active(params, done=False)
-        url = str((params.get("request") or {}).get("url") or "")
-        if not url.startswith(("http:", "https:")):
-            return
-        self.requests += 1
-        if len(self.urls) < _MAX_URLS:
-            self.urls.append(url[:500])
-        host = urlsplit(url).hostname
-        if host:
-            self.hosts.setdefault(host)
-
-    def on_finished(self, params: dict[str, Any]) -> None:
-        self._active(params, done=True)
-        self.transfer_bytes += int(params.get("encodedDataLength") or 0)
-
-    def on_failed(self, params: dict[str, Any]) -> None:
-        self._active(params, done=True)
-
-    def _active(self, params: dict[str, Any], *, done: bool) -> None:
-        self.last_activity = time.monotonic()
-        request_id = str(params.get("requestId") or "")
-        if done:
-            self.in_flight.discard(request_id)
-        else:
-            self.in_flight.add(request_id)
-
-    def network_idle_for(self) -> float:
-        """Seconds without a request in flight (0 while one is)."""
-        return 0.0 if self.in_flight else time.monotonic() - self.last_activity
-
-    def on_console(self, message: ConsoleMessage) -> None:
-        noise = any(code in message.text for code in _GUARD_NOISE)
-        if message.type == "error" and not noise and len(self.console_errors) < _MAX_MESSAGES:
-            self.console_errors.append(message.text[:500])
-
-    def on_page_error(self, error: Exception) -> None:
-        if len(self.js_errors) < _MAX_MESSAGES:
-            self.js_errors.append(str(error)[:500])
-
-
 async def render_page(
     url: str,
     pool: BrowserPool,
@@ -186,26 +124,26 @@ async def render_page(
             started = time.perf_counter()
             outcome.waited_ms = (started - waiting) * 1000
             outcome.browser_version = browser.version
-            async with GuardProxy(policy) as proxy:
-                renderer = _Renderer(browser, pool, proxy, screenshot_dir, outcome)
-                try:
-                    async with asyncio.timeout(budget):
-                        await renderer.run(url, budget)
-                except TimeoutError:
-                    outcome.cut_at_budget = True
-                    outcome.error = f"the page did not finish within the {budget:g} s page budget"
-                except RenderError as error:
-                    outcome.error = str(error)
-                except PlaywrightError as error:
-                    # The page navigated away, closed itself or crashed its renderer.
-                    outcome.error = f"the page could not be measured: {_first_line(error)}"
-                finally:
-                    metrics = renderer.lab_metrics()
-                    if metrics is not None:
-                        outcome.artifacts.append(metrics)
-                    if not await renderer.close():
-                        await pool.restart(browser)
-                    outcome.refused = list(proxy.refused)
+            renderer = _Renderer(browser, pool, screenshot_dir, outcome)
+            try:
+                async with asyncio.timeout(budget):
+                    await renderer.run(url, policy, budget)
+            except TimeoutError:
+                outcome.cut_at_budget = True
+                outcome.error = f"the page did not finish within the {budget:g} s page budget"
+            except RenderError as error:
+                outcome.error = str(error)
+            except ProtocolError as error:
+                # The page navigated away, closed itself or crashed its renderer.
+                outcome.error = f"the page could not be measured: {_first_line(error)}"
+            finally:
+                metrics = renderer.lab_metrics()
+                if metrics is not None:
+                    outcome.artifacts.append(metrics)
+                if await renderer.close():
+                    pool.prepare(browser)
+                else:
+                    await pool.restart(browser)
             outcome.elapsed_ms = (time.perf_counter() - started) * 1000
     except Exception as error:
         logger.exception("rendering %s failed", url)
@@ -219,34 +157,38 @@ async def render_page(
 class _Renderer:
     def __init__(
         self,
-        browser: Browser,
+        browser: Chromium,
         pool: BrowserPool,
-        proxy: GuardProxy,
         screenshot_dir: Path | None,
         outcome: RenderOutcome,
     ) -> None:
         self.browser = browser
         self.pool = pool
         self.settings = pool.settings
-        self.proxy = proxy
         self.screenshot_dir = screenshot_dir
         self.outcome = outcome
-        self.contexts: list[BrowserContext] = []
+        self.tabs: TabSet | None = None
         self.hosts: dict[str, None] = {}
         self.urls: list[str] = []
 
-    async def run(self, url: str, budget: float) -> None:
+    async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
+        self.tabs = tabs = await self.pool.tabs(self.browser)
+        tabs.proxy.policy = policy
         # The profiles load side by side: most of a load is waiting (network, settling),
-        # which overlaps well. The desktop one (the first non-mobile profile) also carries
-        # the design facts, axe-core and the full-page screenshot.
+        # which overlaps well; one after the other, a render needs one renderer's memory
+        # instead of two. The desktop one (the first non-mobile profile) also carries the
+        # design facts, axe-core and the full-page screenshot.
         profiles = self.settings.profiles
         primary = next((profile for profile in profiles if not profile.mobile), profiles[0])
-        await asyncio.gather(
-            *(
-                self.profile(url, profile, budget, primary=profile is primary)
-                for profile in profiles
-            )
-        )
+        runs = [
+            self.profile(tabs.tab(profile), url, budget, primary=profile is primary)
+            for profile in profiles
+        ]
+        if self.settings.profiles_side_by_side:
+            await asyncio.gather(*runs)
+        else:
+            for run in runs:
+                await run
 
     def lab_metrics(self) -> LabMetrics | None:
         """The runs measured so far (all of them, or those done before the budget ran out)."""
@@ -256,61 +198,36 @@ class _Renderer:
         runs = sorted(self.outcome.runs, key=lambda run: order.get(run.profile, 0))
         return LabMetrics(tuple(runs))
 
-    async def profile(
-        self, url: str, profile: DeviceProfile, budget: float, *, primary: bool
-    ) -> None:
-        context = await self.browser.new_context(
-            viewport={"width": profile.width, "height": profile.height},
-            device_scale_factor=profile.device_scale_factor,
-            is_mobile=profile.mobile,
-            has_touch=profile.mobile,
-            user_agent=profile.user_agent(self.browser.version, self.settings.user_agent_suffix),
-            service_workers="block",
-            locale="en-US",
-            # Every connection goes through the guard, loopback included.
-            proxy={"server": self.proxy.url, "bypass": "<-loopback>"},
-        )
-        self.contexts.append(context)
-        await context.add_init_script(scripts.LAB_OBSERVER)
-        page = await context.new_page()
-        load = _Load()
-        page.on("console", load.on_console)
-        page.on("pageerror", load.on_page_error)
-        cdp = await context.new_cdp_session(page)
-        cdp.on("Network.requestWillBeSent", load.on_request)
-        cdp.on("Network.loadingFinished", load.on_finished)
-        cdp.on("Network.loadingFailed", load.on_failed)
-        await cdp.send("Network.enable")
-        if profile.cpu_slowdown > 1:
-            await cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
-
+    async def profile(self, tab: Tab, url: str, budget: float, *, primary: bool) -> None:
+        profile, page = tab.profile, tab.page
+        tab.load = load = PageLoad()
         load_timed_out = False
+        answer = await page.send("Page.navigate", {"url": url})
+        if answer.get("errorText"):
+            raise RenderError(f"the browser could not load the page: {answer['errorText']}")
         try:
             # Keep part of the budget for measuring: a page whose load event never comes
             # is still measured as far as it got.
-            await page.goto(url, wait_until="load", timeout=budget * 400)
-        except PlaywrightTimeoutError:
+            await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
+        except TimeoutError:
             load_timed_out = True
-        except PlaywrightError as error:
-            raise RenderError(
-                f"the browser could not load the page: {_first_line(error)}"
-            ) from None
         await self.settle(page, load)
-        lab = await page.evaluate(scripts.COLLECT_LAB)
+        lab = await page.call(scripts.COLLECT_LAB)
         if profile.cpu_slowdown > 1:
-            await cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+            await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         self.outcome.runs.append(_profile_run(profile, lab, load, load_timed_out))
         self.hosts.update(load.hosts)
-        self.urls.extend(load.urls[: _MAX_URLS - len(self.urls)])
+        self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
 
-        above_fold = await self.screenshot(cdp, profile, f"{profile.name}.png")
+        above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
         if primary:
             await self.live_facts(page, url, above_fold)
             await self.axe(page)
-            await self.full_page(cdp, profile, lab)
-        await self.close_context(context)
+            await self.full_page(page, profile, lab)
+        assert self.tabs is not None
+        await self.tabs.close_tab(tab)
 
-    async def settle(self, page: Page, load: _Load) -> None:
+    async def settle(self, page: Session, load: PageLoad) -> None:
         """Keep observing after the load event until the page has been quiet (no request in
         flight, no paint, layout shift, long task or resource) for ``settle_quiet`` seconds,
         and at most ``settle`` seconds: a static page is measured half a second after its
@@ -320,15 +237,21 @@ class _Renderer:
         while (remaining := deadline - time.monotonic()) > 0:
             idle = load.network_idle_for()
             if idle >= quiet:
-                idle = min(idle, float(await page.evaluate(scripts.IDLE_FOR)) / 1000)
+                idle = min(idle, float(await page.call(scripts.IDLE_FOR) or 0) / 1000)
                 if idle >= quiet:
                     return
             await asyncio.sleep(min(max(quiet - idle, 0.05), remaining))
 
     async def screenshot(
-        self, cdp: CDPSession, profile: DeviceProfile, name: str, height: int | None = None
+        self,
+        page: Session,
+        profile: DeviceProfile,
+        name: str,
+        height: int | None = None,
+        scale: float = 1.0,
     ) -> bytes:
-        """A PNG in CSS pixels: the first screen, or the page from the top to ``height``."""
+        """A PNG in CSS pixels (times ``scale``): the first screen, or the page from the top
+        to ``height``."""
         # Chromium's fast PNG encoder: files about 1.5 times larger, encoding 5 times faster.
         params: dict[str, Any] = {
             "format": "png",
@@ -339,10 +262,12 @@ class _Renderer:
                 "y": 0,
                 "width": profile.width,
                 "height": height or profile.height,
-                "scale": 1,
+                # CSS pixels: the device pixel ratio would make a phone's PNG three times
+                # the size and the full-page one heavier still.
+                "scale": scale / profile.device_scale_factor,
             },
         }
-        answer = await cdp.send("Page.captureScreenshot", params)
+        answer = await page.send("Page.captureScreenshot", params)
         png = base64.b64decode(answer["data"])
         width, shot_height = png_size(png)
         if self.screenshot_dir is not None:
@@ -352,21 +277,26 @@ class _Renderer:
             )
         return png
 
-    async def full_page(self, cdp: CDPSession, profile: DeviceProfile, lab: dict[str, Any]) -> None:
+    async def full_page(self, page: Session, profile: DeviceProfile, lab: dict[str, Any]) -> None:
         height = int(lab.get("scrollHeight") or profile.height)
         bounded = max(profile.height, min(height, self.settings.full_page_max_height))
-        await self.screenshot(cdp, profile, "full-page.png", height=bounded)
+        scale = self.settings.full_page_scale
+        await self.screenshot(page, profile, "full-page.png", height=bounded, scale=scale)
 
-    async def live_facts(self, page: Page, url: str, above_fold: bytes) -> None:
-        styles = await page.evaluate(scripts.COLLECT_STYLES)
-        dominant = await asyncio.to_thread(dominant_colors, above_fold)
-        self.outcome.artifacts.append(rendered_design(styles, dominant))
+    async def live_facts(self, page: Session, url: str, above_fold: bytes) -> None:
         paths = list(dict.fromkeys((*scripts.KNOWN_GLOBALS, *self.settings.js_probes)))
         selectors = list(dict.fromkeys((*scripts.KNOWN_SELECTORS, *self.settings.dom_probes)))
-        js_globals = await page.evaluate(scripts.PROBE_GLOBALS, paths)
-        dom = await page.evaluate(scripts.PROBE_DOM, selectors)
         pairs = [list(pair) for pair in self.settings.dom_property_probes]
-        properties = await page.evaluate(scripts.PROBE_DOM_PROPERTIES, pairs) if pairs else []
+        # Sent at once (the page answers them in order) while a thread reads the colours.
+        styles, dominant, js_globals, dom, properties = await asyncio.gather(
+            page.call(scripts.COLLECT_STYLES),
+            asyncio.to_thread(dominant_colors, above_fold),
+            page.call(scripts.PROBE_GLOBALS, paths),
+            page.call(scripts.PROBE_DOM, selectors),
+            page.call(scripts.PROBE_DOM_PROPERTIES, pairs),
+        )
+        self.outcome.artifacts.append(rendered_design(styles, dominant))
+        js_globals, dom = js_globals or {}, dom or {}
         hosts = tuple(self.hosts)
         self.outcome.artifacts.append(
             RenderedTechnology(
@@ -374,7 +304,7 @@ class _Renderer:
                 dom=dom,
                 dom_properties={
                     (str(selector), str(name)): _probe_value(value)
-                    for selector, name, value in properties
+                    for selector, name, value in properties or ()
                 },
                 request_urls=tuple(self.urls),
                 request_hosts=hosts,
@@ -382,36 +312,26 @@ class _Renderer:
             )
         )
 
-    async def axe(self, page: Page) -> None:
+    async def axe(self, page: Session) -> None:
         path = self.settings.axe_core
         if path is None or not path.is_file():
             where = path or "AURA_AXE_CORE_PATH"
             self.outcome.failures[AxeReport] = f"axe-core is not installed ({where}); run make"
             return
         await page.evaluate(_axe_source(path))
-        raw = await page.evaluate(scripts.RUN_AXE, AXE_TAGS)
-        self.outcome.artifacts.append(_axe_report(raw))
-
-    async def close_context(self, context: BrowserContext) -> bool:
-        try:
-            await asyncio.wait_for(context.close(), 5)
-        except Exception:
-            return False
-        finally:
-            if context in self.contexts:
-                self.contexts.remove(context)
-        return True
+        raw = await page.call(scripts.RUN_AXE, AXE_TAGS)
+        self.outcome.artifacts.append(_axe_report(raw or {}))
 
     async def close(self) -> bool:
         """Close what is still open; False when the browser did not answer."""
-        closed = True
-        for context in list(self.contexts):
-            closed = await self.close_context(context) and closed
-        return closed
+        if self.tabs is None:
+            return True
+        self.outcome.refused = list(self.tabs.proxy.refused)
+        return await self.tabs.close()
 
 
 def _profile_run(
-    profile: DeviceProfile, lab: dict[str, Any], load: _Load, load_timed_out: bool
+    profile: DeviceProfile, lab: dict[str, Any], load: PageLoad, load_timed_out: bool
 ) -> ProfileRun:
     fcp = _number(lab.get("fcp"))
     long_tasks = [(float(start), float(duration)) for start, duration in lab.get("longTasks") or []]

@@ -1,0 +1,274 @@
+"""Pages ready to render into: a browser context per device profile, behind a guard proxy.
+
+Each page is rendered in fresh browser contexts (no cookies, cache or storage from the page
+before), one per device profile, whose every connection goes through one ``GuardProxy``.
+Opening them (a context, a renderer process, the emulation settings) takes about a third of
+a second; the pool opens the next page's set while the worker is between pages, so that
+rendering starts at once (``BrowserPool.tabs``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from aura.audit.browser import scripts
+from aura.audit.browser.cdp import Chromium, Session
+from aura.audit.browser.profiles import DeviceProfile
+from aura.audit.browser.proxy import GuardProxy
+
+logger = logging.getLogger(__name__)
+
+#: Console noise caused by the guard's own refusals is not the page's fault.
+_GUARD_NOISE = ("ERR_SOCKS_CONNECTION_FAILED", "ERR_PROXY_CONNECTION_FAILED")
+MAX_MESSAGES = 20
+MAX_URLS = 300
+
+
+@dataclass
+class PageLoad:
+    """What the network and console told us during one page load."""
+
+    requests: int = 0
+    transfer_bytes: int = 0
+    hosts: dict[str, None] = field(default_factory=dict)
+    urls: list[str] = field(default_factory=list)
+    js_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    #: Set by the load event of the page's document.
+    loaded: asyncio.Event = field(default_factory=asyncio.Event)
+    #: Requests not finished yet, and when the network last did something (monotonic s).
+    in_flight: set[str] = field(default_factory=set)
+    last_activity: float = field(default_factory=time.monotonic)
+
+    def on_request(self, params: dict[str, Any]) -> None:
+        self._active(params, done=False)
+        url = str((params.get("request") or {}).get("url") or "")
+        if not url.startswith(("http:", "https:")):
+            return
+        self.requests += 1
+        if len(self.urls) < MAX_URLS:
+            self.urls.append(url[:500])
+        host = urlsplit(url).hostname
+        if host:
+            self.hosts.setdefault(host)
+
+    def on_finished(self, params: dict[str, Any]) -> None:
+        self._active(params, done=True)
+        self.transfer_bytes += int(params.get("encodedDataLength") or 0)
+
+    def on_failed(self, params: dict[str, Any]) -> None:
+        self._active(params, done=True)
+
+    def _active(self, params: dict[str, Any], *, done: bool) -> None:
+        self.last_activity = time.monotonic()
+        request_id = str(params.get("requestId") or "")
+        if done:
+            self.in_flight.discard(request_id)
+        else:
+            self.in_flight.add(request_id)
+
+    def on_load_event(self, params: dict[str, Any]) -> None:
+        self.loaded.set()
+
+    def network_idle_for(self) -> float:
+        """Seconds without a request in flight (0 while one is)."""
+        return 0.0 if self.in_flight else time.monotonic() - self.last_activity
+
+    def on_console(self, params: dict[str, Any]) -> None:
+        """``console.error(...)`` called by the page."""
+        if params.get("type") == "error":
+            self._console_error(" ".join(_console_text(arg) for arg in params.get("args") or ()))
+
+    def on_log(self, params: dict[str, Any]) -> None:
+        """An error the browser logged for the page (a resource that failed to load...)."""
+        entry = params.get("entry") or {}
+        if entry.get("level") == "error":
+            self._console_error(str(entry.get("text") or ""))
+
+    def _console_error(self, text: str) -> None:
+        noise = any(code in text for code in _GUARD_NOISE)
+        if text and not noise and len(self.console_errors) < MAX_MESSAGES:
+            self.console_errors.append(text[:500])
+
+    def on_exception(self, params: dict[str, Any]) -> None:
+        """An uncaught exception (or unhandled rejection) in the page's scripts."""
+        details = params.get("exceptionDetails") or {}
+        exception = details.get("exception") or {}
+        text = str(exception.get("description") or details.get("text") or "")
+        if len(self.js_errors) < MAX_MESSAGES:
+            self.js_errors.append(text.split("\n    at ", 1)[0][:500])
+
+
+@dataclass
+class Tab:
+    """One profile's page: its browser context, its attached page and what it observed."""
+
+    profile: DeviceProfile
+    context: str
+    page: Session
+    load: PageLoad = field(default_factory=PageLoad)
+
+    def observe(self) -> None:
+        """Route the page's events to ``self.load`` (replaced at each navigation)."""
+        events: dict[str, Callable[[PageLoad, dict[str, Any]], None]] = {
+            "Network.requestWillBeSent": PageLoad.on_request,
+            "Network.loadingFinished": PageLoad.on_finished,
+            "Network.loadingFailed": PageLoad.on_failed,
+            "Runtime.consoleAPICalled": PageLoad.on_console,
+            "Runtime.exceptionThrown": PageLoad.on_exception,
+            "Log.entryAdded": PageLoad.on_log,
+            "Page.loadEventFired": PageLoad.on_load_event,
+        }
+        for event, method in events.items():
+            self.page.on(event, functools.partial(self._to_load, method))
+        self.page.on("Page.javascriptDialogOpening", functools.partial(_dismiss, self.page))
+
+    def _to_load(
+        self, method: Callable[[PageLoad, dict[str, Any]], None], params: dict[str, Any]
+    ) -> None:
+        method(self.load, params)
+
+
+@dataclass
+class TabSet:
+    """The pages one render uses: a tab per profile, all behind one guard proxy."""
+
+    browser: Chromium
+    proxy: GuardProxy
+    tabs: list[Tab] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        return self.browser.connected and all(tab.page.gone is None for tab in self.tabs)
+
+    def tab(self, profile: DeviceProfile) -> Tab:
+        return next(tab for tab in self.tabs if tab.profile is profile)
+
+    async def close_tab(self, tab: Tab) -> bool:
+        """Dispose of ``tab``'s context; False when the browser did not answer."""
+        if tab not in self.tabs:
+            return True
+        self.tabs.remove(tab)
+        try:
+            await asyncio.wait_for(
+                self.browser.send(
+                    "Target.disposeBrowserContext", {"browserContextId": tab.context}
+                ),
+                5,
+            )
+        except Exception:
+            return False
+        return True
+
+    async def close(self) -> bool:
+        """Close every tab still open and the proxy; False when the browser did not answer."""
+        closed = True
+        for tab in list(self.tabs):
+            closed = await self.close_tab(tab) and closed
+        await self.proxy.__aexit__(None, None, None)
+        return closed
+
+
+async def open_tabs(
+    browser: Chromium, profiles: tuple[DeviceProfile, ...], user_agent_suffix: str
+) -> TabSet:
+    """A tab per profile, on about:blank, ready to navigate (its proxy refuses everything
+    until the render sets its network policy)."""
+    proxy = GuardProxy(None)
+    await proxy.__aenter__()
+    tabs = TabSet(browser, proxy)
+    try:
+        opened = await asyncio.gather(
+            *(_open_tab(tabs, profile, user_agent_suffix) for profile in profiles)
+        )
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(tabs.close())
+        raise
+    tabs.tabs = list(opened)
+    return tabs
+
+
+async def _open_tab(tabs: TabSet, profile: DeviceProfile, user_agent_suffix: str) -> Tab:
+    browser = tabs.browser
+    created = await browser.send(
+        "Target.createBrowserContext",
+        # Loopback included: "<-loopback>" removes Chromium's implicit bypass of it.
+        {"proxyServer": tabs.proxy.url, "proxyBypassList": "<-loopback>"},
+    )
+    context = str(created["browserContextId"])
+    try:
+        target = await browser.send(
+            "Target.createTarget", {"url": "about:blank", "browserContextId": context}
+        )
+        page = await browser.attach(str(target["targetId"]))
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(
+                browser.send("Target.disposeBrowserContext", {"browserContextId": context})
+            )
+        raise
+    tab = Tab(profile, context, page)
+    tabs.tabs.append(tab)
+    tab.observe()
+    user_agent = profile.user_agent(browser.version, user_agent_suffix)
+    commands: list[tuple[str, dict[str, Any]]] = [
+        ("Page.enable", {}),
+        ("Runtime.enable", {}),
+        ("Network.enable", {}),
+        ("Log.enable", {}),
+        ("Page.addScriptToEvaluateOnNewDocument", {"source": scripts.LAB_OBSERVER}),
+        (
+            "Emulation.setDeviceMetricsOverride",
+            {
+                "width": profile.width,
+                "height": profile.height,
+                "deviceScaleFactor": profile.device_scale_factor,
+                "mobile": profile.mobile,
+                "screenWidth": profile.width,
+                "screenHeight": profile.height,
+            },
+        ),
+        ("Emulation.setTouchEmulationEnabled", {"enabled": profile.mobile}),
+        (
+            "Emulation.setUserAgentOverride",
+            {"userAgent": user_agent, "acceptLanguage": "en-US"},
+        ),
+        ("Emulation.setLocaleOverride", {"locale": "en-US"}),
+        # No service worker answers for the network: every request is measured as it
+        # really goes (and nothing a page installs outlives its context anyway).
+        ("Network.setBypassServiceWorker", {"bypass": True}),
+    ]
+    if profile.cpu_slowdown > 1:
+        commands.append(("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown}))
+    await asyncio.gather(
+        browser.send(
+            "Browser.setDownloadBehavior", {"behavior": "deny", "browserContextId": context}
+        ),
+        *(page.send(method, params) for method, params in commands),
+    )
+    return tab
+
+
+def _dismiss(page: Session, params: dict[str, Any]) -> None:
+    """Answer a dialog the page opened (alert, confirm, prompt): nobody is there to read it,
+    and the page's scripts wait until it is answered. Leaving the page is allowed."""
+    accept = params.get("type") == "beforeunload"
+    task = asyncio.ensure_future(page.send("Page.handleJavaScriptDialog", {"accept": accept}))
+    task.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+
+def _console_text(argument: dict[str, Any]) -> str:
+    if "value" in argument:
+        value = argument["value"]
+        return value if isinstance(value, str) else json.dumps(value)
+    return str(argument.get("description") or argument.get("unserializableValue") or "")
