@@ -6,10 +6,11 @@ only those, so an audit cannot quietly depend on something it did not declare.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
@@ -78,6 +79,11 @@ class Document:
     url: str
     html: str
     charset: str = "utf-8"
+    #: selectolax keeps one CSS selector engine per parsed tree, and two threads matching
+    #: selectors on one tree at once crash the process (seen: a segfault when the content
+    #: snapshot and the pricing reader ran side by side). Whoever uses the tree off the
+    #: event loop holds this lock (``exclusive``); ``css`` and ``first`` take it too.
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @cached_property
     def tree(self) -> LexborHTMLParser:
@@ -85,7 +91,7 @@ class Document:
 
     @cached_property
     def base_url(self) -> str:
-        base = self.tree.css_first("base[href]")
+        base = self.first("base[href]")
         href = (base.attributes.get("href") or "").strip() if base is not None else ""
         return urljoin(self.url, href) if href else self.url
 
@@ -100,7 +106,8 @@ class Document:
         """
         found = self._matches.get(selector)
         if found is None:
-            found = self._matches[selector] = tuple(self.tree.css(selector))
+            with self.lock:
+                found = self._matches[selector] = tuple(self.tree.css(selector))
         return list(found)
 
     @cached_property
@@ -108,7 +115,8 @@ class Document:
         return {}
 
     def first(self, selector: str) -> LexborNode | None:
-        return self.tree.css_first(selector)
+        with self.lock:
+            return self.tree.css_first(selector)
 
     def meta(self, name: str) -> str | None:
         """The content of ``<meta name=…>`` (or ``property=…``), case-insensitive name."""
@@ -293,3 +301,13 @@ class Artifacts:
 
     def add(self, item: object) -> None:
         self._items[type(item)] = item
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def exclusive(document: Document, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """``function(*args, **kwargs)`` holding ``document``'s tree lock (see ``Document.lock``)."""
+    with document.lock:
+        return function(*args, **kwargs)

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from aura.audit import cpu, scoring
-from aura.audit.artifacts import Artifacts, Document, Headers, HttpExchange, MissingArtifactError
+from aura.audit.artifacts import (
+    Artifacts,
+    Document,
+    Headers,
+    HttpExchange,
+    MissingArtifactError,
+    exclusive,
+)
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
 from aura.audit.browser import BrowserPool, BrowserTier
@@ -149,7 +156,10 @@ async def snapshot_of(
     """The page's content snapshot, or why there is none: like a gatherer, it may fail
     without failing the analysis."""
     try:
-        return await cpu.to_thread(content_snapshot, document, ignore_selectors), None
+        snapshot = await cpu.to_thread(
+            exclusive, document, content_snapshot, document, ignore_selectors
+        )
+        return snapshot, None
     except Exception as error:
         logger.exception("the content snapshot of %s failed", document.url)
         return None, f"{type(error).__name__}: {error}"

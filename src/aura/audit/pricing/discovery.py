@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urldefrag, urlsplit
 
 from aura.audit import cpu
-from aura.audit.artifacts import Document
+from aura.audit.artifacts import Document, exclusive
 from aura.audit.dom import text_of
 from aura.audit.fetch import FetchError
 from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
@@ -70,7 +70,7 @@ class PricingGatherer:
 
     async def gather(self, context: GatherContext) -> PricingPlans:
         document = context.artifacts.get(Document)
-        plans, link = await cpu.to_thread(read_page, document)
+        plans, link = await cpu.to_thread(exclusive, document, read_page, document)
         if plans is not None:
             return PricingPlans(document.url, "page", tuple(plans))
         if link is None:

@@ -14,6 +14,7 @@ from aura.audit.artifacts import (
     RobotsTxt,
     Stylesheets,
     Subresources,
+    exclusive,
 )
 from aura.audit.technology.artifacts import DnsRecords, TechnologyOptions, TechnologyReport
 from aura.audit.technology.dns import dns_records, lookup_domain
@@ -61,7 +62,10 @@ class TechnologyGatherer:
     async def gather(self, context: GatherContext) -> TechnologyReport:
         # Loading the set (once per process) and matching are CPU work: off the event loop,
         # and charged to this analysis.
-        return await cpu.to_thread(technology_report, context.artifacts)
+        document = context.artifacts.find(Document)
+        if document is None:
+            return await cpu.to_thread(technology_report, context.artifacts)
+        return await cpu.to_thread(exclusive, document, technology_report, context.artifacts)
 
 
 def technology_report(
