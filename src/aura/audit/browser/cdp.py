@@ -44,10 +44,9 @@ class ProtocolError(Exception):
 class Session:
     """One page target attached to the browser connection."""
 
-    def __init__(self, browser: Chromium, session_id: str, target_id: str) -> None:
+    def __init__(self, browser: Chromium, session_id: str) -> None:
         self.browser = browser
         self.id = session_id
-        self.target_id = target_id
         #: Why the page is gone (crashed, closed), or None while it is attached.
         self.gone: str | None = None
         self._handlers: dict[str, list[Handler]] = collections.defaultdict(list)
@@ -205,7 +204,7 @@ class Chromium:
 
     async def attach(self, target_id: str) -> Session:
         answer = await self.send("Target.attachToTarget", {"targetId": target_id, "flatten": True})
-        session = Session(self, str(answer["sessionId"]), target_id)
+        session = Session(self, str(answer["sessionId"]))
         self._sessions[session.id] = session
         return session
 
@@ -231,7 +230,7 @@ class Chromium:
         self._closed = self._closed or f"{reason} ({self.last_words()})"
         self.fail_pending(None, self._closed)
         for session in self._sessions.values():
-            session.gone = session.gone or self._closed
+            session.detach(self._closed)
 
     def _receive(self, message: dict[str, Any]) -> None:
         message_id = message.get("id")

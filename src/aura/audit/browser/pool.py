@@ -139,17 +139,16 @@ class BrowserPool:
                 if tabs.browser is browser and tabs.usable:
                     return tabs
                 await tabs.close()
-        settings = self.settings
-        return await open_tabs(browser, settings.profiles, settings.user_agent_suffix)
+        return await self._open_tabs(browser)
 
     def prepare(self, browser: Chromium) -> None:
         """Open the next render's pages now, while the worker is between pages: it saves
         that render about a third of a second (two idle blank pages wait meanwhile)."""
         if self._prepared is None and browser.connected and browser is self._browser:
-            settings = self.settings
-            self._prepared = asyncio.create_task(
-                open_tabs(browser, settings.profiles, settings.user_agent_suffix)
-            )
+            self._prepared = asyncio.create_task(self._open_tabs(browser))
+
+    async def _open_tabs(self, browser: Chromium) -> TabSet:
+        return await open_tabs(browser, self.settings.profiles, self.settings.user_agent_suffix)
 
     async def _discard_prepared(self) -> None:
         prepared, self._prepared = self._prepared, None

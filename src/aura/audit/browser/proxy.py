@@ -49,10 +49,17 @@ class GuardProxy:
         return f"socks5://{host}:{port}"
 
     async def __aenter__(self) -> GuardProxy:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        await self.start()
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+
+    async def close(self) -> None:
+        """Stop listening and cut every connection still open."""
         if self._server is not None:
             self._server.close()
         for writer in list(self._writers):

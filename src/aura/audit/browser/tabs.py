@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import functools
 import json
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,8 +23,6 @@ from aura.audit.browser import scripts
 from aura.audit.browser.cdp import Chromium, Session
 from aura.audit.browser.profiles import DeviceProfile
 from aura.audit.browser.proxy import GuardProxy
-
-logger = logging.getLogger(__name__)
 
 #: Console noise caused by the guard's own refusals is not the page's fault.
 _GUARD_NOISE = ("ERR_SOCKS_CONNECTION_FAILED", "ERR_PROXY_CONNECTION_FAILED")
@@ -159,12 +156,7 @@ class TabSet:
             return True
         self.tabs.remove(tab)
         try:
-            await asyncio.wait_for(
-                self.browser.send(
-                    "Target.disposeBrowserContext", {"browserContextId": tab.context}
-                ),
-                5,
-            )
+            await asyncio.wait_for(_dispose(self.browser, tab.context), 5)
         except Exception:
             return False
         return True
@@ -174,7 +166,7 @@ class TabSet:
         closed = True
         for tab in list(self.tabs):
             closed = await self.close_tab(tab) and closed
-        await self.proxy.__aexit__(None, None, None)
+        await self.proxy.close()
         return closed
 
 
@@ -184,7 +176,7 @@ async def open_tabs(
     """A tab per profile, on about:blank, ready to navigate (its proxy refuses everything
     until the render sets its network policy)."""
     proxy = GuardProxy(None)
-    await proxy.__aenter__()
+    await proxy.start()
     tabs = TabSet(browser, proxy)
     try:
         opened = await asyncio.gather(
@@ -213,9 +205,7 @@ async def _open_tab(tabs: TabSet, profile: DeviceProfile, user_agent_suffix: str
         page = await browser.attach(str(target["targetId"]))
     except BaseException:
         with contextlib.suppress(Exception):
-            await asyncio.shield(
-                browser.send("Target.disposeBrowserContext", {"browserContextId": context})
-            )
+            await asyncio.shield(_dispose(browser, context))
         raise
     tab = Tab(profile, context, page)
     tabs.tabs.append(tab)
@@ -257,6 +247,11 @@ async def _open_tab(tabs: TabSet, profile: DeviceProfile, user_agent_suffix: str
         *(page.send(method, params) for method, params in commands),
     )
     return tab
+
+
+async def _dispose(browser: Chromium, context: str) -> None:
+    """Close a browser context and everything in it (its renderer exits)."""
+    await browser.send("Target.disposeBrowserContext", {"browserContextId": context})
 
 
 def _dismiss(page: Session, params: dict[str, Any]) -> None:
