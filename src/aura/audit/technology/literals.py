@@ -1,9 +1,11 @@
 """Finding which of many literals occur in a text, in one pass (Aho-Corasick).
 
 Searching a 1 MB page for each of a thousand strings one by one costs over a second;
-one automaton (a DFA, over the UTF-8 bytes: the literals are ASCII) finds every
-occurrence of all of them in a few milliseconds. Entries whose pattern has no usable
-literal are returned every time ("always").
+one automaton (over the UTF-8 bytes: the literals are ASCII) finds every occurrence of
+all of them in a few milliseconds. It is a contiguous NFA rather than a DFA: on the HTML
+and script-URL literals the DFAs took about 33 MB of each worker's memory, the NFA takes
+about 5 MB and scans about 15% slower (under 7 ms a MiB). Entries whose pattern has no
+usable literal are returned every time ("always").
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class LiteralScanner(Generic[E]):
                 return
             self._automaton = BytesAhoCorasick(
                 [literal.encode() for literal in self._literals],
-                implementation=Implementation.DFA,
+                implementation=Implementation.ContiguousNFA,
             )
 
     def found(self, lowered: str) -> set[str]:
