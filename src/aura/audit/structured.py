@@ -6,7 +6,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from aura.audit.artifacts import Document
@@ -43,7 +42,6 @@ class StructuredData:
         return [name for name, ok in present if ok]
 
 
-@lru_cache(maxsize=8)
 def extract(document: Document) -> StructuredData:
     json_ld: list[Any] = []
     errors: list[str] = []

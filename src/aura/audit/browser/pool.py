@@ -40,6 +40,8 @@ CHROMIUM_ARGS = (
     "--disable-features=NetworkPrediction,Translate,MediaRouter,OptimizationHints,"
     "SpareRendererForSitePerProcess,IsolateOrigins,site-per-process",
     "--disable-site-isolation-trials",
+    # The network service in the browser process: one process fewer (about 25 MB less).
+    "--enable-features=NetworkServiceInProcess2",
     "--in-process-gpu",
     "--hide-scrollbars",
     "--mute-audio",
