@@ -52,7 +52,7 @@ async def main(rounds: int, sizes: tuple[int, ...] = SIZES_KIB) -> dict[str, Any
         options = AnalysisOptions(
             limits=FetchLimits(user_agent="Aura-bench"), policy=NetworkPolicy(allow_private=True)
         )
-        # Warm-up: imports, the pronunciation dictionary, extruct.
+        # Warm-up: imports, the pronunciation dictionary.
         await audit_once(next(iter(urls.values())), options)
 
         pages: dict[str, dict[str, float]] = {}

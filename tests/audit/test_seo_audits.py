@@ -97,6 +97,16 @@ def test_structured_data_json_ld_and_microdata() -> None:
         '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">W</span></div>'
     )
     assert run("structured-data", micro).details["types"] == ["Product"]
+    nested = document(
+        '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">W</span>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        '<span itemprop="price">9</span></div></div>'
+        '<p itemscope itemtype="http://schema.org/Person http://schema.org/Author"></p>'
+    )
+    details = run("structured-data", nested).details
+    # The offer is a property of the product, not an item of its own.
+    assert details["types"] == ["Product", "Person", "Author"]
+    assert details["formats"] == ["microdata"]
     assert run("structured-data", document()).score == 0
     broken = '<script type="application/ld+json">{"@type": </script>'
     assert run("structured-data", document(head=broken)).details["errors"]

@@ -1,16 +1,13 @@
-"""Structured data: JSON-LD (parsed here, forgivingly), microdata and RDFa (via extruct)."""
+"""Structured data: JSON-LD (parsed forgivingly), microdata items and RDFa types."""
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from aura.audit.artifacts import Document
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,10 +50,7 @@ def extract(document: Document) -> StructuredData:
             json_ld.append(json.loads(_unwrap(text), strict=False))
         except json.JSONDecodeError as error:
             errors.append(f"invalid JSON-LD: {error.msg} at line {error.lineno}")
-    microdata: list[Any] = []
-    # extruct is comparatively slow: run it only when the markup is there.
-    if document.first("[itemscope]") is not None:
-        microdata = _extruct(document, "microdata")
+    microdata = _microdata(document)
     rdfa_types = [
         _short(value)
         for node in document.css("[typeof]")
@@ -73,18 +67,19 @@ def _unwrap(text: str) -> str:
     return _WRAPPERS.sub("", text.strip())
 
 
-def _extruct(document: Document, syntax: str) -> list[Any]:
-    import extruct  # type: ignore[import-untyped]  # imported late: it is slow to import
-
-    try:
-        data = extruct.extract(
-            document.html, base_url=document.url, syntaxes=[syntax], uniform=True, errors="ignore"
-        )
-    except Exception:
-        logger.warning("extruct failed on %s", document.url, exc_info=True)
-        return []
-    items = data.get(syntax, [])
-    return items if isinstance(items, list) else []
+def _microdata(document: Document) -> list[dict[str, Any]]:
+    """The page's top-level microdata items (``itemscope`` without ``itemprop``: the others
+    are properties of an enclosing item), with their types and property names."""
+    items: list[dict[str, Any]] = []
+    for node in document.css("[itemscope]:not([itemprop])"):
+        types = (node.attributes.get("itemtype") or "").split()
+        properties = [
+            name
+            for child in node.css("[itemprop]")
+            for name in (child.attributes.get("itemprop") or "").split()
+        ]
+        items.append({"@type": types, "properties": list(dict.fromkeys(properties))})
+    return items
 
 
 def _json_ld_types(item: Any) -> list[str]:
