@@ -115,6 +115,22 @@ async def test_pages_are_opened_ahead_for_the_next_render(pool: BrowserPool) -> 
     assert {run.profile for run in second.runs} == {"mobile", "desktop"}
 
 
+async def test_a_render_opens_nothing_but_its_pages(pool: BrowserPool) -> None:
+    """Headless Chromium 156 preloads omnibox popups as web pages in every browser context
+    (a second renderer per page, about 60 MB each) unless told not to."""
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        await render_page(site.url("/"), pool, ANYWHERE, None)
+        prepared = pool._prepared
+        assert prepared is not None
+        ahead = await prepared
+        browser = await pool.browser()
+        targets = (await browser.send("Target.getTargets"))["targetInfos"]
+
+    contexts = {tab.context for tab in ahead.tabs}
+    ours = [target for target in targets if target["browserContextId"] in contexts]
+    assert [target["type"] for target in ours] == ["page", "page"], ours
+
+
 async def test_profiles_can_be_rendered_one_after_the_other(
     axe_settings: BrowserSettings,
 ) -> None:
