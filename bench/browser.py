@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import socket
 import statistics
@@ -31,11 +32,12 @@ from typing import Any
 # Run as a script: the project root holds the `bench` package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from aura.audit.browser import BrowserPool, BrowserSettings
-from aura.audit.fetch import FetchLimits, NetworkPolicy
+from aura.audit.browser import BrowserPool
+from aura.audit.fetch import NetworkPolicy
 from aura.audit.fetch.guard import IPAddress, system_resolver
 from aura.audit.runner import AnalysisOptions, analyze_url
-from aura.runtime import BUNDLED_AXE_CORE
+from aura.config import Settings
+from aura.runtime import analysis_options, browser_settings
 from bench.common import serve_sites_elsewhere, write_result
 
 CHROMIUM = Path(os.environ.get("AURA_CHROMIUM_PATH") or "/usr/bin/chromium")
@@ -171,15 +173,21 @@ def lighthouse_once(binary: str, url: str) -> float | None:
 
 
 async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict[str, Any]:
-    pool = BrowserPool(BrowserSettings(executable=CHROMIUM, axe_core=BUNDLED_AXE_CORE))
+    # What a worker runs with: the same settings (AURA_* variables apply), so technology
+    # detection with the installed fingerprints, and their JS and DOM probes in the page.
+    settings = Settings()
+    pool = BrowserPool(dataclasses.replace(browser_settings(settings), executable=CHROMIUM))
     try:
         with serve_sites_elsewhere() as served:
             urls = served.urls
-            options = AnalysisOptions(
-                limits=FetchLimits(user_agent="Aura-bench"),
-                policy=NetworkPolicy(allow_private=True, resolver=local_only_resolver)
+            policy = (
+                NetworkPolicy(allow_private=True, resolver=local_only_resolver)
                 if instant_dns_failure
-                else NetworkPolicy(allow_private=True),
+                else NetworkPolicy(allow_private=True)
+            )
+            options = analysis_options(
+                settings,
+                policy,
                 mode="browser",
                 browser=pool,
                 screenshot_dir=Path(tempfile.mkdtemp(prefix="aura-bench-shots-")),
@@ -223,6 +231,8 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
         "load_average_at_end": os.getloadavg(),
         "browser_concurrency": pool.settings.concurrency,
         "instant_dns_failure": instant_dns_failure,
+        "technology_detection": options.technology.fingerprints_dir is not None
+        and options.technology.fingerprints_dir.is_dir(),
         "warm_up_ms": warm_up_ms,
         "pages": pages,
         "per_page": {

@@ -34,6 +34,7 @@ from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
 from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
+from aura.audit.memory import release_free_memory
 from aura.audit.pricing import PricingPlans
 from aura.audit.snapshot import ContentSnapshot, content_snapshot
 from aura.audit.technology import TechnologyOptions, TechnologyReport
@@ -78,7 +79,11 @@ class AnalysisOptions:
 async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     """Analyse ``url`` and return the result document (JSON-ready)."""
     meter = cpu.CpuMeter()
-    document_result = await cpu.metered(_analyze_url(url, options), meter)
+    try:
+        document_result = await cpu.metered(_analyze_url(url, options), meter)
+    finally:
+        # The page's trees and buffers are gone now: hand their memory back.
+        release_free_memory()
     # This analysis's own CPU (its tasks and threads), not that of others running alongside.
     document_result["cpu_ms"] = meter.ms
     return document_result
