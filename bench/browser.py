@@ -1,10 +1,12 @@
 """Benchmark: browser-mode audits of the 14 shared sites, served locally.
 
-For each site: the wall time of the whole browser-mode analysis (static audits, both device
-profiles, axe-core, screenshots) and of the browser part alone; the peak memory of the
-worker (this process and every Chromium process, as RSS and as PSS, which counts shared
-pages once). With ``LIGHTHOUSE_BIN`` set, Lighthouse runs on the same
-pages in the same run (same Chromium) for the ratio. Writes bench/results/browser.json.
+For each site: the wall time of the whole browser-mode analysis (static audits, technology
+detection, both device profiles, axe-core, screenshots) and of the browser part alone, with
+a worker's settings; the peak memory of the worker (this process and every Chromium
+process, as summed RSS and as summed PSS, which counts pages shared between them once),
+sampled every 50 ms by a separate process (``bench/memory.py``). With ``LIGHTHOUSE_BIN``
+set, Lighthouse runs on the same pages in the same run (same Chromium) for the ratio.
+Writes bench/results/browser.json.
 
     .venv/bin/python bench/browser.py [--rounds 1] [--concurrent] [--instant-dns-failure]
 
@@ -24,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -39,97 +40,13 @@ from aura.audit.runner import AnalysisOptions, analyze_url
 from aura.config import Settings
 from aura.runtime import analysis_options, browser_settings
 from bench.common import serve_sites_elsewhere, write_result
+from bench.memory import MemorySampler
 
 CHROMIUM = Path(os.environ.get("AURA_CHROMIUM_PATH") or "/usr/bin/chromium")
 LIGHTHOUSE_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-
-
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        tree.setdefault(int(fields[1]), []).append(int(entry))
-    return tree
-
-
-def _descendants(root: int, excluded: set[int]) -> list[int]:
-    tree, found, pending = _children(), [], [root]
-    while pending:
-        pid = pending.pop()
-        if pid in excluded:
-            continue
-        found.append(pid)
-        pending.extend(tree.get(pid, []))
-    return found
-
-
-def _label(pid: int) -> str:
-    """``python``, ``node``, ``chromium renderer``… for the breakdown at the peak."""
-    try:
-        with open(f"/proc/{pid}/cmdline") as cmdline:
-            words = cmdline.read().replace("\0", " ").split()
-    except OSError:
-        return "?"
-    kind = next((word.split("=", 1)[1] for word in words if word.startswith("--type=")), "")
-    sub = next(
-        (word.split("=", 1)[1] for word in words if word.startswith("--utility-sub-type=")), ""
-    )
-    name = os.path.basename(words[0]) if words else "?"
-    return " ".join(part for part in (name, kind, sub.rsplit(".", 1)[-1]) if part)
-
-
-def _memory_kib(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of one process in KiB; zeros if it is gone."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            values = dict(line.split(":", 1) for line in rollup if ":" in line)
-    except OSError:
-        return 0, 0
-    return int(values.get("Rss", "0 kB").split()[0]), int(values.get("Pss", "0 kB").split()[0])
-
-
-class MemorySampler:
-    """Peak memory of this process and its descendants (the site server excepted)."""
-
-    def __init__(self, excluded: set[int], interval: float = 0.1) -> None:
-        self.excluded = excluded
-        self.interval = interval
-        self.peak_rss_kib = self.peak_pss_kib = 0
-        #: PSS in MiB by process kind at the PSS peak.
-        self.breakdown: dict[str, float] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            rss = pss = 0
-            kinds: dict[str, float] = {}
-            for pid in _descendants(os.getpid(), self.excluded):
-                one_rss, one_pss = _memory_kib(pid)
-                rss, pss = rss + one_rss, pss + one_pss
-                label = _label(pid)
-                kinds[label] = round(kinds.get(label, 0) + one_pss / 1024, 1)
-            self.peak_rss_kib = max(self.peak_rss_kib, rss)
-            if pss > self.peak_pss_kib:
-                self.peak_pss_kib, self.breakdown = pss, kinds
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> MemorySampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 async def local_only_resolver(host: str, port: int) -> list[IPAddress]:
@@ -244,6 +161,7 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
         "peak_rss_mb": round(memory.peak_rss_kib / 1024, 1),
         "peak_pss_mb": round(memory.peak_pss_kib / 1024, 1),
         "peak_pss_mb_by_process": dict(sorted(memory.breakdown.items(), key=lambda kv: -kv[1])),
+        "memory_sampling": {"interval_s": memory.interval, "samples": memory.samples},
         "all_sites_concurrent_wall_ms": concurrent_ms,
         "targets": {"wall_ms_per_page": 3000, "peak_mb_per_worker": 600},
     }

@@ -1,0 +1,147 @@
+"""Peak memory of a process tree, sampled from another process.
+
+    python -m bench.memory ROOT_PID [--exclude PID ...] [--interval 0.05]
+
+Samples the tree under ROOT_PID (itself and the excluded pids' subtrees left out) until its
+standard input closes, then prints one JSON object: the peak of the summed RSS, the peak of
+the summed PSS (shared pages counted once across the tree: the memory the tree really
+holds), and the PSS by process kind at that peak. Run apart from the measured process, it
+takes none of that process's CPU time, so it can sample often.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+from typing import Any
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(entry))
+    return tree
+
+
+def _descendants(root: int, excluded: set[int]) -> list[int]:
+    tree, found, pending = _children(), [], [root]
+    while pending:
+        pid = pending.pop()
+        if pid in excluded:
+            continue
+        found.append(pid)
+        pending.extend(tree.get(pid, []))
+    return found
+
+
+def _label(pid: int) -> str:
+    """``python``, ``chromium renderer``… for the breakdown at the peak."""
+    try:
+        with open(f"/proc/{pid}/cmdline") as cmdline:
+            words = cmdline.read().replace("\0", " ").split()
+    except OSError:
+        return "?"
+    kind = next((word.split("=", 1)[1] for word in words if word.startswith("--type=")), "")
+    sub = next(
+        (word.split("=", 1)[1] for word in words if word.startswith("--utility-sub-type=")), ""
+    )
+    name = os.path.basename(words[0]) if words else "?"
+    return " ".join(part for part in (name, kind, sub.rsplit(".", 1)[-1]) if part)
+
+
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; zeros if it is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            values = dict(line.split(":", 1) for line in rollup if ":" in line)
+    except OSError:
+        return 0, 0
+    return int(values.get("Rss", "0 kB").split()[0]), int(values.get("Pss", "0 kB").split()[0])
+
+
+def sample(root: int, excluded: set[int], interval: float, stop: threading.Event) -> dict[str, Any]:
+    peak_rss = peak_pss = samples = 0
+    breakdown: dict[str, float] = {}
+    while not stop.is_set():
+        rss = pss = 0
+        kinds: dict[str, float] = {}
+        for pid in _descendants(root, excluded):
+            one_rss, one_pss = _memory_kib(pid)
+            if not one_rss:
+                continue  # gone between the listing and the reading
+            rss, pss = rss + one_rss, pss + one_pss
+            label = _label(pid)
+            kinds[label] = round(kinds.get(label, 0) + one_pss / 1024, 1)
+        samples += 1
+        peak_rss = max(peak_rss, rss)
+        if pss > peak_pss:
+            peak_pss, breakdown = pss, kinds
+        stop.wait(interval)
+    return {
+        "peak_rss_kib": peak_rss,
+        "peak_pss_kib": peak_pss,
+        "breakdown_mib": breakdown,
+        "samples": samples,
+    }
+
+
+class MemorySampler:
+    """``with MemorySampler(excluded) as memory:`` samples this process's tree meanwhile."""
+
+    def __init__(self, excluded: set[int], interval: float = 0.05) -> None:
+        self.excluded, self.interval = excluded, interval
+        self.peak_rss_kib = self.peak_pss_kib = self.samples = 0
+        #: PSS in MiB by process kind at the PSS peak.
+        self.breakdown: dict[str, float] = {}
+        self._process: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> MemorySampler:
+        command = [sys.executable, "-m", "bench.memory", str(os.getpid())]
+        command += [f"--exclude={pid}" for pid in self.excluded]
+        command += [f"--interval={self.interval}"]
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root
+        )
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        assert self._process is not None
+        output, _ = self._process.communicate("", timeout=30)
+        found = json.loads(output)
+        self.peak_rss_kib, self.peak_pss_kib = found["peak_rss_kib"], found["peak_pss_kib"]
+        self.breakdown, self.samples = found["breakdown_mib"], found["samples"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("root", type=int)
+    parser.add_argument("--exclude", type=int, action="append", default=[])
+    parser.add_argument("--interval", type=float, default=0.05)
+    arguments = parser.parse_args()
+    stop = threading.Event()
+    result: dict[str, Any] = {}
+    excluded = {*arguments.exclude, os.getpid()}
+    worker = threading.Thread(
+        target=lambda: result.update(sample(arguments.root, excluded, arguments.interval, stop))
+    )
+    worker.start()
+    sys.stdin.read()  # until the measuring process closes it
+    stop.set()
+    worker.join()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
