@@ -147,6 +147,29 @@ async def test_profiles_can_be_rendered_one_after_the_other(
     assert "color-contrast" in {rule.id for rule in axe.violations}
 
 
+STUCK_ON_PHONES = pages.html(
+    "<h1>Only phones get stuck</h1><p style='color:#bbb;background:#fff'>Faint text</p>",
+    "<script>if (matchMedia('(max-width: 600px)').matches) { for (;;) {} }</script>",
+)
+
+
+async def test_a_page_stuck_under_one_profile_is_still_audited_under_the_other(
+    axe_settings: BrowserSettings,
+) -> None:
+    # axe-core waits for the mobile page to close, but a quarter of the budget at most.
+    pool = BrowserPool(axe_settings)
+    try:
+        with serve_scripted(ScriptedSite(default=STUCK_ON_PHONES)) as site:
+            outcome = await render_page(site.url("/"), pool, ANYWHERE, None, budget=8)
+    finally:
+        await pool.close()
+
+    assert outcome.cut_at_budget
+    assert [run.profile for run in outcome.runs] == ["desktop"]
+    axe = next(a for a in outcome.artifacts if isinstance(a, AxeReport))
+    assert "color-contrast" in {rule.id for rule in axe.violations}
+
+
 async def test_a_browser_that_cannot_start_says_why(tmp_path: Path) -> None:
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\necho 'chromium: cannot open display' >&2\nexit 1\n")
