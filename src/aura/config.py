@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -10,6 +11,10 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from aura import __version__
+
+
+def half_the_cores() -> int:
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 class Settings(BaseSettings):
@@ -58,8 +63,9 @@ class Settings(BaseSettings):
     # in browser mode when Chromium is installed, else static (and says so in the result).
     default_mode: Literal["auto", "static", "browser"] = "auto"
     chromium_path: Path = Path("/usr/bin/chromium")
-    # Pages rendered at once by one worker process.
-    browser_concurrency: int = Field(default=2, ge=1)
+    # Pages rendered at once by one worker process. A page's two profiles render side by
+    # side and keep about two cores busy: by default, half the cores (at least one page).
+    browser_concurrency: int = Field(default_factory=half_the_cores, ge=1)
     # A page's device profiles render at the same time (faster), or one after the other
     # (false: one renderer's memory instead of two).
     browser_profiles_side_by_side: bool = True

@@ -69,8 +69,8 @@ CHROMIUM_ARGS = (
 @dataclass(frozen=True)
 class BrowserSettings:
     executable: Path = Path("/usr/bin/chromium")
-    #: Pages rendered at once by this process.
-    concurrency: int = 2
+    #: Pages rendered at once by this process (the worker's setting: half its cores).
+    concurrency: int = 1
     #: Hard wall-time limit of one page, both profiles, axe-core and screenshots included.
     page_budget: float = 20.0
     #: The longest observation after the load event (late layout shifts, LCP updates)...
