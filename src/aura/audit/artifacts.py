@@ -9,8 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, Generic, ParamSpec, TypeVar, cast, overload
 from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
@@ -21,6 +20,40 @@ from aura.audit.css import scan as scan_css
 from aura.audit.fetch.client import RedirectHop, Timings, TlsFacts
 
 T = TypeVar("T")
+
+
+class memo(Generic[T]):
+    """A property computed on first use and kept in the instance, like ``cached_property``
+    but without its lock.
+
+    Python 3.11's ``cached_property`` holds one lock per property, for every instance,
+    while it computes. With ``Document.lock`` that deadlocked a worker: one thread computed
+    ``base_url`` (holding that property's lock) and waited for the tree's lock, which a
+    thread in ``exclusive`` held while it asked for ``base_url``. Here the value is computed
+    without any lock; if two threads compute it at once, both get the first one stored.
+    """
+
+    def __init__(self, function: Callable[[Any], T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> memo[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | memo[T]:
+        if instance is None:
+            return self
+        stored = instance.__dict__
+        if self.name in stored:
+            return cast(T, stored[self.name])
+        return cast(T, stored.setdefault(self.name, self.function(instance)))
 
 
 @dataclass(frozen=True)
@@ -85,11 +118,11 @@ class Document:
     #: event loop holds this lock (``exclusive``); ``css`` and ``first`` take it too.
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
-    @cached_property
+    @memo
     def tree(self) -> LexborHTMLParser:
         return LexborHTMLParser(self.html)
 
-    @cached_property
+    @memo
     def base_url(self) -> str:
         base = self.first("base[href]")
         href = (base.attributes.get("href") or "").strip() if base is not None else ""
@@ -110,7 +143,7 @@ class Document:
                 found = self._matches[selector] = tuple(self.tree.css(selector))
         return list(found)
 
-    @cached_property
+    @memo
     def _matches(self) -> dict[str, tuple[LexborNode, ...]]:
         return {}
 
@@ -122,7 +155,7 @@ class Document:
         """The content of ``<meta name=…>`` (or ``property=…``), case-insensitive name."""
         return self._meta_contents.get(name.lower())
 
-    @cached_property
+    @memo
     def _meta_contents(self) -> dict[str, str]:
         """The first ``<meta>`` content of each (lower-cased) name or property."""
         contents: dict[str, str] = {}
@@ -131,7 +164,7 @@ class Document:
             contents.setdefault(key.strip().lower(), (node.attributes.get("content") or "").strip())
         return contents
 
-    @cached_property
+    @memo
     def ids(self) -> dict[str, LexborNode]:
         """The first element carrying each id."""
         found: dict[str, LexborNode] = {}
@@ -139,14 +172,14 @@ class Document:
             found.setdefault(node.attributes.get("id") or "", node)
         return found
 
-    @cached_property
+    @memo
     def text_tree(self) -> LexborHTMLParser:
         """A second parse of the page without scripts, styles and templates: its visible text."""
         tree = LexborHTMLParser(self.html)
         tree.strip_tags(["script", "style", "noscript", "template", "svg", "head"])
         return tree
 
-    @cached_property
+    @memo
     def visible_text(self) -> str:
         body = self.text_tree.body
         return " ".join((body.text(deep=True, separator=" ") if body is not None else "").split())
@@ -171,7 +204,7 @@ class RobotsTxt:
     def found(self) -> bool:
         return self.status_code is not None and 200 <= self.status_code < 300
 
-    @cached_property
+    @memo
     def parser(self) -> Protego | None:
         return Protego.parse(self.text) if self.found else None
 
@@ -268,7 +301,7 @@ class Stylesheets:
     def text(self) -> str:
         return "\n".join(text for _source, text in self.sheets)
 
-    @cached_property
+    @memo
     def facts(self) -> CssFacts:
         """The scanned CSS (scanned once, shared by every audit that reads it)."""
         return scan_css(self.text)
