@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aura.audit import readability
 from aura.audit.readability import measure, syllables
 
 
@@ -41,3 +42,10 @@ def test_formulas() -> None:
 
 def test_no_words() -> None:
     assert measure("  … 42 ") is None
+
+
+def test_hyphenated_words_are_not_remembered_without_bound() -> None:
+    for index in range(readability._MAX_REMEMBERED + 10):
+        syllables(f"zq{index:x}vorp")
+    _table, hyphenator = readability._resources()
+    assert len(hyphenator.hd.cache) <= readability._MAX_REMEMBERED + 1

@@ -30,6 +30,9 @@ _SENTENCE = re.compile(r"[^.!?]+")
 #: as sentences of their own.
 _FRAGMENT_WORDS = 2
 
+#: Words pyphen may keep hyphenated (see ``syllables``).
+_MAX_REMEMBERED = 20_000
+
 _LOCK = threading.Lock()
 _table: SyllableTable | None = None
 _hyphenator: pyphen.Pyphen | None = None
@@ -102,7 +105,13 @@ def syllables(word: str) -> int:
         return max(1, known)
     if "-" in key:
         return sum(syllables(part) for part in key.split("-") if part)
-    return len(hyphenator.positions(key)) + 1
+    count = len(hyphenator.positions(key)) + 1
+    # pyphen remembers every word it has hyphenated, with no bound: a long-running worker
+    # would keep every unknown word of every page it has read.
+    remembered = getattr(getattr(hyphenator, "hd", None), "cache", None)
+    if isinstance(remembered, dict) and len(remembered) > _MAX_REMEMBERED:
+        remembered.clear()
+    return count
 
 
 def _resources() -> tuple[SyllableTable, pyphen.Pyphen]:
