@@ -6,7 +6,8 @@ Samples the tree under ROOT_PID (itself and the excluded pids' subtrees left out
 standard input closes, then prints one JSON object: the peak of the summed RSS, the peak of
 the summed PSS (shared pages counted once across the tree: the memory the tree really
 holds), and the PSS by process kind at that peak. Run apart from the measured process, it
-takes none of that process's CPU time, so it can sample often.
+takes no time from that process's own threads (it still shares the machine's cores, and
+reads each process's memory map every sample).
 """
 
 from __future__ import annotations
@@ -116,9 +117,21 @@ class MemorySampler:
         )
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        assert self._process is not None
-        output, _ = self._process.communicate("", timeout=30)
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        process = self._process
+        assert process is not None
+        try:
+            output, _ = process.communicate("", timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            if exc_type is None:
+                raise RuntimeError("the memory sampler did not stop") from None
+            return
+        if exc_type is not None:
+            return  # the measured code's own failure is the one to see
+        if process.returncode != 0:
+            raise RuntimeError(f"the memory sampler failed (exit status {process.returncode})")
         found = json.loads(output)
         self.peak_rss_kib, self.peak_pss_kib = found["peak_rss_kib"], found["peak_pss_kib"]
         self.breakdown, self.samples = found["breakdown_mib"], found["samples"]

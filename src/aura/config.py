@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -13,8 +14,24 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from aura import __version__
 
 
+def usable_cores() -> int:
+    """The CPUs this process may run on: its affinity, capped by a cgroup v2 CPU quota
+    (a container limited to 2 CPUs on a 64-core host counts 2)."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        count = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return count
+
+
 def half_the_cores() -> int:
-    return max(1, (os.cpu_count() or 2) // 2)
+    return max(1, usable_cores() // 2)
 
 
 class Settings(BaseSettings):

@@ -4,7 +4,7 @@ its tree lock (Python 3.11's cached_property did, and hung a worker)."""
 from __future__ import annotations
 
 import threading
-import time
+from typing import Any
 
 from aura.audit.artifacts import Document, exclusive
 
@@ -14,26 +14,34 @@ PAGE = "<html><head><base href='/docs/'></head><body><a href='x'>x</a></body></h
 def test_a_property_computed_meanwhile_does_not_deadlock_with_the_tree_lock() -> None:
     document = Document("https://example.test/", PAGE)
     _ = document.tree
-    holding, release = threading.Event(), threading.Event()
+    holding, computing, release = threading.Event(), threading.Event(), threading.Event()
     found: dict[str, str] = {}
+    first = document.first
+
+    def first_noting_who_asks(selector: str) -> Any:
+        if threading.current_thread().name == "second":
+            computing.set()  # inside base_url's computation, about to wait for the lock
+        return first(selector)
+
+    object.__setattr__(document, "first", first_noting_who_asks)
 
     def with_the_lock() -> str:
         holding.set()
         release.wait(10)
-        return document.resolve("page")  # needs base_url, which another thread computes
+        return document.resolve("page")  # needs base_url, which "second" is computing
 
-    def first() -> None:
+    def in_exclusive() -> None:
         found["exclusive"] = exclusive(document, with_the_lock)
 
     def second() -> None:
-        found["base_url"] = document.base_url  # waits for the tree lock the first holds
+        found["base_url"] = document.base_url
 
-    threads = [threading.Thread(target=first, daemon=True)]
+    threads = [threading.Thread(target=in_exclusive, daemon=True)]
     threads[0].start()
     assert holding.wait(10)
-    threads.append(threading.Thread(target=second, daemon=True))
+    threads.append(threading.Thread(target=second, name="second", daemon=True))
     threads[1].start()
-    time.sleep(0.2)  # let the second thread start computing base_url
+    assert computing.wait(10)
     release.set()
     for thread in threads:
         thread.join(10)

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from aura.audit import cpu
+from aura.audit import cpu, runner
 from aura.audit.artifacts import Artifacts, Document, RobotsTxt
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult
@@ -313,3 +313,16 @@ async def test_work_sent_to_a_thread_is_charged(monkeypatch: pytest.MonkeyPatch)
 async def test_the_result_carries_the_analysis_cpu_time(sites: dict[str, str]) -> None:
     result = await analyze_url(sites["10-lh-a11y-tester"], OPTIONS)
     assert result["cpu_ms"] > 0
+
+
+async def test_an_analysis_gives_its_memory_back_even_when_it_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    released: list[bool] = []
+    monkeypatch.setattr(runner, "release_free_memory", lambda: released.append(True) or True)
+    routes = {"/": Route(), "/gone": Route(status=404)}
+    with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+        await analyze_url(site.url("/"), OPTIONS)
+        with pytest.raises(AnalysisError):
+            await analyze_url(site.url("/gone"), OPTIONS)
+    assert released == [True, True]

@@ -69,17 +69,11 @@ def _unwrap(text: str) -> str:
 
 def _microdata(document: Document) -> list[dict[str, Any]]:
     """The page's top-level microdata items (``itemscope`` without ``itemprop``: the others
-    are properties of an enclosing item), with their types and property names."""
-    items: list[dict[str, Any]] = []
-    for node in document.css("[itemscope]:not([itemprop])"):
-        types = (node.attributes.get("itemtype") or "").split()
-        properties = [
-            name
-            for child in node.css("[itemprop]")
-            for name in (child.attributes.get("itemprop") or "").split()
-        ]
-        items.append({"@type": types, "properties": list(dict.fromkeys(properties))})
-    return items
+    are properties of an enclosing item), with their types."""
+    return [
+        {"@type": (node.attributes.get("itemtype") or "").split()}
+        for node in document.css("[itemscope]:not([itemprop])")
+    ]
 
 
 def _json_ld_types(item: Any) -> list[str]:

@@ -124,11 +124,13 @@ async def test_a_render_opens_nothing_but_its_pages(pool: BrowserPool) -> None:
         assert prepared is not None
         ahead = await prepared
         browser = await pool.browser()
-        targets = (await browser.send("Target.getTargets"))["targetInfos"]
-
-    contexts = {tab.context for tab in ahead.tabs}
-    ours = [target for target in targets if target["browserContextId"] in contexts]
-    assert [target["type"] for target in ours] == ["page", "page"], ours
+        contexts = {tab.context for tab in ahead.tabs}
+        # Watched for a second: the popups would come a moment after their context.
+        for _ in range(10):
+            targets = (await browser.send("Target.getTargets"))["targetInfos"]
+            ours = [target for target in targets if target["browserContextId"] in contexts]
+            assert [target["type"] for target in ours] == ["page", "page"], ours
+            await asyncio.sleep(0.1)
 
 
 async def test_profiles_can_be_rendered_one_after_the_other(

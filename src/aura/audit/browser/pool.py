@@ -69,7 +69,8 @@ CHROMIUM_ARGS = (
 @dataclass(frozen=True)
 class BrowserSettings:
     executable: Path = Path("/usr/bin/chromium")
-    #: Pages rendered at once by this process (the worker's setting: half its cores).
+    #: Pages rendered at once by this process (the worker's default is half its cores,
+    #: ``AURA_BROWSER_CONCURRENCY``).
     concurrency: int = 1
     #: Hard wall-time limit of one page, both profiles, axe-core and screenshots included.
     page_budget: float = 20.0
