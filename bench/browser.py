@@ -12,7 +12,8 @@ Writes bench/results/browser.json.
 
 The sites name CDN hosts that cannot be resolved in an offline sandbox, where each failed
 lookup can take seconds; ``--instant-dns-failure`` answers "no such host" at once for every
-name but localhost, so that the figures show Aura rather than the sandbox's resolver.
+name but localhost, so that the figures show Aura rather than the sandbox's resolver;
+Lighthouse's Chrome is given the same rule.
 """
 
 from __future__ import annotations
@@ -67,7 +68,14 @@ async def audit_once(url: str, options: AnalysisOptions) -> dict[str, Any]:
     }
 
 
-def lighthouse_once(binary: str, url: str) -> float | None:
+#: The same instant "no such host" for Lighthouse's Chrome as for Aura (--instant-dns-failure).
+LIGHTHOUSE_NO_DNS = (
+    ' --host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"'
+)
+
+
+def lighthouse_once(binary: str, url: str, instant_dns_failure: bool) -> float | None:
+    flags = LIGHTHOUSE_FLAGS + (LIGHTHOUSE_NO_DNS if instant_dns_failure else "")
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         finished = subprocess.run(
@@ -77,7 +85,7 @@ def lighthouse_once(binary: str, url: str) -> float | None:
                 "--output=json",
                 f"--output-path={folder}/report.json",
                 "--quiet",
-                f"--chrome-flags={LIGHTHOUSE_FLAGS}",
+                f"--chrome-flags={flags}",
                 "--only-categories=performance,accessibility",
             ],
             env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
@@ -139,7 +147,7 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
             lighthouse_bin = os.environ.get("LIGHTHOUSE_BIN")
             if lighthouse_bin:
                 for folder, url in urls.items():
-                    lighthouse_ms = lighthouse_once(lighthouse_bin, url)
+                    lighthouse_ms = lighthouse_once(lighthouse_bin, url, instant_dns_failure)
                     pages[folder]["lighthouse_ms"] = lighthouse_ms
                     if lighthouse_ms:
                         ratio = lighthouse_ms / pages[folder]["wall_ms"]
