@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from aura.audit.artifacts import Document, Stylesheets, Subresources
+from aura.audit import cpu
+from aura.audit.artifacts import Document, Stylesheets, Subresources, exclusive
 from aura.audit.gatherers.base import GatherContext
 
 
@@ -13,8 +14,14 @@ class StylesheetsGatherer:
     depends: ClassVar[tuple[type[object], ...]] = (Document, Subresources)
 
     async def gather(self, context: GatherContext) -> Stylesheets:
-        return collect_stylesheets(
-            context.artifacts.get(Document), context.artifacts.get(Subresources)
+        # In a thread, holding the tree (see the subresources gatherer).
+        document = context.artifacts.get(Document)
+        return await cpu.to_thread(
+            exclusive,
+            document,
+            collect_stylesheets,
+            document,
+            context.artifacts.get(Subresources),
         )
 
 

@@ -16,7 +16,7 @@ from typing import ClassVar
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from aura.audit import cpu, css
-from aura.audit.artifacts import Document, Headers, Subresource, Subresources
+from aura.audit.artifacts import Document, Headers, Subresource, Subresources, exclusive
 from aura.audit.fetch import Fetcher, FetchError
 from aura.audit.gatherers.base import GatherContext
 from aura.audit.gatherers.limits import SubresourceLimits
@@ -208,7 +208,9 @@ async def fetch_all(
                     _unfetched(ref, f"not finished within the {limits.time_budget:g} s budget")
                 )
 
-    await wave(discover_in_html(document))
+    # In a thread, holding the tree: the event loop must not wait for the tree's lock
+    # while another thread reads a large page (every timer of the worker would be late).
+    await wave(await cpu.to_thread(exclusive, document, discover_in_html, document))
     found_in_css: list[Reference] = []
     for sheet in [item for item in items if item.kind == "stylesheet" and item.ok]:
         found_in_css.extend(discover_in_css(sheet))
