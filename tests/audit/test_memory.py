@@ -1,4 +1,5 @@
-"""The worker hands memory back to the system after each analysis (glibc's malloc_trim)."""
+"""The worker hands memory back to the system after each analysis (glibc's malloc_trim)
+and keeps its freed memory in few malloc arenas (mallopt)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,28 @@ import platform
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
-from aura.audit.memory import release_free_memory
+from aura.audit.memory import limit_arenas, release_free_memory
+from aura.cli import main
 
-
-@pytest.mark.skipif(
+GLIBC = pytest.mark.skipif(
     not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
-    reason="malloc_trim is glibc's",
+    reason="malloc_trim and mallopt are glibc's",
 )
+
+
+@GLIBC
 def test_free_memory_is_released_on_glibc() -> None:
     assert release_free_memory() is True
+
+
+@GLIBC
+def test_the_aura_command_limits_malloc_arenas_before_anything_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert limit_arenas() is True
+    called: list[int] = []
+    monkeypatch.setattr(main, "limit_arenas", lambda: called.append(1) or True)
+    CliRunner().invoke(main.app, ["db", "--help"])
+    assert called == [1]
