@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -171,9 +170,8 @@ class _Renderer:
         self.tabs: TabSet | None = None
         self.hosts: dict[str, None] = {}
         self.urls: list[str] = []
-        #: Set once every page but the primary one is closed (see ``profile``).
-        self.others_closed = asyncio.Event()
-        self._others = 0
+        #: The other profiles' runs, when they run beside the primary one (see ``profile``).
+        self.others: list[asyncio.Future[None]] = []
 
     async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
         self.tabs = tabs = await self.pool.tabs(self.browser)
@@ -184,18 +182,16 @@ class _Renderer:
         # design facts, axe-core and the full-page screenshot.
         profiles = self.settings.profiles
         primary = next((profile for profile in profiles if not profile.mobile), profiles[0])
-        runs = [
-            self.profile(tabs.tab(profile), url, budget, primary=profile is primary)
+        runs = {
+            profile: self.profile(tabs.tab(profile), url, budget, primary=profile is primary)
             for profile in profiles
-        ]
+        }
         if self.settings.profiles_side_by_side:
-            self._others = sum(1 for profile in profiles if profile is not primary)
-            if not self._others:
-                self.others_closed.set()
-            await asyncio.gather(*runs)
+            others = [run for profile, run in runs.items() if profile is not primary]
+            self.others = [asyncio.ensure_future(run) for run in others]
+            await asyncio.gather(runs[primary], *self.others)
         else:
-            self.others_closed.set()  # one page at a time: nothing to wait for
-            for run in runs:
+            for run in runs.values():
                 await run
 
     def lab_metrics(self) -> LabMetrics | None:
@@ -207,15 +203,6 @@ class _Renderer:
         return LabMetrics(tuple(runs))
 
     async def profile(self, tab: Tab, url: str, budget: float, *, primary: bool) -> None:
-        try:
-            await self._profile(tab, url, budget, primary=primary)
-        finally:
-            if not primary:
-                self._others -= 1
-                if self._others <= 0:
-                    self.others_closed.set()
-
-    async def _profile(self, tab: Tab, url: str, budget: float, *, primary: bool) -> None:
         profile, page = tab.profile, tab.page
         tab.load = load = PageLoad()
         load_timed_out = False
@@ -240,11 +227,11 @@ class _Renderer:
         if primary:
             await self.live_facts(page, url, above_fold)
             # axe-core's run is the render's largest use of memory in a renderer: it waits
-            # until the other profiles' pages are closed, so that it never adds to theirs
-            # (about 15 MB off a worker's peak, about 0.15 s more a page). A page stuck
-            # under the mobile profile holds it a quarter of the budget at most.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.others_closed.wait(), budget / 4)
+            # until the other profiles' runs are over (their pages closed), so that it never
+            # adds to theirs (about 15 MB off a worker's peak, about 0.15 s more a page). A
+            # page stuck under the mobile profile holds it a quarter of the budget at most.
+            if self.others:
+                await asyncio.wait(self.others, timeout=budget / 4)
             await self.axe(page)
             await self.full_page(page, profile, lab)
         assert self.tabs is not None
