@@ -12,38 +12,29 @@ from __future__ import annotations
 import ctypes
 import sys
 from collections.abc import Callable
+from typing import Any
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
+def _glibc(name: str, *argtypes: Any) -> Any | None:
+    """glibc's function ``name`` (returning an int), or None off Linux or on another libc."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        trim = ctypes.CDLL(None).malloc_trim  # glibc; musl has none
-    except (OSError, AttributeError):
+        function = getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):  # musl has neither malloc_trim nor M_ARENA_MAX
         return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-    return trim
+    function.argtypes = list(argtypes)
+    function.restype = ctypes.c_int
+    return function
 
 
-_TRIM = _malloc_trim()
+_TRIM: Callable[[int], int] | None = _glibc("malloc_trim", ctypes.c_size_t)
+_MALLOPT: Callable[[int, int], int] | None = _glibc("mallopt", ctypes.c_int, ctypes.c_int)
 
 #: glibc's ``mallopt`` parameter for the most malloc arenas it keeps.
 _M_ARENA_MAX = -8
 #: Arenas a worker keeps (glibc's default is eight per core).
 ARENAS = 2
-
-
-def _mallopt() -> Callable[[int, int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return None
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
-    return mallopt
 
 
 def limit_arenas(count: int = ARENAS) -> bool:
@@ -55,8 +46,7 @@ def limit_arenas(count: int = ARENAS) -> bool:
     browser-mode pages: the Python process levelled off at about 125 MB PSS with two arenas,
     against 155 MB with glibc's default. Call it when the process starts, before threads.
     """
-    mallopt = _mallopt()
-    return mallopt is not None and mallopt(_M_ARENA_MAX, count) == 1
+    return _MALLOPT is not None and _MALLOPT(_M_ARENA_MAX, count) == 1
 
 
 def release_free_memory() -> bool:
