@@ -5,7 +5,6 @@ from typing import ClassVar
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult, linear_score
 from aura.audit.readability import measure
-from aura.audit.text import words
 
 #: Readability is measured on the first words only: enough for a stable figure, and cheap.
 MAX_WORDS = 2500
@@ -27,10 +26,9 @@ class Readability(Audit):
     def audit(self, artifacts: Artifacts) -> AuditResult:
         text = artifacts.get(Document).visible_text
         sample = " ".join(text.split()[:MAX_WORDS])
-        if len(words(sample)) < MIN_WORDS:
-            return AuditResult.not_applicable_because("too little text to measure")
         measured = measure(sample)
-        assert measured is not None
+        if measured is None or measured.words < MIN_WORDS:
+            return AuditResult.not_applicable_because("too little text to measure")
         ease, grade = round(measured.reading_ease, 1), round(measured.grade, 1)
         return AuditResult(
             linear_score(-ease, good=-60, poor=-20),
