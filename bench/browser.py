@@ -66,6 +66,10 @@ async def audit_once(url: str, options: AnalysisOptions) -> dict[str, Any]:
         "browser_ms": browser.get("elapsed_ms"),
         "cut_at_budget": browser.get("cut_at_budget"),
         "error": browser.get("error"),
+        # Profiles whose page was still busy when the observation after its load ended.
+        "still_busy": [
+            run["profile"] for run in browser.get("profiles") or () if not run.get("settled")
+        ],
     }
 
 
@@ -133,6 +137,7 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
                         "browser_ms": statistics.median(s["browser_ms"] or 0 for s in samples),
                         "cut_at_budget": any(s["cut_at_budget"] for s in samples),
                         "error": next((s["error"] for s in samples if s["error"]), None),
+                        "still_busy": sorted({name for s in samples for name in s["still_busy"]}),
                     }
                 concurrent_ms = None
                 if concurrent:
@@ -201,6 +206,8 @@ def report(results: dict[str, Any]) -> None:
         ratio = page.get("lighthouse_over_aura")
         shown += f" {ratio:6.2f}" if ratio else f" {'-':>6}"
         note = "  (cut at budget)" if page["cut_at_budget"] else ""
+        if page.get("still_busy"):
+            note += f"  (still busy: {', '.join(page['still_busy'])})"
         print(f"{folder:28} {page['wall_ms']:9.1f} {page['browser_ms']:11.1f} {shown}{note}")
     summary = results["per_page"]
     print(

@@ -62,3 +62,22 @@ RUNS_AWAY = html(
     "<script>addEventListener('load', () => setTimeout(() => location.replace('/elsewhere'), 50));"
     "</script>",
 )
+
+# Scripts run from blob: URLs (Chromium may never report them finished) and a server-sent
+# event stream that stays open: neither keeps the page from counting as quiet.
+STREAMING = html(
+    "<h1>Live scores</h1><p id='score'>0 - 0</p>",
+    """<script>
+    const code = "document.getElementById('score').dataset.ready = 'yes';";
+    const script = document.createElement('script');
+    script.src = URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));
+    document.head.append(script);
+    new EventSource('/events');
+    </script>""",
+)
+
+# A request that gets no answer while the page is observed: the page is still busy.
+WAITING_ON_A_REQUEST = html(
+    "<h1>Loading your dashboard</h1>",
+    "<script>addEventListener('load', () => fetch('/slow-api'));</script>",
+)

@@ -34,6 +34,9 @@ class ProfileRun:
     console_errors: tuple[str, ...] = ()
     #: Set when the load event did not come within the page budget.
     load_timed_out: bool = False
+    #: False when the page still had requests in flight, or still painted, shifted or ran
+    #: long tasks, when the observation after its load ended (``AURA_BROWSER_SETTLE``).
+    settled: bool = True
     #: The scoring curves of the profile: metric -> (p10, median).
     curves: dict[str, tuple[float, float]] = field(default_factory=dict)
 
@@ -55,6 +58,7 @@ class ProfileRun:
             "js_errors": list(self.js_errors),
             "console_errors": list(self.console_errors),
             "load_timed_out": self.load_timed_out,
+            "settled": self.settled,
         }
 
 

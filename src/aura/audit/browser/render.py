@@ -215,11 +215,11 @@ class _Renderer:
             await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
         except TimeoutError:
             load_timed_out = True
-        await self.settle(page, load)
+        settled = await self.settle(page, load)
         lab = await page.call(scripts.COLLECT_LAB)
         if profile.cpu_slowdown > 1:
             await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-        self.outcome.runs.append(_profile_run(profile, lab, load, load_timed_out))
+        self.outcome.runs.append(_profile_run(profile, lab, load, load_timed_out, settled))
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
 
@@ -237,11 +237,12 @@ class _Renderer:
         assert self.tabs is not None
         await self.tabs.close_tab(tab)
 
-    async def settle(self, page: Session, load: PageLoad) -> None:
+    async def settle(self, page: Session, load: PageLoad) -> bool:
         """Keep observing after the load event until the page has been quiet (no request in
         flight, no paint, layout shift, long task or resource) for ``settle_quiet`` seconds,
         and at most ``settle`` seconds: a static page is measured half a second after its
-        load, one that keeps loading or moving is watched longer."""
+        load, one that keeps loading or moving is watched longer. False when the page was
+        still busy at that limit."""
         quiet = min(self.settings.settle_quiet, self.settings.settle)
         deadline = time.monotonic() + self.settings.settle
         while (remaining := deadline - time.monotonic()) > 0:
@@ -249,8 +250,9 @@ class _Renderer:
             if idle >= quiet:
                 idle = min(idle, float(await page.call(scripts.IDLE_FOR) or 0) / 1000)
                 if idle >= quiet:
-                    return
+                    return True
             await asyncio.sleep(min(max(quiet - idle, 0.05), remaining))
+        return False
 
     async def screenshot(
         self,
@@ -341,7 +343,11 @@ class _Renderer:
 
 
 def _profile_run(
-    profile: DeviceProfile, lab: dict[str, Any], load: PageLoad, load_timed_out: bool
+    profile: DeviceProfile,
+    lab: dict[str, Any],
+    load: PageLoad,
+    load_timed_out: bool,
+    settled: bool,
 ) -> ProfileRun:
     fcp = _number(lab.get("fcp"))
     long_tasks = [(float(start), float(duration)) for start, duration in lab.get("longTasks") or []]
@@ -363,6 +369,7 @@ def _profile_run(
         js_errors=tuple(load.js_errors),
         console_errors=tuple(load.console_errors),
         load_timed_out=load_timed_out,
+        settled=settled,
         curves={name: (p10, median) for name, p10, median in profile.curves},
     )
 

@@ -27,6 +27,8 @@ from aura.audit.browser.proxy import GuardProxy
 #: Console noise caused by the guard's own refusals is not the page's fault.
 _GUARD_NOISE = ("ERR_SOCKS_CONNECTION_FAILED", "ERR_PROXY_CONNECTION_FAILED")
 MAX_MESSAGES = 20
+#: Requests that stay open by design (server-sent events): the page is quiet around them.
+_LONG_LIVED = frozenset({"EventSource"})
 MAX_URLS = 300
 
 
@@ -47,10 +49,13 @@ class PageLoad:
     last_activity: float = field(default_factory=time.monotonic)
 
     def on_request(self, params: dict[str, Any]) -> None:
-        self._active(params, done=False)
         url = str((params.get("request") or {}).get("url") or "")
         if not url.startswith(("http:", "https:")):
+            # blob:, data: and the like wait on no network, and Chromium does not always
+            # tell when they are done: a blob: script would keep the page "busy" for good.
             return
+        if params.get("type") not in _LONG_LIVED:
+            self._active(params, done=False)
         self.requests += 1
         if len(self.urls) < MAX_URLS:
             self.urls.append(url[:500])

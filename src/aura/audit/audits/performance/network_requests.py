@@ -29,6 +29,7 @@ class NetworkRequests(Audit):
                 "dom_content_loaded_ms": run.dom_content_loaded_ms,
                 "load_ms": run.load_ms,
                 "load_timed_out": run.load_timed_out,
+                "settled": run.settled,
                 "conditions": run.conditions,
             }
             for run in runs
