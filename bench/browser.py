@@ -6,9 +6,12 @@ a worker's settings; the peak memory of the worker (this process and every Chrom
 process, as summed RSS and as summed PSS, which counts pages shared between them once),
 sampled every 50 ms by a separate process (``bench/memory.py``). With ``LIGHTHOUSE_BIN``
 set, Lighthouse runs on the same pages in the same run (same Chromium) for the ratio.
-Writes bench/results/browser.json.
+With ``--cgroup`` (root), the worker runs in a memory cgroup of its own, and the kernel's
+count of its memory comes too (``bench/cgroup.py``); ``--cgroup-limit-mb`` gives that group
+a hard limit, as a container would have. Writes bench/results/browser.json.
 
     .venv/bin/python bench/browser.py [--rounds 1] [--concurrent] [--instant-dns-failure]
+                                      [--cgroup [--cgroup-limit-mb 600]]
 
 The sites name CDN hosts that cannot be resolved in an offline sandbox, where each failed
 lookup can take seconds; ``--instant-dns-failure`` answers "no such host" at once for every
@@ -41,6 +44,7 @@ from aura.audit.memory import limit_arenas
 from aura.audit.runner import AnalysisOptions, analyze_url
 from aura.config import Settings
 from aura.runtime import analysis_options, browser_settings
+from bench import cgroup
 from bench.common import serve_sites_elsewhere, write_result
 from bench.memory import MemorySampler
 
@@ -139,19 +143,22 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
                         "error": next((s["error"] for s in samples if s["error"]), None),
                         "still_busy": sorted({name for s in samples for name in s["still_busy"]}),
                     }
-                concurrent_ms = None
+                concurrent_ms, concurrent_errors = None, []
                 if concurrent:
                     # As a worker takes a batch: a browser-mode job waits for a render permit
                     # (one per page rendered at once) before it starts its analysis.
                     permits = asyncio.Semaphore(pool.settings.concurrency)
 
-                    async def as_a_worker(url: str) -> None:
+                    async def as_a_worker(url: str) -> str | None:
                         async with permits:
-                            await analyze_url(url, options)
+                            result = await analyze_url(url, options)
+                        return (result.get("browser") or {}).get("error")
 
                     started = time.perf_counter()
-                    await asyncio.gather(*(as_a_worker(url) for url in urls.values()))
+                    errors = await asyncio.gather(*(as_a_worker(url) for url in urls.values()))
                     concurrent_ms = round((time.perf_counter() - started) * 1000, 1)
+                    concurrent_errors = [error for error in errors if error]
+            charged = _charged_to_the_worker(memory)
             lighthouse_bin = os.environ.get("LIGHTHOUSE_BIN")
             if lighthouse_bin:
                 for folder, url in urls.items():
@@ -187,6 +194,8 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
         "peak_pss_mb_by_process": dict(sorted(memory.breakdown.items(), key=lambda kv: -kv[1])),
         "memory_sampling": {"interval_s": memory.interval, "samples": memory.samples},
         "all_sites_concurrent_wall_ms": concurrent_ms,
+        "all_sites_concurrent_browser_errors": concurrent_errors,
+        "cgroup": charged,
         "targets": {"wall_ms_per_page": 3000, "peak_mb_per_worker": 600},
     }
     lighthouse = [page["lighthouse_ms"] for page in pages.values() if page.get("lighthouse_ms")]
@@ -196,6 +205,28 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
             statistics.median(lighthouse) / statistics.median(walls), 2
         )
     return summary
+
+
+def _charged_to_the_worker(memory: MemorySampler) -> dict[str, Any] | None:
+    """With --cgroup: the worker's peak as its memory cgroup counts it, and what it held at
+    the end of the measured part; the group is then left (Lighthouse runs outside it)."""
+    group = cgroup.current()
+    if group is None:
+        return None
+    mb = 1024 * 1024
+    found = {
+        "peak_mb": round(group.peak_bytes() / mb, 1),
+        # Sampled with the rest: page cache that no process maps is left out of these.
+        "peak_sampled_mb": {
+            name: round(kib / 1024, 1) for name, kib in (memory.cgroup_peaks_kib or {}).items()
+        },
+        "at_end_mb": {name: round(value / mb, 1) for name, value in group.stat_bytes().items()},
+        "limit_mb": int(os.environ.get("AURA_BENCH_CGROUP_LIMIT_MB") or 0) or None,
+        "times_at_limit": group.times_at_limit(),
+        "caches_dropped_first": True,
+    }
+    cgroup.leave()
+    return found
 
 
 def report(results: dict[str, Any]) -> None:
@@ -222,8 +253,21 @@ def report(results: dict[str, Any]) -> None:
         f"on {results['cpu_count']} cores)"
     )
     print(f"  at the peak: {results['peak_pss_mb_by_process']}")
+    charged = results.get("cgroup")
+    if charged:
+        limit = f", limit {charged['limit_mb']} MB" if charged["limit_mb"] else ""
+        print(
+            f"worker's memory cgroup (caches dropped first{limit}): peak "
+            f"{charged['peak_mb']} MB; sampled peaks {charged['peak_sampled_mb']}; "
+            f"at the end {charged['at_end_mb']}; "
+            f"usage hit the limit {charged['times_at_limit']} times"
+        )
     if results.get("all_sites_concurrent_wall_ms"):
-        print(f"all sites concurrently: {results['all_sites_concurrent_wall_ms']} ms wall")
+        errors = results["all_sites_concurrent_browser_errors"]
+        print(
+            f"all sites concurrently: {results['all_sites_concurrent_wall_ms']} ms wall, "
+            f"{len(errors)} browser errors {errors or ''}"
+        )
     if "lighthouse_ms_median" in results:
         print(
             f"Lighthouse median {results['lighthouse_ms_median']} ms per page: "
@@ -244,9 +288,27 @@ if __name__ == "__main__":
         action="store_true",
         help="fail lookups of every name but localhost at once (offline sandboxes)",
     )
-    arguments = parser.parse_args()
-    outcome = asyncio.run(
-        main(arguments.rounds, arguments.concurrent, arguments.instant_dns_failure)
+    parser.add_argument(
+        "--cgroup",
+        action="store_true",
+        help="run in a memory cgroup of its own (root): the worker's peak as the kernel "
+        "charges it, shared pages and the page cache of the files it reads counted once",
     )
+    parser.add_argument(
+        "--cgroup-limit-mb",
+        type=int,
+        default=None,
+        help="with --cgroup: a hard memory limit for the worker, as a container would have",
+    )
+    arguments = parser.parse_args()
+    if arguments.cgroup:
+        os.environ["AURA_BENCH_CGROUP_LIMIT_MB"] = str(arguments.cgroup_limit_mb or "")
+        cgroup.run_inside_new_group(arguments.cgroup_limit_mb)
+    try:
+        outcome = asyncio.run(
+            main(arguments.rounds, arguments.concurrent, arguments.instant_dns_failure)
+        )
+    finally:
+        cgroup.leave_for_good()
     report(outcome)
     print(f"written to {write_result('browser', outcome)}")

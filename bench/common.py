@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.support.servers import serve_directory  # noqa: E402
+from bench import cgroup  # noqa: E402
+from tests.support.servers import LoopbackServer, serve_directory  # noqa: E402
 
 SITES_DIR = Path(os.environ.get("AURA_BENCH_SITES", ROOT.parent / "shared" / "sites"))
 #: Where each benchmark writes <name>.json (the smoke test points it at a temporary folder).
@@ -40,11 +41,11 @@ class _QuietFiles(SimpleHTTPRequestHandler):
 
 
 def _serve_folders(folders: list[str], ports: Any) -> None:
+    cgroup.leave()  # not the measured worker's memory (bench/cgroup.py)
     servers = []
     for folder in folders:
         handler = functools.partial(_QuietFiles, directory=str(SITES_DIR / folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
+        server = LoopbackServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
     ports.put([server.server_address[1] for server in servers])

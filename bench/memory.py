@@ -20,6 +20,8 @@ import sys
 import threading
 from typing import Any
 
+from bench import cgroup
+
 
 def _children() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
@@ -74,7 +76,16 @@ def _memory_kib(pid: int) -> tuple[int, int]:
 def sample(root: int, excluded: set[int], interval: float, stop: threading.Event) -> dict[str, Any]:
     peak_rss = peak_pss = samples = 0
     breakdown: dict[str, float] = {}
+    group = cgroup.current()  # with bench/browser.py --cgroup
+    group_peaks = {"anon": 0, "anon_and_mapped": 0}
     while not stop.is_set():
+        if group is not None:
+            # What the worker's group cannot give back without swap, and that plus the
+            # files its processes have mapped (the rest of its page cache is reclaimable).
+            now = group.stat_bytes()
+            group_peaks["anon"] = max(group_peaks["anon"], now["anon"] // 1024)
+            mapped = now["anon"] + now["mapped_file"]
+            group_peaks["anon_and_mapped"] = max(group_peaks["anon_and_mapped"], mapped // 1024)
         rss = pss = 0
         kinds: dict[str, float] = {}
         for pid in _descendants(root, excluded):
@@ -94,6 +105,7 @@ def sample(root: int, excluded: set[int], interval: float, stop: threading.Event
         "peak_pss_kib": peak_pss,
         "breakdown_mib": breakdown,
         "samples": samples,
+        "cgroup_peaks_kib": group_peaks if group is not None else None,
     }
 
 
@@ -105,12 +117,19 @@ class MemorySampler:
         self.peak_rss_kib = self.peak_pss_kib = self.samples = 0
         #: PSS in MiB by process kind at the PSS peak.
         self.breakdown: dict[str, float] = {}
+        #: With a cgroup (bench/cgroup.py): the peaks of its anonymous memory, and of that
+        #: plus its mapped files, in KiB.
+        self.cgroup_peaks_kib: dict[str, int] | None = None
         self._process: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> MemorySampler:
         command = [sys.executable, "-m", "bench.memory", str(os.getpid())]
         command += [f"--exclude={pid}" for pid in self.excluded]
         command += [f"--interval={self.interval}"]
+        outside = os.environ.get(cgroup.OUTSIDE) if os.environ.get(cgroup.INSIDE) else None
+        if outside:
+            # Out of the measured worker's memory cgroup before the interpreter starts.
+            command = ["sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', outside, *command]
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root
@@ -135,6 +154,7 @@ class MemorySampler:
         found = json.loads(output)
         self.peak_rss_kib, self.peak_pss_kib = found["peak_rss_kib"], found["peak_pss_kib"]
         self.breakdown, self.samples = found["breakdown_mib"], found["samples"]
+        self.cgroup_peaks_kib = found["cgroup_peaks_kib"]
 
 
 def main() -> None:

@@ -20,9 +20,15 @@ class _QuietStatic(SimpleHTTPRequestHandler):
         pass
 
 
+class LoopbackServer(ThreadingHTTPServer):
+    # socketserver's listen backlog is 5: a browser opening a page's connections at once
+    # overflows it, and each connection dropped waits a second for TCP to try again.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @contextmanager
 def _serving(server: ThreadingHTTPServer) -> Iterator[str]:
-    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -37,7 +43,7 @@ def _serving(server: ThreadingHTTPServer) -> Iterator[str]:
 def serve_directory(directory: Path) -> Iterator[str]:
     """Serve ``directory`` over HTTP; yields the base URL (without a trailing slash)."""
     handler = functools.partial(_QuietStatic, directory=str(directory))
-    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as base:
+    with _serving(LoopbackServer(("127.0.0.1", 0), handler)) as base:
         yield base
 
 
@@ -91,7 +97,7 @@ def serve_scripted(site: ScriptedSite) -> Iterator[ScriptedSite]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base:
+    with _serving(LoopbackServer(("127.0.0.1", 0), Handler)) as base:
         site.base = base
         yield site
 
