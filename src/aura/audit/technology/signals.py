@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -21,6 +20,7 @@ from aura.audit.artifacts import (
     RobotsTxt,
     Stylesheets,
     Subresources,
+    memo,
 )
 
 
@@ -56,11 +56,11 @@ class PageSignals:
     #: A parsed tree of ``html``; parsed on demand when not given.
     tree: LexborHTMLParser | None = None
 
-    @cached_property
+    @memo
     def dom(self) -> LexborHTMLParser:
         return self.tree if self.tree is not None else LexborHTMLParser(self.html)
 
-    @cached_property
+    @memo
     def html_lower(self) -> str:
         return self.html.lower()
 
