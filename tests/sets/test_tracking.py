@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from aura.db.engine import Database
 from aura.db.migrate import upgrade
 from aura.models import SetRunChanges
 from aura.runtime import BUNDLED_AXE_CORE
-from aura.sets.tracking import run_tracking
+from aura.sets.tracking import load_runs, run_tracking
 from tests.conftest import REQUIRE_SERVICES, make_settings
 from tests.sets.change_sites import (
     ROTATING_BANNER,
@@ -92,6 +93,23 @@ async def running(settings: Settings) -> AsyncIterator[tuple[FastAPI, httpx.Asyn
         ) as client,
     ):
         yield app, client
+
+
+async def queries_to_load(app: FastAPI, batch_ids: list[str]) -> list[str]:
+    """The SQL statements that loading these runs takes (as trends and changes load them)."""
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    async with app.state.runtime.db.read() as session:
+        connection = (await session.connection()).sync_connection
+        assert connection is not None
+        sa.event.listen(connection, "before_cursor_execute", record)
+        loaded = await load_runs(session, [uuid.UUID(batch_id) for batch_id in batch_ids])
+        sa.event.remove(connection, "before_cursor_execute", record)
+    assert [str(batch.id) for batch, _ in loaded] == batch_ids
+    return statements
 
 
 async def watched_set(client: httpx.AsyncClient, sites: Sites, name: str) -> str:
@@ -237,7 +255,7 @@ async def test_trends_follow_three_runs_and_a_fall_and_an_overtake_raise_alerts(
     settings = tracking_settings(database_url, tmp_path)
     with serving_sites() as sites:
         ours, rival = sites.urls
-        async with running(settings) as (_app, client):
+        async with running(settings) as (app, client):
             set_id = await watched_set(client, sites, "Three runs")
             await add_rule(client, set_id, kind="score_dropped", category="security", points=5)
             await add_rule(client, set_id, kind="overtaken", category="security")
@@ -248,6 +266,7 @@ async def test_trends_follow_three_runs_and_a_fall_and_an_overtake_raise_alerts(
             runs.append(await run_set(client, set_id))
 
             trends = (await client.get(f"/api/v1/sets/{set_id}/trends")).json()
+            queries = [await queries_to_load(app, runs[:count]) for count in (1, 3)]
             latest = (await client.get(f"/api/v1/sets/{set_id}/changes")).json()
             first_to_last = (
                 await client.get(
@@ -258,6 +277,8 @@ async def test_trends_follow_three_runs_and_a_fall_and_an_overtake_raise_alerts(
             alerts = (await client.get(f"/api/v1/sets/{set_id}/alerts")).json()["items"]
 
     assert [run["batch_id"] for run in trends["runs"]] == runs
+    # The runs are loaded together: as many queries for three runs as for one.
+    assert len(queries[1]) == len(queries[0]), queries
     assert trends["categories"][0] == "overall"
     assert "security" in trends["categories"]
     series = {site["url"]: site for site in trends["sites"]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +63,15 @@ class BatchRepository:
                 self._with_urls().where(CompetitiveAnalysisBatch.id == batch_id)
             )
         ).one_or_none()
+
+    async def get_many(
+        self, batch_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, CompetitiveAnalysisBatch]:
+        """Several batches with their URLs and analyses, in three queries, by id."""
+        rows = await self.session.scalars(
+            self._with_urls().where(CompetitiveAnalysisBatch.id.in_(batch_ids))
+        )
+        return {batch.id: batch for batch in rows}
 
     async def add(self, batch: CompetitiveAnalysisBatch) -> None:
         self.session.add(batch)
@@ -181,6 +191,14 @@ class BatchRepository:
                 sa.select(ComparisonResult).where(ComparisonResult.batch_id == batch_id)
             )
         ).one_or_none()
+
+    async def get_comparisons(
+        self, batch_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, ComparisonResult]:
+        rows = await self.session.scalars(
+            sa.select(ComparisonResult).where(ComparisonResult.batch_id.in_(batch_ids))
+        )
+        return {row.batch_id: row for row in rows}
 
     async def comparing(self, limit: int) -> list[uuid.UUID]:
         rows = await self.session.scalars(

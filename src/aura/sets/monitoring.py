@@ -33,7 +33,7 @@ from aura.sets.schemas import (
     AlertRuleRead,
     DeliveryRead,
 )
-from aura.sets.tracking import compute_changes, load_run, overlay_path, screenshot_candidates
+from aura.sets.tracking import compute_changes, load_runs, overlay_path, screenshot_candidates
 from aura.urls import InvalidUrlError, normalise_url
 
 if TYPE_CHECKING:
@@ -175,22 +175,18 @@ class MonitoringService:
     async def _compute(
         self, session: AsyncSession, before_id: uuid.UUID, after_id: uuid.UUID
     ) -> RunChanges:
-        before = await load_run(session, before_id)
-        after = await load_run(session, after_id)
-        if before is None or after is None:
+        loaded = await load_runs(session, [before_id, after_id])
+        if len(loaded) < 2:
             raise NotFoundError("one of the runs was deleted meanwhile")
+        before, after = loaded
         candidates = screenshot_candidates(before[0], after[0])
         return await compute_changes(self.runtime.screenshots, before[1], after[1], candidates)
 
     async def trends(self, session: AsyncSession, set_id: uuid.UUID) -> Trends:
         await self._set(session, set_id)
         runs = (await ChangeRepository(session).finished_runs(set_id))[-TREND_RUNS:]
-        inputs = []
-        for run in runs:
-            loaded = await load_run(session, run.id)
-            if loaded is not None:
-                inputs.append(loaded[1])
-        return await asyncio.to_thread(build_trends, inputs)
+        loaded = await load_runs(session, [run.id for run in runs])
+        return await asyncio.to_thread(build_trends, [inputs for _, inputs in loaded])
 
     async def rules(self, session: AsyncSession, set_id: uuid.UUID) -> AlertRuleList:
         await self._set(session, set_id)

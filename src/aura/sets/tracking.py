@@ -102,14 +102,29 @@ def run_input(batch: CompetitiveAnalysisBatch, comparison: Mapping[str, Any] | N
 async def load_run(
     session: AsyncSession, batch_id: uuid.UUID
 ) -> tuple[CompetitiveAnalysisBatch, RunInput] | None:
+    loaded = await load_runs(session, [batch_id])
+    return loaded[0] if loaded else None
+
+
+async def load_runs(
+    session: AsyncSession, batch_ids: Sequence[uuid.UUID]
+) -> list[tuple[CompetitiveAnalysisBatch, RunInput]]:
+    """The runs in the order given (those deleted meanwhile left out), in four queries
+    however many they are."""
     batches = BatchRepository(session)
-    batch = await batches.get(batch_id)
-    if batch is None:
-        return None
-    stored = await batches.get_comparison(batch_id)
-    # A comparison of another version has another shape; the diff reads what it can without.
-    current = stored is not None and stored.comparison_version == COMPARISON_VERSION
-    return batch, run_input(batch, stored.result if current and stored else None)
+    found = await batches.get_many(batch_ids)
+    comparisons = await batches.get_comparisons(batch_ids)
+    loaded = []
+    for batch_id in batch_ids:
+        batch = found.get(batch_id)
+        if batch is None:
+            continue
+        stored = comparisons.get(batch_id)
+        # A comparison of another version has another shape; the diff reads what it can
+        # without.
+        current = stored is not None and stored.comparison_version == COMPARISON_VERSION
+        loaded.append((batch, run_input(batch, stored.result if current and stored else None)))
+    return loaded
 
 
 def screenshot_candidates(
