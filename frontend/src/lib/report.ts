@@ -160,6 +160,8 @@ export interface RenderProfile {
   tbtMs: number | null;
   loadMs: number | null;
   jsErrors: number;
+  /** What qualifies the figures: the load event never came, or the page was still busy. */
+  caveats: string[];
 }
 
 /** What the browser tier measured, per profile (desktop, mobile); empty in static mode. */
@@ -176,6 +178,10 @@ export function renderProfiles(result: Record<string, unknown>): RenderProfile[]
       tbtMs: num(p.tbt_ms),
       loadMs: num(p.load_ms),
       jsErrors: Array.isArray(p.js_errors) ? p.js_errors.length : 0,
+      caveats: [
+        ...(p.load_timed_out === true ? ["the load event did not come in time"] : []),
+        ...(p.settled === false ? ["still loading or moving when measured"] : []),
+      ],
     };
   });
 }

@@ -109,7 +109,14 @@ export function AnalysisPage() {
                   <tbody>
                     {renderProfiles(report.raw).map((p) => (
                       <tr key={p.profile}>
-                        <th scope="row">{p.profile}</th>
+                        <th scope="row">
+                          {p.profile}
+                          {p.caveats.map((caveat) => (
+                            <div key={caveat} className="muted small">
+                              {caveat}
+                            </div>
+                          ))}
+                        </th>
                         <td>{formatValue(p.fcpMs, "ms")}</td>
                         <td>{formatValue(p.lcpMs, "ms")}</td>
                         <td>{p.cls === null ? "—" : p.cls.toFixed(3)}</td>
