@@ -38,6 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aura.audit.browser import BrowserPool
+from aura.audit.cpu import favour_waiting_threads
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.fetch.guard import IPAddress, system_resolver
 from aura.audit.memory import limit_arenas
@@ -109,8 +110,10 @@ def lighthouse_once(binary: str, url: str, instant_dns_failure: bool) -> float |
 async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict[str, Any]:
     # What a worker runs with: the same settings (AURA_* variables apply), so technology
     # detection with the installed fingerprints, and their JS and DOM probes in the page;
-    # and the same malloc arenas (the `aura` command limits them when it starts).
+    # and the same malloc arenas and GIL switch interval (the `aura` command sets both when
+    # it starts).
     limit_arenas()
+    favour_waiting_threads()
     settings = Settings()
     pool = BrowserPool(dataclasses.replace(browser_settings(settings), executable=CHROMIUM))
     try:

@@ -9,6 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from aura.audit import cpu
 from aura.audit.memory import limit_arenas, release_free_memory
 from aura.cli import main
 
@@ -32,3 +33,13 @@ def test_the_aura_command_limits_malloc_arenas_before_anything_runs(
     monkeypatch.setattr(main, "limit_arenas", lambda: called.append(1) or True)
     CliRunner().invoke(main.app, ["db", "--help"])
     assert called == [1]
+
+
+def test_the_aura_command_hands_the_gil_over_sooner() -> None:
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        CliRunner().invoke(main.app, ["db", "--help"])
+        assert sys.getswitchinterval() == pytest.approx(cpu.SWITCH_INTERVAL)
+    finally:
+        sys.setswitchinterval(before)
