@@ -142,6 +142,13 @@ class TestRead:
         listed = [item["name"] for page in (first, second, last) for item in page["items"]]
         assert listed == list(reversed(names))
         assert (await client.get("/api/v1/competitive/?page=0")).status_code == 422
+        # A page whose offset would not fit a 64-bit integer (found by the API fuzzer).
+        huge = await client.get("/api/v1/competitive/?page=461168601842738792")
+        assert huge.status_code == 422, huge.text
+        assert "page" in huge.text
+        beyond = (await client.get("/api/v1/competitive/?page=1000000")).json()
+        assert beyond["items"] == []
+        assert beyond["total"] == 5
 
 
 class TestLifecycle:

@@ -16,7 +16,7 @@ from rich.text import Text
 from aura.cli.analyze import fail, output_format, write_bytes
 from aura.cli.batch_run import load_report, local_settings, prepare_database, service_for
 from aura.cli.comparison_view import batch_table, print_report
-from aura.competitive.schemas import BatchPage, BatchRead
+from aura.competitive.schemas import MAX_PAGE, BatchPage, BatchRead
 from aura.config import get_settings
 from aura.errors import AuraError
 from aura.models import BatchStatus
@@ -57,7 +57,7 @@ def _batch_id(raw: str) -> uuid.UUID:
 def list_batches(
     as_json: bool = typer.Option(False, "--json", help="Print the page as JSON"),
     limit: int = typer.Option(20, "--limit", min=1, max=100, help="Batches per page"),
-    page: int = typer.Option(1, "--page", min=1, help="Page number, newest first"),
+    page: int = typer.Option(1, "--page", min=1, max=MAX_PAGE, help="Page number, newest first"),
 ) -> None:
     """The stored batches, newest first."""
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from aura.competitive.schemas import BatchCreate, BatchPage, BatchRead, ComparisonRead
+from aura.competitive.schemas import MAX_PAGE, BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
@@ -45,7 +45,7 @@ async def create_batch(body: BatchCreate, session: WriteSession, runtime: Runtim
 async def list_batches(
     session: ReadSession,
     runtime: RuntimeDep,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> BatchPage:
     batches, total = await _service(runtime).page(session, page, page_size)
