@@ -224,7 +224,7 @@ def _charged_to_the_worker(memory: MemorySampler) -> dict[str, Any] | None:
             name: round(kib / 1024, 1) for name, kib in (memory.cgroup_peaks_kib or {}).items()
         },
         "at_end_mb": {name: round(value / mb, 1) for name, value in group.stat_bytes().items()},
-        "limit_mb": int(os.environ.get("AURA_BENCH_CGROUP_LIMIT_MB") or 0) or None,
+        "limit_mb": group.limit_mb(),
         "times_at_limit": group.times_at_limit(),
         "caches_dropped_first": True,
     }
@@ -305,7 +305,6 @@ if __name__ == "__main__":
     )
     arguments = parser.parse_args()
     if arguments.cgroup:
-        os.environ["AURA_BENCH_CGROUP_LIMIT_MB"] = str(arguments.cgroup_limit_mb or "")
         cgroup.run_inside_new_group(arguments.cgroup_limit_mb)
     try:
         outcome = asyncio.run(

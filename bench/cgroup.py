@@ -25,6 +25,7 @@ ROOT = Path("/sys/fs/cgroup")
 #: it came from (where helper processes go).
 INSIDE = "AURA_BENCH_CGROUP"
 OUTSIDE = "AURA_BENCH_CGROUP_OUTSIDE"
+MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,19 @@ class MemoryCgroup:
         group = MemoryCgroup(self.path / name, self.v2)
         group.path.mkdir()
         if limit_mb is not None:
-            limit = str(limit_mb * 1024 * 1024)
-            (group.path / ("memory.max" if self.v2 else "memory.limit_in_bytes")).write_text(limit)
+            (group.path / group._limit_file).write_text(str(limit_mb * MIB))
         return group
+
+    @property
+    def _limit_file(self) -> str:
+        return "memory.max" if self.v2 else "memory.limit_in_bytes"
+
+    def limit_mb(self) -> int | None:
+        """The group's hard limit, None when it has none ("max", or v1's huge default)."""
+        value = (self.path / self._limit_file).read_text().strip()
+        if value == "max" or int(value) >= 2**62:
+            return None
+        return int(value) // MIB
 
     def enter(self, pid: int) -> None:
         (self.path / "cgroup.procs").write_text(str(pid))
@@ -107,12 +118,18 @@ def current() -> MemoryCgroup | None:
     return MemoryCgroup(Path(inside), v2=not inside.startswith(str(ROOT / "memory")))
 
 
+def outside() -> Path | None:
+    """The group the benchmark came from, while it runs in a group of its own."""
+    path = os.environ.get(OUTSIDE)
+    return Path(path) if path and os.environ.get(INSIDE) else None
+
+
 def leave() -> None:
     """Move this process out of the benchmark's group (the helpers do so before they
     allocate anything; the benchmark before it runs Lighthouse)."""
-    outside = os.environ.get(OUTSIDE)
-    if outside and os.environ.get(INSIDE):
-        (Path(outside) / "cgroup.procs").write_text(str(os.getpid()))
+    origin = outside()
+    if origin is not None:
+        (origin / "cgroup.procs").write_text(str(os.getpid()))
 
 
 def leave_for_good() -> None:

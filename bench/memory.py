@@ -126,10 +126,11 @@ class MemorySampler:
         command = [sys.executable, "-m", "bench.memory", str(os.getpid())]
         command += [f"--exclude={pid}" for pid in self.excluded]
         command += [f"--interval={self.interval}"]
-        outside = os.environ.get(cgroup.OUTSIDE) if os.environ.get(cgroup.INSIDE) else None
-        if outside:
+        outside = cgroup.outside()
+        if outside is not None:
             # Out of the measured worker's memory cgroup before the interpreter starts.
-            command = ["sh", "-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', outside, *command]
+            leave_then_run = 'echo $$ > "$0/cgroup.procs" && exec "$@"'
+            command = ["sh", "-c", leave_then_run, str(outside), *command]
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root
