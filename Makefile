@@ -17,6 +17,9 @@ UV := $(UV_VENV)/bin/uv
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Byte-code compiled at install, as pip does: otherwise each new process (every `aura` command,
+# every worker) compiles the libraries it imports again where PYTHONDONTWRITEBYTECODE is set.
+export UV_COMPILE_BYTECODE := 1
 
 $(UV): requirements-uv.txt
 	$(PYTHON) -m venv $(UV_VENV)
