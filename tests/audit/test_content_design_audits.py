@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from aura.audit import css
 from aura.audit.artifacts import Subresources
+from aura.audit.browser.artifacts import RenderedDesign
 from tests.audit.audit_builders import document, resource, run, stylesheets
 
 PROSE = " ".join(
@@ -79,8 +81,9 @@ def test_text_to_html_ratio() -> None:
 
 
 def test_color_palette_ranks_colours_and_theme_color() -> None:
-    sheet = stylesheets("a { color: #F00 } b { color: red } c { background: rgb(0, 0, 255) }")
-    page = document(head='<meta name="theme-color" content="#123456">')
+    sheet = stylesheets("a { color: #F00 } b { color: red } i { background: rgb(0, 0, 255) }")
+    theme = '<meta name="theme-color" content="#123456">'
+    page = document("<a href='/'>a</a><b>b</b><i>i</i>", theme)
     result = run("color-palette", page, sheet)
     assert result.facts["palette"] == ["#ff0000", "#0000ff"]
     assert result.facts["theme_color"] == "#123456"
@@ -92,19 +95,21 @@ def test_palette_of_a_stylesheet_with_large_inline_images() -> None:
     sheet = stylesheets(
         f"a {{ background: url(data:image/png;base64,{image}) }} b {{ color: #0f0 }}"
     )
-    assert run("color-palette", document(), sheet).facts["palette"] == ["#00ff00"]
+    assert run("color-palette", document("<a>a</a><b>b</b>"), sheet).facts["palette"] == ["#00ff00"]
 
 
 def test_font_families() -> None:
     page = document(
-        head='<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Inter">'
+        "<p>Hello</p>",
+        head='<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Inter">',
     )
     result = run("font-families", page, stylesheets("body { font-family: 'Inter', sans-serif }"))
     assert result.score == 1
     assert result.facts["fonts"] == ["Inter"]
     assert result.facts["font_services"] == ["Google Fonts"]
-    many = stylesheets(*(f"p{i} {{ font-family: F{i} }}" for i in range(7)))
-    assert run("font-families", many).score == 0
+    paragraphs = document("".join(f"<p class='f{i}'>text {i}</p>" for i in range(7)))
+    many = stylesheets(*(f".f{i} {{ font-family: F{i} }}" for i in range(7)))
+    assert run("font-families", paragraphs, many).score == 0
     assert run("font-families", stylesheets("p { font-family: serif }")).not_applicable
 
 
@@ -136,13 +141,107 @@ def test_dark_mode() -> None:
 
 def test_design_consistency() -> None:
     few = stylesheets("a { color: #111; font-size: 16px } b { color: #222; font-size: 2rem }")
-    assert run("design-consistency", few).score == 1
-    many = stylesheets(*(f".c{i} {{ color: #{i:06x}; font-size: {i + 8}px }}" for i in range(150)))
-    assert run("design-consistency", many).score == 0
+    assert run("design-consistency", document("<a>a</a><b>b</b>"), few).score == 1
+    # 150 colours 24 apart in hue: each looks different from the next.
+    hues = [f"hsl({i * 2.4}, {60 + i % 3 * 15}%, {30 + i % 5 * 10}%)" for i in range(150)]
+    many = stylesheets(
+        *(f".c{i} {{ color: {hue}; font-size: {i + 8}px }}" for i, hue in enumerate(hues))
+    )
+    page = document("".join(f"<p class='c{i}'>x</p>" for i in range(150)))
+    assert run("design-consistency", page, many).score == 0
     assert run("design-consistency", stylesheets("p { margin: 0 }")).not_applicable
 
 
 def test_stylesheets_include_fetched_css() -> None:
     css = resource("https://example.com/a.css", "stylesheet", body=b"a { color: #abcdef }")
-    result = run("color-palette", Subresources((css,)))
+    result = run("color-palette", document("<a href='/'>a</a>"), Subresources((css,)))
     assert result.facts["palette"] == ["#abcdef"]
+
+
+def test_fonts_are_the_first_family_of_stacks_that_style_visible_text() -> None:
+    sheet = stylesheets(
+        ':root { --text: "Lato", -apple-system, "Segoe UI", Roboto, "Apple Color Emoji" }'
+        " body { font-family: var(--text) }"
+        # The Guardian passes its breakpoint to scripts through <head>'s font-family.
+        " head { font-family: 'tablet' }"
+        " @media (min-width: 61em) { head { font-family: 'desktop' } }"
+        # Icon fonts draw pictures: on ::before, or as ligature text.
+        " .fa:before { font-family: FontAwesome } .material-icons { font-family: 'Material Icons' }"
+        # A component the page does not have.
+        " .tooltip { font-family: Menlo, monospace }"
+    )
+    page = document(
+        '<h1>Title</h1><p>Body text</p><i class="fa"></i><span class="material-icons">menu</span>'
+    )
+    result = run("font-families", page, sheet)
+    assert result.facts["fonts"] == ["Lato"]
+    assert result.score == 1
+
+
+def test_a_system_font_stack_is_one_family_not_none() -> None:
+    sheet = stylesheets("body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto }")
+    result = run("font-families", document("<p>Hello</p>"), sheet)
+    assert result.score == 1
+    assert result.display_value == "The visitor's system font"
+    assert result.facts["fonts"] == []
+
+
+def test_palette_leaves_out_unused_theme_colours_and_hover_states() -> None:
+    sheet = stylesheets(
+        ":root { --bs-blue: #0d6efd; --bs-red: #dc3545; --bs-body-color: #212529 }"
+        " body { color: var(--bs-body-color) }"
+        " .btn { background-color: var(--bs-btn-bg) }"
+        " .btn-primary { --bs-btn-bg: #0d6efd } .btn-danger { --bs-btn-bg: #dc3545 }"
+        " .btn:hover { color: #ff00ff } .alert-warning { background: #fff3cd }"
+        " ::selection { background: #00ff00 }"
+    )
+    page = document('<p>Text</p><a class="btn btn-primary" href="/go">Go</a>')
+    result = run("color-palette", page, sheet)
+    assert result.facts["palette"] == ["#212529", "#0d6efd"]
+    assert result.details["distinct_colors"] == 2
+
+
+def test_palette_merges_colours_that_look_the_same() -> None:
+    # Four blues and two whites a designer would call one blue and one white.
+    sheet = stylesheets(
+        "p { color: #0d6efd } li { color: #0c6dfd } td { color: #0e6ffc } b { color: #0d6dfe }"
+        " body { background: #ffffff } div { background: #fefefe } h2 { color: #dc3545 }"
+    )
+    page = document("<div><p>a</p><ul><li>b</li></ul><b>c</b><h2>d</h2></div><table><tr><td>e")
+    palette = run("color-palette", page, sheet).facts["palette"]
+    assert len(palette) == 3
+    assert set(palette) == {"#0d6efd", "#ffffff", "#dc3545"} or "#dc3545" in palette
+
+
+def test_rendered_fonts_and_palette_leave_out_browser_defaults() -> None:
+    design = RenderedDesign(
+        text_fonts=(("Inter", 900), ("Times New Roman", 300), ("Arial", 20), ("Menlo", 5)),
+        text_colors=(("#222222", 1000), ("#0000ee", 200)),
+        surface_colors=(("#ffffff", 900_000.0), ("#fefefe", 10_000.0), ("#3056d3", 50_000.0)),
+        brand_colors=("#0000ee", "#3056d3"),
+    )
+    sheet = stylesheets("body { color: #222 }")
+    page = document("<p>Hello</p>")
+    fonts = run("font-families", page, sheet, design)
+    # Unstyled text computes to Chromium's default "Times New Roman": not the page's font;
+    # Menlo draws well under 1 % of the text.
+    assert fonts.facts["fonts"] == ["Inter"]
+    palette = run("color-palette", page, sheet, design)
+    assert palette.facts["palette"] == ["#222222", "#ffffff", "#3056d3"]
+    rendered = run("rendered-design", design, sheet)
+    assert rendered.facts["brand_color"] == "#3056d3"
+    assert rendered.facts["fonts"] == ["Inter"]
+
+
+def test_a_render_showing_only_default_fonts_has_no_font_families() -> None:
+    design = RenderedDesign(text_fonts=(("Times New Roman", 3000),))
+    result = run("font-families", document("<p>x</p>"), stylesheets(""), design)
+    assert result.not_applicable
+    assert result.display_value == "the rendered text uses only the browser's default font"
+
+
+def test_colour_difference_is_ciede2000() -> None:
+    # Published test pairs of Sharma, Wu and Dalal (2005).
+    assert abs(css.delta_e_lab((50, 2.6772, -79.7751), (50, 0, -82.7485)) - 2.0425) < 1e-4
+    assert abs(css.delta_e_lab((50, 2.5, 0), (73, 25, -18)) - 27.1492) < 1e-4
+    assert css.delta_e("#000000", "#ffffff") > 99

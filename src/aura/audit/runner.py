@@ -289,7 +289,7 @@ def run_audit(
         ]
         return Outcome(audit, AuditResult(None), "missing artifact: " + "; ".join(reasons))
     try:
-        result = audit().audit(artifacts.only(audit.requires))
+        result = audit().audit(artifacts.only((*audit.requires, *audit.uses)))
     except MissingArtifactError as error:
         return Outcome(audit, AuditResult(None), f"used an undeclared artifact: {error}")
     except Exception as error:

@@ -115,14 +115,18 @@ def test_rendered_design_facts_replace_the_css_estimates() -> None:
         headings=TextStyle(font_family="Montserrat"),
         body=TextStyle(font_family="Lato"),
         brand_colors=("#0d6efd", "#dc3545"),
-        fonts=("Montserrat", "Lato"),
+        fonts=("Lato", "Montserrat"),
+        text_fonts=(("Lato", 2000), ("Montserrat", 300)),
+        text_colors=(("#212529", 2000), ("#0d6efd", 300)),
+        surface_colors=(("#ffffff", 1_000_000.0), ("#0d6efd", 40_000.0)),
     )
     result = run_audit("rendered-design", design)
     assert result.score is None
     assert result.facts["brand_color"] == "#0d6efd"
     assert result.facts["accent_color"] == "#dc3545"
-    assert result.facts["palette"] == ["#ffffff", "#0d6efd"]
-    assert result.facts["fonts"] == ["Montserrat", "Lato"]
+    assert result.facts["palette"] == ["#ffffff", "#212529", "#0d6efd"]
+    assert result.facts["fonts"] == ["Lato", "Montserrat"]
+    assert result.facts["screenshot_colors"] == ["#ffffff", "#0d6efd"]
 
 
 def test_computed_colours_are_read_as_hex_and_transparent_is_none() -> None:
