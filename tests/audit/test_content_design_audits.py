@@ -120,6 +120,44 @@ def test_favicon() -> None:
     assert run("favicon", document()).score == 0
 
 
+def test_favicon_verdict_and_title_agree() -> None:
+    # A favicon without touch icon passes, and says what it lacks without a failing title.
+    only = run("favicon", document(head='<link rel="icon" href="/f.ico">'))
+    assert only.score == 1
+    assert only.display_value == "favicon; no touch icon or manifest"
+    touch = run("favicon", document(head='<link rel="apple-touch-icon" href="/t.png">'))
+    assert touch.score == 0
+    assert touch.display_value == "No favicon (touch icon only)"
+
+
+def test_logo_is_an_image_svg_or_wordmark_in_the_header() -> None:
+    wordmark = run(
+        "logo",
+        document('<nav class="navbar"><a class="navbar-brand" href="#!">Start Bootstrap</a></nav>'),
+    )
+    assert wordmark.score == 1
+    assert wordmark.display_value == "Text wordmark “Start Bootstrap”"
+    svg = run(
+        "logo",
+        document(
+            '<header><a href="/" aria-label="Acme home"><svg viewBox="0 0 9 9"></svg></a>'
+            "<ul><li><a href='/about'>About</a></li></ul></header>"
+        ),
+    )
+    assert svg.display_value == "Inline SVG “Acme home”"
+    # A headline or an icon is not a logo: there is no bare tag name as evidence.
+    neither = run("logo", document('<h1>Welcome</h1><i class="fa fa-star"></i>'))
+    assert neither.score == 0
+    # A row of client logos further down the page is not the site's logo.
+    clients = "".join(
+        f'<img class="client-logo" src="/clients/{name}.svg" alt="{name}">'
+        for name in ("ibm", "google", "microsoft")
+    )
+    assert run("logo", document(f"<section>{clients}</section>")).score == 0
+    own = run("logo", document('<div id="logo"><img src="/acme.png" alt="Acme"></div>'))
+    assert own.facts["logo"] == "https://example.com/acme.png"
+
+
 def test_logo() -> None:
     result = run("logo", document('<a href="/"><img src="/img/logo.svg" alt="Acme"></a>'))
     assert result.facts["logo"] == "https://example.com/img/logo.svg"
