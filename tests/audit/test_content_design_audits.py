@@ -283,3 +283,92 @@ def test_colour_difference_is_ciede2000() -> None:
     assert abs(css.delta_e_lab((50, 2.6772, -79.7751), (50, 0, -82.7485)) - 2.0425) < 1e-4
     assert abs(css.delta_e_lab((50, 2.5, 0), (73, 25, -18)) - 27.1492) < 1e-4
     assert css.delta_e("#000000", "#ffffff") > 99
+
+
+def test_keywords_read_the_main_content_not_form_options_or_menus() -> None:
+    countries = "".join(
+        f"<option>{name}</option>"
+        for name in ("Cayman Islands", "Faroe Islands", "Saint Lucia", "Saint Kitts", "Islands")
+    )
+    page = document(
+        "<nav><a href='/islands'>Islands</a><a href='/saint'>Saint</a></nav>"
+        f"<main><h1>Garden tools</h1><p>{PROSE}</p><select>{countries}</select></main>"
+        "<div hidden>islands islands islands</div><noscript>saint saint saint</noscript>"
+        "<footer>Islands Saint Islands Saint</footer>"
+    )
+    keywords = run("keywords", page).facts["keywords"]
+    assert "islands" not in keywords
+    assert "saint" not in keywords
+    assert "team" in keywords
+
+
+def test_calls_to_action_are_not_page_controls() -> None:
+    page = document(
+        '<nav><button class="navbar-toggler" aria-controls="menu" aria-expanded="false">'
+        "Menu</button>"
+        '<button type="button"><span class="sr-only">Open main menu</span></button></nav>'
+        '<a role="button" href="#" id="flexible-replay"><span>Replay</span></a>'
+        '<button class="carousel-control-next">Next</button>'
+        '<a class="btn btn-primary" href="/trial">Start free trial</a>'
+        '<a class="text-white bg-purple-700 rounded-lg px-5" href="/get">Get started</a>'
+        '<button class="btn d-none">Hidden offer</button>'
+    )
+    assert run("calls-to-action", page).facts["ctas"] == ["Start free trial", "Get started"]
+
+
+def test_social_profiles_are_profiles_not_videos_or_share_links() -> None:
+    page = document(
+        '<a href="https://www.youtube.com/watch?v=Ewk0YtFTBec&list=PL1">Video</a>'
+        '<a href="http://www.pinterest.com/pin/find/?url=https%3A%2F%2Fexample.com">Pin</a>'
+        '<a href="https://twitter.com/intent/tweet?text=hi">Tweet</a>'
+        '<a href="https://twitter.com/acme/status/1">A post</a>'
+        '<a href="https://www.linkedin.com/shareArticle?url=x">Share</a>'
+        '<a href="https://www.youtube.com/@acme">Our channel</a>'
+        '<a href="https://www.linkedin.com/company/acme/">LinkedIn</a>'
+    )
+    profiles = run("social-profiles", page).facts["social_profiles"]
+    assert profiles == {
+        "YouTube": "https://www.youtube.com/@acme",
+        "LinkedIn": "https://www.linkedin.com/company/acme/",
+    }
+    only_shares = document('<a href="https://www.youtube.com/watch?v=x">Watch</a>')
+    assert run("social-profiles", only_shares).score == 0
+
+
+def test_a_long_news_headline_is_a_headline() -> None:
+    news = (
+        "Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features "
+        "on its Video Platform"
+    )
+    result = run("headline", document(f"<h1>{news}</h1>"))
+    assert result.score == 1
+    hidden_first = document("<h1 class='sr-only'>Site</h1><h1>Fresh bread every day</h1>")
+    assert run("headline", hidden_first).facts["headline"] == "Fresh bread every day"
+
+
+def test_readability_is_bounded_and_reads_sentences_not_lists() -> None:
+    # A test page of rule names: a list, not prose. It once read "Reading ease -179
+    # (grade 66.5)": the whole page was one sentence.
+    rules = "".join(f"<li>aria-{word}-attribute-name</li>" for word in ("a", "b", "c") * 40)
+    assert run("readability", document(f"<ul>{rules}</ul>")).not_applicable
+    run_on = " ".join(["administrative interoperability considerations"] * 40)
+    result = run("readability", document(f"<p>{run_on}</p>"))
+    assert result.details["flesch_reading_ease"] == 0
+    assert 0 <= result.details["flesch_kincaid_grade"] <= 18
+    assert result.display_value.startswith("Reading ease 0 of 100, very difficult")
+
+
+def test_contact_details_come_from_visible_owned_content() -> None:
+    hidden_vendor = document(
+        '<div class="d-none" id="submitSuccessMessage">To activate this form, sign up at '
+        '<a href="https://vendor.example/contact-forms">vendor</a> or mail '
+        '<a href="mailto:sales@vendor.example">sales</a></div>'
+        '<a href="mailto:?subject=Read%20this">Share by e-mail</a>'
+        '<a href="#!">Contact</a>'
+    )
+    assert run("contact-details", hidden_vendor).facts["contact"] == []
+    canonical = document(
+        '<a href="https://www.acme.example/contact">Contact us</a>',
+        '<link rel="canonical" href="https://www.acme.example/">',
+    )
+    assert run("contact-details", canonical).facts["contact"] == ["contact_page"]
