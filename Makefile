@@ -44,7 +44,7 @@ lock: $(UV)
 
 # Fails when pyproject.toml and uv.lock disagree (a dependency changed without `make lock`).
 lock-check: $(UV)
-	@$(UV) lock --check --quiet 2>/dev/null || { \
+	@$(UV) lock --check --quiet || { \
 		echo "ERROR: uv.lock does not match pyproject.toml. Run 'make lock' (or"; \
 		echo "'$(UV) lock' to change only what pyproject.toml asks for) and commit uv.lock."; \
 		exit 1; }
