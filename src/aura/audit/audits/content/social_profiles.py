@@ -59,6 +59,10 @@ NOT_PROFILES = frozenset(
         "groups",
         "feed",
         "posts",
+        "redirect",
+        "attribution_link",
+        "live",
+        "signin",
     }
 )
 
@@ -76,8 +80,6 @@ def profile_of(href: str) -> str | None:
         return None
     first = segments[0].lower()
     if first in NOT_PROFILES:
-        return None
-    if host == "youtube.com" and not (first.startswith("@") or first in ("channel", "c", "user")):
         return None
     if host == "linkedin.com" and first not in ("company", "in", "school", "showcase"):
         return None
