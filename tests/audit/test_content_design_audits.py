@@ -258,7 +258,7 @@ def test_rendered_fonts_and_palette_leave_out_browser_defaults() -> None:
         surface_colors=(("#ffffff", 900_000.0), ("#fefefe", 10_000.0), ("#3056d3", 50_000.0)),
         brand_colors=("#0000ee", "#3056d3"),
     )
-    sheet = stylesheets("body { color: #222 }")
+    sheet = stylesheets("body { color: #222; background: #fff }")
     page = document("<p>Hello</p>")
     fonts = run("font-families", page, sheet, design)
     # Unstyled text computes to Chromium's default "Times New Roman": not the page's font;
@@ -372,3 +372,18 @@ def test_contact_details_come_from_visible_owned_content() -> None:
         '<link rel="canonical" href="https://www.acme.example/">',
     )
     assert run("contact-details", canonical).facts["contact"] == ["contact_page"]
+
+
+def test_an_unstyled_render_has_no_palette_of_browser_defaults() -> None:
+    # Offline, a page whose CSS is on a CDN shows black text, blue links and white fields.
+    design = RenderedDesign(
+        text_fonts=(("Times New Roman", 3000),),
+        text_colors=(("#000000", 2800), ("#0000ee", 200)),
+        surface_colors=(("#ffffff", 20_000.0), ("#efefef", 3_000.0)),
+        brand_colors=("#0000ee",),
+    )
+    rendered = run("rendered-design", design, stylesheets(""))
+    assert "palette" not in rendered.facts
+    assert rendered.facts["brand_color"] is None
+    assert rendered.facts["fonts"] == []
+    assert "font_family_count" not in rendered.metrics

@@ -153,9 +153,9 @@ def _starts_generic(stack: str) -> bool:
     return first in css.GENERIC_FAMILIES and first not in ("inherit", "initial", "unset")
 
 
-#: The browser's own colours for unstyled links, text and buttons: not colours the page chose,
-#: unless its CSS declares them too.
-USER_AGENT_COLORS = frozenset({"#0000ee", "#551a8b", "#000000", "#efefef"})
+#: The browser's own colours for unstyled links, text, form fields and buttons: not colours
+#: the page chose, unless its CSS declares them too.
+USER_AGENT_COLORS = frozenset({"#0000ee", "#551a8b", "#000000", "#ffffff", "#efefef"})
 
 
 def rendered_palette(design: RenderedDesign, facts: CssFacts) -> list[tuple[str, float]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aura.audit.artifacts import Artifacts
+from aura.audit.artifacts import Artifacts, Stylesheets
 from aura.audit.audits import audits_by_id
 from aura.audit.base import AuditResult
 from aura.audit.browser import DESKTOP, MOBILE, DeviceProfile
@@ -120,7 +120,8 @@ def test_rendered_design_facts_replace_the_css_estimates() -> None:
         text_colors=(("#212529", 2000), ("#0d6efd", 300)),
         surface_colors=(("#ffffff", 1_000_000.0), ("#0d6efd", 40_000.0)),
     )
-    result = run_audit("rendered-design", design)
+    sheets = Stylesheets((("inline", "body { background: #fff; color: #212529 }"),))
+    result = run_audit("rendered-design", design, sheets)
     assert result.score is None
     assert result.facts["brand_color"] == "#0d6efd"
     assert result.facts["accent_color"] == "#dc3545"
