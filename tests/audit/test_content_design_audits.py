@@ -387,3 +387,31 @@ def test_an_unstyled_render_has_no_palette_of_browser_defaults() -> None:
     assert rendered.facts["brand_color"] is None
     assert rendered.facts["fonts"] == []
     assert "font_family_count" not in rendered.metrics
+
+
+def test_palette_reads_tailwind_utilities() -> None:
+    # Tailwind writes CSS Color 4 syntax with an opacity variable, and escapes ":" in the
+    # responsive classes it generates.
+    sheet = stylesheets(
+        ".bg-purple-700 { --tw-bg-opacity: 1;"
+        " background-color: rgb(126 58 242 / var(--tw-bg-opacity)) }"
+        " .lg\\:text-gray-900 { color: rgb(17 24 39) }"
+        " .bg-red-500 { background-color: rgb(239 68 68) }"
+    )
+    page = document(
+        '<a class="bg-purple-700 px-5" href="/go">Go</a><p class="lg:text-gray-900">Text</p>'
+    )
+    palette = run("color-palette", page, sheet).facts["palette"]
+    assert set(palette) == {"#7e3af2", "#111827"}
+
+
+def test_a_page_without_colours_has_no_colour_count() -> None:
+    result = run("color-palette", document("<p>Plain</p>"), stylesheets(""))
+    assert result.facts["palette"] == []
+    assert "distinct_colors" not in result.metrics
+
+
+def test_hidden_form_feedback_colours_are_not_in_the_palette() -> None:
+    sheet = stylesheets("body { color: #212529 } .invalid-feedback { color: #dc3545 }")
+    page = document('<p>Text</p><div class="invalid-feedback">Email is required.</div>')
+    assert run("color-palette", page, sheet).facts["palette"] == ["#212529"]

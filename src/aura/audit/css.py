@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import tinycss2.color3  # type: ignore[import-untyped]
+import tinycss2.color4  # type: ignore[import-untyped]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # A declaration's name runs to the end of a word, so it can only match where that word is
@@ -31,7 +31,9 @@ _MEDIA = re.compile(r"@media\s*([^{]+)\{", re.I)
 _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.I)
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""", re.I)
 _URL = re.compile(r"""url\(\s*["']?([^"')]+?)["']?\s*\)""", re.I)
-_COLOR_TOKEN = re.compile(r"#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)|\b[a-zA-Z]{3,20}\b", re.I)
+_COLOR_TOKEN = re.compile(
+    r"#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?|hwb)\([^()]*\)|\b[a-zA-Z]{3,20}\b", re.I
+)
 _SIZE = re.compile(
     r"^-?\d*\.?\d+(?:px|rem|em|pt|%|vw|vh)$|^(?:x{0,2}-?small|medium|x{0,3}-?large)$"
 )
@@ -256,20 +258,14 @@ _PAINT_PROPERTIES = COLOR_PROPERTIES - {
 def _shown_colors(value: str) -> list[str]:
     """The colours of a value that are mostly opaque (a 15 % black overlay is a shade, not
     black)."""
-    found = []
-    for token in _COLOR_TOKEN.findall(value):
-        color = parse_color(token)
-        if color is not None and _opacity(token) >= 0.5:
-            found.append(color)
-    return found
+    return [
+        color for token in _COLOR_TOKEN.findall(value) if (color := _shown_color(token)) is not None
+    ]
 
 
-def _opacity(token: str) -> float:
-    try:
-        color = tinycss2.color3.parse_color(token.lower())
-    except (ValueError, TypeError):
-        return 0.0
-    return float(color.alpha) if isinstance(color, tinycss2.color3.RGBA) else 0.0
+def _shown_color(token: str) -> str | None:
+    parsed = _parsed_color(token)
+    return parse_color(token) if parsed is not None and parsed[3] >= 0.5 else None
 
 
 def resolve_variables(
@@ -337,17 +333,29 @@ def colors_in(value: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def parse_color(token: str) -> str | None:
+    """A CSS colour as ``#rrggbb`` (CSS Color 4 syntax too: Tailwind writes
+    ``rgb(126 58 242 / 1)``); None for transparent, keywords and what is not a colour."""
+    parsed = _parsed_color(token)
+    if parsed is None:
+        return None
+    red, green, blue, _alpha = parsed
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+@lru_cache(maxsize=4096)
+def _parsed_color(token: str) -> tuple[int, int, int, float] | None:
     lowered = token.lower()
     if lowered in {"transparent", "currentcolor", "inherit", "initial", "unset", "none"}:
         return None
     try:
-        color = tinycss2.color3.parse_color(lowered)
-    except (ValueError, TypeError):
+        color = tinycss2.color4.parse_color(lowered)
+        if not isinstance(color, tinycss2.color4.Color) or color.alpha == 0:
+            return None
+        channels = color.to("srgb").coordinates
+    except (ValueError, TypeError, NotImplementedError):
         return None
-    if not isinstance(color, tinycss2.color3.RGBA) or color.alpha == 0:
-        return None
-    red, green, blue = (round(channel * 255) for channel in color[:3])
-    return f"#{red:02x}{green:02x}{blue:02x}"
+    red, green, blue = (round(min(1.0, max(0.0, channel or 0.0)) * 255) for channel in channels)
+    return red, green, blue, float(color.alpha)
 
 
 def families_in(value: str) -> list[str]:

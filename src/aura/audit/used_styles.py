@@ -27,6 +27,7 @@ from aura.audit.artifacts import Document
 from aura.audit.browser.artifacts import RenderedDesign
 from aura.audit.css import CssFacts
 from aura.audit.dom import hides_itself
+from aura.audit.text import hidden_by_class
 
 _SKIPPED_PSEUDO = re.compile(
     r"::?(?:hover|focus|focus-within|focus-visible|active|visited|target|checked|disabled|"
@@ -36,7 +37,7 @@ _SKIPPED_PSEUDO = re.compile(
     re.I,
 )
 _GENERATED = re.compile(r"::?(?:before|after)\b", re.I)
-_PSEUDO = re.compile(r"::?[\w-]+(?:\((?:[^()]|\([^()]*\))*\))?")
+_PSEUDO = re.compile(r"(?<!\\)::?[\w-]+(?:\((?:[^()]|\([^()]*\))*\))?")
 _TRAILING_COMBINATOR = re.compile(r"[\s>+~]+$")
 _NOT_RENDERED = frozenset({"head", "noscript", "template", "script", "style", "title", "meta"})
 
@@ -72,12 +73,14 @@ def used_styles(document: Document, facts: CssFacts) -> UsedStyles:
 def _measure(document: Document, facts: CssFacts) -> UsedStyles:
     used = UsedStyles()
     text_sizes: dict[int, int] = {}
+    rendered: dict[int, bool] = {}
+    names = _names_in(document)
     for rule in facts.style_rules:
         for selector in split_selectors(rule.selector):
             if _SKIPPED_PSEUDO.search(selector):
                 continue
             generated = bool(_GENERATED.search(selector))
-            nodes = _visible_matches(document, selector)
+            nodes = _visible_matches(document, selector, rendered, names)
             if not nodes:
                 continue
             chars = sum(_text_size(node, text_sizes) for node in nodes)
@@ -120,25 +123,81 @@ def matchable(selector: str) -> str:
     return plain or "*"
 
 
-def _visible_matches(document: Document, selector: str) -> list[LexborNode]:
-    try:
-        nodes = document.css(matchable(selector))
-    except Exception:  # selectolax raises on selectors it cannot parse
-        return []
-    return [node for node in nodes if _rendered(node)][:200]
+#: Elements a selector's weight counts at most (a rule for every <div> weighs no more).
+_MOST_MATCHES = 200
 
 
-def _rendered(node: LexborNode) -> bool:
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("-document", "#document", None):
-        if current.tag in _NOT_RENDERED or css_hidden(current):
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+
+
+def _names_in(document: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The class names and ids the document's elements carry."""
+    classes: set[str] = set()
+    for node in document.css("[class]"):
+        classes.update((node.attributes.get("class") or "").split())
+    return frozenset(classes), frozenset(document.ids)
+
+
+def _could_match(plain: str, names: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """False when the selector's subject needs a class or id no element has (most rules of
+    a framework): a set lookup instead of a pass over the tree."""
+    subject = re.split(r"[\s>+~]+", _ATTRIBUTE.sub("", plain).strip())[-1]
+    if "\\" in subject:
+        return True  # escaped names (Tailwind's .md\:flex) are left to the matcher
+    classes, ids = names
+    for kind, name in _CLASS_OR_ID.findall(subject):
+        if name not in (classes if kind == "." else ids):
             return False
-        current = current.parent
     return True
 
 
+def _visible_matches(
+    document: Document,
+    selector: str,
+    rendered: dict[int, bool],
+    names: tuple[frozenset[str], frozenset[str]],
+) -> list[LexborNode]:
+    plain = matchable(selector)
+    if not _could_match(plain, names):
+        return []
+    try:
+        nodes = document.css(plain)
+    except Exception:  # selectolax raises on selectors it cannot parse
+        return []
+    visible: list[LexborNode] = []
+    for node in nodes:
+        if _rendered(node, rendered):
+            visible.append(node)
+            if len(visible) == _MOST_MATCHES:
+                break
+    return visible
+
+
+def _rendered(node: LexborNode, known: dict[int, bool]) -> bool:
+    """Whether nothing hides ``node`` or an ancestor (remembered per element)."""
+    path: list[LexborNode] = []
+    current: LexborNode | None = node
+    answer = True
+    while current is not None and current.tag not in ("-document", "#document", None):
+        found = known.get(current.mem_id)
+        if found is not None:
+            answer = found
+            break
+        if current.tag in _NOT_RENDERED or css_hidden(current):
+            answer = False
+            path.append(current)
+            break
+        path.append(current)
+        current = current.parent
+    # Everything below a hidden element is hidden; below a shown one, as that one is.
+    for element in path:
+        known[element.mem_id] = answer
+    return answer
+
+
 def css_hidden(node: LexborNode) -> bool:
-    return hides_itself(node.attributes)
+    return hides_itself(node.attributes) or hidden_by_class(node)
 
 
 def _text_size(node: LexborNode, sizes: dict[int, int]) -> int:

@@ -54,6 +54,7 @@ class ColorPalette(Audit):
                 "distinct_colors": len(merged),
                 "source": source,
             },
-            metrics={"distinct_colors": len(merged)},
+            # No colour found is no measurement, not a palette of none.
+            metrics={"distinct_colors": len(merged)} if merged else {},
             facts={"palette": palette, "theme_color": theme_hex},
         )
