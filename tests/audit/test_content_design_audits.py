@@ -415,3 +415,9 @@ def test_hidden_form_feedback_colours_are_not_in_the_palette() -> None:
     sheet = stylesheets("body { color: #212529 } .invalid-feedback { color: #dc3545 }")
     page = document('<p>Text</p><div class="invalid-feedback">Email is required.</div>')
     assert run("color-palette", page, sheet).facts["palette"] == ["#212529"]
+
+
+def test_a_failing_headline_says_why() -> None:
+    result = run("headline", document("<h1>tidytable</h1>"))
+    assert result.score == 0.7
+    assert result.display_value == "The only H1 is one word: “tidytable”"

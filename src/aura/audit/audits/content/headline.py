@@ -40,9 +40,14 @@ class Headline(Audit):
         length = len(headline.split())
         # A news headline runs to 20 words and more; past LONGEST it is a paragraph.
         score = 1.0 if 2 <= length <= LONGEST else 0.7
+        shown = headline[:80]
+        if length < 2:
+            shown = f"The only H1 is one word: “{shown}”"
+        elif length > LONGEST:
+            shown = f"The H1 is a paragraph of {length} words: “{shown}…”"
         return AuditResult(
             score,
-            headline[:80],
+            shown,
             # Page text is untrusted: a headline is kept to a readable length.
             {"headline": headline[:300], "hero_text": hero or None, "words": length},
             facts={"headline": headline[:300], "hero_text": hero or None},
