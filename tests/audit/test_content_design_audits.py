@@ -292,11 +292,13 @@ def test_keywords_read_the_main_content_not_form_options_or_menus() -> None:
     )
     page = document(
         "<nav><a href='/islands'>Islands</a><a href='/saint'>Saint</a></nav>"
-        f"<main><h1>Garden tools</h1><p>{PROSE}</p><select>{countries}</select></main>"
+        f"<main><h1>Garden tools</h1><p>{PROSE}</p><select>{countries}</select>"
+        + "<p>https://example.com https://example.org https://x.example</p></main>"
         "<div hidden>islands islands islands</div><noscript>saint saint saint</noscript>"
         "<footer>Islands Saint Islands Saint</footer>"
     )
     keywords = run("keywords", page).facts["keywords"]
+    assert "https" not in keywords
     assert "islands" not in keywords
     assert "saint" not in keywords
     assert "team" in keywords

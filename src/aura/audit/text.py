@@ -32,6 +32,7 @@ _STOPWORDS_TEXT = """
     would wouldn't you you'd you'll you're you've your yours yourself yourselves get also
     lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt ut
     labore et dolore magna aliqua enim ad minim veniam quis nostrud
+    http https www com html
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
