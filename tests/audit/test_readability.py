@@ -28,16 +28,34 @@ def test_syllables(word: str, count: int) -> None:
 def test_fragments_are_not_sentences_of_their_own() -> None:
     measured = measure("Pricing. Learn more! The cat sat on the mat. We like to read books.")
     assert measured is not None
-    # "Pricing" and "Learn more" are too short to count as sentences.
-    assert (measured.words, measured.sentences) == (14, 2)
+    # "Pricing" and "Learn more" are too short to count as sentences, and their words are
+    # left out with them.
+    assert (measured.words, measured.sentences) == (11, 2)
+
+
+def test_lines_end_sentences() -> None:
+    # A list without punctuation is one piece per line, not one endless sentence.
+    measured = measure("Fast pages for everyone\nSecure by default today\nOne two")
+    assert measured is not None
+    assert (measured.words, measured.sentences) == (8, 2)
 
 
 def test_formulas() -> None:
     measured = measure("The cat sat on the mat. The dog ran to the park.")
     assert measured is not None
     assert (measured.words, measured.sentences, measured.syllables) == (12, 2, 12)
-    assert measured.reading_ease == pytest.approx(206.835 - 1.015 * 6 - 84.6)
-    assert measured.grade == pytest.approx(0.39 * 6 + 11.8 - 15.59)
+    typical = readability.ReadingMeasure(words=100, sentences=5, syllables=150)
+    assert typical.reading_ease == pytest.approx(206.835 - 1.015 * 20 - 84.6 * 1.5)
+    assert typical.grade == pytest.approx(0.39 * 20 + 11.8 * 1.5 - 15.59)
+
+
+def test_scores_stay_on_their_scales() -> None:
+    # Very short words and sentences put Flesch's formula above 100 and the grade below 0.
+    easy = measure("The cat sat on the mat. The dog ran to the park.")
+    assert easy is not None
+    assert (easy.reading_ease, easy.grade) == (100, 0)
+    hard = readability.ReadingMeasure(words=120, sentences=1, syllables=600)
+    assert (hard.reading_ease, hard.grade) == (0, 18)
 
 
 def test_no_words() -> None:

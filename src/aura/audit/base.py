@@ -59,6 +59,9 @@ class Audit:
     description: ClassVar[str]
     category: ClassVar[Category]
     requires: ClassVar[tuple[type[Any], ...]]
+    #: Artifacts the audit reads when the analysis has them (browser facts that refine a
+    #: static estimate); it still runs without them.
+    uses: ClassVar[tuple[type[Any], ...]] = ()
     #: Informative audits report facts and never carry a score.
     informative: ClassVar[bool] = False
 

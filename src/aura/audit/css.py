@@ -9,12 +9,14 @@ are parsed by tinycss2 (cached, since stylesheets repeat the same few values).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-import tinycss2.color3  # type: ignore[import-untyped]
+import tinycss2.color4  # type: ignore[import-untyped]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # A declaration's name runs to the end of a word, so it can only match where that word is
@@ -29,7 +31,9 @@ _MEDIA = re.compile(r"@media\s*([^{]+)\{", re.I)
 _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.I)
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""", re.I)
 _URL = re.compile(r"""url\(\s*["']?([^"')]+?)["']?\s*\)""", re.I)
-_COLOR_TOKEN = re.compile(r"#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)|\b[a-zA-Z]{3,20}\b", re.I)
+_COLOR_TOKEN = re.compile(
+    r"#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?|hwb)\([^()]*\)|\b[a-zA-Z]{3,20}\b", re.I
+)
 _SIZE = re.compile(
     r"^-?\d*\.?\d+(?:px|rem|em|pt|%|vw|vh)$|^(?:x{0,2}-?small|medium|x{0,3}-?large)$"
 )
@@ -93,6 +97,15 @@ class FontFace:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class StyleRule:
+    """One rule's selector and the font and colour declarations it holds (values raw)."""
+
+    selector: str
+    font_family: str | None = None
+    colors: tuple[str, ...] = ()
+
+
 @dataclass
 class CssFacts:
     """What the design and performance audits want to know about a page's CSS."""
@@ -106,6 +119,11 @@ class CssFacts:
     urls: list[str] = field(default_factory=list)
     declaration_count: int = 0
     uses_color_scheme: bool = False
+    #: Custom properties (``--name``) and their last declared value, to resolve ``var()``.
+    variables: dict[str, str] = field(default_factory=dict)
+    #: Every rule that sets a font family or a colour: what the design audits weigh
+    #: against the elements of the page (see ``aura.audit.used_styles``).
+    style_rules: list[StyleRule] = field(default_factory=list)
 
     @property
     def has_dark_mode(self) -> bool:
@@ -159,7 +177,125 @@ def scan(css: str, facts: CssFacts | None = None) -> CssFacts:
         # Most declarations (margins, display, …) say nothing the audits read.
         if name in _READ_PROPERTIES or name.startswith("--"):
             _declaration(facts, name, value)
+    _scan_rules(text, facts)
     return facts
+
+
+#: An innermost rule: its prelude (selector) and its block. ``@media`` blocks hold rules,
+#: so the innermost blocks are the rules themselves.
+_RULE = re.compile(r"([^{};]*)\{([^{}]*)\}")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)")
+_STYLE_WORDS = ("font", "color", "background", "border", "outline", "fill", "stroke", "--")
+#: Selectors whose custom properties apply to the whole document.
+_ROOT_SELECTOR = re.compile(r"^\s*(?::root|html|body|\*|:host)\b", re.I)
+#: ``font`` shorthand: the family list follows the size (and line height).
+_FONT_SHORTHAND = re.compile(
+    r"(?:^|\s)(?P<size>-?[\d.]+(?:px|r?em|%|pt|vw|vh|ex|ch)?|(?:xx?-|x{3}-)?(?:small|large)"
+    r"|medium|smaller|larger)(?:\s*/\s*[^\s,]+)?\s+(?P<family>[^\d\s/][^/]*)$",
+    re.I,
+)
+
+
+def _scan_rules(text: str, facts: CssFacts) -> None:
+    """Collect the rules that set fonts or colours, with ``var()`` resolved.
+
+    A custom property holding a colour counts as a colour of the rule that declares it when
+    some colour property reads that property (Bootstrap's ``.btn-primary { --bs-btn-bg: … }``
+    paints ``.btn { background-color: var(--bs-btn-bg) }``); theme variables nothing reads
+    are not colours of the page.
+    """
+    raw: list[tuple[str, list[tuple[str, str]]]] = []
+    read_by_colors: set[str] = set()
+    for prelude, block in _RULE.findall(text):
+        selector = " ".join(prelude.split())
+        if not selector or selector.startswith("@") or not any(w in block for w in _STYLE_WORDS):
+            continue
+        declarations: list[tuple[str, str]] = []
+        for raw_name, raw_value in _DECLARATION.findall(block):
+            name = raw_name.lower()
+            value = raw_value.replace("!important", "").strip()
+            if name.startswith("--"):
+                if _ROOT_SELECTOR.match(selector):
+                    # The document's variables: their colours count where a rule reads them.
+                    facts.variables[raw_name] = value
+                else:
+                    declarations.append((raw_name, value))
+            elif name in _PAINT_PROPERTIES or name in ("font-family", "font"):
+                declarations.append((name, value))
+                if name in _PAINT_PROPERTIES:
+                    read_by_colors.update(match.group(1) for match in _VAR.finditer(value))
+        if declarations:
+            raw.append((selector, declarations))
+    for selector, declarations in raw:
+        local = {name: value for name, value in declarations if name.startswith("--")}
+        family: str | None = None
+        colors: list[str] = []
+        for name, value in declarations:
+            if name.startswith("--"):
+                if name in read_by_colors:
+                    colors.extend(_shown_colors(resolve_variables(value, local, facts.variables)))
+            elif name == "font-family":
+                family = resolve_variables(value, local, facts.variables)
+            elif name == "font":
+                family = shorthand_family(resolve_variables(value, local, facts.variables))
+            else:
+                colors.extend(_shown_colors(resolve_variables(value, local, facts.variables)))
+        if family is not None or colors:
+            facts.style_rules.append(StyleRule(selector, family, tuple(colors)))
+
+
+#: Properties whose colours paint the element itself (shadows, focus outlines and carets
+#: tint, but are not colours of the design).
+_PAINT_PROPERTIES = COLOR_PROPERTIES - {
+    "box-shadow",
+    "text-shadow",
+    "outline",
+    "outline-color",
+    "caret-color",
+}
+
+
+def _shown_colors(value: str) -> list[str]:
+    """The colours of a value that are mostly opaque (a 15 % black overlay is a shade, not
+    black)."""
+    return [
+        color for token in _COLOR_TOKEN.findall(value) if (color := _shown_color(token)) is not None
+    ]
+
+
+def _shown_color(token: str) -> str | None:
+    parsed = _parsed_color(token)
+    return parse_color(token) if parsed is not None and parsed[3] >= 0.5 else None
+
+
+def resolve_variables(
+    value: str, local: dict[str, str], variables: dict[str, str], depth: int = 0
+) -> str:
+    """``value`` with each ``var(--x, fallback)`` replaced by the rule's own ``--x``, the
+    document's, or the fallback (an unknown variable with no fallback becomes empty)."""
+    if "var(" not in value or depth > 8:
+        return value
+
+    def substitute(match: re.Match[str]) -> str:
+        name, fallback = match.group(1), match.group(2)
+        found = local.get(name, variables.get(name))
+        if found is None:
+            found = fallback or ""
+        return resolve_variables(found, local, variables, depth + 1)
+
+    return _VAR.sub(substitute, value)
+
+
+def shorthand_family(value: str) -> str | None:
+    """The family list of a ``font`` shorthand (None for keywords such as ``inherit``, or a
+    zero size, the image-replacement ``font: 0/0 a``)."""
+    match = _FONT_SHORTHAND.search(value.strip())
+    if match is None:
+        return None
+    size = match.group("size")
+    if re.fullmatch(r"-?0*\.?0+[a-z%]*", size or "", re.I):
+        return None
+    return match.group("family").strip()
 
 
 _READ_PROPERTIES = COLOR_PROPERTIES | {"font-family", "font-size", "color-scheme"}
@@ -197,17 +333,29 @@ def colors_in(value: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def parse_color(token: str) -> str | None:
+    """A CSS colour as ``#rrggbb`` (CSS Color 4 syntax too: Tailwind writes
+    ``rgb(126 58 242 / 1)``); None for transparent, keywords and what is not a colour."""
+    parsed = _parsed_color(token)
+    if parsed is None:
+        return None
+    red, green, blue, _alpha = parsed
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+@lru_cache(maxsize=4096)
+def _parsed_color(token: str) -> tuple[int, int, int, float] | None:
     lowered = token.lower()
     if lowered in {"transparent", "currentcolor", "inherit", "initial", "unset", "none"}:
         return None
     try:
-        color = tinycss2.color3.parse_color(lowered)
-    except (ValueError, TypeError):
+        color = tinycss2.color4.parse_color(lowered)
+        if not isinstance(color, tinycss2.color4.Color) or color.alpha == 0:
+            return None
+        channels = color.to("srgb").coordinates
+    except (ValueError, TypeError, NotImplementedError):
         return None
-    if not isinstance(color, tinycss2.color3.RGBA) or color.alpha == 0:
-        return None
-    red, green, blue = (round(channel * 255) for channel in color[:3])
-    return f"#{red:02x}{green:02x}{blue:02x}"
+    red, green, blue = (round(min(1.0, max(0.0, channel or 0.0)) * 255) for channel in channels)
+    return red, green, blue, float(color.alpha)
 
 
 def families_in(value: str) -> list[str]:
@@ -217,6 +365,62 @@ def families_in(value: str) -> list[str]:
         if family and not family.startswith("var(") and family.lower() not in GENERIC_FAMILIES:
             families.append(family)
     return families
+
+
+#: Fonts that draw pictures, not text: emoji, symbol and icon fonts.
+_PICTURE_FONT = re.compile(
+    r"emoji|symbol|icon|awesome|glyph|fontello|icomoon|dashicons|genericons|themify|"
+    r"socicon|entypo|typicons|fontisto|octicons|feather|zocial|pictos|webdings|wingdings",
+    re.I,
+)
+#: Names pages put in ``font-family`` to pass their breakpoint to scripts (the Guardian's
+#: ``head { font-family: 'tablet' }``, Foundation's media-query names), never a typeface.
+_BREAKPOINT_NAMES = frozenset(
+    {
+        "mobile",
+        "mobilelandscape",
+        "mobilemedium",
+        "phablet",
+        "tablet",
+        "desktop",
+        "leftcol",
+        "wide",
+        "small",
+        "medium",
+        "large",
+        "xlarge",
+        "xxlarge",
+    }
+)
+
+
+def first_family(stack: str | None) -> str | None:
+    """The family a stack asks for first, if it is a typeface for text.
+
+    Later entries are fallbacks (shown only when the first is missing), so they are not
+    families of the design. None when the first is generic (``system-ui``, ``sans-serif``:
+    the visitor's system font), an emoji, symbol or icon font, or not a font name at all.
+    """
+    if not stack:
+        return None
+    family = stack.split(",", 1)[0].strip().strip("\"'").strip()
+    if not is_text_font(family):
+        return None
+    return family
+
+
+def is_text_font(family: str) -> bool:
+    lowered = family.lower()
+    return bool(
+        family
+        and len(family) > 1
+        and lowered not in GENERIC_FAMILIES
+        and lowered not in _BREAKPOINT_NAMES
+        and not lowered.startswith(("var(", "-"))
+        and not any(char in family for char in "/():;{}=")
+        and not family[0].isdigit()
+        and not _PICTURE_FONT.search(family)
+    )
 
 
 def _font_face(body: str) -> FontFace:
@@ -270,3 +474,101 @@ def _minified_css_bytes(css: str) -> int:
     spaces += css[0].isspace() and tokens[0][0] not in punctuation
     spaces += css[-1].isspace() and tokens[-1][-1] not in punctuation
     return len("".join(tokens).encode()) + spaces
+
+
+#: Colours closer than this CIEDE2000 difference look the same to most people.
+SAME_COLOR_DELTA_E = 3.0
+
+
+def _lab(hex_color: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB ``#rrggbb``."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(hex_color[i : i + 2], 16)) for i in (1, 3, 5))
+    x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047
+    y = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def delta_e(first: str, second: str) -> float:
+    """The CIEDE2000 colour difference of two ``#rrggbb`` colours (Sharma et al., 2005)."""
+    return delta_e_lab(_lab(first), _lab(second))
+
+
+def delta_e_lab(first: tuple[float, float, float], second: tuple[float, float, float]) -> float:
+    l1, a1, b1 = first
+    l2, a2, b2 = second
+    c1, c2 = math.hypot(a1, b1), math.hypot(a2, b2)
+    c_mean7 = ((c1 + c2) / 2) ** 7
+    g = 0.5 * (1 - math.sqrt(c_mean7 / (c_mean7 + 25**7)))
+    a1p, a2p = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
+    h1p = math.degrees(math.atan2(b1, a1p)) % 360 if c1p else 0.0
+    h2p = math.degrees(math.atan2(b2, a2p)) % 360 if c2p else 0.0
+    delta_l, delta_c = l2 - l1, c2p - c1p
+    if c1p * c2p == 0:
+        delta_h_angle = 0.0
+    elif abs(h2p - h1p) <= 180:
+        delta_h_angle = h2p - h1p
+    elif h2p - h1p > 180:
+        delta_h_angle = h2p - h1p - 360
+    else:
+        delta_h_angle = h2p - h1p + 360
+    delta_h = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(delta_h_angle) / 2)
+    l_mean, c_mean = (l1 + l2) / 2, (c1p + c2p) / 2
+    if c1p * c2p == 0:
+        h_mean = h1p + h2p
+    elif abs(h1p - h2p) <= 180:
+        h_mean = (h1p + h2p) / 2
+    elif h1p + h2p < 360:
+        h_mean = (h1p + h2p + 360) / 2
+    else:
+        h_mean = (h1p + h2p - 360) / 2
+    t = (
+        1
+        - 0.17 * math.cos(math.radians(h_mean - 30))
+        + 0.24 * math.cos(math.radians(2 * h_mean))
+        + 0.32 * math.cos(math.radians(3 * h_mean + 6))
+        - 0.20 * math.cos(math.radians(4 * h_mean - 63))
+    )
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
+    s_c = 1 + 0.045 * c_mean
+    s_h = 1 + 0.015 * c_mean * t
+    c_mean_7 = c_mean**7
+    r_t = (
+        -2
+        * math.sqrt(c_mean_7 / (c_mean_7 + 25**7))
+        * math.sin(math.radians(60 * math.exp(-(((h_mean - 275) / 25) ** 2))))
+    )
+    return math.sqrt(
+        (delta_l / s_l) ** 2
+        + (delta_c / s_c) ** 2
+        + (delta_h / s_h) ** 2
+        + r_t * (delta_c / s_c) * (delta_h / s_h)
+    )
+
+
+def merge_similar(
+    weights: Counter[str] | dict[str, float], threshold: float = SAME_COLOR_DELTA_E
+) -> list[tuple[str, float]]:
+    """Colours with their weight, heaviest first, each folded into a heavier one that looks
+    the same (CIEDE2000 below ``threshold``); the heavier colour names the group."""
+    groups: list[list[Any]] = []
+    for color, weight in sorted(weights.items(), key=lambda pair: (-pair[1], pair[0])):
+        for group in groups:
+            if delta_e(group[0], color) < threshold:
+                group[1] += weight
+                break
+        else:
+            groups.append([color, weight])
+    groups.sort(key=lambda group: -group[1])
+    return [(str(group[0]), float(group[1])) for group in groups]

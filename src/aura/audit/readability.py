@@ -24,8 +24,9 @@ import pyphen  # type: ignore[import-untyped]
 
 from aura.audit.text import words
 
-#: Pieces of text between sentence-ending punctuation...
-_SENTENCE = re.compile(r"[^.!?]+")
+#: Pieces of text between sentence-ending punctuation or line breaks (a line is a block of
+#: the page: a heading, a list item, a paragraph)...
+_SENTENCE = re.compile(r"[^.!?\n]+")
 #: ...of which those with this many words or fewer (a heading, "Learn more") are not counted
 #: as sentences of their own.
 _FRAGMENT_WORDS = 2
@@ -78,22 +79,47 @@ class ReadingMeasure:
 
     @property
     def reading_ease(self) -> float:
-        """Flesch (1948): 206.835 - 1.015 words/sentence - 84.6 syllables/word."""
-        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+        """Flesch (1948): 206.835 - 1.015 words/sentence - 84.6 syllables/word, kept to its
+        scale of 0 (very hard) to 100 (very easy); outside it the formula means nothing."""
+        raw = 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+        return min(100.0, max(0.0, raw))
 
     @property
     def grade(self) -> float:
-        """Flesch-Kincaid (1975): 0.39 words/sentence + 11.8 syllables/word - 15.59."""
-        return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+        """Flesch-Kincaid (1975): 0.39 words/sentence + 11.8 syllables/word - 15.59, kept
+        between 0 and 18 (a postgraduate text; beyond it grades are not school years)."""
+        raw = 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+        return min(18.0, max(0.0, raw))
+
+
+def ease_label(ease: float) -> str:
+    """Flesch's own words for a reading-ease score."""
+    for floor, label in (
+        (90, "very easy"),
+        (80, "easy"),
+        (70, "fairly easy"),
+        (60, "plain English"),
+        (50, "fairly difficult"),
+        (30, "difficult"),
+    ):
+        if ease >= floor:
+            return label
+    return "very difficult"
 
 
 def measure(text: str) -> ReadingMeasure | None:
-    """The counts behind both formulas; None for text without words."""
-    found = words(text)
-    if not found:
+    """The counts behind both formulas, over the sentences of ``text``; None without any.
+
+    Fragments (a heading, a button label, a menu entry) are not sentences, and their words
+    are not counted either: a page of lists would otherwise read as one endless sentence.
+    """
+    sentences = [
+        found for piece in _SENTENCE.findall(text) if len(found := words(piece)) > _FRAGMENT_WORDS
+    ]
+    if not sentences:
         return None
-    sentences = sum(1 for piece in _SENTENCE.findall(text) if len(words(piece)) > _FRAGMENT_WORDS)
-    return ReadingMeasure(len(found), max(1, sentences), sum(map(syllables, found)))
+    counted = [word for sentence in sentences for word in sentence]
+    return ReadingMeasure(len(counted), len(sentences), sum(map(syllables, counted)))
 
 
 def syllables(word: str) -> int:

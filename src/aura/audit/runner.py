@@ -43,7 +43,7 @@ from aura.audit.technology.gatherers import technology_report
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever what an analysis measures changes; comparisons never mix versions.
-ANALYSIS_VERSION = "1.2"
+ANALYSIS_VERSION = "1.3"
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 
@@ -289,7 +289,7 @@ def run_audit(
         ]
         return Outcome(audit, AuditResult(None), "missing artifact: " + "; ".join(reasons))
     try:
-        result = audit().audit(artifacts.only(audit.requires))
+        result = audit().audit(artifacts.only((*audit.requires, *audit.uses)))
     except MissingArtifactError as error:
         return Outcome(audit, AuditResult(None), f"used an undeclared artifact: {error}")
     except Exception as error:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections import Counter
+
+from selectolax.lexbor import LexborNode
+
+from aura.audit.artifacts import Document
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
@@ -26,6 +32,7 @@ _STOPWORDS_TEXT = """
     would wouldn't you you'd you'll you're you've your yours yourself yourselves get also
     lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt ut
     labore et dolore magna aliqua enim ad minim veniam quis nostrud
+    http https www com html
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
@@ -50,3 +57,187 @@ def top_keywords(text: str, limit: int = 10) -> list[tuple[str, int]]:
         if len(lowered := word.lower().strip("'\u2019-")) >= 3 and lowered not in STOPWORDS
     )
     return counts.most_common(limit)
+
+
+#: Elements whose text a visitor never reads as the page's content: code, metadata, form
+#: option lists (a country <select> is not what the page is about) and controls.
+_NEVER_READ = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "title",
+        "select",
+        "option",
+        "optgroup",
+        "datalist",
+        "textarea",
+        "button",
+        "iframe",
+        "object",
+        "canvas",
+    }
+)
+#: Navigation chrome, left out of the main content (kept for contact details).
+_CHROME = frozenset({"nav", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
+#: Elements whose start and end break the text into separate lines.
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+        "ul", "br", "label", "legend", "caption",
+    }
+)  # fmt: skip
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE_RUN = re.compile(r"\s+")
+_TEXT_CACHE: weakref.WeakKeyDictionary[Document, dict[bool, str]] = weakref.WeakKeyDictionary()
+_TEXT_LOCK = threading.Lock()
+
+
+def main_text(document: Document) -> str:
+    """The visible main content, one line per block (paragraph, heading, list item…).
+
+    Left out: what is hidden by markup (``hidden``, ``aria-hidden``, inline
+    ``display:none``, a closed ``<dialog>``), what never reads as content (scripts,
+    ``<noscript>``, form options and controls), and navigation chrome (``<nav>``,
+    ``<aside>``, navigation and banner landmarks, and footers outside an article).
+    Without a browser, elements hidden by stylesheets cannot be told apart.
+    """
+    return _text(document, chrome=False)
+
+
+def visible_text(document: Document) -> str:
+    """Like ``main_text`` but with navigation and footers (where contact details live)."""
+    return _text(document, chrome=True)
+
+
+def _text(document: Document, *, chrome: bool) -> str:
+    with _TEXT_LOCK:
+        cached = _TEXT_CACHE.setdefault(document, {})
+        if chrome in cached:
+            return cached[chrome]
+    with document.lock:
+        body = document.tree.body
+        text = _collect(body, chrome=chrome) if body is not None else ""
+    with _TEXT_LOCK:
+        cached[chrome] = text
+    return text
+
+
+def _collect(root: LexborNode, *, chrome: bool) -> str:
+    pieces: list[str] = []
+    # (node, entering): an explicit stack, so deep pages cannot exhaust recursion.
+    stack: list[tuple[LexborNode, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        tag = node.tag or ""
+        if not entering:
+            pieces.append("\n")
+            continue
+        if tag == "-text":
+            pieces.append(_SPACE_RUN.sub(" ", node.text_content or ""))
+            continue
+        if tag.startswith(("-", "#")) or tag == "!comment" or _skipped(node, tag, chrome):
+            continue
+        if tag in _BLOCKS:
+            pieces.append("\n")
+            stack.append((node, False))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((child, True) for child in reversed(children))
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _skipped(node: LexborNode, tag: str, chrome: bool) -> bool:
+    if tag in _NEVER_READ:
+        return True
+    attributes = node.attributes
+    if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip() == "true":
+        return True
+    if tag == "dialog" and "open" not in attributes:
+        return True
+    if _HIDDEN_STYLE.search(attributes.get("style") or "") or hidden_by_class(node):
+        return True
+    if chrome:
+        return False
+    role = (attributes.get("role") or "").strip().lower()
+    if tag in _CHROME or role in _CHROME_ROLES:
+        return True
+    if tag == "footer":
+        return not _inside(node, ("article", "main", "section"))
+    # A page header without the page's headline is its masthead chrome.
+    return (
+        tag == "header"
+        and node.css_first("h1") is None
+        and not _inside(node, ("article", "main", "section"))
+    )
+
+
+#: Class names that hide an element in the common frameworks (Bootstrap, Tailwind,
+#: WordPress, the Guardian), and form feedback shown only after a failed submission.
+_HIDING_CLASSES = frozenset(
+    {
+        "d-none",
+        "hidden",
+        "hide",
+        "is-hidden",
+        "invisible",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        "u-h",
+        "invalid-feedback",
+        "valid-feedback",
+    }
+)
+#: A responsive class that shows the element again at some width ("hidden md:flex").
+_SHOWN_AT_WIDTH = re.compile(
+    r"^(?:(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|inline-flex|grid|table)"
+    r"|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|inline-block|inline-flex|grid|table))$"
+)
+
+
+def hidden_by_class(node: LexborNode) -> bool:
+    """Whether the element's own classes hide it at every width (without a browser, the
+    stylesheets are not applied; these class names mean the same everywhere)."""
+    classes = (node.attributes.get("class") or "").split()
+    if not classes or not any(name in _HIDING_CLASSES for name in classes):
+        return False
+    return not any(_SHOWN_AT_WIDTH.match(name) for name in classes)
+
+
+def hidden(node: LexborNode) -> bool:
+    """Hidden by markup or by a hiding class, itself or through an ancestor."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("-document", "#document", None):
+        tag = current.tag or ""
+        if tag in ("noscript", "template") or (
+            tag == "dialog" and "open" not in current.attributes
+        ):
+            return True
+        attributes = current.attributes
+        if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip() == "true":
+            return True
+        if _HIDDEN_STYLE.search(attributes.get("style") or "") or hidden_by_class(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aura.audit.artifacts import Artifacts
+from aura.audit.artifacts import Artifacts, Stylesheets
 from aura.audit.audits import audits_by_id
 from aura.audit.base import AuditResult
 from aura.audit.browser import DESKTOP, MOBILE, DeviceProfile
@@ -115,14 +115,19 @@ def test_rendered_design_facts_replace_the_css_estimates() -> None:
         headings=TextStyle(font_family="Montserrat"),
         body=TextStyle(font_family="Lato"),
         brand_colors=("#0d6efd", "#dc3545"),
-        fonts=("Montserrat", "Lato"),
+        fonts=("Lato", "Montserrat"),
+        text_fonts=(("Lato", 2000), ("Montserrat", 300)),
+        text_colors=(("#212529", 2000), ("#0d6efd", 300)),
+        surface_colors=(("#ffffff", 1_000_000.0), ("#0d6efd", 40_000.0)),
     )
-    result = run_audit("rendered-design", design)
+    sheets = Stylesheets((("inline", "body { background: #fff; color: #212529 }"),))
+    result = run_audit("rendered-design", design, sheets)
     assert result.score is None
     assert result.facts["brand_color"] == "#0d6efd"
     assert result.facts["accent_color"] == "#dc3545"
-    assert result.facts["palette"] == ["#ffffff", "#0d6efd"]
-    assert result.facts["fonts"] == ["Montserrat", "Lato"]
+    assert result.facts["palette"] == ["#ffffff", "#212529", "#0d6efd"]
+    assert result.facts["fonts"] == ["Lato", "Montserrat"]
+    assert result.facts["screenshot_colors"] == ["#ffffff", "#0d6efd"]
 
 
 def test_computed_colours_are_read_as_hex_and_transparent_is_none() -> None:

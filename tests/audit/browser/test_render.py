@@ -148,6 +148,9 @@ async def test_rendered_design_reads_computed_colours_and_fonts(pool: BrowserPoo
     assert design.headings.color == "#b00020"
     assert "#b00020" in design.brand_colors
     assert design.dominant_colors[0][0] == "#ffffff"
+    # Fonts and text colours of the visible text, most text first.
+    assert design.fonts == ("Georgia", "Verdana")
+    assert {"#b00020", "#000000", "#0000ee"} <= dict(design.text_colors).keys()
 
 
 async def test_a_hanging_page_is_cut_at_its_budget_and_the_browser_goes_on(

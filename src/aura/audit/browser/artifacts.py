@@ -134,7 +134,17 @@ class RenderedDesign:
     page_background: str | None = None
     #: Saturated colours of buttons, links and headings, most used first.
     brand_colors: tuple[str, ...] = ()
+    #: Text fonts of the visible text (the first family of each stack), most text first.
     fonts: tuple[str, ...] = ()
+    #: Characters of visible text per font (first family) and per text colour.
+    text_fonts: tuple[tuple[str, int], ...] = ()
+    text_colors: tuple[tuple[str, int], ...] = ()
+    #: Painted area (px²) per background colour of visible elements.
+    surface_colors: tuple[tuple[str, float], ...] = ()
+    #: Some visible text asks for the visitor's system font (a generic first family).
+    system_font: bool = False
+    #: Web fonts the page declared that the browser could not load.
+    unloaded_fonts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

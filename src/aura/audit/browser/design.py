@@ -13,6 +13,7 @@ from typing import Any
 from PIL import Image
 
 from aura.audit.browser.artifacts import RenderedDesign, TextStyle
+from aura.audit.css import GENERIC_FAMILIES, first_family
 
 _RGB = re.compile(r"rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)")
 
@@ -63,13 +64,6 @@ def dominant_colors(png: bytes, count: int = 6) -> tuple[tuple[str, float], ...]
     return tuple(ranked)
 
 
-def _first_family(stack: str | None) -> str | None:
-    if not stack:
-        return None
-    family = stack.split(",", 1)[0].strip().strip("\"'")
-    return family or None
-
-
 def _most_common(values: Sequence[Any]) -> Any:
     present = [value for value in values if value not in (None, "")]
     return Counter(present).most_common(1)[0][0] if present else None
@@ -83,7 +77,7 @@ def text_style(rows: Sequence[Sequence[Any]]) -> TextStyle:
     return TextStyle(
         color=_most_common([css_color_hex(row[0]) for row in rows]),
         background=_most_common([css_color_hex(row[1]) for row in rows]),
-        font_family=_most_common([_first_family(row[2]) for row in rows]),
+        font_family=_most_common([first_family(row[2]) for row in rows]),
         font_size_px=float(str(size).removesuffix("px")) if size else None,
         font_weight=_most_common([str(row[4]) for row in rows]),
         count=len(rows),
@@ -113,11 +107,7 @@ def rendered_design(
     body_rows = groups["body"] or ([styles["bodyText"]] if styles.get("bodyText") else [])
     styles_by_group = {name: text_style(rows) for name, rows in groups.items()}
     body_style = text_style(body_rows)
-    fonts = [
-        family
-        for family in (styles_by_group["headings"].font_family, body_style.font_family)
-        if family is not None
-    ]
+    text_fonts, text_colors, system_font = _text_weights(styles.get("text") or [])
     return RenderedDesign(
         dominant_colors=dominant,
         headings=styles_by_group["headings"],
@@ -126,5 +116,50 @@ def rendered_design(
         links=styles_by_group["links"],
         page_background=background or "#ffffff",
         brand_colors=tuple(color for color, _ in saturated.most_common(5)),
-        fonts=tuple(dict.fromkeys(fonts)),
+        fonts=tuple(family for family, _chars in text_fonts),
+        text_fonts=text_fonts,
+        text_colors=text_colors,
+        surface_colors=_surfaces(styles.get("surfaces") or []),
+        system_font=system_font,
+        unloaded_fonts=_unloaded(styles.get("fontStatus") or []),
     )
+
+
+def _text_weights(
+    rows: Sequence[Sequence[Any]],
+) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], bool]:
+    """Characters per text font and per text colour, from ``[stack, colour, chars]`` rows."""
+    fonts: Counter[str] = Counter()
+    colors: Counter[str] = Counter()
+    system_font = False
+    for row in rows:
+        if len(row) < 3 or not isinstance(row[2], int | float):
+            continue
+        stack, color, chars = str(row[0]), row[1], int(row[2])
+        family = first_family(stack)
+        if family is not None:
+            fonts[family] += chars
+        elif stack.split(",", 1)[0].strip().strip("\"'").lower() in GENERIC_FAMILIES:
+            system_font = True
+        hex_color = css_color_hex(color)
+        if hex_color is not None:
+            colors[hex_color] += chars
+    return tuple(fonts.most_common()), tuple(colors.most_common()), system_font
+
+
+def _surfaces(rows: Sequence[Sequence[Any]]) -> tuple[tuple[str, float], ...]:
+    areas: dict[str, float] = {}
+    for row in rows:
+        if len(row) < 2 or not isinstance(row[1], int | float):
+            continue
+        hex_color = css_color_hex(row[0])
+        if hex_color is not None:
+            areas[hex_color] = areas.get(hex_color, 0.0) + float(row[1])
+    ranked = sorted(areas.items(), key=lambda pair: -pair[1])
+    return tuple((color, float(round(area))) for color, area in ranked)
+
+
+def _unloaded(rows: Sequence[Sequence[Any]]) -> tuple[str, ...]:
+    failed = [str(row[0]).strip("\"'") for row in rows if len(row) >= 2 and row[1] == "error"]
+    loaded = {str(row[0]).strip("\"'") for row in rows if len(row) >= 2 and row[1] == "loaded"}
+    return tuple(dict.fromkeys(family for family in failed if family not in loaded))

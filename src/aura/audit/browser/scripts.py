@@ -103,6 +103,47 @@ COLLECT_STYLES = """
   const root = getComputedStyle(document.documentElement).backgroundColor;
   out.page = [document.body ? getComputedStyle(document.body).backgroundColor : null, root];
   out.bodyText = document.body ? styleOf(document.body) : null;
+  // The text a visitor can read: characters per (font stack, colour) of visible text.
+  const shown = new Map();
+  const shows = (el) => {
+    if (!shown.has(el)) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      shown.set(el, box.width > 1 && box.height > 1 && style.visibility !== 'hidden'
+        && style.opacity !== '0' && !el.closest('script, style, noscript, template, select'));
+    }
+    return shown.get(el);
+  };
+  const text = new Map();
+  if (document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let count = 0;
+    for (let node = walker.nextNode(); node && count < 5000; node = walker.nextNode()) {
+      const chars = node.data.replace(/\\s+/g, '').length;
+      const el = node.parentElement;
+      if (!chars || !el || !shows(el)) continue;
+      count += 1;
+      const style = getComputedStyle(el);
+      const key = style.fontFamily + '\\u0000' + style.color;
+      text.set(key, (text.get(key) || 0) + chars);
+    }
+  }
+  out.text = Array.from(text, ([key, chars]) => [...key.split('\\u0000'), chars]);
+  // Painted surfaces: area per background colour of visible elements.
+  const surfaces = new Map();
+  const width = document.documentElement.clientWidth || 1;
+  const elements = document.body ? [document.body, ...document.body.querySelectorAll('*')] : [];
+  for (const el of elements.slice(0, 6000)) {
+    const background = getComputedStyle(el).backgroundColor;
+    if (!background || background === 'transparent' || background.endsWith(', 0)')) continue;
+    if (!shows(el)) continue;
+    const box = el.getBoundingClientRect();
+    const area = Math.min(box.width, width) * Math.min(box.height, 20000);
+    surfaces.set(background, (surfaces.get(background) || 0) + area);
+  }
+  out.surfaces = Array.from(surfaces);
+  out.fontStatus = document.fonts
+    ? Array.from(document.fonts, (face) => [face.family, face.status]) : [];
   return out;
 }
 """

@@ -8,6 +8,10 @@ from selectolax.lexbor import LexborNode
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult
 from aura.audit.dom import text_of
+from aura.audit.text import hidden
+
+#: The most words a headline has before it reads as a paragraph.
+LONGEST = 30
 
 
 class Headline(Audit):
@@ -15,8 +19,9 @@ class Headline(Audit):
     title = "Page states its headline"
     failure_title = "Page has no clear headline"
     description = (
-        "The main headline (the first H1) and the hero text under it are what visitors read "
-        "first: they should say what the site offers, in a few words."
+        "The main headline (the first visible H1) and the hero text under it are what "
+        "visitors read first: they should say what the page offers or reports. A headline "
+        f"of one word, or of more than {LONGEST} words, is not a clear one."
     )
     category = "content"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
@@ -33,10 +38,16 @@ class Headline(Audit):
                 hero = text_of(sibling)[:300]
             sibling = sibling.next
         length = len(headline.split())
-        score = 1.0 if 2 <= length <= 14 else 0.7
+        # A news headline runs to 20 words and more; past LONGEST it is a paragraph.
+        score = 1.0 if 2 <= length <= LONGEST else 0.7
+        shown = headline[:80]
+        if length < 2:
+            shown = f"The only H1 is one word: “{shown}”"
+        elif length > LONGEST:
+            shown = f"The H1 is a paragraph of {length} words: “{shown}…”"
         return AuditResult(
             score,
-            headline[:80],
+            shown,
             # Page text is untrusted: a headline is kept to a readable length.
             {"headline": headline[:300], "hero_text": hero or None, "words": length},
             facts={"headline": headline[:300], "hero_text": hero or None},
@@ -44,5 +55,6 @@ class Headline(Audit):
 
 
 def first_headline(h1s: Iterable[LexborNode]) -> LexborNode | None:
-    """The page's headline: its first H1 with text (the content snapshot uses it too)."""
-    return next((h1 for h1 in h1s if text_of(h1)), None)
+    """The page's headline: its first H1 with text that markup does not hide (the content
+    snapshot uses it too)."""
+    return next((h1 for h1 in h1s if text_of(h1) and not hidden(h1)), None)

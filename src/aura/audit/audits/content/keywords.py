@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from aura.audit.artifacts import Artifacts, Document
+from aura.audit.audits.content.headline import first_headline
 from aura.audit.base import Audit, AuditResult
 from aura.audit.dom import text_of
-from aura.audit.text import top_keywords
+from aura.audit.text import main_text, top_keywords
 
 
 class Keywords(Audit):
@@ -13,8 +14,9 @@ class Keywords(Audit):
     title = "Top keywords"
     failure_title = "Top keywords"
     description = (
-        "The most frequent meaningful words of the visible text, and whether they also appear "
-        "in the title and the headline."
+        "The most frequent meaningful words of the visible main content (navigation, "
+        "footers, form options such as a country list, and hidden elements left out), and "
+        "whether they also appear in the title and the headline."
     )
     category = "content"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
@@ -22,9 +24,9 @@ class Keywords(Audit):
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)
-        ranked = top_keywords(document.visible_text, limit=12)
+        ranked = top_keywords(main_text(document), limit=12)
         title_node = document.first("title")
-        h1 = document.first("h1")
+        h1 = first_headline(document.css("h1"))
         prominent = " ".join(text_of(node).lower() for node in (title_node, h1) if node is not None)
         rows = [
             {"keyword": word, "count": count, "in_title_or_h1": word in prominent}

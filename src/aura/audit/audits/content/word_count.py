@@ -4,7 +4,7 @@ from typing import ClassVar
 
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult, linear_score
-from aura.audit.text import reading_minutes, words
+from aura.audit.text import main_text, reading_minutes, words
 
 #: Pages with less text than this are "thin" to search engines and visitors alike.
 THIN = 300
@@ -15,14 +15,15 @@ class WordCount(Audit):
     title = "Page has substantial text"
     failure_title = "Page has little text"
     description = (
-        f"Visible words on the page and the time to read them. Under {THIN} words gives "
-        "visitors and search engines little to go on."
+        f"Words of the visible main content (navigation, footers, form options and hidden "
+        f"elements left out) and the time to read them. Under {THIN} words gives visitors "
+        "and search engines little to go on."
     )
     category = "content"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
-        count = len(words(artifacts.get(Document).visible_text))
+        count = len(words(main_text(artifacts.get(Document))))
         minutes = reading_minutes(count)
         return AuditResult(
             linear_score(-count, good=-THIN, poor=0),

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from aura.audit.artifacts import Artifacts, Stylesheets
+from aura.audit import css
+from aura.audit.artifacts import Artifacts, Document, Stylesheets
 from aura.audit.base import Audit, AuditResult, linear_score
+from aura.audit.used_styles import used_styles
 
 
 class DesignConsistency(Audit):
@@ -12,14 +14,16 @@ class DesignConsistency(Audit):
     failure_title = "Uses many distinct colours and font sizes"
     description = (
         "A design system keeps to a small set of colours and type sizes. Dozens of distinct "
-        "values suggest styles added ad hoc."
+        "values suggest styles added ad hoc. Colours are those visible elements use, with "
+        "colours that look the same merged; font sizes are every size the CSS declares."
     )
     category = "design"
-    requires: ClassVar[tuple[type[object], ...]] = (Stylesheets,)
+    requires: ClassVar[tuple[type[object], ...]] = (Document, Stylesheets)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         facts = artifacts.get(Stylesheets).facts
-        colors, sizes = len(facts.colors), len(facts.font_sizes)
+        used = used_styles(artifacts.get(Document), facts)
+        colors, sizes = len(css.merge_similar(used.colors)), len(facts.font_sizes)
         if not colors and not sizes:
             return AuditResult.not_applicable_because("no CSS colours or font sizes")
         score = (

@@ -8,11 +8,13 @@ from aura.audit.base import Audit, AuditResult
 
 class Favicon(Audit):
     id = "favicon"
-    title = "Declares a favicon and touch icons"
-    failure_title = "Declares no favicon or touch icon"
+    title = "Declares a favicon"
+    failure_title = "Declares no favicon"
     description = (
-        "A favicon identifies the site in tabs and bookmarks; an apple-touch-icon and a web "
-        "app manifest do the same on phone home screens."
+        "A favicon identifies the site in tabs and bookmarks. An apple-touch-icon and a web "
+        "app manifest do the same on phone home screens; they are listed, and their absence "
+        "noted, but the verdict is the favicon's. A `/favicon.ico` the page does not "
+        "declare is not looked for."
     )
     category = "design"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
@@ -28,14 +30,18 @@ class Favicon(Audit):
             if "apple-touch-icon" in rel or "apple-touch-icon-precomposed" in rel:
                 touch.append(href)
         manifest = document.first("link[rel=manifest]") is not None
-        score = (0.6 if icons else 0.0) + (0.2 if touch else 0.0) + (0.2 if manifest else 0.0)
-        parts = [
+        present = [
             name
             for name, ok in (("favicon", icons), ("touch icon", touch), ("manifest", manifest))
             if ok
         ]
+        missing = [name for name in ("touch icon", "manifest") if name not in present]
+        if icons:
+            shown = ", ".join(present) + (f"; no {' or '.join(missing)}" if missing else "")
+        else:
+            shown = "No favicon" + (f" ({', '.join(present)} only)" if present else "")
         return AuditResult(
-            round(score, 3),
-            ", ".join(parts) or "None declared",
+            1.0 if icons else 0.0,
+            shown,
             {"icons": icons, "touch_icons": touch, "manifest": manifest},
         )
