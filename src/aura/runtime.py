@@ -51,6 +51,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         page_budget=s.browser_page_budget,
         settle=s.browser_settle,
         settle_quiet=s.browser_settle_quiet,
+        settle_after_load=s.browser_settle_after_load,
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
         full_page_max_height=s.browser_full_page_max_height,
         full_page_scale=s.browser_full_page_scale,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,30 @@ async def test_a_late_layout_shift_is_measured_and_scored(pool: BrowserPool) -> 
     assert result["metrics"]["cls_desktop"] > 0.1
     # The lab metrics count in the performance score.
     assert cls["weight"] > 0
+
+
+async def test_the_observation_never_ends_before_a_shift_600_ms_after_load(
+    browser_settings: BrowserSettings,
+) -> None:
+    # Even told to give up almost at once after the load event, the render watches the
+    # page for Lighthouse's pause after load: the banner's shift is seen on both profiles.
+    hurried = dataclasses.replace(browser_settings, settle=0.1, settle_quiet=0.1)
+    pool = BrowserPool(hurried)
+    try:
+        with serve_scripted(ScriptedSite(default=pages.LATE_SHIFT)) as site:
+            outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
+    finally:
+        await pool.close()
+
+    assert outcome.error is None, outcome.error
+    assert len(outcome.runs) == 2
+    for run in outcome.runs:
+        assert run.load_ms is not None
+        assert run.observed_ms is not None
+        assert run.observed_ms - run.load_ms >= pages.LATE_SHIFT_DELAY_MS, run
+        assert run.layout_shifts >= 1, run
+        assert run.cls is not None
+        assert run.cls > 0.1, run
 
 
 async def test_a_steady_page_has_paint_metrics_and_no_shift(pool: BrowserPool) -> None:

@@ -38,6 +38,9 @@ from aura.audit.fetch.guard import NetworkPolicy
 
 logger = logging.getLogger(__name__)
 
+#: The share of the page budget (from the start of the render) within which the observation
+#: of the load ends, whatever the page does: the rest is for screenshots, facts and axe-core.
+OBSERVATION_SHARE = 0.7
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 #: Names of the screenshot files an analysis may have (the API serves only these).
 SCREENSHOT_NAMES = frozenset({"desktop.png", "mobile.png", "full-page.png"})
@@ -172,6 +175,8 @@ class _Renderer:
         self.urls: list[str] = []
         #: The other profiles' runs, when they run beside the primary one (see ``profile``).
         self.others: list[asyncio.Future[None]] = []
+        #: When the render started (monotonic s): observations end within the page budget.
+        self.started = time.monotonic()
 
     async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
         self.tabs = tabs = await self.pool.tabs(self.browser)
@@ -215,7 +220,7 @@ class _Renderer:
             await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
         except TimeoutError:
             load_timed_out = True
-        settled = await self.settle(page, load)
+        settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
         lab = await page.call(scripts.COLLECT_LAB)
         if profile.cpu_slowdown > 1:
             await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
@@ -237,22 +242,33 @@ class _Renderer:
         assert self.tabs is not None
         await self.tabs.close_tab(tab)
 
-    async def settle(self, page: Session, load: PageLoad) -> bool:
-        """Keep observing after the load event until the page has been quiet (no request in
-        flight, no paint, layout shift, long task or resource) for ``settle_quiet`` seconds,
-        and at most ``settle`` seconds: a static page is measured half a second after its
-        load, one that keeps loading or moving is watched longer. False when the page was
-        still busy at that limit."""
-        quiet = min(self.settings.settle_quiet, self.settings.settle)
-        deadline = time.monotonic() + self.settings.settle
-        while (remaining := deadline - time.monotonic()) > 0:
-            idle = load.network_idle_for()
-            if idle >= quiet:
-                idle = min(idle, float(await page.call(scripts.IDLE_FOR) or 0) / 1000)
+    async def settle(self, page: Session, load: PageLoad, limit: float) -> bool:
+        """Keep observing after the load event the way Lighthouse waits for a page to be
+        fully loaded: at least ``settle_after_load`` seconds after the load event (a banner
+        a script inserts a moment later still counts), then until the network has been
+        quiet (no critical request and at most two others in flight) and the main thread
+        free of long tasks, both for ``settle_quiet`` seconds. The observation gives up
+        ``settle`` seconds after the load event, and always at ``limit`` (monotonic s, a
+        share of the page budget). False when the page was still busy when it gave up."""
+        settings = self.settings
+        quiet = settings.settle_quiet
+        now = time.monotonic()
+        deadline = min(max(now + settings.settle_after_load, now + settings.settle), limit)
+        floor = min(now + settings.settle_after_load, deadline)
+        while True:
+            now = time.monotonic()
+            if now >= floor:
+                idle = load.network_idle_for()
                 if idle >= quiet:
-                    return True
-            await asyncio.sleep(min(max(quiet - idle, 0.05), remaining))
-        return False
+                    idle = min(idle, float(await page.call(scripts.CPU_IDLE_FOR) or 0) / 1000)
+                    if idle >= quiet:
+                        return True
+                wait = max(quiet - idle, 0.05)
+            else:
+                wait = floor - now
+            if now >= deadline:
+                return False
+            await asyncio.sleep(min(wait, deadline - now))
 
     async def screenshot(
         self,
@@ -364,6 +380,7 @@ def _profile_run(
         long_tasks=len(long_tasks),
         dom_content_loaded_ms=_number(lab.get("domContentLoaded")),
         load_ms=_number(lab.get("load")),
+        observed_ms=_number(lab.get("observedUntil")),
         requests=load.requests,
         transfer_bytes=load.transfer_bytes,
         js_errors=tuple(load.js_errors),
