@@ -341,17 +341,7 @@ def build_result(
     by_id = {outcome.audit.id: outcome for outcome in outcomes}
     categories: dict[str, Any] = {}
     for name, spec in scoring.CATEGORIES.items():
-        entries = [
-            audit_entry(by_id[audit_id], spec.weights.get(audit_id, 0.0))
-            for audit_id in scoring.audit_ids_of(name, by_id)
-        ]
-        categories[name] = {
-            "title": spec.title,
-            "description": spec.description,
-            "informative": spec.informative,
-            "score": None if spec.informative else scoring.category_score(entries),
-            "audits": entries,
-        }
+        categories[name] = _category(spec, scoring.audit_ids_of(name, by_id), by_id)
     title_node = document.first("title")
     metrics: dict[str, float | int | None] = {
         "status_code": exchange.status_code,
@@ -368,6 +358,10 @@ def build_result(
     for name, category in categories.items():
         if category["score"] is not None:
             metrics[f"{name}_score"] = category["score"]
+        if category.get("static_score") is not None:
+            metrics[f"{name}_static_score"] = category["static_score"]
+        for profile, score in (category.get("profile_scores") or {}).items():
+            metrics[f"{name}_score_{profile}"] = score
     return {
         "url": url,
         "final_url": exchange.final_url,
@@ -406,6 +400,40 @@ def build_result(
         "snapshot": snapshot.as_json() if snapshot is not None else None,
         "pricing": pricing.as_json(),
     }
+
+
+def _category(
+    spec: scoring.CategorySpec, audit_ids: list[str], by_id: dict[str, Outcome]
+) -> dict[str, Any]:
+    entries = [
+        audit_entry(by_id[audit_id], spec.weights.get(audit_id, 0.0)) for audit_id in audit_ids
+    ]
+    category: dict[str, Any] = {
+        "title": spec.title,
+        "description": spec.description,
+        "informative": spec.informative,
+        "score": None if spec.informative else scoring.category_score(entries),
+        "audits": entries,
+    }
+    if spec.lab_weights is None:
+        return category
+    # The static score is always there, under its own name; with lab metrics measured (browser
+    # mode) the score is Lighthouse's, made of them alone.
+    category["static_score"] = category["score"]
+    category["score_method"] = "static"
+    lab_entries = [
+        audit_entry(by_id[audit_id], spec.lab_weights.get(audit_id, 0.0)) for audit_id in audit_ids
+    ]
+    lab_score = scoring.category_score(
+        entry for entry in lab_entries if entry["id"] in spec.lab_weights
+    )
+    if lab_score is None:
+        return category
+    for entry, static in zip(lab_entries, entries, strict=True):
+        entry["static_weight"] = static["weight"]
+    category.update(score=lab_score, score_method="lab", audits=lab_entries)
+    category["profile_scores"] = scoring.profile_scores(lab_entries, spec.lab_weights)
+    return category
 
 
 def _round(value: float | None) -> float | None:

@@ -36,6 +36,17 @@ LATE_SHIFT = html(
     </script>""",
 )
 
+# Blank until a script timer paints the whole first screen, 0.7 s after navigation (within
+# the observation, which lasts at least a second after the load event).
+LATE_CONTENT_MS = 700
+LATE_CONTENT = html(
+    "<main id='main' hidden style='background:#123456;color:#fff;min-height:100vh'>"
+    "<h1>Here at last</h1><p>The content arrives late.</p></main>",
+    """<script>
+    setTimeout(() => { document.getElementById('main').hidden = false; }, 700);
+    </script>""",
+)
+
 LOW_CONTRAST = html(
     '<main><h1>Readable heading</h1><p style="color:#c8c8c8;background:#ffffff">'
     "This light grey text on white is hard to read.</p></main>"

@@ -76,6 +76,22 @@ async def test_the_observation_never_ends_before_a_shift_600_ms_after_load(
         assert run.cls > 0.1, run
 
 
+async def test_speed_index_follows_when_the_first_screen_is_painted(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        prompt = await render_page(site.url("/"), pool, ANYWHERE, None)
+    with serve_scripted(ScriptedSite(default=pages.LATE_CONTENT)) as site:
+        late = await analyze_url(site.url("/"), options(pool))
+
+    for run in prompt.runs:
+        assert run.speed_index_ms is not None, run
+        assert run.speed_index_ms > 0
+    for run in late["browser"]["profiles"]:
+        # Nothing but white until the timer fires: the whole wait counts.
+        assert run["speed_index_ms"] >= pages.LATE_CONTENT_MS, run
+    assert late["metrics"]["si_mobile"] >= pages.LATE_CONTENT_MS
+    assert audit_of(late, "performance", "speed-index")["weight"] == 10
+
+
 async def test_a_steady_page_has_paint_metrics_and_no_shift(pool: BrowserPool) -> None:
     with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
         result = await analyze_url(site.url("/"), options(pool))
@@ -237,7 +253,7 @@ async def test_a_page_refused_by_the_guard_is_not_rendered(pool: BrowserPool) ->
     with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
         outcome = await render_page(site.url("/"), pool, NetworkPolicy(), None)
 
-    assert "could not load the page" in str(outcome.error)
+    assert "could not load the page" in str(outcome.error), outcome.error
     assert site.hits == {}
     assert LabMetrics in outcome.failures
 

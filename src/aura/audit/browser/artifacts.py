@@ -27,6 +27,8 @@ class ProfileRun:
     long_tasks: int = 0
     dom_content_loaded_ms: float | None = None
     load_ms: float | None = None
+    #: Speed Index: how quickly the first screen fills in (see ``speed_index.py``).
+    speed_index_ms: float | None = None
     #: When the observation ended (ms after navigation start): what happened later is not
     #: in these metrics.
     observed_ms: float | None = None
@@ -56,6 +58,7 @@ class ProfileRun:
             "long_tasks": self.long_tasks,
             "dom_content_loaded_ms": self.dom_content_loaded_ms,
             "load_ms": self.load_ms,
+            "speed_index_ms": self.speed_index_ms,
             "observed_ms": self.observed_ms,
             "requests": self.requests,
             "transfer_bytes": self.transfer_bytes,
