@@ -91,6 +91,7 @@ def analysis_options(
     browser: BrowserPool | None = None,
     screenshot_dir: Path | None = None,
     ignore_selectors: Sequence[str] = (),
+    runs: int = 1,
 ) -> AnalysisOptions:
     """The audit engine's options, from the settings (the engine never reads settings)."""
     s = settings
@@ -110,6 +111,7 @@ def analysis_options(
         browser=browser,
         screenshot_dir=screenshot_dir,
         ignore_selectors=tuple(ignore_selectors),
+        runs=runs,
         subresources=SubresourceLimits(
             max_count=s.subresource_max_count,
             max_total_bytes=s.subresource_max_total_bytes,
@@ -164,10 +166,11 @@ class Runtime:
         mode: str = "static",
         analysis_id: uuid.UUID | None = None,
         ignore_selectors: Sequence[str] = (),
+        runs: int = 1,
     ) -> AnalysisOptions:
         folder = self.screenshots.folder(analysis_id) if analysis_id is not None else None
         return analysis_options(
-            self.settings, self.policy, mode, self.browser, folder, ignore_selectors
+            self.settings, self.policy, mode, self.browser, folder, ignore_selectors, runs
         )
 
     @asynccontextmanager

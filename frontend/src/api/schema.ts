@@ -514,6 +514,11 @@ export interface components {
              */
             mode?: ("static" | "browser") | null;
             /**
+             * Runs
+             * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
+             */
+            runs?: number | null;
+            /**
              * Url
              * @description The page to analyse
              */
@@ -570,6 +575,11 @@ export interface components {
              * @description Your own site; must be one of ``urls``
              */
             primary_url?: string | null;
+            /**
+             * Runs
+             * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
+             */
+            runs?: number | null;
             /**
              * Urls
              * @description Your site and its competitors (2 to AURA_MAX_BATCH_URLS)
