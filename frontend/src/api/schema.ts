@@ -1389,6 +1389,11 @@ export interface components {
              * @description Your own site; one of ``urls``
              */
             primary_url?: string | null;
+            /**
+             * Runs
+             * @description Browser mode: renders of each page per run (1, the default, to 5); the median one is reported, the spread kept in each result's lab_spread
+             */
+            runs?: number | null;
             schedule?: components["schemas"]["ScheduleSpec"] | null;
             /**
              * Urls
@@ -1426,6 +1431,12 @@ export interface components {
             primary_url: string | null;
             /** Run Count */
             run_count: number;
+            /**
+             * Runs
+             * @description Renders of each page per run (browser mode)
+             * @default 1
+             */
+            runs: number;
             schedule: components["schemas"]["ScheduleRead"] | null;
             /**
              * Updated At
@@ -1450,6 +1461,11 @@ export interface components {
             name?: string | null;
             /** Primary Url */
             primary_url?: string | null;
+            /**
+             * Runs
+             * @description Browser mode: renders of each page per run (1, the default, to 5); the median one is reported, the spread kept in each result's lab_spread
+             */
+            runs?: number | null;
             schedule?: components["schemas"]["ScheduleSpec"] | null;
             /** Urls */
             urls?: string[] | null;
