@@ -20,6 +20,7 @@ from pathlib import Path
 from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.tasks import run_audit
 from aura.audit.browser import BrowserPool, BrowserSettings
+from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import with_fingerprint_probes
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.gatherers import SubresourceLimits
@@ -52,6 +53,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         settle=s.browser_settle,
         settle_quiet=s.browser_settle_quiet,
         settle_after_load=s.browser_settle_after_load,
+        mobile_network=SLOW_4G if s.browser_mobile_network == "slow-4g" else None,
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
         full_page_max_height=s.browser_full_page_max_height,
         full_page_scale=s.browser_full_page_scale,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from PIL import Image
 
 from aura.audit.browser import BrowserPool, BrowserSettings, render_page
 from aura.audit.browser.artifacts import LabMetrics, RenderedDesign, RenderedTechnology
+from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisOptions, analyze_url
@@ -270,3 +273,39 @@ async def test_a_page_that_navigates_away_is_still_reported(pool: BrowserPool) -
     for result in (outcome, after):
         assert result.error is None or any(r in result.error for r in readable), result.error
     assert pool.launches == 1
+
+
+def _noise_png(size: int) -> bytes:
+    """An image that does not compress: its bytes all have to cross the link."""
+    image = Image.frombytes("RGB", (size, size), os.urandom(size * size * 3))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+async def test_the_mobile_profile_can_load_over_lighthouses_slow_4g(
+    browser_settings: BrowserSettings,
+) -> None:
+    hero = _noise_png(300)  # about 270 KB: well over a second at 1.4 Mbps
+    routes = {
+        "/": pages.html('<img src="/hero.png" width="300" height="300" alt="Hero">'),
+        "/hero.png": Route(body=hero, headers={"Content-Type": "image/png"}),
+    }
+    throttled = BrowserPool(dataclasses.replace(browser_settings, mobile_network=SLOW_4G))
+    try:
+        with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+            outcome = await render_page(site.url("/"), throttled, ANYWHERE, None)
+    finally:
+        await throttled.close()
+
+    runs = {run.profile: run for run in outcome.runs}
+    mobile, desktop = runs["mobile"], runs["desktop"]
+    assert mobile.conditions["network_throttling"]["method"] == "devtools"
+    assert mobile.conditions["network_throttling"]["latency_ms"] == 562.5
+    assert desktop.conditions["network_throttling"] is None
+    # The image alone takes len(hero) / (1474.56 kbit/s) to arrive, after two slow round trips.
+    transfer_ms = len(hero) * 8 / (1474.56 * 1024) * 1000
+    assert mobile.lcp_ms is not None
+    assert mobile.lcp_ms >= transfer_ms + 2 * 562.5, mobile
+    assert desktop.lcp_ms is not None
+    assert desktop.lcp_ms < mobile.lcp_ms

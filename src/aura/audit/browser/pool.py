@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aura.audit.browser.cdp import Chromium
-from aura.audit.browser.profiles import PROFILES, DeviceProfile
+from aura.audit.browser.profiles import PROFILES, DeviceProfile, NetworkThrottling
 from aura.audit.browser.tabs import TabSet, open_tabs
 
 logger = logging.getLogger(__name__)
@@ -81,6 +81,9 @@ class BrowserSettings:
     settle: float = 5.0
     settle_quiet: float = 1.0
     settle_after_load: float = 1.0
+    #: The mobile profile's network: None (the worker's own connection) or a throttled link
+    #: (``AURA_BROWSER_MOBILE_NETWORK=slow-4g``: Lighthouse's slow 4G, DevTools throttling).
+    mobile_network: NetworkThrottling | None = None
     #: axe-core's ``axe.min.js``; None or a missing file skips the axe-core audits.
     axe_core: Path | None = None
     #: The tallest full-page screenshot, in CSS pixels.

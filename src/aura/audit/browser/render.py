@@ -33,7 +33,7 @@ from aura.audit.browser.artifacts import (
 from aura.audit.browser.cdp import Chromium, ProtocolError, Session
 from aura.audit.browser.design import dominant_colors, png_size, rendered_design
 from aura.audit.browser.pool import BrowserPool
-from aura.audit.browser.profiles import DeviceProfile
+from aura.audit.browser.profiles import DeviceProfile, NetworkThrottling
 from aura.audit.browser.speed_index import MAX_FRAMES, Frame, speed_index
 from aura.audit.browser.tabs import MAX_MESSAGES, MAX_URLS, PageLoad, Tab, TabSet
 from aura.audit.fetch.guard import NetworkPolicy
@@ -216,6 +216,9 @@ class _Renderer:
         tab.load = load = PageLoad()
         load_timed_out = False
         filmstrip = _Filmstrip(page)
+        network = self.settings.mobile_network if profile.mobile else None
+        if network is not None:
+            await page.send("Network.emulateNetworkConditions", network.command())
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
             raise RenderError(f"the browser could not load the page: {answer['errorText']}")
@@ -237,7 +240,9 @@ class _Renderer:
             # Nothing is shown before the first contentful paint: a frame stamped a little
             # late cannot make the page look faster than that.
             visual = max(visual, fcp)
-        self.outcome.runs.append(_profile_run(profile, lab, load, load_timed_out, settled, visual))
+        self.outcome.runs.append(
+            _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+        )
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
 
@@ -469,13 +474,14 @@ def _profile_run(
     load_timed_out: bool,
     settled: bool,
     speed_index_ms: float | None = None,
+    network: NetworkThrottling | None = None,
 ) -> ProfileRun:
     fcp = _number(lab.get("fcp"))
     long_tasks = [(float(start), float(duration)) for start, duration in lab.get("longTasks") or []]
     after_fcp = [duration for start, duration in long_tasks if fcp is None or start >= fcp]
     return ProfileRun(
         profile=profile.name,
-        conditions=profile.stated(),
+        conditions=profile.stated(network),
         fcp_ms=fcp,
         lcp_ms=_number(lab.get("lcp")),
         lcp_element=lab.get("lcpElement"),
