@@ -105,6 +105,18 @@ def test_browser(sites: Path, tmp_path: Path) -> None:
         assert charged["peak_mb"] >= charged["peak_sampled_mb"]["anon"] > 0, charged
 
 
+def test_lab_accuracy(sites: Path, tmp_path: Path) -> None:
+    if not CHROMIUM.is_file():
+        if REQUIRE_SERVICES:
+            pytest.fail(f"Chromium is missing at {CHROMIUM} (required in CI)")
+        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
+    # Without LIGHTHOUSE_BIN only Aura's two methods run: no accuracy, but times and values.
+    figures = run_bench(sites, tmp_path, ["-m", "bench.lab_accuracy"])
+    assert set(figures["ms_per_page_median"]) == {"unthrottled", "devtools-slow-4g"}
+    for method in ("unthrottled", "devtools-slow-4g"):
+        assert len(figures["medians"][method]) == len(SITES)
+
+
 def _memory_cgroup_writable() -> bool:
     from bench.cgroup import MemoryCgroup
 

@@ -88,10 +88,15 @@ class Settings(BaseSettings):
     browser_profiles_side_by_side: bool = True
     # The hard limit of one page in the browser; what is not done by then is left out.
     browser_page_budget: float = Field(default=20.0, gt=0)
-    # Observation after the load event (late layout shifts and paints): at most
-    # browser_settle seconds, ending once the page has been quiet for browser_settle_quiet.
-    browser_settle: float = Field(default=2.0, ge=0)
-    browser_settle_quiet: float = Field(default=0.5, ge=0)
+    # Observation after the load event (late layout shifts and paints), as Lighthouse waits
+    # for a page: at least browser_settle_after_load seconds, then until network and CPU
+    # have been quiet for browser_settle_quiet; it gives up after browser_settle seconds.
+    browser_settle: float = Field(default=5.0, ge=0)
+    browser_settle_quiet: float = Field(default=1.0, ge=0)
+    browser_settle_after_load: float = Field(default=1.0, ge=0)
+    # The mobile profile's network: "none" (the worker's own connection) or "slow-4g"
+    # (Lighthouse's mobile slow 4G, applied with DevTools throttling: loads take longer).
+    browser_mobile_network: Literal["none", "slow-4g"] = "none"
     browser_full_page_max_height: int = Field(default=6000, ge=100)
     browser_full_page_scale: float = Field(default=0.5, gt=0, le=1)
     # axe-core's axe.min.js; empty means the copy `make` installs into the virtualenv.

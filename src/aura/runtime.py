@@ -20,6 +20,7 @@ from pathlib import Path
 from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.tasks import run_audit
 from aura.audit.browser import BrowserPool, BrowserSettings
+from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import with_fingerprint_probes
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.gatherers import SubresourceLimits
@@ -51,6 +52,8 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         page_budget=s.browser_page_budget,
         settle=s.browser_settle,
         settle_quiet=s.browser_settle_quiet,
+        settle_after_load=s.browser_settle_after_load,
+        mobile_network=SLOW_4G if s.browser_mobile_network == "slow-4g" else None,
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
         full_page_max_height=s.browser_full_page_max_height,
         full_page_scale=s.browser_full_page_scale,
@@ -90,6 +93,7 @@ def analysis_options(
     browser: BrowserPool | None = None,
     screenshot_dir: Path | None = None,
     ignore_selectors: Sequence[str] = (),
+    runs: int = 1,
 ) -> AnalysisOptions:
     """The audit engine's options, from the settings (the engine never reads settings)."""
     s = settings
@@ -109,6 +113,7 @@ def analysis_options(
         browser=browser,
         screenshot_dir=screenshot_dir,
         ignore_selectors=tuple(ignore_selectors),
+        runs=runs,
         subresources=SubresourceLimits(
             max_count=s.subresource_max_count,
             max_total_bytes=s.subresource_max_total_bytes,
@@ -163,10 +168,11 @@ class Runtime:
         mode: str = "static",
         analysis_id: uuid.UUID | None = None,
         ignore_selectors: Sequence[str] = (),
+        runs: int = 1,
     ) -> AnalysisOptions:
         folder = self.screenshots.folder(analysis_id) if analysis_id is not None else None
         return analysis_options(
-            self.settings, self.policy, mode, self.browser, folder, ignore_selectors
+            self.settings, self.policy, mode, self.browser, folder, ignore_selectors, runs
         )
 
     @asynccontextmanager

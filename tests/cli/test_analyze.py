@@ -88,6 +88,7 @@ class TestAnalyze:
             (["a.example", "b.example", "--format", "pdf"], "unknown format"),
             (["a.example", "b.example", "-o", "out.pdf"], "cannot tell the format"),
             (["a.example", "b.example", "--mode", "psychic"], "mode"),
+            (["a.example", "b.example", "--runs", "9"], "--runs"),
         ],
     )
     def test_invalid_input_exits_2_with_the_reason(

@@ -82,3 +82,17 @@ def test_a_metric_only_some_sites_have_is_compared_among_them() -> None:
     cls = metric(document, "cls")
     assert set(cls["values"]) == {A, C}
     assert cls["leader"] == C
+
+
+def test_speed_index_is_compared_per_profile_as_a_time() -> None:
+    document = run(
+        site(A, metrics={"si_mobile": 5200}),
+        site(B, metrics={"si_mobile": 2100}),
+    )
+    speed = metric(document, "si_mobile")
+    assert (speed["label"], speed["unit"], speed["direction"]) == (
+        "Speed Index (mobile)",
+        "ms",
+        "lower",
+    )
+    assert speed["leader"] == B

@@ -253,6 +253,32 @@ async def test_a_manual_run_is_a_batch_of_the_set_with_its_options(
     assert _when(last["created_at"]) == _when(run["created_at"])
 
 
+async def test_a_sets_runs_option_goes_to_each_analysis_of_its_runs(
+    app: FastAPI, client: httpx.AsyncClient, site: ScriptedSite
+) -> None:
+    alpha, beta = site.url("/alpha"), site.url("/beta")
+    refused = await client.post(SETS, json={"name": "Too many", "urls": [alpha, beta], "runs": 9})
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["body", "runs"]
+    created = await _create(client, name="Renders", urls=[alpha, beta], runs=3)
+    assert created["runs"] == 3
+    changed = await client.patch(f"{SETS}{created['id']}", json={"runs": 2})
+    assert changed.json()["runs"] == 2
+
+    run = (await client.post(f"{SETS}{created['id']}/runs")).json()
+    await wait_for_batch(client, run["id"])
+
+    runtime: Runtime = app.state.runtime
+    async with runtime.db.read() as session:
+        rows = await session.execute(
+            sa.select(Analysis.options)
+            .join(CompetitiveAnalysisUrl, Analysis.id == CompetitiveAnalysisUrl.analysis_id)
+            .where(CompetitiveAnalysisUrl.batch_id == uuid.UUID(run["id"]))
+        )
+        options = list(rows.scalars())
+    assert options == [{"ignore_selectors": [], "runs": 2}] * 2
+
+
 async def test_runs_are_listed_newest_first_with_their_scores(
     client: httpx.AsyncClient, site: ScriptedSite
 ) -> None:

@@ -514,6 +514,11 @@ export interface components {
              */
             mode?: ("static" | "browser") | null;
             /**
+             * Runs
+             * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
+             */
+            runs?: number | null;
+            /**
              * Url
              * @description The page to analyse
              */
@@ -570,6 +575,11 @@ export interface components {
              * @description Your own site; must be one of ``urls``
              */
             primary_url?: string | null;
+            /**
+             * Runs
+             * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
+             */
+            runs?: number | null;
             /**
              * Urls
              * @description Your site and its competitors (2 to AURA_MAX_BATCH_URLS)
@@ -1379,6 +1389,11 @@ export interface components {
              * @description Your own site; one of ``urls``
              */
             primary_url?: string | null;
+            /**
+             * Runs
+             * @description Browser mode: renders of each page per run (1, the default, to 5); the median one is reported, the spread kept in each result's lab_spread
+             */
+            runs?: number | null;
             schedule?: components["schemas"]["ScheduleSpec"] | null;
             /**
              * Urls
@@ -1416,6 +1431,12 @@ export interface components {
             primary_url: string | null;
             /** Run Count */
             run_count: number;
+            /**
+             * Runs
+             * @description Renders of each page per run (browser mode)
+             * @default 1
+             */
+            runs: number;
             schedule: components["schemas"]["ScheduleRead"] | null;
             /**
              * Updated At
@@ -1440,6 +1461,11 @@ export interface components {
             name?: string | null;
             /** Primary Url */
             primary_url?: string | null;
+            /**
+             * Runs
+             * @description Browser mode: renders of each page per run (1, the default, to 5); the median one is reported, the spread kept in each result's lab_spread
+             */
+            runs?: number | null;
             schedule?: components["schemas"]["ScheduleSpec"] | null;
             /** Urls */
             urls?: string[] | null;

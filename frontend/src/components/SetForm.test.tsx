@@ -142,6 +142,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
       primary_url: "https://you.example/",
       mode: "static",
       ignore_selectors: { "https://rival.example/": [".ticker", "#date"] },
+      runs: 1,
       schedule: {
         every_hours: null,
         cron: "0 9 * * 1",

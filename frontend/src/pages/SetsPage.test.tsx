@@ -15,6 +15,7 @@ function set(overrides: Partial<SetRead> = {}): SetRead {
     primary_url: "https://you.example/",
     mode: "static",
     ignore_selectors: {},
+    runs: 1,
     schedule: null,
     run_count: 0,
     last_run: null,

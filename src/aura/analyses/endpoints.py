@@ -24,7 +24,8 @@ async def create_analysis(
     body: AnalysisCreate, session: WriteSession, runtime: RuntimeDep
 ) -> AnalysisRead:
     mode = body.mode or runtime.default_mode
-    return AnalysisRead.of(await _service(runtime).create(session, body.url, mode))
+    created = await _service(runtime).create(session, body.url, mode, runs=body.runs or 1)
+    return AnalysisRead.of(created)
 
 
 @router.get("/{analysis_id}", response_model=AnalysisRead)

@@ -28,6 +28,8 @@ class Claim:
     batch_id: uuid.UUID | None
     #: The analysis's own options (a comparison set's ignore selectors for this URL).
     ignore_selectors: tuple[str, ...] = ()
+    #: Renders of the page (browser mode).
+    runs: int = 1
 
 
 class AnalysisRepository:
@@ -93,6 +95,7 @@ class AnalysisRepository:
             row.attempts,
             batch_id,
             ignore_selectors=tuple(str(selector) for selector in selectors),
+            runs=_runs(options.get("runs")),
         )
 
     async def finish(
@@ -169,3 +172,7 @@ class AnalysisRepository:
             .limit(limit)
         )
         return list(rows)
+
+
+def _runs(value: Any) -> int:
+    return value if isinstance(value, int) and value >= 1 else 1

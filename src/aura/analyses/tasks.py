@@ -26,6 +26,7 @@ from aura.jobs import enqueue_comparison
 from aura.models import AnalysisStatus, BatchStatus
 
 if TYPE_CHECKING:
+    from aura.config import Settings
     from aura.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -77,16 +78,20 @@ async def _run_claimed(runtime: Runtime, analysis_id: uuid.UUID) -> None:
     started = time.perf_counter()
     try:
         # The lease outlives this limit (see Settings), so nobody else takes the job meanwhile.
-        async with asyncio.timeout(settings.analysis_timeout):
+        async with asyncio.timeout(time_limit(settings, claim.runs)):
             options = runtime.analysis_options(
-                claim.mode, claim.analysis_id, ignore_selectors=claim.ignore_selectors
+                claim.mode,
+                claim.analysis_id,
+                ignore_selectors=claim.ignore_selectors,
+                runs=claim.runs,
             )
             result = await analyze_url(claim.url, options)
         error = None
     except AnalysisError as failure:
         result, error = None, str(failure)
     except TimeoutError:
-        result, error = None, f"the analysis took longer than {settings.analysis_timeout:g} s"
+        limit = time_limit(settings, claim.runs)
+        result, error = None, f"the analysis took longer than {limit:g} s"
     except asyncio.CancelledError:
         await _release(runtime, claim)
         raise
@@ -185,3 +190,10 @@ async def _release(runtime: Runtime, claim: Claim) -> None:
     except Exception:
         # The lease expires on its own and the recovery sweep takes the job up again.
         logger.exception("could not release analysis %s", claim.analysis_id)
+
+
+def time_limit(settings: Settings, runs: int) -> float:
+    """The analysis's time limit: each render beyond the first adds a page budget, within
+    the job's lease (which must outlive it, so that nobody else takes the job meanwhile)."""
+    limit = settings.analysis_timeout + (runs - 1) * settings.browser_page_budget
+    return float(min(limit, settings.job_lease_seconds * 0.9))

@@ -28,7 +28,9 @@ from aura.audit.artifacts import (
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
 from aura.audit.browser import BrowserPool, BrowserTier
-from aura.audit.browser.artifacts import RenderedTechnology
+from aura.audit.browser import runs as browser_runs
+from aura.audit.browser.artifacts import LabMetrics, RenderedTechnology
+from aura.audit.browser.render import RenderOutcome
 from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
@@ -74,6 +76,8 @@ class AnalysisOptions:
     technology: TechnologyOptions = field(default_factory=TechnologyOptions)
     #: CSS selectors of page parts the content snapshot leaves out (rotating banners, dates).
     ignore_selectors: tuple[str, ...] = ()
+    #: Browser mode: renders of the page; the median one is reported, the spread kept.
+    runs: int = 1
 
 
 async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
@@ -109,12 +113,12 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
         # The browser renders the page while the static gatherers fetch its resources.
         rendering = asyncio.create_task(
-            tier.render(exchange.final_url, options.policy, options.screenshot_dir)
+            _render(tier, exchange.final_url, options.policy, options.screenshot_dir, options.runs)
         )
         snapshotting = cpu.create_task(snapshot_of(document, options.ignore_selectors))
         try:
             failures = await gather(context, required_artifacts(audits) | RESULT_ARTIFACTS)
-            rendered = await rendering
+            rendered, lab_spread = await rendering
             snapshot, snapshot_error = await snapshotting
         finally:
             rendering.cancel()  # no-op once done; frees the browser if the analysis is cut
@@ -135,9 +139,53 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         url, tier.mode, exchange, document, audits, results, snapshot, pricing
     )
     document_result.update(tier.result_fields(rendered))
+    if lab_spread is not None:
+        document_result["lab_spread"] = lab_spread
     document_result["gather_errors"] = {kind.__name__: error for kind, error in failures.items()}
     document_result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
     return document_result
+
+
+async def _render(
+    tier: BrowserTier, url: str, policy: NetworkPolicy, screenshot_dir: Path | None, runs: int
+) -> tuple[RenderOutcome | None, dict[str, Any] | None]:
+    """Render the page ``runs`` times, one after the other; the median render is the one
+    reported (its screenshots kept), with the spread of the lab metrics over all of them."""
+    runs = max(1, min(runs, browser_runs.MAX_RUNS))
+    outcomes: list[RenderOutcome] = []
+    for index in range(runs):
+        folder = screenshot_dir
+        if screenshot_dir is not None and runs > 1:
+            folder = screenshot_dir / f".run-{index}"
+        outcome = await tier.render(url, policy, folder)
+        if outcome is None:
+            return None, None
+        outcomes.append(outcome)
+    measured = [
+        next((item for item in outcome.artifacts if isinstance(item, LabMetrics)), None)
+        for outcome in outcomes
+    ]
+    chosen = browser_runs.median_run(measured)
+    picked = outcomes[chosen if chosen is not None else 0]
+    if screenshot_dir is not None and runs > 1:
+        await cpu.to_thread(_keep_screenshots, screenshot_dir, chosen or 0, runs)
+    if chosen is None:
+        return picked, None
+    return picked, browser_runs.spread(measured, chosen)
+
+
+def _keep_screenshots(folder: Path, chosen: int, runs: int) -> None:
+    """Move the chosen render's screenshots into ``folder``; drop the other renders'."""
+    for index in range(runs):
+        run_folder = folder / f".run-{index}"
+        if not run_folder.is_dir():
+            continue
+        for shot in run_folder.iterdir():
+            if index == chosen:
+                shot.replace(folder / shot.name)
+            else:
+                shot.unlink()
+        run_folder.rmdir()
 
 
 def aux_limits(options: AnalysisOptions) -> FetchLimits:
@@ -341,17 +389,7 @@ def build_result(
     by_id = {outcome.audit.id: outcome for outcome in outcomes}
     categories: dict[str, Any] = {}
     for name, spec in scoring.CATEGORIES.items():
-        entries = [
-            audit_entry(by_id[audit_id], spec.weights.get(audit_id, 0.0))
-            for audit_id in scoring.audit_ids_of(name, by_id)
-        ]
-        categories[name] = {
-            "title": spec.title,
-            "description": spec.description,
-            "informative": spec.informative,
-            "score": None if spec.informative else scoring.category_score(entries),
-            "audits": entries,
-        }
+        categories[name] = _category(spec, scoring.audit_ids_of(name, by_id), by_id)
     title_node = document.first("title")
     metrics: dict[str, float | int | None] = {
         "status_code": exchange.status_code,
@@ -368,6 +406,10 @@ def build_result(
     for name, category in categories.items():
         if category["score"] is not None:
             metrics[f"{name}_score"] = category["score"]
+        if category.get("static_score") is not None:
+            metrics[f"{name}_static_score"] = category["static_score"]
+        for profile, score in (category.get("profile_scores") or {}).items():
+            metrics[f"{name}_score_{profile}"] = score
     return {
         "url": url,
         "final_url": exchange.final_url,
@@ -406,6 +448,40 @@ def build_result(
         "snapshot": snapshot.as_json() if snapshot is not None else None,
         "pricing": pricing.as_json(),
     }
+
+
+def _category(
+    spec: scoring.CategorySpec, audit_ids: list[str], by_id: dict[str, Outcome]
+) -> dict[str, Any]:
+    entries = [
+        audit_entry(by_id[audit_id], spec.weights.get(audit_id, 0.0)) for audit_id in audit_ids
+    ]
+    category: dict[str, Any] = {
+        "title": spec.title,
+        "description": spec.description,
+        "informative": spec.informative,
+        "score": None if spec.informative else scoring.category_score(entries),
+        "audits": entries,
+    }
+    if spec.lab_weights is None:
+        return category
+    # The static score is always there, under its own name; with lab metrics measured (browser
+    # mode) the score is Lighthouse's, made of them alone.
+    category["static_score"] = category["score"]
+    category["score_method"] = "static"
+    lab_entries = [
+        audit_entry(by_id[audit_id], spec.lab_weights.get(audit_id, 0.0)) for audit_id in audit_ids
+    ]
+    lab_score = scoring.category_score(
+        entry for entry in lab_entries if entry["id"] in spec.lab_weights
+    )
+    if lab_score is None:
+        return category
+    for entry, static in zip(lab_entries, entries, strict=True):
+        entry["static_weight"] = static["weight"]
+    category.update(score=lab_score, score_method="lab", audits=lab_entries)
+    category["profile_scores"] = scoring.profile_scores(lab_entries, spec.lab_weights)
+    return category
 
 
 def _round(value: float | None) -> float | None:

@@ -18,13 +18,20 @@ class CategorySpec:
     description: str
     weights: Mapping[str, float]
     informative: bool = False
+    #: Browser mode: the lab metrics whose weighted mean alone makes the score (Lighthouse's
+    #: performance score); the other audits keep their findings and savings, weigh nothing
+    #: there, and make the ``static_score`` instead.
+    lab_weights: Mapping[str, float] | None = None
 
 
 CATEGORIES: dict[str, CategorySpec] = {
     "performance": CategorySpec(
         "Performance",
-        "How quickly the page loads, judged from its HTML, headers and resources and, in "
-        "browser mode, from lab metrics measured in Chromium.",
+        "How quickly the page loads. In browser mode, Lighthouse's performance score: "
+        "First Contentful Paint 10, Speed Index 10, Largest Contentful Paint 25, Total "
+        "Blocking Time 30 and Cumulative Layout Shift 25, each on Lighthouse 12's curves, "
+        "averaged over the mobile and desktop profiles. In static mode, a static score "
+        "judged from the HTML, headers and resources.",
         {
             "server-response-time": 8,
             "redirects": 3,
@@ -44,13 +51,22 @@ CATEGORIES: dict[str, CategorySpec] = {
             "dom-size": 4,
             "http-version": 3,
             "third-party-summary": 0,
-            # Browser mode only (absent, so weightless, in static analyses).
-            "first-contentful-paint": 6,
-            "largest-contentful-paint": 15,
-            "total-blocking-time": 15,
-            "cumulative-layout-shift": 15,
+            # Browser mode only (absent in static analyses). The lab metrics make the
+            # browser-mode score (``lab_weights``), not the static one.
+            "first-contentful-paint": 0,
+            "speed-index": 0,
+            "largest-contentful-paint": 0,
+            "total-blocking-time": 0,
+            "cumulative-layout-shift": 0,
             "javascript-errors": 3,
             "network-requests": 0,
+        },
+        lab_weights={
+            "first-contentful-paint": 10,
+            "speed-index": 10,
+            "largest-contentful-paint": 25,
+            "total-blocking-time": 30,
+            "cumulative-layout-shift": 25,
         },
     ),
     "seo": CategorySpec(
@@ -188,3 +204,21 @@ def category_score(entries: Iterable[Mapping[str, Any]]) -> int | None:
     if weight_sum == 0:
         return None
     return round(100 * total / weight_sum)
+
+
+def profile_scores(
+    entries: Iterable[Mapping[str, Any]], weights: Mapping[str, float]
+) -> dict[str, int]:
+    """The lab score (0-100) of each device profile, from the per-profile scores the lab
+    audits keep in their details (``details.profiles.<name>.score``)."""
+    per_profile: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        if entry.get("id") not in weights:
+            continue
+        profiles = (entry.get("details") or {}).get("profiles") or {}
+        for profile, seen in profiles.items():
+            per_profile.setdefault(profile, []).append(
+                {"score": seen.get("score"), "weight": weights[entry["id"]]}
+            )
+    scores = {profile: category_score(items) for profile, items in per_profile.items()}
+    return {profile: score for profile, score in scores.items() if score is not None}

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.text import Text
 
+from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
@@ -60,13 +61,26 @@ def output_format(chosen: str | None, output: Path | None) -> str:
 
 
 #: Where each field of a batch request comes from on the command line.
-_OPTION_OF = {"urls": "URL", "primary_url": "--primary", "name": "--name", "mode": "--mode"}
+_OPTION_OF = {
+    "urls": "URL",
+    "primary_url": "--primary",
+    "name": "--name",
+    "mode": "--mode",
+    "runs": "--runs",
+}
 
 
 def batch_request(
-    urls: list[str], *, name: str | None, primary: str | None, mode: str | None
+    urls: list[str],
+    *,
+    name: str | None,
+    primary: str | None,
+    mode: str | None,
+    runs: int | None = None,
 ) -> BatchCreate:
     body: dict[str, Any] = {"urls": urls, "name": name, "primary_url": primary}
+    if runs is not None:
+        body["runs"] = runs
     if mode is not None:
         body["mode"] = mode
     try:
@@ -173,6 +187,12 @@ def analyze(
     mode: str | None = typer.Option(
         None, "--mode", help="static, or browser (Chromium); default: the configured mode"
     ),
+    runs: int | None = typer.Option(
+        None,
+        "--runs",
+        help=f"Browser mode: render each page N times (1 to {MAX_RUNS}) and report the "
+        "median run, with the spread of its lab metrics",
+    ),
     chosen_format: str | None = typer.Option(
         None,
         "--format",
@@ -191,7 +211,13 @@ def analyze(
     settings = get_settings()
     chosen = output_format(chosen_format, output)
     if set_name is not None:
-        decided = {"URLs": urls, "--name": name, "--primary": primary, "--mode": mode}
+        decided = {
+            "URLs": urls,
+            "--name": name,
+            "--primary": primary,
+            "--mode": mode,
+            "--runs": runs,
+        }
         given = [label for label, value in decided.items() if value]
         if given:
             fail(
@@ -203,6 +229,6 @@ def analyze(
         return
     if not urls:
         fail("give the URLs to compare (your site and its competitors), or --set NAME")
-    request = batch_request(urls, name=name, primary=primary, mode=mode)
+    request = batch_request(urls, name=name, primary=primary, mode=mode, runs=runs)
     outcome = execute(settings, request)
     emit(outcome, chosen, output)

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from aura.audit.browser import BrowserPool
+from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.report import render_report
 from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url
@@ -32,6 +33,12 @@ def audit(
     screenshots: Path | None = typer.Option(
         None, "--screenshots", help="Folder for the screenshots (browser mode)"
     ),
+    runs: int = typer.Option(
+        1,
+        "--runs",
+        help=f"Browser mode: render each page N times (1 to {MAX_RUNS}) and report the "
+        "median run, with the spread of its lab metrics",
+    ),
 ) -> None:
     """Audit one page and print the report (or the full result with --json)."""
     settings = get_settings()
@@ -45,11 +52,15 @@ def audit(
     if chosen not in ("static", "browser"):
         err.print(f"[red]Unknown mode:[/] {chosen} (use static or browser)", highlight=False)
         raise typer.Exit(2)
+    if not 1 <= runs <= MAX_RUNS:
+        err.print(f"[red]--runs:[/] give 1 to {MAX_RUNS} renders (got {runs})", highlight=False)
+        raise typer.Exit(2)
     options = analysis_options(
         settings,
         NetworkPolicy(allow_private=settings.allow_private_networks),
         chosen,
         screenshot_dir=screenshots,
+        runs=runs,
     )
     try:
         with err.status(f"Auditing {target} ({chosen})…"):

@@ -68,6 +68,7 @@ OPTION_OF = {
     "urls": "URL",
     "primary_url": "--primary",
     "mode": "--mode",
+    "runs": "--runs",
     "ignore_selectors": "--ignore",
     "schedule": "the schedule",
     "every_hours": "--every",
@@ -191,6 +192,9 @@ def create_set(
     ),
     primary: str | None = typer.Option(None, "--primary", help="Your own site (one of the URLs)"),
     mode: str | None = typer.Option(None, "--mode", help="static or browser; default: configured"),
+    renders: int | None = typer.Option(
+        None, "--runs", help="Browser mode: renders of each page per run; the median is kept"
+    ),
     every: float | None = typer.Option(
         None, "--every", metavar="HOURS", help="Run the set every HOURS hours"
     ),
@@ -219,6 +223,8 @@ def create_set(
     }
     if mode is not None:
         values["mode"] = mode
+    if renders is not None:
+        values["runs"] = renders
     body = _body(SetCreate, values)
 
     async def work(runtime: Runtime) -> tuple[SetRead, RunList]:
@@ -284,6 +290,7 @@ def update_set(
     ),
     primary: str | None = typer.Option(None, "--primary", help="Your own site"),
     mode: str | None = typer.Option(None, "--mode", help="static or browser"),
+    renders: int | None = typer.Option(None, "--runs", help="Renders of each page per run"),
     every: float | None = typer.Option(None, "--every", metavar="HOURS", help="Run every HOURS"),
     cron: str | None = typer.Option(None, "--cron", metavar="EXPR", help="Run on a cron expr."),
     tz: str | None = typer.Option(None, "--tz", metavar="ZONE", help="IANA time zone of --cron"),
@@ -316,6 +323,8 @@ def update_set(
         async with runtime.db.write() as session:
             found = await service.find(session, name)
             values = _changes(found, new_name, urls, primary, mode, ignore, no_ignore)
+            if renders is not None:
+                values["runs"] = renders
             values.update(
                 _schedule_change(
                     found, new_schedule, tz, remove=no_schedule, pause=pause, resume=resume

@@ -28,6 +28,7 @@ CATALOG: dict[str, MetricSpec] = {
     # Browser tier: lab metrics of the rendered page, one value per device profile.
     "lcp": MetricSpec("Largest Contentful Paint", "ms", "lower"),
     "fcp": MetricSpec("First Contentful Paint", "ms", "lower"),
+    "si": MetricSpec("Speed Index", "ms", "lower"),
     "cls": MetricSpec("Cumulative Layout Shift", "unitless", "lower"),
     "tbt": MetricSpec("Total Blocking Time", "ms", "lower"),
     "load_ms": MetricSpec("Load event", "ms", "lower"),

@@ -8,6 +8,7 @@ import uuid
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode
+from aura.audit.browser.runs import MAX_RUNS
 from aura.comparison import ComparisonDocument
 from aura.models import CompetitiveAnalysisBatch
 
@@ -24,6 +25,14 @@ class BatchCreate(BaseModel):
         default=None,
         description="static, or browser (rendered in Chromium); "
         "by default browser where Chromium is installed",
+    )
+    runs: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_RUNS,
+        description="Browser mode: render each page this many times (1, the default, to "
+        f"{MAX_RUNS}) and report the median run, with every run's lab metrics in the "
+        "result's lab_spread; static analyses ignore it",
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
 from aura.analyses.screenshots import ScreenshotStore
+from aura.analyses.service import with_runs
 from aura.comparison import COMPARISON_VERSION
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
@@ -37,6 +38,7 @@ class ValidBatch:
     urls: list[str]
     primary_url: str | None
     mode: str | None
+    runs: int = 1
 
 
 def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> ValidBatch:
@@ -83,7 +85,9 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
     if errors:
         raise InvalidInputError(errors)
     name = data.name.strip() if data.name and data.name.strip() else None
-    return ValidBatch(name=name, urls=urls, primary_url=primary, mode=data.mode)
+    return ValidBatch(
+        name=name, urls=urls, primary_url=primary, mode=data.mode, runs=data.runs or 1
+    )
 
 
 class CompetitiveService:
@@ -131,7 +135,7 @@ class CompetitiveService:
                 url=url,
                 mode=mode,
                 status=AnalysisStatus.QUEUED,
-                options=options.get(url) if options is not None else None,
+                options=with_runs(options.get(url) if options is not None else None, valid.runs),
             )
             for url in valid.urls
         ]

@@ -28,6 +28,8 @@ class ComparisonSet(Base):
     mode: Mapped[str | None] = mapped_column(sa.String(16))
     #: URL (one of ``urls``) → CSS selectors whose content the analysis leaves out.
     ignore_selectors: Mapped[dict[str, list[str]]] = mapped_column(JSONDocument, default=dict)
+    #: Renders of each page in a run (browser mode); the median one is reported.
+    runs: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
     schedule_every_hours: Mapped[float | None] = mapped_column(sa.Float)
     schedule_cron: Mapped[str | None] = mapped_column(sa.String(200))
     schedule_timezone: Mapped[str] = mapped_column(sa.String(64), default="UTC")
@@ -39,4 +41,7 @@ class ComparisonSet(Base):
 
     def options_for(self, url: str) -> dict[str, Any]:
         """The analysis options of ``url`` in a run of this set."""
-        return {"ignore_selectors": list(self.ignore_selectors.get(url, []))}
+        options: dict[str, Any] = {"ignore_selectors": list(self.ignore_selectors.get(url, []))}
+        if self.runs > 1:
+            options["runs"] = self.runs
+        return options

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode
+from aura.audit.browser.runs import MAX_RUNS
 
 RunTrigger = Literal["manual", "schedule", "cli"]
 AlertKind = Literal[
@@ -64,6 +65,13 @@ class SetCreate(BaseModel):
         description="URL (one of ``urls``) → CSS selectors whose content change tracking "
         "ignores (rotating banners, counters, dates)",
     )
+    runs: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_RUNS,
+        description=f"Browser mode: renders of each page per run (1, the default, to {MAX_RUNS}); "
+        "the median one is reported, the spread kept in each result's lab_spread",
+    )
     schedule: ScheduleSpec | None = None
 
 
@@ -77,6 +85,13 @@ class SetUpdate(BaseModel):
     primary_url: str | None = None
     mode: AnalysisMode | None = None
     ignore_selectors: dict[str, list[str]] | None = None
+    runs: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_RUNS,
+        description=f"Browser mode: renders of each page per run (1, the default, to {MAX_RUNS}); "
+        "the median one is reported, the spread kept in each result's lab_spread",
+    )
     schedule: ScheduleSpec | None = None
 
 
@@ -102,6 +117,7 @@ class SetRead(BaseModel):
     primary_url: str | None
     mode: str | None
     ignore_selectors: dict[str, list[str]]
+    runs: int = Field(default=1, description="Renders of each page per run (browser mode)")
     schedule: ScheduleRead | None
     run_count: int
     last_run: RunSummary | None

@@ -146,6 +146,7 @@ class SetService:
             primary_url=valid.primary_url,
             mode=valid.mode,
             ignore_selectors=selectors,
+            runs=data.runs or 1,
             created_at=now,
             updated_at=now,
         )
@@ -191,6 +192,8 @@ class SetService:
         row.primary_url = valid.primary_url
         row.mode = valid.mode
         row.ignore_selectors = selectors
+        if data.runs is not None:
+            row.runs = data.runs
         row.updated_at = now
         if "schedule" in given:
             before = _schedule_state(row)
@@ -498,6 +501,7 @@ def _set_read(row: ComparisonSet, run_count: int, last: RunRow | None) -> SetRea
         primary_url=row.primary_url,
         mode=row.mode,
         ignore_selectors={url: list(items) for url, items in row.ignore_selectors.items()},
+        runs=row.runs,
         schedule=_schedule_read(row),
         run_count=run_count,
         last_run=_run_summary(last) if last is not None else None,

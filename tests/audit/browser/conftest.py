@@ -30,7 +30,7 @@ def missing(reason: str) -> None:
 @pytest.fixture
 def browser_settings(tmp_path: Path) -> BrowserSettings:
     settings = BrowserSettings(
-        executable=CHROMIUM, axe_core=AXE_CORE, page_budget=15.0, settle=0.8, concurrency=2
+        executable=CHROMIUM, axe_core=AXE_CORE, page_budget=15.0, settle=3.0, concurrency=2
     )
     reason = settings.unavailable_reason()
     if reason is not None:

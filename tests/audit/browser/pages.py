@@ -21,7 +21,9 @@ PLAIN = html(
     "h1 { color: #b00020; font-family: Verdana, sans-serif; }</style>",
 )
 
-# A block pushed in above the content well after load: a large, unexpected shift.
+# A banner a script timer pushes in above the content 600 ms after load: a large,
+# unexpected shift that a short observation after load would miss.
+LATE_SHIFT_DELAY_MS = 600
 LATE_SHIFT = html(
     "<h1>Shifting page</h1>" + "<p>Paragraph of text that will be pushed down.</p>" * 30,
     """<script>
@@ -30,7 +32,18 @@ LATE_SHIFT = html(
       banner.style.height = '500px';
       banner.style.background = '#ccc';
       document.body.prepend(banner);
-    }, 300));
+    }, 600));
+    </script>""",
+)
+
+# Blank until a script timer paints the whole first screen, 0.7 s after navigation (within
+# the observation, which lasts at least a second after the load event).
+LATE_CONTENT_MS = 700
+LATE_CONTENT = html(
+    "<main id='main' hidden style='background:#123456;color:#fff;min-height:100vh'>"
+    "<h1>Here at last</h1><p>The content arrives late.</p></main>",
+    """<script>
+    setTimeout(() => { document.getElementById('main').hidden = false; }, 700);
     </script>""",
 )
 
@@ -76,8 +89,20 @@ STREAMING = html(
     </script>""",
 )
 
-# A request that gets no answer while the page is observed: the page is still busy.
+# A script requested after load that gets no answer while the page is observed: the page
+# is still busy (a script is a critical request, however few are in flight).
 WAITING_ON_A_REQUEST = html(
     "<h1>Loading your dashboard</h1>",
-    "<script>addEventListener('load', () => fetch('/slow-api'));</script>",
+    """<script>addEventListener('load', () => {
+      const script = document.createElement('script');
+      script.src = '/slow.js';
+      document.head.append(script);
+    });</script>""",
+)
+
+# Two calls to an API that never answer while the page is observed (a long poll): as in
+# Lighthouse, two non-critical requests in flight do not keep the network from being quiet.
+POLLING = html(
+    "<h1>Live dashboard</h1>",
+    "<script>addEventListener('load', () => { fetch('/poll'); fetch('/poll?2'); });</script>",
 )

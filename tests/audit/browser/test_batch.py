@@ -146,3 +146,32 @@ async def test_a_static_analysis_can_be_asked_for(client: httpx.AsyncClient) -> 
         assert response.json()["mode"] == "static"
         refused = await client.post("/api/v1/analyses/", json={"url": site.url("/"), "mode": "gpu"})
         assert refused.status_code == 422
+
+
+async def test_a_batch_with_runs_reports_each_pages_median_render_and_spread(
+    client: httpx.AsyncClient,
+) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        created = await create_batch(
+            client, [site.url("/a"), site.url("/b")], mode="browser", runs=2
+        )
+        await wait_for_batch(client, created["id"])
+
+    for item in created["urls"]:
+        analysis = (await client.get(f"/api/v1/analyses/{item['analysis_id']}")).json()
+        assert analysis["status"] == "completed", analysis["error"]
+        kept = analysis["result"]["lab_spread"]
+        assert kept["runs"] == 2
+        assert len(kept["metrics"]["lcp_mobile"]["values"]) == 2
+
+
+async def test_runs_outside_one_to_five_are_refused_with_the_field_named(
+    client: httpx.AsyncClient,
+) -> None:
+    for body, path in (
+        ({"url": "https://example.com/", "runs": 6}, "/api/v1/analyses/"),
+        ({"urls": ["https://a.example/", "https://b.example/"], "runs": 0}, "/api/v1/competitive/"),
+    ):
+        response = await client.post(path, json=body)
+        assert response.status_code == 422, response.text
+        assert response.json()["detail"][0]["loc"] == ["body", "runs"]

@@ -78,13 +78,22 @@ async def test_blob_scripts_and_event_streams_do_not_keep_a_page_busy(pool: Brow
 async def test_a_request_left_unanswered_is_reported_as_a_page_still_busy(
     pool: BrowserPool,
 ) -> None:
-    routes = {"/": pages.WAITING_ON_A_REQUEST, "/slow-api": Route(body=b"{}", delay=10)}
+    routes = {"/": pages.WAITING_ON_A_REQUEST, "/slow.js": Route(body=b"", delay=10)}
     with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
         outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
 
     assert outcome.error is None, outcome.error
     assert [run.settled for run in outcome.runs] == [False, False]
     assert all(run.load_ms is not None for run in outcome.runs)
+
+
+async def test_a_long_poll_does_not_keep_a_page_busy(pool: BrowserPool) -> None:
+    routes = {"/": pages.POLLING, "/poll": Route(body=b"{}", delay=10)}
+    with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+        outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
+
+    assert outcome.error is None, outcome.error
+    assert [run.settled for run in outcome.runs] == [True, True]
 
 
 async def test_a_crashed_renderer_fails_what_waits_on_it_and_the_browser_goes_on(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +12,7 @@ from PIL import Image
 
 from aura.audit.browser import BrowserPool, BrowserSettings, render_page
 from aura.audit.browser.artifacts import LabMetrics, RenderedDesign, RenderedTechnology
+from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisOptions, analyze_url
@@ -49,6 +53,46 @@ async def test_a_late_layout_shift_is_measured_and_scored(pool: BrowserPool) -> 
     assert result["metrics"]["cls_desktop"] > 0.1
     # The lab metrics count in the performance score.
     assert cls["weight"] > 0
+
+
+async def test_the_observation_never_ends_before_a_shift_600_ms_after_load(
+    browser_settings: BrowserSettings,
+) -> None:
+    # Even told to give up almost at once after the load event, the render watches the
+    # page for Lighthouse's pause after load: the banner's shift is seen on both profiles.
+    hurried = dataclasses.replace(browser_settings, settle=0.1, settle_quiet=0.1)
+    pool = BrowserPool(hurried)
+    try:
+        with serve_scripted(ScriptedSite(default=pages.LATE_SHIFT)) as site:
+            outcome = await render_page(site.url("/"), pool, ANYWHERE, None)
+    finally:
+        await pool.close()
+
+    assert outcome.error is None, outcome.error
+    assert len(outcome.runs) == 2
+    for run in outcome.runs:
+        assert run.load_ms is not None
+        assert run.observed_ms is not None
+        assert run.observed_ms - run.load_ms >= pages.LATE_SHIFT_DELAY_MS, run
+        assert run.layout_shifts >= 1, run
+        assert run.cls is not None
+        assert run.cls > 0.1, run
+
+
+async def test_speed_index_follows_when_the_first_screen_is_painted(pool: BrowserPool) -> None:
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        prompt = await render_page(site.url("/"), pool, ANYWHERE, None)
+    with serve_scripted(ScriptedSite(default=pages.LATE_CONTENT)) as site:
+        late = await analyze_url(site.url("/"), options(pool))
+
+    for run in prompt.runs:
+        assert run.speed_index_ms is not None, run
+        assert run.speed_index_ms > 0
+    for run in late["browser"]["profiles"]:
+        # Nothing but white until the timer fires: the whole wait counts.
+        assert run["speed_index_ms"] >= pages.LATE_CONTENT_MS, run
+    assert late["metrics"]["si_mobile"] >= pages.LATE_CONTENT_MS
+    assert audit_of(late, "performance", "speed-index")["weight"] == 10
 
 
 async def test_a_steady_page_has_paint_metrics_and_no_shift(pool: BrowserPool) -> None:
@@ -215,7 +259,7 @@ async def test_a_page_refused_by_the_guard_is_not_rendered(pool: BrowserPool) ->
     with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
         outcome = await render_page(site.url("/"), pool, NetworkPolicy(), None)
 
-    assert "could not load the page" in str(outcome.error)
+    assert "could not load the page" in str(outcome.error), outcome.error
     assert site.hits == {}
     assert LabMetrics in outcome.failures
 
@@ -232,3 +276,39 @@ async def test_a_page_that_navigates_away_is_still_reported(pool: BrowserPool) -
     for result in (outcome, after):
         assert result.error is None or any(r in result.error for r in readable), result.error
     assert pool.launches == 1
+
+
+def _noise_png(size: int) -> bytes:
+    """An image that does not compress: its bytes all have to cross the link."""
+    image = Image.frombytes("RGB", (size, size), os.urandom(size * size * 3))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+async def test_the_mobile_profile_can_load_over_lighthouses_slow_4g(
+    browser_settings: BrowserSettings,
+) -> None:
+    hero = _noise_png(300)  # about 270 KB: well over a second at 1.4 Mbps
+    routes = {
+        "/": pages.html('<img src="/hero.png" width="300" height="300" alt="Hero">'),
+        "/hero.png": Route(body=hero, headers={"Content-Type": "image/png"}),
+    }
+    throttled = BrowserPool(dataclasses.replace(browser_settings, mobile_network=SLOW_4G))
+    try:
+        with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+            outcome = await render_page(site.url("/"), throttled, ANYWHERE, None)
+    finally:
+        await throttled.close()
+
+    runs = {run.profile: run for run in outcome.runs}
+    mobile, desktop = runs["mobile"], runs["desktop"]
+    assert mobile.conditions["network_throttling"]["method"] == "devtools"
+    assert mobile.conditions["network_throttling"]["latency_ms"] == 562.5
+    assert desktop.conditions["network_throttling"] is None
+    # The image alone takes len(hero) / (1474.56 kbit/s) to arrive, after two slow round trips.
+    transfer_ms = len(hero) * 8 / (1474.56 * 1024) * 1000
+    assert mobile.lcp_ms is not None
+    assert mobile.lcp_ms >= transfer_ms + 2 * 562.5, mobile
+    assert desktop.lcp_ms is not None
+    assert desktop.lcp_ms < mobile.lcp_ms

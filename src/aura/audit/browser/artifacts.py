@@ -27,6 +27,11 @@ class ProfileRun:
     long_tasks: int = 0
     dom_content_loaded_ms: float | None = None
     load_ms: float | None = None
+    #: Speed Index: how quickly the first screen fills in (see ``speed_index.py``).
+    speed_index_ms: float | None = None
+    #: When the observation ended (ms after navigation start): what happened later is not
+    #: in these metrics.
+    observed_ms: float | None = None
     requests: int = 0
     transfer_bytes: int = 0
     #: Uncaught exceptions and ``console.error`` messages (the guard's own refusals excluded).
@@ -34,8 +39,8 @@ class ProfileRun:
     console_errors: tuple[str, ...] = ()
     #: Set when the load event did not come within the page budget.
     load_timed_out: bool = False
-    #: False when the page still had requests in flight, or still painted, shifted or ran
-    #: long tasks, when the observation after its load ended (``AURA_BROWSER_SETTLE``).
+    #: False when the network was still busy or the main thread still ran long tasks when
+    #: the observation after the load gave up (``AURA_BROWSER_SETTLE``).
     settled: bool = True
     #: The scoring curves of the profile: metric -> (p10, median).
     curves: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -53,6 +58,8 @@ class ProfileRun:
             "long_tasks": self.long_tasks,
             "dom_content_loaded_ms": self.dom_content_loaded_ms,
             "load_ms": self.load_ms,
+            "speed_index_ms": self.speed_index_ms,
+            "observed_ms": self.observed_ms,
             "requests": self.requests,
             "transfer_bytes": self.transfer_bytes,
             "js_errors": list(self.js_errors),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aura.audit.browser.cdp import Chromium
-from aura.audit.browser.profiles import PROFILES, DeviceProfile
+from aura.audit.browser.profiles import PROFILES, DeviceProfile, NetworkThrottling
 from aura.audit.browser.tabs import TabSet, open_tabs
 
 logger = logging.getLogger(__name__)
@@ -74,10 +74,16 @@ class BrowserSettings:
     concurrency: int = 1
     #: Hard wall-time limit of one page, both profiles, axe-core and screenshots included.
     page_budget: float = 20.0
-    #: The longest observation after the load event (late layout shifts, LCP updates)...
-    settle: float = 2.0
-    #: ...which ends earlier, once the page has been quiet this long.
-    settle_quiet: float = 0.5
+    #: The observation after the load event (late layout shifts, LCP updates) lasts at
+    #: least ``settle_after_load`` seconds, then until the network and the main thread have
+    #: been quiet for ``settle_quiet`` seconds (Lighthouse's 1 s each), and gives up after
+    #: ``settle`` seconds; the page budget bounds it all.
+    settle: float = 5.0
+    settle_quiet: float = 1.0
+    settle_after_load: float = 1.0
+    #: The mobile profile's network: None (the worker's own connection) or a throttled link
+    #: (``AURA_BROWSER_MOBILE_NETWORK=slow-4g``: Lighthouse's slow 4G, DevTools throttling).
+    mobile_network: NetworkThrottling | None = None
     #: axe-core's ``axe.min.js``; None or a missing file skips the axe-core audits.
     axe_core: Path | None = None
     #: The tallest full-page screenshot, in CSS pixels.

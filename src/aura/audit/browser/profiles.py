@@ -1,9 +1,9 @@
 """The device profiles pages are rendered with, stated in every result.
 
 The figures follow Lighthouse's defaults (a mid-range phone and a desktop window). CPU
-slowdown is applied with Chromium's own throttling; the network is not throttled: pages are
-measured on the worker's real connection, and a simulated slow link would dominate a page
-budget of a few seconds without telling the user anything the byte counts do not.
+slowdown is applied with Chromium's own throttling. The network is the worker's own
+connection unless the mobile profile is given Lighthouse's slow 4G (``SLOW_4G``, applied
+with DevTools throttling, ``AURA_BROWSER_MOBILE_NETWORK=slow-4g``); each run states which.
 """
 
 from __future__ import annotations
@@ -45,19 +45,60 @@ class DeviceProfile:
         agent = self.user_agent_template.format(major=major)
         return f"{agent} {suffix}".strip()
 
-    def stated(self) -> dict[str, Any]:
+    def stated(self, network: NetworkThrottling | None = None) -> dict[str, Any]:
         """What the result says about the conditions of the measurement."""
         return {
             "viewport": {"width": self.width, "height": self.height},
             "device_scale_factor": self.device_scale_factor,
             "mobile": self.mobile,
             "cpu_slowdown": self.cpu_slowdown,
-            "network_throttling": None,
+            "network_throttling": None if network is None else network.stated(),
         }
 
 
-# Lighthouse 12's scoring curves; LCP and CLS control points are the Core Web Vitals
-# "good" (p10) and "poor" (median) thresholds on mobile.
+@dataclass(frozen=True)
+class NetworkThrottling:
+    """A slow link applied by Chromium itself (DevTools throttling, per request)."""
+
+    name: str
+    #: Added to every request's round trip, in ms.
+    latency_ms: float
+    download_kbps: float
+    upload_kbps: float
+
+    def command(self) -> dict[str, Any]:
+        """``Network.emulateNetworkConditions``'s parameters (throughputs in bytes/s)."""
+        return {
+            "offline": False,
+            "latency": self.latency_ms,
+            "downloadThroughput": self.download_kbps * 1024 / 8,
+            "uploadThroughput": self.upload_kbps * 1024 / 8,
+        }
+
+    def stated(self) -> dict[str, Any]:
+        return {
+            "method": "devtools",
+            "name": self.name,
+            "latency_ms": self.latency_ms,
+            "download_kbps": self.download_kbps,
+            "upload_kbps": self.upload_kbps,
+        }
+
+
+#: Lighthouse's slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) as Lighthouse applies it
+#: with DevTools throttling: the request latency times 3.75 and the throughputs times 0.9,
+#: its factors for a per-request throttle to approach the packet-level one.
+SLOW_4G = NetworkThrottling(
+    name="slow 4G (Lighthouse's mobile, applied)",
+    latency_ms=150 * 3.75,
+    download_kbps=1.6 * 1024 * 0.9,
+    upload_kbps=750 * 0.9,
+)
+
+
+# Lighthouse 12's scoring curves (p10 scores 0.9, the median 0.5), mobile and desktop as in
+# its metric audits; LCP and CLS control points are the Core Web Vitals "good" (p10) and
+# "poor" (median) thresholds on mobile.
 MOBILE = DeviceProfile(
     name="mobile",
     width=412,
@@ -68,6 +109,7 @@ MOBILE = DeviceProfile(
     user_agent_template=MOBILE_UA,
     curves=(
         ("fcp", 1800, 3000),
+        ("si", 3387, 5800),
         ("lcp", 2500, 4000),
         ("tbt", 200, 600),
         ("cls", 0.1, 0.25),
@@ -84,6 +126,7 @@ DESKTOP = DeviceProfile(
     user_agent_template=DESKTOP_UA,
     curves=(
         ("fcp", 934, 1600),
+        ("si", 1311, 2300),
         ("lcp", 1200, 2400),
         ("tbt", 150, 350),
         ("cls", 0.1, 0.25),

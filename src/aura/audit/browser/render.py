@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -32,12 +33,18 @@ from aura.audit.browser.artifacts import (
 from aura.audit.browser.cdp import Chromium, ProtocolError, Session
 from aura.audit.browser.design import dominant_colors, png_size, rendered_design
 from aura.audit.browser.pool import BrowserPool
-from aura.audit.browser.profiles import DeviceProfile
+from aura.audit.browser.profiles import DeviceProfile, NetworkThrottling
+from aura.audit.browser.speed_index import MAX_FRAMES, Frame, speed_index
 from aura.audit.browser.tabs import MAX_MESSAGES, MAX_URLS, PageLoad, Tab, TabSet
 from aura.audit.fetch.guard import NetworkPolicy
 
 logger = logging.getLogger(__name__)
 
+#: The share of the page budget (from the start of the render) within which the observation
+#: of the load ends, whatever the page does: the rest is for screenshots, facts and axe-core.
+OBSERVATION_SHARE = 0.7
+#: The width (device pixels) of the screencast frames the Speed Index is computed from.
+FILMSTRIP_WIDTH = 360
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 #: Names of the screenshot files an analysis may have (the API serves only these).
 SCREENSHOT_NAMES = frozenset({"desktop.png", "mobile.png", "full-page.png"})
@@ -172,6 +179,8 @@ class _Renderer:
         self.urls: list[str] = []
         #: The other profiles' runs, when they run beside the primary one (see ``profile``).
         self.others: list[asyncio.Future[None]] = []
+        #: When the render started (monotonic s): observations end within the page budget.
+        self.started = time.monotonic()
 
     async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
         self.tabs = tabs = await self.pool.tabs(self.browser)
@@ -206,20 +215,34 @@ class _Renderer:
         profile, page = tab.profile, tab.page
         tab.load = load = PageLoad()
         load_timed_out = False
+        filmstrip = _Filmstrip(page)
+        network = self.settings.mobile_network if profile.mobile else None
+        if network is not None:
+            await page.send("Network.emulateNetworkConditions", network.command())
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
             raise RenderError(f"the browser could not load the page: {answer['errorText']}")
+        await filmstrip.start(profile, str(answer.get("loaderId") or ""), budget * 0.4)
         try:
             # Keep part of the budget for measuring: a page whose load event never comes
             # is still measured as far as it got.
             await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
         except TimeoutError:
             load_timed_out = True
-        settled = await self.settle(page, load)
+        settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
         lab = await page.call(scripts.COLLECT_LAB)
+        await filmstrip.stop()
         if profile.cpu_slowdown > 1:
             await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-        self.outcome.runs.append(_profile_run(profile, lab, load, load_timed_out, settled))
+        visual = await filmstrip.speed_index(_number(lab.get("timeOrigin")))
+        fcp = _number(lab.get("fcp"))
+        if visual is not None and fcp is not None:
+            # Nothing is shown before the first contentful paint: a frame stamped a little
+            # late cannot make the page look faster than that.
+            visual = max(visual, fcp)
+        self.outcome.runs.append(
+            _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+        )
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
 
@@ -237,22 +260,33 @@ class _Renderer:
         assert self.tabs is not None
         await self.tabs.close_tab(tab)
 
-    async def settle(self, page: Session, load: PageLoad) -> bool:
-        """Keep observing after the load event until the page has been quiet (no request in
-        flight, no paint, layout shift, long task or resource) for ``settle_quiet`` seconds,
-        and at most ``settle`` seconds: a static page is measured half a second after its
-        load, one that keeps loading or moving is watched longer. False when the page was
-        still busy at that limit."""
-        quiet = min(self.settings.settle_quiet, self.settings.settle)
-        deadline = time.monotonic() + self.settings.settle
-        while (remaining := deadline - time.monotonic()) > 0:
-            idle = load.network_idle_for()
-            if idle >= quiet:
-                idle = min(idle, float(await page.call(scripts.IDLE_FOR) or 0) / 1000)
+    async def settle(self, page: Session, load: PageLoad, limit: float) -> bool:
+        """Keep observing after the load event the way Lighthouse waits for a page to be
+        fully loaded: at least ``settle_after_load`` seconds after the load event (a banner
+        a script inserts a moment later still counts), then until the network has been
+        quiet (no critical request and at most two others in flight) and the main thread
+        free of long tasks, both for ``settle_quiet`` seconds. The observation gives up
+        ``settle`` seconds after the load event, and always at ``limit`` (monotonic s, a
+        share of the page budget). False when the page was still busy when it gave up."""
+        settings = self.settings
+        quiet = settings.settle_quiet
+        now = time.monotonic()
+        deadline = min(max(now + settings.settle_after_load, now + settings.settle), limit)
+        floor = min(now + settings.settle_after_load, deadline)
+        while True:
+            now = time.monotonic()
+            if now >= floor:
+                idle = load.network_idle_for()
                 if idle >= quiet:
-                    return True
-            await asyncio.sleep(min(max(quiet - idle, 0.05), remaining))
-        return False
+                    idle = min(idle, float(await page.call(scripts.CPU_IDLE_FOR) or 0) / 1000)
+                    if idle >= quiet:
+                        return True
+                wait = max(quiet - idle, 0.05)
+            else:
+                wait = floor - now
+            if now >= deadline:
+                return False
+            await asyncio.sleep(min(wait, deadline - now))
 
     async def screenshot(
         self,
@@ -342,19 +376,112 @@ class _Renderer:
         return await self.tabs.close()
 
 
+class _Filmstrip:
+    """The screencast of one load: a frame of the viewport each time what it shows changes,
+    for the Speed Index (as Lighthouse takes screenshots in its trace)."""
+
+    def __init__(self, page: Session) -> None:
+        self.page = page
+        #: (when it was shown, epoch seconds; the JPEG, base64), identical frames skipped.
+        self.frames: list[tuple[float, str]] = []
+        self.running = False
+        #: The documents committed in the main frame (their loader ids), and a signal for each.
+        self.committed: set[str] = set()
+        self.navigated = asyncio.Event()
+        page.on("Page.screencastFrame", self.on_frame)
+        page.on("Page.frameNavigated", self.on_navigated)
+
+    def on_navigated(self, params: dict[str, Any]) -> None:
+        frame = params.get("frame") or {}
+        if frame.get("parentId") is None:
+            self.committed.add(str(frame.get("loaderId") or ""))
+            self.navigated.set()
+
+    async def start(self, profile: DeviceProfile, loader: str, patience: float) -> None:
+        """Start recording once the page's document (``loader``) has committed: nothing of it
+        is painted before. A screencast started on the blank page before the navigation
+        stalled when the page moved to another renderer, and one started in between was
+        refused."""
+        try:
+            async with asyncio.timeout(patience):
+                while loader not in self.committed:
+                    self.navigated.clear()
+                    await self.navigated.wait()
+        except TimeoutError:
+            return
+        # A small, low-quality frame is enough to compare colour histograms, and keeps the
+        # encoding cheap for the browser process.
+        width = min(profile.width, FILMSTRIP_WIDTH)
+        height = round(profile.height * width / profile.width)
+        params = {"format": "jpeg", "quality": 40, "maxWidth": width, "maxHeight": height}
+        # Just after a commit, the page may not be attached to the screencast yet ("Not
+        # attached to an active page"): asked again a moment later, it is.
+        for _attempt in range(20):
+            try:
+                await self.page.send("Page.startScreencast", params)
+            except ProtocolError as error:
+                if self.page.gone is not None:
+                    return
+                logger.debug("the screencast did not start yet: %s", error)
+                await asyncio.sleep(0.02)
+                continue
+            self.running = True
+            return
+        logger.warning("the screencast did not start: no Speed Index for this load")
+
+    async def stop(self) -> None:
+        if self.running:
+            self.running = False
+            with contextlib.suppress(ProtocolError):
+                await self.page.send("Page.stopScreencast")
+
+    def on_frame(self, params: dict[str, Any]) -> None:
+        # Chromium sends the next frame only once this one is acknowledged.
+        ack = asyncio.ensure_future(
+            self.page.send("Page.screencastFrameAck", {"sessionId": params.get("sessionId")})
+        )
+        ack.add_done_callback(lambda done: done.cancelled() or done.exception())
+        data = params.get("data")
+        shown = (params.get("metadata") or {}).get("timestamp")
+        if not self.running or not isinstance(data, str) or not isinstance(shown, int | float):
+            return
+        if self.frames and self.frames[-1][1] == data:
+            return
+        if len(self.frames) >= MAX_FRAMES:
+            # The last frame is the finished page: keep it, whatever came between.
+            self.frames[-1] = (float(shown), data)
+        else:
+            self.frames.append((float(shown), data))
+
+    async def speed_index(self, time_origin_ms: float | None) -> float | None:
+        if time_origin_ms is None or not self.frames:
+            return None
+        frames = [
+            Frame(shown * 1000 - time_origin_ms, base64.b64decode(data))
+            for shown, data in self.frames
+        ]
+        try:
+            return await asyncio.to_thread(speed_index, frames)
+        except (OSError, ValueError):
+            logger.warning("a screencast frame could not be read: no Speed Index")
+            return None
+
+
 def _profile_run(
     profile: DeviceProfile,
     lab: dict[str, Any],
     load: PageLoad,
     load_timed_out: bool,
     settled: bool,
+    speed_index_ms: float | None = None,
+    network: NetworkThrottling | None = None,
 ) -> ProfileRun:
     fcp = _number(lab.get("fcp"))
     long_tasks = [(float(start), float(duration)) for start, duration in lab.get("longTasks") or []]
     after_fcp = [duration for start, duration in long_tasks if fcp is None or start >= fcp]
     return ProfileRun(
         profile=profile.name,
-        conditions=profile.stated(),
+        conditions=profile.stated(network),
         fcp_ms=fcp,
         lcp_ms=_number(lab.get("lcp")),
         lcp_element=lab.get("lcpElement"),
@@ -364,6 +491,8 @@ def _profile_run(
         long_tasks=len(long_tasks),
         dom_content_loaded_ms=_number(lab.get("domContentLoaded")),
         load_ms=_number(lab.get("load")),
+        speed_index_ms=speed_index_ms,
+        observed_ms=_number(lab.get("observedUntil")),
         requests=load.requests,
         transfer_bytes=load.transfer_bytes,
         js_errors=tuple(load.js_errors),

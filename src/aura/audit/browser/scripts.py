@@ -8,7 +8,7 @@ LAB_OBSERVER = """
 (() => {
   if (window.top !== window || window.__auraLab) return;
   const lab = { fcp: null, lcp: null, lcpElement: null, cls: 0, shifts: 0, longTasks: [],
-                windowValue: 0, windowStart: -1, windowLast: -1, last: 0 };
+                windowValue: 0, windowStart: -1, windowLast: -1, lastLongTask: 0 };
   Object.defineProperty(window, '__auraLab', { value: lab, enumerable: false });
   const describe = (el) => {
     if (!el || !el.tagName) return null;
@@ -19,14 +19,10 @@ LAB_OBSERVER = """
     }
     return text;
   };
-  // ``last``: when the page last painted, shifted, ran a long task or received a resource;
-  // the measurement settles once it has been quiet for a while (IDLE_FOR).
   const observe = (type, each) => {
     try {
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => {
-        lab.last = Math.max(lab.last, e.startTime + (e.duration || 0));
-        each(e);
-      })).observe({ type, buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach(each))
+        .observe({ type, buffered: true });
     } catch (_) {}
   };
   observe('paint', (e) => { if (e.name === 'first-contentful-paint') lab.fcp = e.startTime; });
@@ -47,14 +43,19 @@ LAB_OBSERVER = """
     lab.windowLast = e.startTime;
     lab.cls = Math.max(lab.cls, lab.windowValue);
   });
-  observe('longtask', (e) => { lab.longTasks.push([e.startTime, e.duration]); });
-  observe('resource', () => {});
+  // ``lastLongTask``: when the main thread was last busy for 50 ms or more; the observation
+  // ends once the CPU has been quiet for a while (CPU_IDLE_FOR), as in Lighthouse.
+  observe('longtask', (e) => {
+    lab.longTasks.push([e.startTime, e.duration]);
+    lab.lastLongTask = Math.max(lab.lastLongTask, e.startTime + e.duration);
+  });
 })();
 """
 
-#: Milliseconds since the page last painted, shifted its layout, ran a long task or finished
-#: loading a resource.
-IDLE_FOR = "() => performance.now() - ((window.__auraLab && window.__auraLab.last) || 0)"
+#: Milliseconds since the main thread last ran a long task (since navigation when none ran).
+CPU_IDLE_FOR = (
+    "() => performance.now() - ((window.__auraLab && window.__auraLab.lastLongTask) || 0)"
+)
 
 COLLECT_LAB = """
 () => {
@@ -69,6 +70,8 @@ COLLECT_LAB = """
     longTasks: lab.longTasks || [],
     domContentLoaded: nav && nav.domContentLoadedEventEnd > 0 ? nav.domContentLoadedEventEnd : null,
     load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null,
+    observedUntil: performance.now(),
+    timeOrigin: performance.timeOrigin,
     scrollHeight: Math.max(document.documentElement.scrollHeight,
                            document.body ? document.body.scrollHeight : 0),
   };

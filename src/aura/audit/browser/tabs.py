@@ -30,6 +30,12 @@ MAX_MESSAGES = 20
 #: Requests that stay open by design (server-sent events): the page is quiet around them.
 _LONG_LIVED = frozenset({"EventSource"})
 MAX_URLS = 300
+#: Requests a page still needs to show its content (Lighthouse's "critical" ones): while one
+#: of these is in flight, the network is not quiet, however few requests are left.
+_CRITICAL_TYPES = frozenset({"Document", "Stylesheet", "Script", "Font"})
+#: As in Lighthouse, the network is quiet with at most this many other requests in flight
+#: (a long poll or a beacon that never ends must not hold the measurement to its limit).
+QUIET_IN_FLIGHT = 2
 
 
 @dataclass
@@ -44,9 +50,10 @@ class PageLoad:
     console_errors: list[str] = field(default_factory=list)
     #: Set by the load event of the page's document.
     loaded: asyncio.Event = field(default_factory=asyncio.Event)
-    #: Requests not finished yet, and when the network last did something (monotonic s).
-    in_flight: set[str] = field(default_factory=set)
-    last_activity: float = field(default_factory=time.monotonic)
+    #: Requests not finished yet (id -> critical), and since when the network has been
+    #: quiet (monotonic s; None while it is busy).
+    in_flight: dict[str, bool] = field(default_factory=dict)
+    quiet_since: float | None = field(default_factory=time.monotonic)
 
     def on_request(self, params: dict[str, Any]) -> None:
         url = str((params.get("request") or {}).get("url") or "")
@@ -55,7 +62,7 @@ class PageLoad:
             # tell when they are done: a blob: script would keep the page "busy" for good.
             return
         if params.get("type") not in _LONG_LIVED:
-            self._active(params, done=False)
+            self._active(params, done=False, critical=_critical(params))
         self.requests += 1
         if len(self.urls) < MAX_URLS:
             self.urls.append(url[:500])
@@ -70,20 +77,25 @@ class PageLoad:
     def on_failed(self, params: dict[str, Any]) -> None:
         self._active(params, done=True)
 
-    def _active(self, params: dict[str, Any], *, done: bool) -> None:
-        self.last_activity = time.monotonic()
+    def _active(self, params: dict[str, Any], *, done: bool, critical: bool = False) -> None:
         request_id = str(params.get("requestId") or "")
         if done:
-            self.in_flight.discard(request_id)
+            self.in_flight.pop(request_id, None)
         else:
-            self.in_flight.add(request_id)
+            self.in_flight[request_id] = critical
+        quiet = len(self.in_flight) <= QUIET_IN_FLIGHT and not any(self.in_flight.values())
+        if not quiet:
+            self.quiet_since = None
+        elif self.quiet_since is None:
+            self.quiet_since = time.monotonic()
 
     def on_load_event(self, params: dict[str, Any]) -> None:
         self.loaded.set()
 
     def network_idle_for(self) -> float:
-        """Seconds without a request in flight (0 while one is)."""
-        return 0.0 if self.in_flight else time.monotonic() - self.last_activity
+        """Seconds the network has been quiet: no critical request (document, stylesheet,
+        script, font) and at most ``QUIET_IN_FLIGHT`` others in flight (0 while busy)."""
+        return 0.0 if self.quiet_since is None else time.monotonic() - self.quiet_since
 
     def on_console(self, params: dict[str, Any]) -> None:
         """``console.error(...)`` called by the page."""
@@ -257,6 +269,10 @@ async def _open_tab(tabs: TabSet, profile: DeviceProfile, user_agent_suffix: str
 async def _dispose(browser: Chromium, context: str) -> None:
     """Close a browser context and everything in it (its renderer exits)."""
     await browser.send("Target.disposeBrowserContext", {"browserContextId": context})
+
+
+def _critical(params: dict[str, Any]) -> bool:
+    return params.get("type") in _CRITICAL_TYPES
 
 
 def _dismiss(page: Session, params: dict[str, Any]) -> None:

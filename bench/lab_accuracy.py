@@ -1,0 +1,220 @@
+"""Lab metrics side by side with Lighthouse 12's mobile run, on the shared sites.
+
+For each site: Aura's browser analysis (mobile profile) with the network unthrottled and
+with Lighthouse's slow 4G applied by DevTools throttling, and Lighthouse's default mobile run
+(simulated throttling), each ``--repeats`` times. Prints, per metric and Aura method, the
+Spearman rank correlation with Lighthouse and the median relative error (of the medians over
+the repeats), each tool's run-to-run spread (median over sites of (max - min) / median), and
+the time per page. Needs ``LIGHTHOUSE_BIN`` (``npm install lighthouse@12`` outside the
+repository); Chromium is the system one for both.
+
+    LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python bench/lab_accuracy.py
+
+Figures taken on a machine shared with other work are indicative only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from aura.audit.browser import BrowserPool
+from aura.audit.browser.profiles import SLOW_4G
+from aura.audit.fetch import NetworkPolicy
+from aura.audit.runner import analyze_url
+from aura.config import Settings
+from aura.runtime import analysis_options, browser_settings
+from bench.browser import CHROMIUM, LIGHTHOUSE_FLAGS, LIGHTHOUSE_NO_DNS, local_only_resolver
+from bench.common import serve_sites_elsewhere, write_result
+
+#: Aura's metric key (mobile) → Lighthouse's audit id.
+METRICS = {
+    "fcp_mobile": "first-contentful-paint",
+    "si_mobile": "speed-index",
+    "lcp_mobile": "largest-contentful-paint",
+    "tbt_mobile": "total-blocking-time",
+    "cls_mobile": "cumulative-layout-shift",
+    "performance_score_mobile": "performance",
+}
+METHODS = ("unthrottled", "devtools-slow-4g")
+
+
+def lighthouse_mobile(binary: str, url: str) -> tuple[dict[str, float | None], float] | None:
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        finished = subprocess.run(
+            [
+                binary,
+                url,
+                "--output=json",
+                f"--output-path={folder}/report.json",
+                "--quiet",
+                f"--chrome-flags={LIGHTHOUSE_FLAGS}{LIGHTHOUSE_NO_DNS}",
+                "--only-categories=performance",
+            ],
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            capture_output=True,
+            timeout=240,
+            check=False,
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+        if finished.returncode != 0:
+            return None
+        report = json.loads(Path(folder, "report.json").read_text())
+    values: dict[str, float | None] = {}
+    for key, audit_id in METRICS.items():
+        if audit_id == "performance":
+            score = report["categories"]["performance"]["score"]
+            values[key] = None if score is None else score * 100
+        else:
+            values[key] = report["audits"].get(audit_id, {}).get("numericValue")
+    return values, elapsed
+
+
+async def aura_mobile(url: str, options: Any) -> tuple[dict[str, float | None], float]:
+    started = time.perf_counter()
+    result = await analyze_url(url, options)
+    elapsed = (time.perf_counter() - started) * 1000
+    metrics = result.get("metrics") or {}
+    return {key: metrics.get(key) for key in METRICS}, elapsed
+
+
+def spearman(xs: list[float], ys: list[float]) -> float | None:
+    if len(xs) < 3:
+        return None
+
+    def ranks(values: list[float]) -> list[float]:
+        order = sorted(range(len(values)), key=lambda index: values[index])
+        ranked = [0.0] * len(values)
+        position = 0
+        while position < len(order):
+            end = position
+            while end + 1 < len(order) and values[order[end + 1]] == values[order[position]]:
+                end += 1
+            for index in order[position : end + 1]:
+                ranked[index] = (position + end) / 2
+            position = end + 1
+        return ranked
+
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = statistics.fmean(rx), statistics.fmean(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    sx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    sy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return None if sx == 0 or sy == 0 else round(cov / (sx * sy), 3)
+
+
+def summarise(samples: dict[str, dict[str, list[dict[str, float | None]]]]) -> dict[str, Any]:
+    """samples[tool][site] = one values dict per repeat."""
+    medians: dict[str, dict[str, dict[str, float]]] = {}
+    spreads: dict[str, dict[str, float | None]] = {}
+    for tool, sites in samples.items():
+        medians[tool] = {}
+        per_metric: dict[str, list[float]] = {key: [] for key in METRICS}
+        for site, repeats in sites.items():
+            medians[tool][site] = {}
+            for key in METRICS:
+                values = [value for run in repeats if (value := run.get(key)) is not None]
+                if not values:
+                    continue
+                middle = statistics.median(values)
+                medians[tool][site][key] = middle
+                if len(values) > 1 and middle:
+                    per_metric[key].append((max(values) - min(values)) / abs(middle))
+        spreads[tool] = {
+            key: round(statistics.median(found), 3) if found else None
+            for key, found in per_metric.items()
+        }
+    accuracy: dict[str, dict[str, Any]] = {}
+    reference = medians.get("lighthouse", {})
+    for method in METHODS:
+        accuracy[method] = {}
+        for key in METRICS:
+            pairs = [
+                (mine[key], reference[site][key])
+                for site, mine in medians.get(method, {}).items()
+                if key in mine and key in reference.get(site, {})
+            ]
+            errors = [abs(a - b) / abs(b) for a, b in pairs if b]
+            differences = [abs(a - b) for a, b in pairs]
+            accuracy[method][key] = {
+                "sites": len(pairs),
+                "spearman": spearman([a for a, _ in pairs], [b for _, b in pairs]),
+                "median_relative_error": round(statistics.median(errors), 3) if errors else None,
+                "median_absolute_difference": round(statistics.median(differences), 1)
+                if differences
+                else None,
+            }
+    return {"accuracy": accuracy, "spread": spreads, "medians": medians}
+
+
+async def main(repeats: int, limit: int | None) -> dict[str, Any]:
+    binary = os.environ.get("LIGHTHOUSE_BIN")
+    settings = Settings()
+    base = dataclasses.replace(browser_settings(settings), executable=CHROMIUM)
+    pools = {
+        "unthrottled": BrowserPool(base),
+        "devtools-slow-4g": BrowserPool(dataclasses.replace(base, mobile_network=SLOW_4G)),
+    }
+    samples: dict[str, dict[str, list[dict[str, float | None]]]] = {}
+    times: dict[str, list[float]] = {}
+    policy = NetworkPolicy(allow_private=True, resolver=local_only_resolver)
+    try:
+        with serve_sites_elsewhere() as served:
+            sites = list(served.urls.items())[:limit]
+            for _round in range(repeats):
+                for site, url in sites:
+                    for method, pool in pools.items():
+                        options = analysis_options(settings, policy, mode="browser", browser=pool)
+                        values, elapsed = await aura_mobile(url, options)
+                        samples.setdefault(method, {}).setdefault(site, []).append(values)
+                        times.setdefault(method, []).append(elapsed)
+                    if binary:
+                        measured = await asyncio.to_thread(lighthouse_mobile, binary, url)
+                        if measured is not None:
+                            values, elapsed = measured
+                            samples.setdefault("lighthouse", {}).setdefault(site, []).append(values)
+                            times.setdefault("lighthouse", []).append(elapsed)
+                    print(f"{site}: done", flush=True)
+    finally:
+        for pool in pools.values():
+            await pool.close()
+    summary = summarise(samples)
+    summary["ms_per_page_median"] = {
+        tool: round(statistics.median(found), 1) for tool, found in times.items()
+    }
+    summary["repeats"] = repeats
+    return summary
+
+
+def report(summary: dict[str, Any]) -> None:
+    print(f"\nms per page (median): {summary['ms_per_page_median']}")
+    print(f"run-to-run spread (median (max-min)/median): {summary['spread']}")
+    for method, rows in summary["accuracy"].items():
+        print(f"\n{method} vs Lighthouse 12 mobile")
+        print(f"{'metric':26} {'sites':>5} {'rho':>7} {'med rel err':>12} {'med abs diff':>13}")
+        for key, row in rows.items():
+            rho = "-" if row["spearman"] is None else f"{row['spearman']:.2f}"
+            error = row["median_relative_error"]
+            shown = "-" if error is None else f"{error:.0%}"
+            diff = row["median_absolute_difference"]
+            print(f"{key:26} {row['sites']:>5} {rho:>7} {shown:>12} {diff!s:>13}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--sites", type=int, default=None, help="only the first N sites")
+    arguments = parser.parse_args()
+    figures = asyncio.run(main(arguments.repeats, arguments.sites))
+    report(figures)
+    print(write_result("lab_accuracy", figures))
