@@ -110,3 +110,21 @@ def test_not_applicable_and_informative_audits_are_not_recommended() -> None:
 
     document = run(page(A, None), page(B, 1), primary_url=A)
     assert document["recommendations"][0]["items"] == []
+
+
+def test_browser_modes_opportunities_are_recommended_by_their_static_weight() -> None:
+    """The lab score gives opportunities no weight; they are still worth fixing."""
+
+    def perf_site(url: str, compression: float) -> Any:
+        lab = audit("largest-contentful-paint", 1.0, weight=25.0)
+        opportunity = audit("text-compression", compression, weight=0.0)
+        opportunity["static_weight"] = 6.0
+        return site(
+            url, result(categories={"performance": category("performance", 90, lab, opportunity)})
+        )
+
+    document = run(perf_site(A, 0.0), perf_site(B, 1.0), primary_url=A)
+    items = document["recommendations"][0]["items"]
+    assert [item["audit_id"] for item in items] == ["text-compression"]
+    assert items[0]["competitors_passing"] == [B]
+    assert items[0]["impact"] > 0

@@ -79,6 +79,14 @@ class AuditEntry:
     display_value: str | None
     weight: float
     details: Mapping[str, Any]
+    #: Browser mode: an opportunity's weight in the static score. The lab score (Lighthouse's)
+    #: gives opportunities no weight, but they are still worth doing.
+    static_weight: float | None = None
+
+    @property
+    def advice_weight(self) -> float:
+        """How much the audit matters when ranking what to fix."""
+        return self.weight if self.static_weight is None else max(self.weight, self.static_weight)
 
     @property
     def passed(self) -> bool:
@@ -185,6 +193,7 @@ def _audit_entry(category: str, raw: object) -> AuditEntry | None:
         display_value=text(body.get("display_value")),
         weight=number(body.get("weight")) or 0.0,
         details=mapping(body.get("details")),
+        static_weight=number(body.get("static_weight")),
     )
 
 

@@ -23,19 +23,25 @@ def audit_share(site: Analysed, entry: AuditEntry) -> float:
     category = site.categories.get(entry.category)
     if category is None or entry.category not in site.scores:
         return 0.0
-    counted = sum(audit.weight for audit in category.audits if audit.counted)
+    counted = sum(audit.advice_weight for audit in category.audits if advisable(audit))
     weights = {name: CATEGORY_WEIGHTS.get(name, 1.0) for name in site.scores}
     if counted <= 0 or sum(weights.values()) <= 0:
         return 0.0
-    return entry.weight / counted * weights[entry.category] / sum(weights.values())
+    return entry.advice_weight / counted * weights[entry.category] / sum(weights.values())
+
+
+def advisable(entry: AuditEntry) -> bool:
+    """A scored audit that weighs in its category's score, or in its static score (browser
+    mode's opportunities, which Lighthouse's lab score leaves out)."""
+    return entry.score is not None and entry.advice_weight > 0 and entry.mode == "numeric"
 
 
 def failed_audits(site: Analysed) -> dict[str, list[AuditEntry]]:
-    """Counted, failing audits by id (an audit may count in several categories)."""
+    """Advisable, failing audits by id (an audit may count in several categories)."""
     failing: dict[str, list[AuditEntry]] = {}
     for category in site.categories.values():
         for entry in category.audits:
-            if entry.counted and not entry.passed:
+            if advisable(entry) and not entry.passed:
                 failing.setdefault(entry.id, []).append(entry)
     return failing
 
