@@ -24,7 +24,7 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -117,9 +117,23 @@ class Chromium:
             self._tasks.append(asyncio.create_task(self._drain_stderr(process.stderr)))
 
     @classmethod
-    async def launch(cls, executable: Path, args: tuple[str, ...], patience: float) -> Chromium:
-        """Start Chromium with the pipe on its descriptors 3 and 4, and wait for it to answer."""
+    async def launch(
+        cls,
+        executable: Path,
+        args: tuple[str, ...],
+        patience: float,
+        preferences: Mapping[str, Any] | None = None,
+    ) -> Chromium:
+        """Start Chromium with the pipe on its descriptors 3 and 4, and wait for it to answer.
+
+        ``preferences`` are written as the profile's preferences before it starts: some
+        settings (WebRTC's network policy) have no command-line switch that Chrome reads.
+        """
         profile_dir = Path(tempfile.mkdtemp(prefix="aura-chromium-"))
+        if preferences:
+            default_profile = profile_dir / "Default"
+            default_profile.mkdir()
+            (default_profile / "Preferences").write_text(json.dumps(preferences), "utf-8")
         theirs_in, ours_out = os.pipe()
         ours_in, theirs_out = os.pipe()
         command = [

@@ -14,9 +14,10 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from aura.audit.browser.cdp import Chromium
 from aura.audit.browser.profiles import PROFILES, DeviceProfile
@@ -65,6 +66,18 @@ CHROMIUM_ARGS = (
     "--metrics-recording-only",
 )
 
+#: The profile's preferences, written before Chromium starts. The guard proxy carries TCP
+#: only: WebRTC would send its UDP (STUN, TURN, ICE checks to any candidate a page names)
+#: straight from the renderer's sockets, past the proxy and its checks. With this policy
+#: WebRTC gathers no host or UDP candidates at all and reaches TURN servers only over TCP
+#: through the proxy, where the guard checks them like any connection.
+#: ``--force-webrtc-ip-handling-policy`` is read by content_shell and the old headless
+#: shell only; the Chrome that ``--headless`` runs takes the policy from its preferences
+#: (their browser contexts inherit it; ``tests/security/test_browser_network.py`` checks).
+GUARD_PREFERENCES: dict[str, Any] = {
+    "webrtc": {"ip_handling_policy": "disable_non_proxied_udp"},
+}
+
 
 @dataclass(frozen=True)
 class BrowserSettings:
@@ -98,6 +111,8 @@ class BrowserSettings:
     dom_probes: tuple[str, ...] = ()
     dom_property_probes: tuple[tuple[str, str], ...] = ()
     launch_args: tuple[str, ...] = field(default=CHROMIUM_ARGS)
+    #: Chromium's profile preferences (``GUARD_PREFERENCES``).
+    preferences: Mapping[str, Any] = field(default_factory=lambda: GUARD_PREFERENCES, hash=False)
 
     def unavailable_reason(self) -> str | None:
         """Why browser mode cannot run here, or None when it can."""
@@ -183,7 +198,10 @@ class BrowserPool:
         if reason is not None:
             raise RuntimeError(reason)
         browser = await Chromium.launch(
-            self.settings.executable, self.settings.launch_args, patience=30
+            self.settings.executable,
+            self.settings.launch_args,
+            patience=30,
+            preferences=self.settings.preferences,
         )
         self.launches += 1
         return browser

@@ -1,0 +1,194 @@
+"""Every way a rendered page reaches the network goes through the guard, or nowhere.
+
+The guard proxy carries TCP. These tests render hostile pages in the real Chromium against
+canaries on private loopback addresses (127.0.0.2, never the test server's 127.0.0.1): a UDP
+listener that counts every datagram it gets, and a TCP server that counts connections. A
+canary that hears anything means a page reached an address the guard refuses.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pytest
+
+from aura.audit.browser import BrowserPool, BrowserSettings, render_page
+from aura.audit.browser.render import RenderOutcome
+from aura.audit.fetch import NetworkPolicy
+from tests.audit.browser import pages
+from tests.audit.browser.conftest import CHROMIUM, missing
+from tests.support.servers import Route, ScriptedSite, serve_scripted
+
+#: A private address on this machine: the guard refuses it, nothing else answers there.
+CANARY_HOST = "127.0.0.2"
+
+
+@dataclass
+class UdpCanary:
+    port: int = 0
+    datagrams: list[bytes] = field(default_factory=list)
+
+
+@contextmanager
+def udp_canary() -> Iterator[UdpCanary]:
+    """A UDP socket on the canary address that records every datagram it receives."""
+    canary = UdpCanary()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind((CANARY_HOST, 0))
+    sock.settimeout(0.1)
+    canary.port = sock.getsockname()[1]
+    stop = threading.Event()
+
+    def listen() -> None:
+        while not stop.is_set():
+            try:
+                data, _sender = sock.recvfrom(65536)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            canary.datagrams.append(data)
+
+    thread = threading.Thread(target=listen, daemon=True)
+    thread.start()
+    try:
+        yield canary
+    finally:
+        stop.set()
+        thread.join()
+        sock.close()
+
+
+@pytest.fixture
+async def pool() -> AsyncIterator[BrowserPool]:
+    # Watched for up to two seconds after load: long enough for ICE to send its checks.
+    settings = BrowserSettings(executable=CHROMIUM, page_budget=20.0, settle=2.0, settle_quiet=2.0)
+    reason = settings.unavailable_reason()
+    if reason is not None:
+        missing(reason)
+    browser = BrowserPool(settings)
+    try:
+        yield browser
+    finally:
+        await browser.close()
+
+
+async def render_guarded(pool: BrowserPool, page: Route) -> tuple[RenderOutcome, ScriptedSite]:
+    """Render ``page`` with the deployed policy (only the page's own server is allowed)."""
+    with serve_scripted(ScriptedSite(routes={"/": page}, default=None)) as site:
+        port = int(site.base.rsplit(":", 1)[1])
+        policy = NetworkPolicy(public_ports=frozenset({port}))
+        outcome = await render_page(site.url("/"), pool, policy, None)
+    assert outcome.error is None, outcome.error
+    return outcome, site
+
+
+def said(outcome: RenderOutcome) -> str:
+    """What the page reported through ``console.error`` (both profiles)."""
+    return "\n".join(message for run in outcome.runs for message in run.console_errors)
+
+
+def reporting(script: str) -> Route:
+    """A page running ``script``, which may call ``report(text)`` to say how far it got."""
+    return pages.html(
+        "<h1>Hostile page</h1>",
+        f"<script>const report = (text) => console.error('canary: ' + text);\n{script}</script>",
+    )
+
+
+def ice_servers_page(port: int) -> Route:
+    servers = [
+        {"urls": f"stun:{CANARY_HOST}:{port}"},
+        {"urls": f"turn:{CANARY_HOST}:{port}", "username": "aura", "credential": "canary"},
+        {
+            "urls": f"turn:{CANARY_HOST}:{port}?transport=tcp",
+            "username": "aura",
+            "credential": "canary",
+        },
+    ]
+    return reporting(
+        f"""
+        const pc = new RTCPeerConnection({{iceServers: {json.dumps(servers)}}});
+        pc.createDataChannel('leak');
+        pc.createOffer().then((offer) => pc.setLocalDescription(offer))
+          .then(() => report('gathering'), (error) => report('failed ' + error));
+        """
+    )
+
+
+def remote_candidate_page(port: int) -> Route:
+    """An offer whose only candidate is the canary: ICE checks would carry the page's
+    username fragment to it."""
+    sdp = "\r\n".join(
+        [
+            "v=0",
+            "o=- 1 2 IN IP4 127.0.0.1",
+            "s=-",
+            "t=0 0",
+            "a=group:BUNDLE 0",
+            "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
+            "c=IN IP4 0.0.0.0",
+            "a=ice-ufrag:chosenbythepage",
+            "a=ice-pwd:chosenbythepagechosenbythepage",
+            "a=fingerprint:sha-256 " + ":".join(["AB"] * 32),
+            "a=setup:actpass",
+            "a=mid:0",
+            "a=sctp-port:5000",
+            f"a=candidate:1 1 udp 2122260223 {CANARY_HOST} {port} typ host",
+            "",
+        ]
+    )
+    offer = json.dumps({"type": "offer", "sdp": sdp})
+    return reporting(
+        f"""
+        const pc = new RTCPeerConnection();
+        pc.setRemoteDescription({offer})
+          .then(() => pc.createAnswer()).then((answer) => pc.setLocalDescription(answer))
+          .then(() => report('checking'), (error) => report('failed ' + error));
+        """
+    )
+
+
+def web_transport_page(port: int) -> Route:
+    return reporting(
+        f"""
+        report(typeof WebTransport);
+        const transport = new WebTransport('https://{CANARY_HOST}:{port}/leak');
+        transport.ready.then(() => report('connected'), () => report('refused'));
+        """
+    )
+
+
+class TestWebRtc:
+    async def test_ice_servers_on_a_private_address_hear_nothing(self, pool: BrowserPool) -> None:
+        with udp_canary() as canary:
+            outcome, _site = await render_guarded(pool, ice_servers_page(canary.port))
+
+        assert "canary: gathering" in said(outcome)
+        assert canary.datagrams == []
+        # TURN over TCP is the one way left, and it goes through the guard, which refuses it.
+        refused = {target for target, _reason in outcome.refused}
+        assert f"{CANARY_HOST}:{canary.port}" in refused
+
+    async def test_a_remote_candidate_on_a_private_address_gets_no_checks(
+        self, pool: BrowserPool
+    ) -> None:
+        with udp_canary() as canary:
+            outcome, _site = await render_guarded(pool, remote_candidate_page(canary.port))
+
+        assert "canary: checking" in said(outcome)
+        assert canary.datagrams == []
+
+
+async def test_web_transport_sends_nothing_to_a_private_address(pool: BrowserPool) -> None:
+    with udp_canary() as canary:
+        outcome, _site = await render_guarded(pool, web_transport_page(canary.port))
+
+    assert "canary: function" in said(outcome)
+    assert "canary: connected" not in said(outcome)
+    assert canary.datagrams == []
