@@ -49,6 +49,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         executable=s.chromium_path,
         concurrency=s.browser_concurrency,
         page_budget=s.browser_page_budget,
+        memory_limit_mb=s.browser_memory_limit_mb,
         settle=s.browser_settle,
         settle_quiet=s.browser_settle_quiet,
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,

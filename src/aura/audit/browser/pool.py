@@ -22,6 +22,7 @@ from typing import Any
 from aura.audit.browser.cdp import Chromium
 from aura.audit.browser.profiles import PROFILES, DeviceProfile
 from aura.audit.browser.tabs import TabSet, open_tabs
+from aura.audit.browser.watchdog import MemoryWatchdog
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,9 @@ class BrowserSettings:
     concurrency: int = 1
     #: Hard wall-time limit of one page, both profiles, axe-core and screenshots included.
     page_budget: float = 20.0
+    #: The most memory one page's renderer may use (resident, MB); a page over it is
+    #: stopped and its analysis fails (``watchdog.py``). 0 turns the watchdog off.
+    memory_limit_mb: int = 1024
     #: The longest observation after the load event (late layout shifts, LCP updates)...
     settle: float = 2.0
     #: ...which ends earlier, once the page has been quiet this long.
@@ -135,6 +139,7 @@ class BrowserPool:
         self._prepared: asyncio.Task[TabSet] | None = None
         self._lock = asyncio.Lock()
         self._slots = asyncio.Semaphore(settings.concurrency)
+        self._watchdog: asyncio.Task[None] | None = None
 
     @property
     def unavailable_reason(self) -> str | None:
@@ -190,6 +195,9 @@ class BrowserPool:
                 logger.warning("Chromium is gone; starting it again")
             await self._stop()
             self._browser = await self._launch()
+            if self.settings.memory_limit_mb > 0:
+                watchdog = MemoryWatchdog(self._browser, self.settings.memory_limit_mb)
+                self._watchdog = asyncio.create_task(watchdog.run())
             self.prepare(self._browser)
             return self._browser
 
@@ -213,6 +221,10 @@ class BrowserPool:
                 await self._stop()
 
     async def _stop(self) -> None:
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is not None:
+            watchdog.cancel()
+            await asyncio.gather(watchdog, return_exceptions=True)
         await self._discard_prepared()
         browser, self._browser = self._browser, None
         if browser is not None:
