@@ -8,7 +8,9 @@ canary that hears anything means a page reached an address the guard refuses.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import selectors
 import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -20,8 +22,10 @@ import pytest
 from aura.audit.browser import BrowserPool, BrowserSettings, render_page
 from aura.audit.browser.render import RenderOutcome
 from aura.audit.fetch import NetworkPolicy
+from aura.audit.fetch.guard import Resolver, system_resolver
 from tests.audit.browser import pages
 from tests.audit.browser.conftest import CHROMIUM, missing
+from tests.security.helpers import table_resolver
 from tests.support.servers import Route, ScriptedSite, serve_scripted
 
 #: A private address on this machine: the guard refuses it, nothing else answers there.
@@ -78,11 +82,16 @@ async def pool() -> AsyncIterator[BrowserPool]:
         await browser.close()
 
 
-async def render_guarded(pool: BrowserPool, page: Route) -> tuple[RenderOutcome, ScriptedSite]:
+async def render_guarded(
+    pool: BrowserPool,
+    page: Route,
+    routes: dict[str, Route] | None = None,
+    resolver: Resolver = system_resolver,
+) -> tuple[RenderOutcome, ScriptedSite]:
     """Render ``page`` with the deployed policy (only the page's own server is allowed)."""
-    with serve_scripted(ScriptedSite(routes={"/": page}, default=None)) as site:
+    with serve_scripted(ScriptedSite(routes={"/": page, **(routes or {})}, default=None)) as site:
         port = int(site.base.rsplit(":", 1)[1])
-        policy = NetworkPolicy(public_ports=frozenset({port}))
+        policy = NetworkPolicy(public_ports=frozenset({port}), resolver=resolver)
         outcome = await render_page(site.url("/"), pool, policy, None)
     assert outcome.error is None, outcome.error
     return outcome, site
@@ -192,3 +201,116 @@ async def test_web_transport_sends_nothing_to_a_private_address(pool: BrowserPoo
     assert "canary: function" in said(outcome)
     assert "canary: connected" not in said(outcome)
     assert canary.datagrams == []
+
+
+@dataclass
+class TcpCanary:
+    """Listening TCP sockets on the canary address, one port per channel tried."""
+
+    ports: dict[str, int] = field(default_factory=dict)
+    connections: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def tcp_canary(channels: list[str]) -> Iterator[TcpCanary]:
+    canary = TcpCanary()
+    listeners: dict[socket.socket, str] = {}
+    for channel in channels:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((CANARY_HOST, 0))
+        sock.listen(16)
+        sock.setblocking(False)
+        listeners[sock] = channel
+        canary.ports[channel] = sock.getsockname()[1]
+    stop = threading.Event()
+
+    def accept() -> None:
+        with selectors.DefaultSelector() as selector:
+            for sock in listeners:
+                selector.register(sock, selectors.EVENT_READ)
+            while not stop.is_set():
+                for key, _events in selector.select(timeout=0.1):
+                    listener = key.fileobj
+                    assert isinstance(listener, socket.socket)
+                    with contextlib.suppress(BlockingIOError):
+                        connection, _peer = listener.accept()
+                        connection.close()
+                        canary.connections.append(listeners[listener])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield canary
+    finally:
+        stop.set()
+        thread.join()
+        for sock in listeners:
+            sock.close()
+
+
+#: Channels a page can open on its own, each to its own canary port ({name} is its URL).
+#: The name ``internal.test`` resolves to the canary address, in the guard only.
+CHANNELS = {
+    "websocket": "new WebSocket('ws://internal.test:{port}/socket');",
+    "beacon": "navigator.sendBeacon('http://{host}:{port}/beacon', 'leak');",
+    "keepalive": "fetch('http://{host}:{port}/', {{mode: 'no-cors', keepalive: true}});",
+    "event-source": "new EventSource('http://{host}:{port}/events');",
+    "worker": "new Worker(URL.createObjectURL(new Blob(["
+    "\"fetch('http://{host}:{port}/from-worker', {{mode: 'no-cors'}})\"])));",
+    "service-worker": "navigator.serviceWorker.register('/sw.js?port={port}')"
+    ".then(() => report('service worker'), (error) => report('no service worker ' + error));",
+    "iframe": "document.body.append(Object.assign(document.createElement('iframe'),"
+    " {{src: 'http://internal.test:{port}/frame'}}));",
+}
+#: Hints the browser may act on by itself (no request is made for them: NetworkPrediction
+#: and DNS prefetching are off).
+HINTS = {
+    "preconnect": '<link rel="preconnect" href="http://{host}:{port}">',
+    "dns-prefetch": '<link rel="dns-prefetch" href="http://internal.test:{port}">',
+    "prefetch": '<link rel="prefetch" href="http://{host}:{port}/next">',
+}
+
+SERVICE_WORKER = Route(
+    body=b"""
+    const port = new URL(location).searchParams.get('port');
+    self.addEventListener('install', (event) => event.waitUntil(
+      fetch('http://127.0.0.2:' + port + '/from-service-worker', {mode: 'no-cors'})
+        .catch(() => null)));
+    """,
+    headers={"Content-Type": "text/javascript"},
+)
+
+
+async def test_every_channel_a_page_opens_goes_through_the_guard(pool: BrowserPool) -> None:
+    with tcp_canary([*CHANNELS, *HINTS]) as canary:
+        scripts = "\n".join(
+            code.format(host=CANARY_HOST, port=canary.ports[name])
+            for name, code in CHANNELS.items()
+        )
+        hints = "".join(
+            code.format(host=CANARY_HOST, port=canary.ports[name]) for name, code in HINTS.items()
+        )
+        page = pages.html(
+            "<h1>Hostile page</h1><script>"
+            "const report = (text) => console.error('canary: ' + text);\n"
+            f"{scripts}</script>",
+            hints,
+        )
+        resolver = table_resolver({"internal.test": [CANARY_HOST]})
+        outcome, _site = await render_guarded(
+            pool, page, {"/sw.js": SERVICE_WORKER}, resolver=resolver
+        )
+
+    assert canary.connections == []
+    assert "canary: service worker" in said(outcome)
+    # Each channel did try, and the guard (not chance) turned it away, names included:
+    # Chromium resolves no name itself, the guard does.
+    refused = {target for target, _reason in outcome.refused}
+    tried = [*CHANNELS, "prefetch"]
+    unguarded = [name for name in tried if _target(name, canary) not in refused]
+    assert unguarded == []
+
+
+def _target(channel: str, canary: TcpCanary) -> str:
+    host = "internal.test" if "internal.test" in {**CHANNELS, **HINTS}[channel] else CANARY_HOST
+    return f"{host}:{canary.ports[channel]}"
