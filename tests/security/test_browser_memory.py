@@ -7,7 +7,9 @@ would be measured as if nothing happened.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,8 @@ from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url
 from tests.audit.browser import pages
 from tests.audit.browser.conftest import CHROMIUM, missing
+from tests.security.helpers import hardened_settings, running_app
+from tests.support.api import create_batch, wait_for_batch
 from tests.support.servers import ScriptedSite, serve_scripted
 
 LIMIT_MB = 256
@@ -92,3 +96,33 @@ async def test_the_analysis_of_a_page_over_the_memory_limit_fails_with_the_reaso
 
     assert result["mode"] == "browser"
     assert result["browser"]["error"] is None
+
+
+async def test_a_batch_with_a_page_over_the_memory_limit_fails_that_url_only(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    if not CHROMIUM.is_file():
+        missing(f"Chromium was not found at {CHROMIUM}")
+    settings = hardened_settings(
+        sqlite_url,
+        tmp_path,
+        allow_private_networks=True,
+        chromium_path=CHROMIUM,
+        default_mode="browser",
+        browser_memory_limit_mb=LIMIT_MB,
+        browser_concurrency=1,
+        analysis_timeout=60.0,
+        job_lease_seconds=90.0,
+    )
+    with serve_scripted(ScriptedSite(routes=HOARDING_PAGES, default=pages.PLAIN)) as site:
+        urls = [site.url("/main-thread"), site.url("/plain")]
+        async with asyncio.timeout(150), running_app(settings) as client:
+            batch = await create_batch(client, urls, mode="browser")
+            done = await wait_for_batch(client, batch["id"], within=120)
+
+    outcome = {item["url"]: item for item in done["urls"]}
+    hoarding, plain = outcome[urls[0]], outcome[urls[1]]
+    assert hoarding["status"] == "failed", hoarding
+    assert hoarding["error"].startswith(f"the page used more than {LIMIT_MB} MB of memory")
+    assert plain["status"] == "completed", plain
+    assert done["status"] == "partial"

@@ -114,7 +114,11 @@ class MemoryWatchdog:
             )
             return
         while self.browser.connected:
-            self.check()
+            try:
+                self.check()
+            except Exception:
+                # One bad reading must not end the watching.
+                logger.exception("the browser's memory watchdog failed a check")
             await asyncio.sleep(self.interval)
 
     def check(self) -> None:
