@@ -38,6 +38,11 @@ CHROMIUM_ARGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--dns-prefetch-disable",
+    # Chromium resolves no name itself: a page's names reach the guard proxy unresolved
+    # (SOCKS5), and the browser's own calls home (update.googleapis.com and
+    # clients2.google.com, made in spite of the flags above, outside any page's proxy)
+    # fail without a lookup. The proxy's own address is the one exception.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     # Memory: no spare renderer kept warm, the (software) GPU work in the browser process,
     # and no omnibox popups: headless Chromium 156 preloads two of them as web pages in
     # every browser context, a second renderer of about 60 MB beside each page rendered.
