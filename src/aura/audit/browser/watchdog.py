@@ -34,8 +34,8 @@ class ProcessTree:
 
     root: int
     proc: str = "/proc"
-    #: What each process seen so far is (a renderer or not), by pid.
-    _renderer: dict[int, bool] = field(default_factory=dict)
+    #: Whether each process seen so far is a renderer, by pid (zygotes are not kept).
+    _known: dict[int, bool] = field(default_factory=dict)
 
     def renderers(self) -> list[int]:
         found: list[int] = []
@@ -47,14 +47,14 @@ class ProcessTree:
                 if child in seen:
                     continue
                 seen.add(child)
-                if self._is_renderer(child):
+                if self._is_renderer(child, forked=parent != self.root):
                     found.append(child)
                 else:
                     # The zygote, whose children the renderers are.
                     parents.append(child)
         # Forget processes that are gone: a pid can come back as another process.
-        for pid in self._renderer.keys() - seen:
-            del self._renderer[pid]
+        for pid in self._known.keys() - seen:
+            del self._known[pid]
         return found
 
     def visible(self) -> bool:
@@ -79,8 +79,8 @@ class ProcessTree:
         except (OSError, ValueError):
             return []
 
-    def _is_renderer(self, pid: int) -> bool:
-        known = self._renderer.get(pid)
+    def _is_renderer(self, pid: int, *, forked: bool) -> bool:
+        known = self._known.get(pid)
         if known is not None:
             return known
         try:
@@ -90,7 +90,10 @@ class ProcessTree:
         except OSError:
             return False
         renderer = b"--type=renderer" in arguments
-        self._renderer[pid] = renderer
+        # A child the zygote has just forked shows the zygote's command line until it takes
+        # its own: one that looks like a zygote is looked at again next time.
+        if not (forked and b"--type=zygote" in arguments):
+            self._known[pid] = renderer
         return renderer
 
 
