@@ -184,6 +184,21 @@ class TestWebRtc:
         refused = {target for target, _reason in outcome.refused}
         assert f"{CANARY_HOST}:{canary.port}" in refused
 
+    async def test_a_cross_origin_frame_is_held_to_the_same_policy(self, pool: BrowserPool) -> None:
+        # The frame's origin is localhost, the page's 127.0.0.1 (the guard allows both).
+        page = reporting(
+            "const frame = document.createElement('iframe');"
+            "frame.src = new URL('/frame', location.href.replace('127.0.0.1', 'localhost'));"
+            "document.documentElement.append(frame);"
+        )
+        with udp_canary() as canary:
+            frame = ice_servers_page(canary.port)
+            outcome, site = await render_guarded(pool, page, {"/frame": frame})
+
+        assert site.hits.get("/frame", 0) >= 1
+        assert "canary: gathering" in said(outcome)
+        assert canary.datagrams == []
+
     async def test_a_remote_candidate_on_a_private_address_gets_no_checks(
         self, pool: BrowserPool
     ) -> None:
