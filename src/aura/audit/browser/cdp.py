@@ -248,12 +248,13 @@ class Chromium:
         """Aura killed a renderer for ``reason``: the page that crashes next learns it.
 
         A renderer serves one browser context, so one kill crashes one page. A kill that
-        crashes no attached page (a pop-up's renderer) is forgotten after a few seconds.
+        crashes no attached page is forgotten after a few seconds.
         """
         self._stops.append((time.monotonic(), reason))
 
     def stop_reason(self) -> str | None:
-        """The reason of the latest renderer Aura stopped, once (None if none is recent)."""
+        """Why Aura stopped the earliest renderer no crashed page has claimed yet (each
+        reason is given once; None when Aura stopped none in the last few seconds)."""
         recent = time.monotonic() - _STOP_MEMORY
         while self._stops and self._stops[0][0] < recent:
             self._stops.popleft()
