@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     browser_profiles_side_by_side: bool = True
     # The hard limit of one page in the browser; what is not done by then is left out.
     browser_page_budget: float = Field(default=20.0, gt=0)
+    # The most memory (resident, MB) one page's renderer may use; a page over it is
+    # stopped and its URL fails with the reason. 0 turns the limit off.
+    browser_memory_limit_mb: int = Field(default=1024, ge=0)
     # Observation after the load event (late layout shifts and paints), as Lighthouse waits
     # for a page: at least browser_settle_after_load seconds, then until network and CPU
     # have been quiet for browser_settle_quiet; it gives up after browser_settle seconds.

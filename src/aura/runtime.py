@@ -50,6 +50,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         executable=s.chromium_path,
         concurrency=s.browser_concurrency,
         page_budget=s.browser_page_budget,
+        memory_limit_mb=s.browser_memory_limit_mb,
         settle=s.browser_settle,
         settle_quiet=s.browser_settle_quiet,
         settle_after_load=s.browser_settle_after_load,

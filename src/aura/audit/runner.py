@@ -125,6 +125,9 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
             snapshotting.cancel()
     if snapshot_error is not None:
         failures[ContentSnapshot] = snapshot_error
+    if rendered is not None and rendered.stopped is not None:
+        # The page went over a limit set on pages (its memory): no result is a fair one.
+        raise AnalysisError(rendered.stopped)
     if rendered is not None:
         for item in rendered.artifacts:
             artifacts.add(item)

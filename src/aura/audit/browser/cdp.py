@@ -24,7 +24,8 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,16 @@ Handler = Callable[[dict[str, Any]], None]
 #: A message larger than this ends the connection (a full-page screenshot is a few MB).
 _MAX_MESSAGE = 256 * 1024 * 1024
 _STDERR_LINES = 20
+#: How long a renderer stopped by Aura waits for its page's crash event (seconds).
+_STOP_MEMORY = 5.0
 
 
 class ProtocolError(Exception):
     """Chromium refused a command, or the browser or the page went away before answering."""
+
+
+class PageLimitError(ProtocolError):
+    """The page went over a limit Aura sets on pages (its memory), and was stopped."""
 
 
 class Session:
@@ -49,6 +56,7 @@ class Session:
         self.id = session_id
         #: Why the page is gone (crashed, closed), or None while it is attached.
         self.gone: str | None = None
+        self._gone_error: type[ProtocolError] = ProtocolError
         self._handlers: dict[str, list[Handler]] = collections.defaultdict(list)
 
     def on(self, event: str, handler: Handler) -> None:
@@ -56,7 +64,7 @@ class Session:
 
     async def send(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         if self.gone is not None:
-            raise ProtocolError(self.gone)
+            raise self._gone_error(self.gone)
         return await self.browser.send(method, params, session=self)
 
     async def evaluate(self, expression: str) -> Any:
@@ -79,17 +87,22 @@ class Session:
 
     def dispatch(self, method: str, params: dict[str, Any]) -> None:
         if method == "Inspector.targetCrashed":
-            self.detach("the page crashed its renderer")
+            stopped = self.browser.stop_reason()
+            if stopped is not None:
+                self.detach(stopped, PageLimitError)
+            else:
+                self.detach("the page crashed its renderer")
         for handler in self._handlers.get(method, ()):
             try:
                 handler(params)
             except Exception:
                 logger.exception("a handler of %s failed", method)
 
-    def detach(self, reason: str) -> None:
+    def detach(self, reason: str, error: type[ProtocolError] = ProtocolError) -> None:
         if self.gone is None:
             self.gone = reason
-            self.browser.fail_pending(self, reason)
+            self._gone_error = error
+            self.browser.fail_pending(self, reason, error)
 
 
 class Chromium:
@@ -112,14 +125,30 @@ class Chromium:
         self._sessions: dict[str, Session] = {}
         self._closed: str | None = None
         self._stderr: collections.deque[str] = collections.deque(maxlen=_STDERR_LINES)
+        #: Why Aura stopped renderers itself (when, why), oldest first; see ``stopped``.
+        self._stops: collections.deque[tuple[float, str]] = collections.deque()
         self._tasks = [asyncio.create_task(self._read())]
         if process.stderr is not None:
             self._tasks.append(asyncio.create_task(self._drain_stderr(process.stderr)))
 
     @classmethod
-    async def launch(cls, executable: Path, args: tuple[str, ...], patience: float) -> Chromium:
-        """Start Chromium with the pipe on its descriptors 3 and 4, and wait for it to answer."""
+    async def launch(
+        cls,
+        executable: Path,
+        args: tuple[str, ...],
+        patience: float,
+        preferences: Mapping[str, Any] | None = None,
+    ) -> Chromium:
+        """Start Chromium with the pipe on its descriptors 3 and 4, and wait for it to answer.
+
+        ``preferences`` are written as the profile's preferences before it starts: some
+        settings (WebRTC's network policy) have no command-line switch that Chrome reads.
+        """
         profile_dir = Path(tempfile.mkdtemp(prefix="aura-chromium-"))
+        if preferences:
+            default_profile = profile_dir / "Default"
+            default_profile.mkdir()
+            (default_profile / "Preferences").write_text(json.dumps(preferences), "utf-8")
         theirs_in, ours_out = os.pipe()
         ours_in, theirs_out = os.pipe()
         command = [
@@ -208,10 +237,28 @@ class Chromium:
         self._sessions[session.id] = session
         return session
 
-    def fail_pending(self, session: Session | None, reason: str) -> None:
+    def fail_pending(
+        self, session: Session | None, reason: str, error: type[ProtocolError] = ProtocolError
+    ) -> None:
         for future, owner in list(self._pending.values()):
             if (session is None or owner is session) and not future.done():
-                future.set_exception(ProtocolError(reason))
+                future.set_exception(error(reason))
+
+    def stopped(self, reason: str) -> None:
+        """Aura killed a renderer for ``reason``: the page that crashes next learns it.
+
+        A renderer serves one browser context, so one kill crashes one page. A kill that
+        crashes no attached page is forgotten after a few seconds.
+        """
+        self._stops.append((time.monotonic(), reason))
+
+    def stop_reason(self) -> str | None:
+        """Why Aura stopped the earliest renderer no crashed page has claimed yet (each
+        reason is given once; None when Aura stopped none in the last few seconds)."""
+        recent = time.monotonic() - _STOP_MEMORY
+        while self._stops and self._stops[0][0] < recent:
+            self._stops.popleft()
+        return self._stops.popleft()[1] if self._stops else None
 
     async def _read(self) -> None:
         reason = "Chromium closed the connection"

@@ -14,13 +14,15 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from aura.audit.browser.cdp import Chromium
 from aura.audit.browser.profiles import PROFILES, DeviceProfile, NetworkThrottling
 from aura.audit.browser.tabs import TabSet, open_tabs
+from aura.audit.browser.watchdog import MemoryWatchdog
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,11 @@ CHROMIUM_ARGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--dns-prefetch-disable",
+    # Chromium resolves no name itself: a page's names reach the guard proxy unresolved
+    # (SOCKS5), and the browser's own calls home (update.googleapis.com and
+    # clients2.google.com, made in spite of the flags above, outside any page's proxy)
+    # fail without a lookup. The proxy's own address is the one exception.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     # Memory: no spare renderer kept warm, the (software) GPU work in the browser process,
     # and no omnibox popups: headless Chromium 156 preloads two of them as web pages in
     # every browser context, a second renderer of about 60 MB beside each page rendered.
@@ -65,6 +72,18 @@ CHROMIUM_ARGS = (
     "--metrics-recording-only",
 )
 
+#: The profile's preferences, written before Chromium starts. The guard proxy carries TCP
+#: only: WebRTC would send its UDP (STUN, TURN, ICE checks to any candidate a page names)
+#: straight from the renderer's sockets, past the proxy and its checks. With this policy
+#: WebRTC gathers no host or UDP candidates at all and reaches TURN servers only over TCP
+#: through the proxy, where the guard checks them like any connection.
+#: ``--force-webrtc-ip-handling-policy`` is read by content_shell and the old headless
+#: shell only; the Chrome that ``--headless`` runs takes the policy from its preferences
+#: (their browser contexts inherit it; ``tests/security/test_browser_network.py`` checks).
+GUARD_PREFERENCES: dict[str, Any] = {
+    "webrtc": {"ip_handling_policy": "disable_non_proxied_udp"},
+}
+
 
 @dataclass(frozen=True)
 class BrowserSettings:
@@ -74,6 +93,9 @@ class BrowserSettings:
     concurrency: int = 1
     #: Hard wall-time limit of one page, both profiles, axe-core and screenshots included.
     page_budget: float = 20.0
+    #: The most memory one page's renderer may use (resident, MB); a page over it is
+    #: stopped and its analysis fails (``watchdog.py``). 0 turns the watchdog off.
+    memory_limit_mb: int = 1024
     #: The observation after the load event (late layout shifts, LCP updates) lasts at
     #: least ``settle_after_load`` seconds, then until the network and the main thread have
     #: been quiet for ``settle_quiet`` seconds (Lighthouse's 1 s each), and gives up after
@@ -104,6 +126,8 @@ class BrowserSettings:
     dom_probes: tuple[str, ...] = ()
     dom_property_probes: tuple[tuple[str, str], ...] = ()
     launch_args: tuple[str, ...] = field(default=CHROMIUM_ARGS)
+    #: Chromium's profile preferences (``GUARD_PREFERENCES``).
+    preferences: Mapping[str, Any] = field(default_factory=lambda: GUARD_PREFERENCES, hash=False)
 
     def unavailable_reason(self) -> str | None:
         """Why browser mode cannot run here, or None when it can."""
@@ -126,6 +150,7 @@ class BrowserPool:
         self._prepared: asyncio.Task[TabSet] | None = None
         self._lock = asyncio.Lock()
         self._slots = asyncio.Semaphore(settings.concurrency)
+        self._watchdog: asyncio.Task[None] | None = None
 
     @property
     def unavailable_reason(self) -> str | None:
@@ -181,6 +206,9 @@ class BrowserPool:
                 logger.warning("Chromium is gone; starting it again")
             await self._stop()
             self._browser = await self._launch()
+            if self.settings.memory_limit_mb > 0:
+                watchdog = MemoryWatchdog(self._browser, self.settings.memory_limit_mb)
+                self._watchdog = asyncio.create_task(watchdog.run())
             self.prepare(self._browser)
             return self._browser
 
@@ -189,7 +217,10 @@ class BrowserPool:
         if reason is not None:
             raise RuntimeError(reason)
         browser = await Chromium.launch(
-            self.settings.executable, self.settings.launch_args, patience=30
+            self.settings.executable,
+            self.settings.launch_args,
+            patience=30,
+            preferences=self.settings.preferences,
         )
         self.launches += 1
         return browser
@@ -201,6 +232,10 @@ class BrowserPool:
                 await self._stop()
 
     async def _stop(self) -> None:
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is not None:
+            watchdog.cancel()
+            await asyncio.gather(watchdog, return_exceptions=True)
         await self._discard_prepared()
         browser, self._browser = self._browser, None
         if browser is not None:

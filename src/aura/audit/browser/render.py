@@ -30,7 +30,7 @@ from aura.audit.browser.artifacts import (
     RenderedTechnology,
     Screenshot,
 )
-from aura.audit.browser.cdp import Chromium, ProtocolError, Session
+from aura.audit.browser.cdp import Chromium, PageLimitError, ProtocolError, Session
 from aura.audit.browser.design import dominant_colors, png_size, rendered_design
 from aura.audit.browser.pool import BrowserPool
 from aura.audit.browser.profiles import DeviceProfile, NetworkThrottling
@@ -66,6 +66,8 @@ class RenderOutcome:
     browser_version: str | None = None
     cut_at_budget: bool = False
     error: str | None = None
+    #: Why the page was stopped for going over a limit (its memory): the URL fails.
+    stopped: str | None = None
     elapsed_ms: float = 0.0
     waited_ms: float = 0.0
 
@@ -96,6 +98,7 @@ class RenderOutcome:
             "budget_s": budget,
             "cut_at_budget": self.cut_at_budget,
             "error": self.error,
+            "stopped": self.stopped,
             "missing": {kind.__name__: reason for kind, reason in self.failures.items()},
             "elapsed_ms": round(self.elapsed_ms, 1),
             "queued_ms": round(self.waited_ms, 1),
@@ -140,6 +143,8 @@ async def render_page(
                 outcome.error = f"the page did not finish within the {budget:g} s page budget"
             except RenderError as error:
                 outcome.error = str(error)
+            except PageLimitError as error:
+                outcome.error = outcome.stopped = str(error)
             except ProtocolError as error:
                 # The page navigated away, closed itself or crashed its renderer.
                 outcome.error = f"the page could not be measured: {_first_line(error)}"

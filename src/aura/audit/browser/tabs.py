@@ -141,6 +141,8 @@ class Tab:
             "Runtime.exceptionThrown": PageLoad.on_exception,
             "Log.entryAdded": PageLoad.on_log,
             "Page.loadEventFired": PageLoad.on_load_event,
+            # A crashed page will not load: stop waiting for it (the next command fails).
+            "Inspector.targetCrashed": PageLoad.on_load_event,
         }
         for event, method in events.items():
             self.page.on(event, functools.partial(self._to_load, method))
