@@ -85,3 +85,20 @@ def test_bypass() -> None:
     assert run("bypass", document("<main>x</main>")).score == 1
     assert run("bypass", document('<a href="#c">Skip</a><div id="c"></div>')).score == 1
     assert run("bypass", document("<div>x</div>")).score == 0
+
+
+@pytest.mark.parametrize(
+    "audit_id",
+    ["image-alt", "frame-title", "aria-hidden-focus", "link-name"],
+)
+def test_noscript_content_is_never_rendered_so_never_audited(audit_id: str) -> None:
+    # A tag manager's fallback frame and a tracking pixel: a browser with scripting on
+    # shows neither.
+    body = (
+        '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-X" '
+        'height="0" width="0" style="display:none"></iframe></noscript>'
+        '<noscript><img src="https://www.facebook.com/tr?id=1&ev=PageView">'
+        '<a href="/x"></a><div aria-hidden="true"><a href="/y">y</a></div></noscript>'
+        "<p>Hello</p>"
+    )
+    assert run(audit_id, document(body)).not_applicable

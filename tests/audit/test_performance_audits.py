@@ -5,6 +5,7 @@ import zlib
 
 from aura.audit.artifacts import Subresources
 from aura.audit.css import minified_savings
+from aura.audit.gatherers.subresources import discover_in_html
 from tests.audit.audit_builders import document, exchange, resource, run, stylesheets
 
 
@@ -128,6 +129,26 @@ class TestRenderBlockingResources:
             '<link rel="stylesheet" href="p.css" media="print">'
         )
         assert run("render-blocking-resources", doc).score == 1.0
+
+    def test_stylesheets_that_cannot_match_a_screen_do_not_block(self) -> None:
+        head = (
+            '<link rel="stylesheet" href="p.css" media="print">'
+            '<link rel="stylesheet" href="x.css" media="only x">'
+            '<link rel="stylesheet" href="n.css" media="not all">'
+            '<noscript><link rel="stylesheet" href="ns.css"></noscript>'
+        )
+        result = run("render-blocking-resources", document(head=head))
+        assert result.score == 1.0
+        assert result.details["items"] == []
+
+    def test_one_blocking_stylesheet_already_fails(self) -> None:
+        head = '<link rel="stylesheet" href="site.css" media="screen and (min-width: 1px)">'
+        result = run("render-blocking-resources", document(head=head))
+        assert result.score is not None
+        assert result.score < 0.9
+        assert result.details["items"] == [
+            {"url": "https://example.com/site.css", "type": "stylesheet"}
+        ]
 
     def test_many_blocking_resources_fail(self) -> None:
         head = "".join(
@@ -297,3 +318,19 @@ def test_png_helper_is_understood() -> None:
 
     assert image_size(png(3, 2)) == (3, 2)
     assert zlib  # keeps the import meaningful for future compressed fixtures
+
+
+class TestPageWeightCountsInlineStyleImages:
+    def test_background_images_of_style_attributes_and_elements_are_discovered(self) -> None:
+        doc = document(
+            "<header style=\"background-image: url('img/hero.jpg')\"></header>"
+            '<div style="background:url(&quot;/img/card.png&quot;) no-repeat"></div>',
+            head="<style>.band { background: url(img/band.webp) } "
+            "@font-face { font-family: F; src: url(f.woff2) }</style>",
+        )
+        images = [ref.url for ref in discover_in_html(doc) if ref.kind == "image"]
+        assert images == [
+            "https://example.com/img/band.webp",
+            "https://example.com/img/hero.jpg",
+            "https://example.com/img/card.png",
+        ]

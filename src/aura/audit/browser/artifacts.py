@@ -32,6 +32,8 @@ class ProfileRun:
     #: Uncaught exceptions and ``console.error`` messages (the guard's own refusals excluded).
     js_errors: tuple[str, ...] = ()
     console_errors: tuple[str, ...] = ()
+    #: Requests that failed (HTTP errors, unreachable hosts), as the browser logged them.
+    resource_errors: tuple[str, ...] = ()
     #: Set when the load event did not come within the page budget.
     load_timed_out: bool = False
     #: False when the page still had requests in flight, or still painted, shifted or ran
@@ -57,6 +59,7 @@ class ProfileRun:
             "transfer_bytes": self.transfer_bytes,
             "js_errors": list(self.js_errors),
             "console_errors": list(self.console_errors),
+            "resource_errors": list(self.resource_errors),
             "load_timed_out": self.load_timed_out,
             "settled": self.settled,
         }

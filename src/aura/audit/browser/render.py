@@ -368,6 +368,7 @@ def _profile_run(
         transfer_bytes=load.transfer_bytes,
         js_errors=tuple(load.js_errors),
         console_errors=tuple(load.console_errors),
+        resource_errors=tuple(load.resource_errors),
         load_timed_out=load_timed_out,
         settled=settled,
         curves={name: (p10, median) for name, p10, median in profile.curves},
