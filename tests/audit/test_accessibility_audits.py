@@ -102,3 +102,12 @@ def test_noscript_content_is_never_rendered_so_never_audited(audit_id: str) -> N
         "<p>Hello</p>"
     )
     assert run(audit_id, document(body)).not_applicable
+
+
+def test_backface_visibility_does_not_hide_an_image() -> None:
+    # A slide-out menu library wraps the whole page in this style (09-h5up-twenty).
+    wrapper = '<div style="position: relative; backface-visibility: hidden;">{}</div>'
+    result = run("image-alt", document(wrapper.format('<img src="a.jpg">')))
+    assert result.score == 0
+    hidden = '<div style="visibility: hidden">{}</div>'.format('<img src="a.jpg">')
+    assert run("image-alt", document(hidden)).not_applicable

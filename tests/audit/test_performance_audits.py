@@ -4,6 +4,7 @@ import struct
 import zlib
 
 from aura.audit.artifacts import Subresources
+from aura.audit.browser.artifacts import RenderedDom, RenderedImage
 from aura.audit.css import minified_savings
 from aura.audit.gatherers.subresources import discover_in_html
 from tests.audit.audit_builders import document, exchange, resource, run, stylesheets
@@ -334,3 +335,31 @@ class TestPageWeightCountsInlineStyleImages:
             "https://example.com/img/hero.jpg",
             "https://example.com/img/card.png",
         ]
+
+
+class TestOversizedImagesAtRenderedSize:
+    def test_a_background_larger_than_its_box_is_oversized_and_a_fitting_img_is_not(self) -> None:
+        rendered = RenderedDom(
+            "https://example.com/",
+            "<html></html>",
+            (
+                RenderedImage(
+                    "https://example.com/hero.jpg",
+                    "background",
+                    412,
+                    300,
+                    2400,
+                    1600,
+                    bytes=400_000,
+                ),
+                RenderedImage(
+                    "https://example.com/logo.png", "img", 200, 100, 400, 200, bytes=30_000
+                ),
+            ),
+            device_scale_factor=2.625,
+        )
+        result = run("oversized-images", rendered)
+        assert result.score is not None
+        assert result.score < 0.9
+        assert [item["url"] for item in result.details["items"]] == ["https://example.com/hero.jpg"]
+        assert result.details["measured"] == 2

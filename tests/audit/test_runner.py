@@ -14,6 +14,7 @@ from aura.audit import cpu, runner
 from aura.audit.artifacts import Artifacts, Document, RobotsTxt
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult
+from aura.audit.browser.artifacts import RenderedDom
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import (
     ANALYSIS_VERSION,
@@ -43,6 +44,27 @@ CATEGORY_NAMES = [
 
 def audit_of(result: dict[str, Any], category: str, audit_id: str) -> dict[str, Any]:
     return next(a for a in result["categories"][category]["audits"] if a["id"] == audit_id)
+
+
+def test_dom_audits_read_the_rendered_dom_when_there_is_one() -> None:
+    # The served HTML has no viewport; the page's script adds one that forbids zooming.
+    served = document("<script>addViewport()</script>")
+    viewport = '<meta name="viewport" content="width=device-width, user-scalable=no">'
+    built = RenderedDom(
+        served.url,
+        f"<!DOCTYPE html><html><head>{viewport}</head><body><p>Hi</p></body></html>",
+    )
+    by_id = {audit.id: audit for audit in all_audits()}
+
+    static = Artifacts([served])
+    assert run_audit(by_id["viewport"], static).result.score == 0
+    assert run_audit(by_id["meta-viewport"], static).result.not_applicable
+
+    rendered = Artifacts([served, built])
+    assert run_audit(by_id["viewport"], rendered).result.score == 1
+    assert run_audit(by_id["meta-viewport"], rendered).result.score == 0
+    # Audits of what the server sent keep reading the served HTML.
+    assert not by_id["render-blocking-resources"].reads_rendered_dom
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from aura.audit.artifacts import Document, memo
+
 
 @dataclass(frozen=True)
 class ProfileRun:
@@ -160,6 +162,39 @@ class RenderedTechnology:
 
 
 @dataclass(frozen=True)
+class RenderedImage:
+    """An image the rendered page shows: an ``<img>`` or a CSS background, in CSS pixels."""
+
+    url: str
+    kind: str  # "img" | "background"
+    width: float
+    height: float
+    natural_width: int
+    natural_height: int
+    #: Bytes of the image's body as the page's resource timing saw them (0: unknown).
+    bytes: int = 0
+
+
+@dataclass(frozen=True)
+class RenderedDom:
+    """The page's DOM once it settled under one profile (the phone), serialised, and the
+    images it shows there.
+
+    ``html`` is None when the DOM was larger than the render keeps.
+    """
+
+    url: str
+    html: str | None
+    images: tuple[RenderedImage, ...] = ()
+    profile: str = "mobile"
+    device_scale_factor: float = 1.0
+
+    @memo
+    def document(self) -> Document | None:
+        return None if self.html is None else Document(self.url, self.html)
+
+
+@dataclass(frozen=True)
 class Screenshot:
     name: str
     profile: str
@@ -171,5 +206,5 @@ class Screenshot:
 
 #: Artifacts that exist only in browser mode.
 BROWSER_ARTIFACTS: frozenset[type[Any]] = frozenset(
-    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology}
+    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology, RenderedDom}
 )

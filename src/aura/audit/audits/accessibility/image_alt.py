@@ -28,6 +28,7 @@ class ImageAlt(Audit):
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         images = [node for node in artifacts.get(Document).css("img") if not is_hidden(node)]

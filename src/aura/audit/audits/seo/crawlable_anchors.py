@@ -17,6 +17,7 @@ class CrawlableAnchors(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         anchors = artifacts.get(Document).css("a")

@@ -21,6 +21,7 @@ class DocumentTitle(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         node = artifacts.get(Document).first("title")

@@ -18,6 +18,7 @@ class SocialTags(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)

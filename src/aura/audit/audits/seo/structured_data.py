@@ -17,6 +17,7 @@ class StructuredDataAudit(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         data = extract(artifacts.get(Document))
