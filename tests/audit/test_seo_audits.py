@@ -7,7 +7,12 @@ from tests.audit.audit_builders import PAGE, document, exchange, run
 def test_document_title() -> None:
     assert run("document-title", document(head="<title>Acme widgets for teams</title>")).score == 1
     assert run("document-title", document()).score == 0
-    assert run("document-title", document(head="<title>" + "x" * 90 + "</title>")).score == 0.5
+    # A long title is a search matter only: the page still has a title (WCAG 2.4.2).
+    long_title = document(head="<title>" + "x" * 90 + "</title>")
+    assert run("document-title", long_title).score == 1
+    assert run("title-length", long_title).score == 0.5
+    assert run("title-length", document(head="<title>Acme widgets for teams</title>")).score == 1
+    assert run("title-length", document()).not_applicable
 
 
 def test_meta_description() -> None:
@@ -116,9 +121,25 @@ def test_social_tags() -> None:
     tags = "".join(
         f'<meta property="og:{key}" content="v">' for key in ("title", "type", "image", "url")
     )
-    full = run("social-tags", document(head=tags + '<meta name="twitter:card" content="summary">'))
+    card = '<meta name="twitter:card" content="summary">'
+    described = '<meta property="og:description" content="What we do">'
+    full = run("social-tags", document(head=tags + described + card))
     assert full.score == 1
+    assert full.display_value.startswith("Open Graph complete")
     assert run("social-tags", document()).score == 0
+
+
+def test_an_empty_open_graph_description_is_not_complete() -> None:
+    tags = "".join(
+        f'<meta property="og:{key}" content="v">' for key in ("title", "type", "image", "url")
+    )
+    empty = '<meta property="og:description" content=" ">'
+    result = run("social-tags", document(head=tags + empty))
+    assert "complete" not in result.display_value
+    assert "empty og:description" in result.display_value
+    assert result.details["empty"] == ["og:description"]
+    assert result.score is not None
+    assert result.score < 0.9
 
 
 def test_viewport() -> None:

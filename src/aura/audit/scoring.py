@@ -57,7 +57,8 @@ CATEGORIES: dict[str, CategorySpec] = {
         "SEO",
         "Whether search engines can crawl, understand and present the page well.",
         {
-            "document-title": 10,
+            "document-title": 8,
+            "title-length": 2,
             "meta-description": 8,
             "http-status-code": 10,
             "crawlability": 10,
