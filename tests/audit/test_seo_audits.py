@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from aura.audit.artifacts import RobotsTxt, Sitemap
+import pytest
+
+from aura.audit.artifacts import Document, RobotsTxt, Sitemap
 from tests.audit.audit_builders import PAGE, document, exchange, run
 
 
@@ -85,6 +87,58 @@ def test_crawlable_anchors() -> None:
     assert run("crawlable-anchors", document('<a href="/a">A</a>')).score == 1
     assert run("crawlable-anchors", document('<a href="javascript:void(0)">A</a>')).score == 0.0
     assert run("crawlable-anchors", document("<p>none</p>")).not_applicable
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        "<a>Menu</a>",
+        '<a href="javascript:void(0)">Void</a>',
+        '<a href="file:///C:/site/index.html">Local</a>',
+        '<a onclick="go()">Click</a>',
+    ],
+)
+def test_anchors_crawlers_cannot_follow_fail(anchor: str) -> None:
+    result = run("crawlable-anchors", document('<a href="/a">A</a>' + anchor))
+    assert result.score == 0
+    assert len(result.details["items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        '<a href="#">Top</a>',
+        '<a href="mailto:hi@example.com">Mail</a>',
+        '<a id="section-2"></a>',
+        '<a name="top"></a>',
+        '<a role="button">Open</a>',
+    ],
+)
+def test_anchors_lighthouse_leaves_alone_pass(anchor: str) -> None:
+    assert run("crawlable-anchors", document('<a href="/a">A</a>' + anchor)).score == 1
+
+
+def test_doctype() -> None:
+    assert run("doctype", document("<p>x</p>")).score == 1
+    assert run("doctype", Document(PAGE, "<html><body>No doctype</body></html>")).score == 0
+    xhtml = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html></html>'
+    )
+    assert run("doctype", Document(PAGE, xhtml)).score == 0
+    legacy = '<!-- built --><!DOCTYPE html SYSTEM "about:legacy-compat"><html></html>'
+    assert run("doctype", Document(PAGE, legacy)).score == 1
+
+
+def test_charset_declared_late_or_not_at_all_fails() -> None:
+    early = document(head='<meta charset="utf-8"><title>T</title>')
+    assert run("charset", early).score == 1
+    assert run("charset", exchange({"Content-Type": "text/html; charset=utf-8"})).score == 1
+    late = document(head="<!-- " + "x" * 1100 + ' --><meta charset="utf-8">')
+    result = run("charset", late)
+    assert result.score == 0
+    assert result.details["position"] > 1024
+    assert run("charset", document()).score == 0
 
 
 def test_heading_structure() -> None:

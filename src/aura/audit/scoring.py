@@ -74,6 +74,8 @@ CATEGORIES: dict[str, CategorySpec] = {
             "social-tags": 3,
             "viewport": 8,
             "html-has-lang": 3,
+            "doctype": 2,
+            "charset": 2,
         },
     ),
     "accessibility": CategorySpec(
