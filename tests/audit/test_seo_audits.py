@@ -171,6 +171,49 @@ def test_structured_data_json_ld_and_microdata() -> None:
     assert run("structured-data", document(head=broken)).details["errors"]
 
 
+def json_ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (
+            '{"@type": "Product", "name": "Widget"}',
+            "Product lacks offers or review or aggregateRating",
+        ),
+        (
+            '{"@type": "Article", "author": {"@type": "Person", "name": "A"}}',
+            "Article lacks headline",
+        ),
+        (
+            '{"@graph": [{"@type": "Organization", "url": "https://a.example"}]}',
+            "Organization lacks name",
+        ),
+        (
+            '{"@type": "BreadcrumbList", '
+            '"itemListElement": [{"@type": "ListItem", "name": "Home"}]}',
+            "BreadcrumbList item 1 lacks position",
+        ),
+    ],
+)
+def test_structured_data_missing_required_properties_fails(data: str, problem: str) -> None:
+    result = run("structured-data", document(head=json_ld(data)))
+    assert result.score is not None
+    assert result.score < 0.9
+    assert problem in result.details["missing_properties"]
+
+
+def test_complete_structured_data_passes() -> None:
+    data = (
+        '{"@context": "https://schema.org", "@type": "Product", "name": "Widget", '
+        '"offers": {"@type": "Offer", "price": "9.00", "priceCurrency": "EUR"}}'
+    )
+    result = run("structured-data", document(head=json_ld(data)))
+    assert result.score == 1
+    assert result.details["missing_properties"] == []
+
+
 def test_social_tags() -> None:
     tags = "".join(
         f'<meta property="og:{key}" content="v">' for key in ("title", "type", "image", "url")
