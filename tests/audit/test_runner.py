@@ -261,6 +261,39 @@ async def test_selected_audits_skip_unneeded_gatherers() -> None:
     assert [a["id"] for a in result["categories"]["seo"]["audits"]] == ["document-title"]
 
 
+async def test_placeholder_and_broken_links_are_found() -> None:
+    page = (
+        b"<!doctype html><html><head><title>Links</title></head><body>"
+        b'<a href="/pricing">Pricing</a><a href="/old-page">Old</a>'
+        b'<a href="https://elsewhere.example/">Partner</a>'
+        b'<a href="#!">Privacy Policy</a><a href="#" data-bs-toggle="modal">Open</a>'
+        b'<a href="#">Back to top</a></body></html>'
+    )
+    site = ScriptedSite(
+        routes={"/": Route(body=page), "/pricing": Route(), "/old-page": Route(status=404)},
+        default=None,
+    )
+    options = AnalysisOptions(OPTIONS.limits, OPTIONS.policy, audits=frozenset({"link-targets"}))
+    with serve_scripted(site) as served:
+        result = await analyze_url(served.url("/"), options)
+    audit = audit_of(result, "seo", "link-targets")
+    assert audit["score"] == 0
+    assert [item["url"] for item in audit["details"]["broken"]] == [served.url("/old-page")]
+    assert [item["text"] for item in audit["details"]["placeholders"]] == ["Privacy Policy"]
+    assert audit["details"]["checked"] == 2  # the other site's link is not requested
+
+
+async def test_every_footer_link_of_the_landing_page_is_a_placeholder(
+    sites: dict[str, str],
+) -> None:
+    options = AnalysisOptions(OPTIONS.limits, OPTIONS.policy, audits=frozenset({"link-targets"}))
+    result = await analyze_url(sites["01-sb-landing-page"], options)
+    audit = audit_of(result, "seo", "link-targets")
+    texts = {item["text"] for item in audit["details"]["placeholders"]}
+    assert {"About", "Contact", "Terms of Use", "Privacy Policy"} <= texts
+    assert audit["score"] < 0.9
+
+
 async def test_an_error_page_cannot_be_analysed() -> None:
     site = ScriptedSite(routes={"/": Route(status=500)})
     with serve_scripted(site) as served, pytest.raises(AnalysisError, match="HTTP 500"):

@@ -68,6 +68,7 @@ CATEGORIES: dict[str, CategorySpec] = {
             "hreflang": 2,
             "link-text": 3,
             "crawlable-anchors": 3,
+            "link-targets": 3,
             "image-alt": 3,
             "heading-structure": 5,
             "structured-data": 4,
