@@ -4,7 +4,9 @@ import struct
 import zlib
 
 from aura.audit.artifacts import Subresources
-from aura.audit.browser.artifacts import RenderedDom, RenderedImage
+from aura.audit.base import kib
+from aura.audit.browser import DESKTOP, MOBILE
+from aura.audit.browser.artifacts import LabMetrics, ProfileRun, RenderedDom, RenderedImage
 from aura.audit.css import minified_savings
 from aura.audit.gatherers.subresources import discover_in_html
 from tests.audit.audit_builders import document, exchange, resource, run, stylesheets
@@ -363,3 +365,30 @@ class TestOversizedImagesAtRenderedSize:
         assert result.score < 0.9
         assert [item["url"] for item in result.details["items"]] == ["https://example.com/hero.jpg"]
         assert result.details["measured"] == 2
+
+
+class TestOnePageWeight:
+    def test_total_byte_weight_and_resource_summary_show_the_same_weight(self) -> None:
+        items = Subresources(
+            (
+                resource("https://example.com/a.css", "stylesheet", 50_000),
+                resource("https://example.com/hero.jpg", "image", 400_000),
+            )
+        )
+        static_total = run("total-byte-weight", items, exchange(body_bytes=20_000))
+        summary = run("resource-summary", items, exchange(body_bytes=20_000))
+        assert static_total.metrics["total_bytes"] == 470_000
+        assert kib(470_000) in static_total.display_value
+        assert kib(470_000) in summary.display_value
+
+        lab = LabMetrics(
+            (
+                ProfileRun(MOBILE.name, {}, transfer_bytes=2_400_000),
+                ProfileRun(DESKTOP.name, {}, transfer_bytes=2_600_000),
+            )
+        )
+        rendered_total = run("total-byte-weight", items, lab)
+        rendered_summary = run("resource-summary", items, lab)
+        assert rendered_total.metrics["total_bytes"] == 2_400_000
+        assert kib(2_400_000) in rendered_total.display_value
+        assert kib(2_400_000) in rendered_summary.display_value
