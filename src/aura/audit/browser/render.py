@@ -228,10 +228,11 @@ class _Renderer:
         self.outcome.runs.append(_profile_run(profile, lab, load, load_timed_out, settled))
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
-
-        above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
+        # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
         if profile is self.dom_profile:
             await self.rendered_dom(page, url, profile)
+
+        above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
         if primary:
             await self.live_facts(page, url, above_fold)
             # axe-core's run is the render's largest use of memory in a renderer: it waits
