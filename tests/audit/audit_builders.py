@@ -91,4 +91,4 @@ def run(audit_id: str, *items: object) -> AuditResult:
         elif kind is Stylesheets:
             doc = bag.find(Document) or document()
             bag.add(collect_stylesheets(doc, bag.find(Subresources) or Subresources()))
-    return audit().audit(bag.only((*audit.requires, *audit.uses)))
+    return audit().audit(bag.only((*audit.requires, *audit.optional)))

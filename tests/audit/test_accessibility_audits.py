@@ -85,3 +85,56 @@ def test_bypass() -> None:
     assert run("bypass", document("<main>x</main>")).score == 1
     assert run("bypass", document('<a href="#c">Skip</a><div id="c"></div>')).score == 1
     assert run("bypass", document("<div>x</div>")).score == 0
+
+
+@pytest.mark.parametrize(
+    "audit_id",
+    ["image-alt", "frame-title", "aria-hidden-focus", "link-name"],
+)
+def test_noscript_content_is_never_rendered_so_never_audited(audit_id: str) -> None:
+    # A tag manager's fallback frame and a tracking pixel: a browser with scripting on
+    # shows neither.
+    body = (
+        '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-X" '
+        'height="0" width="0" style="display:none"></iframe></noscript>'
+        '<noscript><img src="https://www.facebook.com/tr?id=1&ev=PageView">'
+        '<a href="/x"></a><div aria-hidden="true"><a href="/y">y</a></div></noscript>'
+        "<p>Hello</p>"
+    )
+    assert run(audit_id, document(body)).not_applicable
+
+
+def test_backface_visibility_does_not_hide_an_image() -> None:
+    # A slide-out menu library wraps the whole page in this style (09-h5up-twenty).
+    wrapper = '<div style="position: relative; backface-visibility: hidden;">{}</div>'
+    result = run("image-alt", document(wrapper.format('<img src="a.jpg">')))
+    assert result.score == 0
+    hidden = '<div style="visibility: hidden">{}</div>'.format('<img src="a.jpg">')
+    assert run("image-alt", document(hidden)).not_applicable
+
+
+def test_a_call_to_action_pointing_into_the_page_is_not_a_skip_link() -> None:
+    nav = '<nav><a href="#signup">Sign Up</a><a href="/about">About</a></nav>'
+    result = run("bypass", document(nav + '<div id="signup"><h2>Join</h2></div>'))
+    assert result.score == 0
+    assert result.details["skip_link"] is None
+
+
+def test_a_skip_link_before_the_navigation_passes() -> None:
+    page = '<a href="#content">Skip to content</a><nav><a href="/a">A</a></nav>'
+    result = run("bypass", document(page + '<div id="content"><h1>Hi</h1></div>'))
+    assert result.score == 1
+    assert result.details["skip_link"] == "content"
+    assert run("bypass", document("<nav></nav><main><h1>Hi</h1></main>")).score == 1
+
+
+@pytest.mark.parametrize("alt", ["...", "image", "IMG_2041.jpg", "hero-banner.png", "Photo"])
+def test_placeholder_alt_text_fails(alt: str) -> None:
+    result = run("image-alt", document(f'<img src="a.jpg" alt="{alt}">'))
+    assert result.score == 0
+    assert result.details["placeholders"][0]["alt"] == alt
+
+
+def test_real_and_decorative_alt_text_pass() -> None:
+    body = '<img src="a.jpg" alt="Team at the 2024 offsite"><img src="line.png" alt="">'
+    assert run("image-alt", document(body)).score == 1

@@ -4,7 +4,11 @@ import struct
 import zlib
 
 from aura.audit.artifacts import Subresources
+from aura.audit.base import kib
+from aura.audit.browser import DESKTOP, MOBILE
+from aura.audit.browser.artifacts import LabMetrics, ProfileRun, RenderedDom, RenderedImage
 from aura.audit.css import minified_savings
+from aura.audit.gatherers.subresources import discover_in_html
 from tests.audit.audit_builders import document, exchange, resource, run, stylesheets
 
 
@@ -128,6 +132,26 @@ class TestRenderBlockingResources:
             '<link rel="stylesheet" href="p.css" media="print">'
         )
         assert run("render-blocking-resources", doc).score == 1.0
+
+    def test_stylesheets_that_cannot_match_a_screen_do_not_block(self) -> None:
+        head = (
+            '<link rel="stylesheet" href="p.css" media="print">'
+            '<link rel="stylesheet" href="x.css" media="only x">'
+            '<link rel="stylesheet" href="n.css" media="not all">'
+            '<noscript><link rel="stylesheet" href="ns.css"></noscript>'
+        )
+        result = run("render-blocking-resources", document(head=head))
+        assert result.score == 1.0
+        assert result.details["items"] == []
+
+    def test_one_blocking_stylesheet_already_fails(self) -> None:
+        head = '<link rel="stylesheet" href="site.css" media="screen and (min-width: 1px)">'
+        result = run("render-blocking-resources", document(head=head))
+        assert result.score is not None
+        assert result.score < 0.9
+        assert result.details["items"] == [
+            {"url": "https://example.com/site.css", "type": "stylesheet"}
+        ]
 
     def test_many_blocking_resources_fail(self) -> None:
         head = "".join(
@@ -297,3 +321,74 @@ def test_png_helper_is_understood() -> None:
 
     assert image_size(png(3, 2)) == (3, 2)
     assert zlib  # keeps the import meaningful for future compressed fixtures
+
+
+class TestPageWeightCountsInlineStyleImages:
+    def test_background_images_of_style_attributes_and_elements_are_discovered(self) -> None:
+        doc = document(
+            "<header style=\"background-image: url('img/hero.jpg')\"></header>"
+            '<div style="background:url(&quot;/img/card.png&quot;) no-repeat"></div>',
+            head="<style>.band { background: url(img/band.webp) } "
+            "@font-face { font-family: F; src: url(f.woff2) }</style>",
+        )
+        images = [ref.url for ref in discover_in_html(doc) if ref.kind == "image"]
+        assert images == [
+            "https://example.com/img/band.webp",
+            "https://example.com/img/hero.jpg",
+            "https://example.com/img/card.png",
+        ]
+
+
+class TestOversizedImagesAtRenderedSize:
+    def test_a_background_larger_than_its_box_is_oversized_and_a_fitting_img_is_not(self) -> None:
+        rendered = RenderedDom(
+            "https://example.com/",
+            "<html></html>",
+            (
+                RenderedImage(
+                    "https://example.com/hero.jpg",
+                    "background",
+                    412,
+                    300,
+                    2400,
+                    1600,
+                    bytes=400_000,
+                ),
+                RenderedImage(
+                    "https://example.com/logo.png", "img", 200, 100, 400, 200, bytes=30_000
+                ),
+            ),
+            device_scale_factor=2.625,
+        )
+        result = run("oversized-images", rendered)
+        assert result.score is not None
+        assert result.score < 0.9
+        assert [item["url"] for item in result.details["items"]] == ["https://example.com/hero.jpg"]
+        assert result.details["measured"] == 2
+
+
+class TestOnePageWeight:
+    def test_total_byte_weight_and_resource_summary_show_the_same_weight(self) -> None:
+        items = Subresources(
+            (
+                resource("https://example.com/a.css", "stylesheet", 50_000),
+                resource("https://example.com/hero.jpg", "image", 400_000),
+            )
+        )
+        static_total = run("total-byte-weight", items, exchange(body_bytes=20_000))
+        summary = run("resource-summary", items, exchange(body_bytes=20_000))
+        assert static_total.metrics["total_bytes"] == 470_000
+        assert kib(470_000) in static_total.display_value
+        assert kib(470_000) in summary.display_value
+
+        lab = LabMetrics(
+            (
+                ProfileRun(MOBILE.name, {}, transfer_bytes=2_400_000),
+                ProfileRun(DESKTOP.name, {}, transfer_bytes=2_600_000),
+            )
+        )
+        rendered_total = run("total-byte-weight", items, lab)
+        rendered_summary = run("resource-summary", items, lab)
+        assert rendered_total.metrics["total_bytes"] == 2_400_000
+        assert kib(2_400_000) in rendered_total.display_value
+        assert kib(2_400_000) in rendered_summary.display_value

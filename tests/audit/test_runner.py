@@ -14,6 +14,7 @@ from aura.audit import cpu, runner
 from aura.audit.artifacts import Artifacts, Document, RobotsTxt
 from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult
+from aura.audit.browser.artifacts import RenderedDom
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import (
     ANALYSIS_VERSION,
@@ -43,6 +44,27 @@ CATEGORY_NAMES = [
 
 def audit_of(result: dict[str, Any], category: str, audit_id: str) -> dict[str, Any]:
     return next(a for a in result["categories"][category]["audits"] if a["id"] == audit_id)
+
+
+def test_dom_audits_read_the_rendered_dom_when_there_is_one() -> None:
+    # The served HTML has no viewport; the page's script adds one that forbids zooming.
+    served = document("<script>addViewport()</script>")
+    viewport = '<meta name="viewport" content="width=device-width, user-scalable=no">'
+    built = RenderedDom(
+        served.url,
+        f"<!DOCTYPE html><html><head>{viewport}</head><body><p>Hi</p></body></html>",
+    )
+    by_id = {audit.id: audit for audit in all_audits()}
+
+    static = Artifacts([served])
+    assert run_audit(by_id["viewport"], static).result.score == 0
+    assert run_audit(by_id["meta-viewport"], static).result.not_applicable
+
+    rendered = Artifacts([served, built])
+    assert run_audit(by_id["viewport"], rendered).result.score == 1
+    assert run_audit(by_id["meta-viewport"], rendered).result.score == 0
+    # Audits of what the server sent keep reading the served HTML.
+    assert not by_id["render-blocking-resources"].reads_rendered_dom
 
 
 @pytest.fixture(scope="module")
@@ -237,6 +259,39 @@ async def test_selected_audits_skip_unneeded_gatherers() -> None:
         result = await analyze_url(served.url("/"), options)
     assert set(site.hits) == {"/"}  # no robots.txt, sitemap or subresources fetched
     assert [a["id"] for a in result["categories"]["seo"]["audits"]] == ["document-title"]
+
+
+async def test_placeholder_and_broken_links_are_found() -> None:
+    page = (
+        b"<!doctype html><html><head><title>Links</title></head><body>"
+        b'<a href="/pricing">Pricing</a><a href="/old-page">Old</a>'
+        b'<a href="https://elsewhere.example/">Partner</a>'
+        b'<a href="#!">Privacy Policy</a><a href="#" data-bs-toggle="modal">Open</a>'
+        b'<a href="#">Back to top</a></body></html>'
+    )
+    site = ScriptedSite(
+        routes={"/": Route(body=page), "/pricing": Route(), "/old-page": Route(status=404)},
+        default=None,
+    )
+    options = AnalysisOptions(OPTIONS.limits, OPTIONS.policy, audits=frozenset({"link-targets"}))
+    with serve_scripted(site) as served:
+        result = await analyze_url(served.url("/"), options)
+    audit = audit_of(result, "seo", "link-targets")
+    assert audit["score"] == 0
+    assert [item["url"] for item in audit["details"]["broken"]] == [served.url("/old-page")]
+    assert [item["text"] for item in audit["details"]["placeholders"]] == ["Privacy Policy"]
+    assert audit["details"]["checked"] == 2  # the other site's link is not requested
+
+
+async def test_every_footer_link_of_the_landing_page_is_a_placeholder(
+    sites: dict[str, str],
+) -> None:
+    options = AnalysisOptions(OPTIONS.limits, OPTIONS.policy, audits=frozenset({"link-targets"}))
+    result = await analyze_url(sites["01-sb-landing-page"], options)
+    audit = audit_of(result, "seo", "link-targets")
+    texts = {item["text"] for item in audit["details"]["placeholders"]}
+    assert {"About", "Contact", "Terms of Use", "Privacy Policy"} <= texts
+    assert audit["score"] < 0.9
 
 
 async def test_an_error_page_cannot_be_analysed() -> None:

@@ -114,6 +114,21 @@ def test_subresource_integrity() -> None:
     assert run("subresource-integrity", document(pinned)).score == 1
 
 
+def test_inline_scripts_are_not_called_no_scripts() -> None:
+    # A page whose only scripts are inline loaders (as the Guardian's): the served HTML
+    # shows no script file to check, which is not a pass.
+    loader = (
+        "<script>var s = document.createElement('script');"
+        "s.src = 'https://assets.example.net/app.js'; document.head.appendChild(s);</script>"
+    )
+    result = run("subresource-integrity", document(loader * 3))
+    assert result.score is None
+    assert result.not_applicable
+    assert "3 inline scripts" in result.display_value
+    assert "No scripts" not in result.display_value
+    assert run("subresource-integrity").not_applicable
+
+
 def test_cross_origin_policies() -> None:
     for audit_id, header in (
         ("cross-origin-resource-policy", "Cross-Origin-Resource-Policy"),

@@ -1,13 +1,20 @@
 from __future__ import annotations
 
-from aura.audit.artifacts import RobotsTxt, Sitemap
+import pytest
+
+from aura.audit.artifacts import Document, RobotsTxt, Sitemap
 from tests.audit.audit_builders import PAGE, document, exchange, run
 
 
 def test_document_title() -> None:
     assert run("document-title", document(head="<title>Acme widgets for teams</title>")).score == 1
     assert run("document-title", document()).score == 0
-    assert run("document-title", document(head="<title>" + "x" * 90 + "</title>")).score == 0.5
+    # A long title is a search matter only: the page still has a title (WCAG 2.4.2).
+    long_title = document(head="<title>" + "x" * 90 + "</title>")
+    assert run("document-title", long_title).score == 1
+    assert run("title-length", long_title).score == 0.5
+    assert run("title-length", document(head="<title>Acme widgets for teams</title>")).score == 1
+    assert run("title-length", document()).not_applicable
 
 
 def test_meta_description() -> None:
@@ -82,6 +89,58 @@ def test_crawlable_anchors() -> None:
     assert run("crawlable-anchors", document("<p>none</p>")).not_applicable
 
 
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        "<a>Menu</a>",
+        '<a href="javascript:void(0)">Void</a>',
+        '<a href="file:///C:/site/index.html">Local</a>',
+        '<a onclick="go()">Click</a>',
+    ],
+)
+def test_anchors_crawlers_cannot_follow_fail(anchor: str) -> None:
+    result = run("crawlable-anchors", document('<a href="/a">A</a>' + anchor))
+    assert result.score == 0
+    assert len(result.details["items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        '<a href="#">Top</a>',
+        '<a href="mailto:hi@example.com">Mail</a>',
+        '<a id="section-2"></a>',
+        '<a name="top"></a>',
+        '<a role="button">Open</a>',
+    ],
+)
+def test_anchors_lighthouse_leaves_alone_pass(anchor: str) -> None:
+    assert run("crawlable-anchors", document('<a href="/a">A</a>' + anchor)).score == 1
+
+
+def test_doctype() -> None:
+    assert run("doctype", document("<p>x</p>")).score == 1
+    assert run("doctype", Document(PAGE, "<html><body>No doctype</body></html>")).score == 0
+    xhtml = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"><html></html>'
+    )
+    assert run("doctype", Document(PAGE, xhtml)).score == 0
+    legacy = '<!-- built --><!DOCTYPE html SYSTEM "about:legacy-compat"><html></html>'
+    assert run("doctype", Document(PAGE, legacy)).score == 1
+
+
+def test_charset_declared_late_or_not_at_all_fails() -> None:
+    early = document(head='<meta charset="utf-8"><title>T</title>')
+    assert run("charset", early).score == 1
+    assert run("charset", exchange({"Content-Type": "text/html; charset=utf-8"})).score == 1
+    late = document(head="<!-- " + "x" * 1100 + ' --><meta charset="utf-8">')
+    result = run("charset", late)
+    assert result.score == 0
+    assert result.details["position"] > 1024
+    assert run("charset", document()).score == 0
+
+
 def test_heading_structure() -> None:
     assert run("heading-structure", document("<h1>A</h1><h2>B</h2><h3>C</h3>")).score == 1
     assert run("heading-structure", document("<h2>B</h2>")).score == 0
@@ -112,13 +171,72 @@ def test_structured_data_json_ld_and_microdata() -> None:
     assert run("structured-data", document(head=broken)).details["errors"]
 
 
+def json_ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (
+            '{"@type": "Product", "name": "Widget"}',
+            "Product lacks offers or review or aggregateRating",
+        ),
+        (
+            '{"@type": "Article", "author": {"@type": "Person", "name": "A"}}',
+            "Article lacks headline",
+        ),
+        (
+            '{"@graph": [{"@type": "Organization", "url": "https://a.example"}]}',
+            "Organization lacks name",
+        ),
+        (
+            '{"@type": "BreadcrumbList", '
+            '"itemListElement": [{"@type": "ListItem", "name": "Home"}]}',
+            "BreadcrumbList item 1 lacks position",
+        ),
+    ],
+)
+def test_structured_data_missing_required_properties_fails(data: str, problem: str) -> None:
+    result = run("structured-data", document(head=json_ld(data)))
+    assert result.score is not None
+    assert result.score < 0.9
+    assert problem in result.details["missing_properties"]
+
+
+def test_complete_structured_data_passes() -> None:
+    data = (
+        '{"@context": "https://schema.org", "@type": "Product", "name": "Widget", '
+        '"offers": {"@type": "Offer", "price": "9.00", "priceCurrency": "EUR"}}'
+    )
+    result = run("structured-data", document(head=json_ld(data)))
+    assert result.score == 1
+    assert result.details["missing_properties"] == []
+
+
 def test_social_tags() -> None:
     tags = "".join(
         f'<meta property="og:{key}" content="v">' for key in ("title", "type", "image", "url")
     )
-    full = run("social-tags", document(head=tags + '<meta name="twitter:card" content="summary">'))
+    card = '<meta name="twitter:card" content="summary">'
+    described = '<meta property="og:description" content="What we do">'
+    full = run("social-tags", document(head=tags + described + card))
     assert full.score == 1
+    assert full.display_value.startswith("Open Graph complete")
     assert run("social-tags", document()).score == 0
+
+
+def test_an_empty_open_graph_description_is_not_complete() -> None:
+    tags = "".join(
+        f'<meta property="og:{key}" content="v">' for key in ("title", "type", "image", "url")
+    )
+    empty = '<meta property="og:description" content=" ">'
+    result = run("social-tags", document(head=tags + empty))
+    assert "complete" not in result.display_value
+    assert "empty og:description" in result.display_value
+    assert result.details["empty"] == ["og:description"]
+    assert result.score is not None
+    assert result.score < 0.9
 
 
 def test_viewport() -> None:

@@ -120,7 +120,12 @@ class Document:
 
     @memo
     def tree(self) -> LexborHTMLParser:
-        return LexborHTMLParser(self.html)
+        """The parsed page as a visitor's browser builds it: scripting is on, so the content
+        of ``<noscript>`` is never rendered (a tracking pixel or tag-manager frame in it is
+        not an image or a frame of the page) and is left out of the tree."""
+        tree = LexborHTMLParser(self.html)
+        tree.strip_tags(["noscript"])
+        return tree
 
     @memo
     def base_url(self) -> str:

@@ -59,9 +59,12 @@ class Audit:
     description: ClassVar[str]
     category: ClassVar[Category]
     requires: ClassVar[tuple[type[Any], ...]]
-    #: Artifacts the audit reads when the analysis has them (browser facts that refine a
-    #: static estimate); it still runs without them.
-    uses: ClassVar[tuple[type[Any], ...]] = ()
+    #: Artifacts the audit reads when the analysis has them (browser-mode measurements an
+    #: audit can do without); unlike ``requires``, their absence is no error.
+    optional: ClassVar[tuple[type[Any], ...]] = ()
+    #: In browser mode, the ``Document`` this audit gets is the DOM as the browser built it
+    #: (scripts run, injected elements present), not the HTML the server sent.
+    reads_rendered_dom: ClassVar[bool] = False
     #: Informative audits report facts and never carry a score.
     informative: ClassVar[bool] = False
 

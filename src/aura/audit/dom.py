@@ -10,7 +10,8 @@ from selectolax.lexbor import LexborNode
 from aura.audit.artifacts import Document
 
 _SPACES = re.compile(r"\s+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Whole property names only: ``backface-visibility: hidden`` hides nothing.
+_HIDDEN_STYLE = re.compile(r"(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 
 
 def clean(text: str | None) -> str:

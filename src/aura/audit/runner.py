@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from aura.audit.audits import all_audits
 from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
 from aura.audit.browser import BrowserPool, BrowserTier
 from aura.audit.browser import runs as browser_runs
-from aura.audit.browser.artifacts import LabMetrics, RenderedTechnology
+from aura.audit.browser.artifacts import LabMetrics, RenderedDom, RenderedTechnology
 from aura.audit.browser.render import RenderOutcome
 from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
@@ -133,6 +133,7 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
             artifacts.add(item)
         failures.update(rendered.failures)
         await cpu.to_thread(_detect_with_live_page, artifacts)
+        await cpu.to_thread(_parse_rendered_dom, artifacts, failures)
     # Parsing and auditing are CPU work: keep the event loop free for other analyses.
     results = await cpu.to_thread(run_audits, audits, artifacts, failures)
     pricing = artifacts.find(PricingPlans) or PricingPlans(
@@ -228,6 +229,26 @@ def _detect_with_live_page(artifacts: Artifacts) -> None:
     if live is None or TechnologyReport not in artifacts:
         return
     artifacts.add(technology_report(artifacts, browser_signals(live)))
+
+
+def _parse_rendered_dom(artifacts: Artifacts, failures: dict[type[Any], str]) -> None:
+    """Parse the DOM the browser built, for the audits that read it; a DOM that is too
+    large or too deep is not read, and those audits read the served HTML instead."""
+    rendered = artifacts.find(RenderedDom)
+    if rendered is None:
+        return
+    reason = None
+    if rendered.html is None:
+        reason = "the rendered DOM was too large to read; the served HTML was audited"
+    elif max_nesting_depth(rendered.html) >= MAX_NESTING_DEPTH:
+        reason = "the rendered DOM nests too deep to read; the served HTML was audited"
+    if reason is not None:
+        artifacts.add(replace(rendered, html=None))
+        failures[RenderedDom] = reason
+        return
+    live = rendered.document
+    if live is not None:
+        _ = live.tree
 
 
 def _parse_safely(document: Document) -> None:
@@ -340,7 +361,7 @@ def run_audit(
         ]
         return Outcome(audit, AuditResult(None), "missing artifact: " + "; ".join(reasons))
     try:
-        result = audit().audit(artifacts.only((*audit.requires, *audit.uses)))
+        result = audit().audit(audit_view(audit, artifacts))
     except MissingArtifactError as error:
         return Outcome(audit, AuditResult(None), f"used an undeclared artifact: {error}")
     except Exception as error:
@@ -349,6 +370,18 @@ def run_audit(
     if result.score is not None and not 0 <= result.score <= 1:
         return Outcome(audit, AuditResult(None), f"score out of range: {result.score}")
     return Outcome(audit, result)
+
+
+def audit_view(audit: type[Audit], artifacts: Artifacts) -> Artifacts:
+    """The artifacts ``audit`` may read: those it requires, those it can use when present,
+    and, for an audit of the rendered DOM in browser mode, that DOM as its ``Document``."""
+    view = artifacts.only((*audit.requires, *audit.optional))
+    rendered = artifacts.find(RenderedDom)
+    if audit.reads_rendered_dom and Document in audit.requires and rendered is not None:
+        live = rendered.document
+        if live is not None:
+            view.add(live)
+    return view
 
 
 def display_mode(outcome: Outcome) -> ScoreDisplayMode:

@@ -97,3 +97,82 @@ def _short(value: Any) -> str:
     """``http://schema.org/Product`` → ``Product``."""
     text = str(value).strip()
     return text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].split(":")[-1]
+
+
+#: The properties an item of each type needs for search engines to use it (Google's
+#: required properties for its rich results, or the property without which the item says
+#: nothing). A tuple inside the tuple means "one of these".
+REQUIRED_PROPERTIES: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "Article": ("headline",),
+    "NewsArticle": ("headline",),
+    "BlogPosting": ("headline",),
+    "Product": ("name", ("offers", "review", "aggregateRating")),
+    "Offer": (("price", "priceSpecification"),),
+    "Organization": ("name",),
+    "Corporation": ("name",),
+    "LocalBusiness": ("name", "address"),
+    "Person": ("name",),
+    "BreadcrumbList": ("itemListElement",),
+    "Event": ("name", "startDate", "location"),
+    "Recipe": ("name", "image"),
+    "FAQPage": ("mainEntity",),
+    "Review": ("itemReviewed", "author"),
+    "AggregateRating": ("ratingValue", ("ratingCount", "reviewCount")),
+    "JobPosting": ("title", "datePosted", "description", "hiringOrganization"),
+    "VideoObject": ("name", "thumbnailUrl", "uploadDate"),
+    "SoftwareApplication": ("name",),
+}
+
+
+def _filled(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list | dict):
+        return bool(value)
+    return True
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object in ``value``: top-level, in ``@graph`` and nested in properties."""
+    found: list[dict[str, Any]] = []
+    pending = [value]
+    while pending and len(found) < 500:
+        current = pending.pop()
+        if isinstance(current, list):
+            pending.extend(reversed(current))
+        elif isinstance(current, dict):
+            found.append(current)
+            pending.extend(reversed([v for k, v in current.items() if k != "@context"]))
+    return found
+
+
+def _breadcrumb_problems(item: dict[str, Any]) -> list[str]:
+    elements = _as_list(item.get("itemListElement"))
+    problems = []
+    for index, element in enumerate(elements, 1):
+        if not isinstance(element, dict):
+            continue
+        missing = [name for name in ("position", "name") if not _filled(element.get(name))]
+        if not _filled(element.get("name")) and isinstance(element.get("item"), dict):
+            missing = [name for name in missing if name != "name"]
+            if not _filled(element["item"].get("name")):
+                missing.append("name")
+        if missing:
+            problems.append(f"BreadcrumbList item {index} lacks {', '.join(missing)}")
+    return problems
+
+
+def validate(data: StructuredData) -> list[str]:
+    """What the page's JSON-LD items lack, one sentence per item and problem."""
+    problems: list[str] = []
+    for item in _items(data.json_ld):
+        for kind in (_short(t) for t in _as_list(item.get("@type"))):
+            for need in REQUIRED_PROPERTIES.get(kind, ()):
+                options = need if isinstance(need, tuple) else (need,)
+                if not any(_filled(item.get(name)) for name in options):
+                    problems.append(f"{kind} lacks {' or '.join(options)}")
+            if kind == "BreadcrumbList":
+                problems.extend(_breadcrumb_problems(item))
+    return list(dict.fromkeys(problems))

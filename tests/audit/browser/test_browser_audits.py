@@ -70,6 +70,19 @@ def test_javascript_errors_fail_and_are_listed_once() -> None:
     assert result.display_value == "1 error"
 
 
+def test_a_missing_favicon_is_a_failed_resource_not_a_javascript_error() -> None:
+    missing = (
+        "Failed to load resource: the server responded with a status of 404 (Not Found) "
+        "(https://example.com/favicon.ico)"
+    )
+    result = run_audit(
+        "javascript-errors", lab({"resource_errors": (missing,)}, {"resource_errors": (missing,)})
+    )
+    assert result.score == 1.0
+    assert result.metrics == {"javascript_errors": 0}
+    assert result.details["failed_resources"] == [missing]
+
+
 def axe_rule(rule_id: str, impact: str, nodes: int = 0) -> AxeRule:
     found = tuple(AxeNode(f"#n{i}", f'<p id="n{i}">', "Fix it") for i in range(nodes))
     return AxeRule(rule_id, impact, f"{rule_id} help", nodes=found, node_count=nodes)

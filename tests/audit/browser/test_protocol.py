@@ -50,7 +50,11 @@ async def test_console_errors_failed_resources_and_exceptions_are_reported(
     assert outcome.error is None, outcome.error
     for run in outcome.runs:
         assert any("the widget failed 42" in text for text in run.console_errors), run
-        assert any("404" in text for text in run.console_errors), run.console_errors
+        # A missing image is a broken resource, not an error of the page's scripts.
+        assert not any("404" in text for text in run.console_errors), run.console_errors
+        assert any("404" in text and "/missing.png" in text for text in run.resource_errors), (
+            run.resource_errors
+        )
         assert not any("not an error" in text for text in run.console_errors)
         assert run.js_errors == ("TypeError: settings is undefined",)
 

@@ -312,3 +312,49 @@ async def test_the_mobile_profile_can_load_over_lighthouses_slow_4g(
     assert mobile.lcp_ms >= transfer_ms + 2 * 562.5, mobile
     assert desktop.lcp_ms is not None
     assert desktop.lcp_ms < mobile.lcp_ms
+
+
+def _png(width: int, height: int) -> bytes:
+    image = Image.new("RGB", (width, height), (200, 120, 40))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+# No viewport in the HTML; a script adds one, forbidding zoom, on narrow screens only (as
+# the skel.js of 09-h5up-twenty does). A hero background of 2000 by 1200 pixels is shown in
+# a box the width of the screen.
+SCRIPTED_VIEWPORT = Route(
+    body=(
+        b"<!doctype html><html lang='en'><head><title>Scripted viewport</title><script>"
+        b"if (screen.width <= 1280) { const m = document.createElement('meta');"
+        b"m.name = 'viewport'; m.content = 'width=device-width,maximum-scale=1.0';"
+        b"document.head.appendChild(m); }</script>"
+        b"<style>.hero { height: 200px; background: url(/hero.png) center / cover; }</style>"
+        b"</head><body><main><div class='hero'></div><h1>Scripted</h1>"
+        b"<noscript><img src='/pixel.gif'></noscript>"
+        b"<p>Text of the page.</p></main></body></html>"
+    )
+)
+
+
+async def test_dom_audits_read_the_page_the_phone_rendered(pool: BrowserPool) -> None:
+    routes = {
+        "/": SCRIPTED_VIEWPORT,
+        "/hero.png": Route(body=_png(2000, 1200), headers={"Content-Type": "image/png"}),
+    }
+    with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+        result = await analyze_url(site.url("/"), options(pool))
+
+    assert result["mode"] == "browser"
+    assert audit_of(result, "seo", "viewport")["score"] == 1
+    zoom = audit_of(result, "accessibility", "meta-viewport")
+    assert zoom["score"] == 0
+    assert "maximum-scale=1" in zoom["display_value"]
+    # The pixel inside <noscript> is never shown: no image to judge.
+    assert audit_of(result, "accessibility", "image-alt")["score"] is None
+    oversized = audit_of(result, "performance", "oversized-images")
+    assert oversized["score"] is not None, oversized
+    assert oversized["score"] < 0.9, oversized
+    assert oversized["details"]["items"][0]["url"].endswith("/hero.png")
+    assert oversized["details"]["items"][0]["kind"] == "background"

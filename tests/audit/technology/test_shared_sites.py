@@ -73,7 +73,8 @@ def audit_of(result: dict[str, Any], category: str, audit_id: str) -> dict[str, 
         (
             "01-sb-landing-page",
             {
-                "Bootstrap": None,
+                # In the jsDelivr path (bootstrap@5.2.3) and the stylesheet's banner.
+                "Bootstrap": "5.2.3",
                 "Bootstrap Icons": "1.5.0",
                 "Google Font API": None,
                 "jsDelivr": None,
@@ -82,8 +83,8 @@ def audit_of(result: dict[str, Any], category: str, audit_id: str) -> dict[str, 
         ("02-ud-play-bootstrap", {"Bootstrap": None, "WOW": None}),
         ("03-tb-landwind", {"Flowbite": "1.4.1", "Tailwind CSS": None}),
         ("04-tt-landing-page", {"Tailwind CSS": "2.2.19", "Google Font API": None}),
-        ("06-sb-shop-homepage", {"Bootstrap": None, "Bootstrap Icons": "1.5.0"}),
-        ("08-sb-agency", {"Bootstrap": None, "Font Awesome": None, "Google Font API": None}),
+        ("06-sb-shop-homepage", {"Bootstrap": "5.2.3", "Bootstrap Icons": "1.5.0"}),
+        ("08-sb-agency", {"Bootstrap": "5.2.3", "Font Awesome": None, "Google Font API": None}),
         ("09-h5up-twenty", {"jQuery": None, "Font Awesome": None}),
         ("12-rd-firefox-customize", {"Google Analytics": None, "Modernizr": None}),
         (
@@ -116,6 +117,36 @@ async def test_frameworks_seen_are_detected(
             assert detected[name]["version"] == version, name
     facts = {item["name"] for item in result["facts"]["technologies"]}
     assert set(expected) <= facts
+
+
+async def test_a_wordpress_cache_buster_is_not_a_library_version(
+    full_set: FingerprintSet, sites: dict[str, str]
+) -> None:
+    # jquery.stellar.min.js?ver=6.6.2: 6.6.2 is WordPress's stamp on nine files.
+    result = await analyze_url(sites["13-rd-spiceworks"], options(installed_directory()))
+    versions = {item["name"]: item["version"] for item in result["facts"]["technologies"]}
+    assert "Stellar.js" in versions
+    assert versions["Stellar.js"] is None
+    assert versions["Yoast SEO"] == "23.5"
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        "14-rd-guardian",  # a[href*='/cart'] matches its /cartoons/archive link
+        "08-sb-agency",  # [class*='shopping-cart'] matches a Font Awesome icon's class
+    ],
+)
+async def test_a_word_in_a_link_or_class_is_no_shopping_cart(
+    full_set: FingerprintSet, sites: dict[str, str], site: str
+) -> None:
+    result = await analyze_url(sites[site], options(installed_directory()))
+    names = {item["name"] for item in result["facts"]["technologies"]}
+    assert "Cart Functionality" not in names
+    possible = {item["name"]: item for item in result["facts"]["technologies_possible"]}
+    assert possible["Cart Functionality"]["confidence"] < 50
+    stack = audit_of(result, "technology", "technology-stack")
+    assert "possibly Cart Functionality" in stack["display_value"]
 
 
 async def test_outdated_jquery_feeds_the_security_category(

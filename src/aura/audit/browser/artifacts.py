@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from aura.audit.artifacts import Document, memo
+
 
 @dataclass(frozen=True)
 class ProfileRun:
@@ -37,6 +39,8 @@ class ProfileRun:
     #: Uncaught exceptions and ``console.error`` messages (the guard's own refusals excluded).
     js_errors: tuple[str, ...] = ()
     console_errors: tuple[str, ...] = ()
+    #: Requests that failed (HTTP errors, unreachable hosts), as the browser logged them.
+    resource_errors: tuple[str, ...] = ()
     #: Set when the load event did not come within the page budget.
     load_timed_out: bool = False
     #: False when the network was still busy or the main thread still ran long tasks when
@@ -64,6 +68,7 @@ class ProfileRun:
             "transfer_bytes": self.transfer_bytes,
             "js_errors": list(self.js_errors),
             "console_errors": list(self.console_errors),
+            "resource_errors": list(self.resource_errors),
             "load_timed_out": self.load_timed_out,
             "settled": self.settled,
         }
@@ -174,6 +179,39 @@ class RenderedTechnology:
 
 
 @dataclass(frozen=True)
+class RenderedImage:
+    """An image the rendered page shows: an ``<img>`` or a CSS background, in CSS pixels."""
+
+    url: str
+    kind: str  # "img" | "background"
+    width: float
+    height: float
+    natural_width: int
+    natural_height: int
+    #: Bytes of the image's body as the page's resource timing saw them (0: unknown).
+    bytes: int = 0
+
+
+@dataclass(frozen=True)
+class RenderedDom:
+    """The page's DOM once it settled under one profile (the phone), serialised, and the
+    images it shows there.
+
+    ``html`` is None when the DOM was larger than the render keeps.
+    """
+
+    url: str
+    html: str | None
+    images: tuple[RenderedImage, ...] = ()
+    profile: str = "mobile"
+    device_scale_factor: float = 1.0
+
+    @memo
+    def document(self) -> Document | None:
+        return None if self.html is None else Document(self.url, self.html)
+
+
+@dataclass(frozen=True)
 class Screenshot:
     name: str
     profile: str
@@ -185,5 +223,5 @@ class Screenshot:
 
 #: Artifacts that exist only in browser mode.
 BROWSER_ARTIFACTS: frozenset[type[Any]] = frozenset(
-    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology}
+    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology, RenderedDom}
 )

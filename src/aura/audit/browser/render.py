@@ -27,6 +27,8 @@ from aura.audit.browser.artifacts import (
     LabMetrics,
     ProfileRun,
     RenderedDesign,
+    RenderedDom,
+    RenderedImage,
     RenderedTechnology,
     Screenshot,
 )
@@ -48,6 +50,10 @@ FILMSTRIP_WIDTH = 360
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 #: Names of the screenshot files an analysis may have (the API serves only these).
 SCREENSHOT_NAMES = frozenset({"desktop.png", "mobile.png", "full-page.png"})
+#: The rendered DOM is kept up to this many characters (a page's HTML is bounded too).
+MAX_DOM_CHARS = 5_000_000
+#: Images read from the rendered page: <img> elements, CSS backgrounds, elements scanned.
+IMAGE_LIMITS = (300, 100, 5000)
 
 
 class RenderError(Exception):
@@ -160,7 +166,7 @@ async def render_page(
     except Exception as error:
         logger.exception("rendering %s failed", url)
         outcome.error = f"the browser failed: {type(error).__name__}: {error}"
-    for kind in (LabMetrics, RenderedDesign, RenderedTechnology, AxeReport):
+    for kind in (LabMetrics, RenderedDesign, RenderedTechnology, RenderedDom, AxeReport):
         if not any(isinstance(item, kind) for item in outcome.artifacts):
             outcome.failures.setdefault(kind, outcome.error or "not collected")
     return outcome
@@ -250,6 +256,9 @@ class _Renderer:
         )
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
+        # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
+        if profile is self.dom_profile:
+            await self.rendered_dom(page, url, profile)
 
         above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
         if primary:
@@ -361,6 +370,22 @@ class _Renderer:
                 request_hosts=hosts,
                 third_party_hosts=tuple(host for host in hosts if _third_party(host, url)),
             )
+        )
+
+    @property
+    def dom_profile(self) -> DeviceProfile:
+        """The profile whose DOM the DOM audits read: the phone, as Lighthouse and search
+        engines judge pages (a script may add a viewport only below some width)."""
+        profiles = self.settings.profiles
+        return next((profile for profile in profiles if profile.mobile), profiles[0])
+
+    async def rendered_dom(self, page: Session, url: str, profile: DeviceProfile) -> None:
+        html, images = await asyncio.gather(
+            page.call(scripts.SERIALIZE_DOM, MAX_DOM_CHARS),
+            page.call(scripts.COLLECT_IMAGES, list(IMAGE_LIMITS)),
+        )
+        self.outcome.artifacts.append(
+            _rendered_dom(url, html, images, profile.name, profile.device_scale_factor)
         )
 
     async def axe(self, page: Session) -> None:
@@ -502,6 +527,7 @@ def _profile_run(
         transfer_bytes=load.transfer_bytes,
         js_errors=tuple(load.js_errors),
         console_errors=tuple(load.console_errors),
+        resource_errors=tuple(load.resource_errors),
         load_timed_out=load_timed_out,
         settled=settled,
         curves={name: (p10, median) for name, p10, median in profile.curves},
@@ -529,6 +555,35 @@ def _axe_report(raw: dict[str, Any]) -> AxeReport:
         passes=tuple(rule(item) for item in raw.get("passes") or ()),
         incomplete=tuple(str(rule_id) for rule_id in raw.get("incomplete") or ()),
         inapplicable=tuple(str(rule_id) for rule_id in raw.get("inapplicable") or ()),
+    )
+
+
+def _rendered_dom(
+    url: str, html: Any, images: Any, profile: str, device_scale_factor: float
+) -> RenderedDom:
+    """The page's answers, checked: anything of the wrong shape is left out."""
+    found: list[RenderedImage] = []
+    for item in images if isinstance(images, list) else ():
+        try:
+            found.append(
+                RenderedImage(
+                    url=str(item["url"]),
+                    kind="background" if item.get("kind") == "background" else "img",
+                    width=float(item["width"]),
+                    height=float(item["height"]),
+                    natural_width=int(item["naturalWidth"]),
+                    natural_height=int(item["naturalHeight"]),
+                    bytes=int(item.get("bytes") or 0),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return RenderedDom(
+        url,
+        html if isinstance(html, str) else None,
+        tuple(found),
+        profile=profile,
+        device_scale_factor=device_scale_factor,
     )
 
 

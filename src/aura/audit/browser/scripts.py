@@ -318,3 +318,67 @@ KNOWN_SELECTORS = (
     "astro-island",
     "meta[name=generator]",
 )
+
+#: The settled DOM, serialised with its doctype (null past ``limit`` characters).
+SERIALIZE_DOM = """
+(limit) => {
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+  const html = doctype + document.documentElement.outerHTML;
+  return html.length > limit ? null : html;
+}
+"""
+
+#: The images the page shows, in CSS pixels: visible ``<img>`` elements (the source the
+#: browser chose) and CSS background images (their natural size read by loading them from
+#: the cache), with the bytes their resource timing entry saw.
+COLLECT_IMAGES = """
+async (limits) => {
+  const [maxImages, maxBackgrounds, maxElements] = limits;
+  const shown = (el) => {
+    const box = el.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) return null;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') return null;
+    return box;
+  };
+  const out = [];
+  for (const img of Array.from(document.images).slice(0, maxImages)) {
+    const box = shown(img);
+    const url = img.currentSrc || img.src;
+    if (!box || !url || url.startsWith('data:') || !img.naturalWidth) continue;
+    out.push({ kind: 'img', url, width: box.width, height: box.height,
+               naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight });
+  }
+  const backgrounds = [];
+  for (const el of Array.from(document.querySelectorAll('*')).slice(0, maxElements)) {
+    const value = getComputedStyle(el).backgroundImage;
+    if (!value || value === 'none') continue;
+    const match = /url\\(\\s*"?([^")]+)"?\\s*\\)/.exec(value);
+    if (!match || match[1].startsWith('data:')) continue;
+    const box = shown(el);
+    if (!box) continue;
+    backgrounds.push([match[1], box]);
+    if (backgrounds.length >= maxBackgrounds) break;
+  }
+  const natural = (url) => new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve([image.naturalWidth, image.naturalHeight]);
+    image.onerror = () => resolve(null);
+    setTimeout(() => resolve(null), 1000);
+    image.src = url;
+  });
+  const sizes = await Promise.all(backgrounds.map(([url]) => natural(url)));
+  backgrounds.forEach(([url, box], index) => {
+    const size = sizes[index];
+    if (!size || !size[0]) return;
+    out.push({ kind: 'background', url, width: box.width, height: box.height,
+               naturalWidth: size[0], naturalHeight: size[1] });
+  });
+  for (const item of out) {
+    const entry = performance.getEntriesByName(item.url)[0];
+    item.bytes = entry ? (entry.decodedBodySize || entry.encodedBodySize || 0) : 0;
+    item.url = item.url.slice(0, 1000);
+  }
+  return out;
+}
+"""

@@ -48,6 +48,9 @@ class PageLoad:
     urls: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    #: Requests the browser reported as failed (a 404 favicon, an unreachable CDN): broken
+    #: resources, not errors of the page's scripts.
+    resource_errors: list[str] = field(default_factory=list)
     #: Set by the load event of the page's document.
     loaded: asyncio.Event = field(default_factory=asyncio.Event)
     #: Requests not finished yet (id -> critical), and since when the network has been
@@ -105,8 +108,16 @@ class PageLoad:
     def on_log(self, params: dict[str, Any]) -> None:
         """An error the browser logged for the page (a resource that failed to load...)."""
         entry = params.get("entry") or {}
-        if entry.get("level") == "error":
-            self._console_error(str(entry.get("text") or ""))
+        if entry.get("level") != "error":
+            return
+        text = str(entry.get("text") or "")
+        if entry.get("source") == "network":
+            url = str(entry.get("url") or "")
+            noise = any(code in text for code in _GUARD_NOISE)
+            if not noise and len(self.resource_errors) < MAX_MESSAGES:
+                self.resource_errors.append(f"{text} ({url})"[:500] if url else text[:500])
+            return
+        self._console_error(text)
 
     def _console_error(self, text: str) -> None:
         noise = any(code in text for code in _GUARD_NOISE)

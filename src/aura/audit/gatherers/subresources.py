@@ -53,9 +53,30 @@ def discover_in_html(document: Document) -> list[Reference]:
         if not source.strip():
             source = _first_srcset_candidate(node.attributes.get("srcset") or "")
         found.append(Reference(source, "image"))
+    found.extend(Reference(url, "image") for url in _inline_css_images(document))
     order = {"stylesheet": 0, "script": 1, "font": 2, "image": 3, "other": 4}
     resolved = _resolve(found, document.base_url)
     return sorted(resolved, key=lambda ref: order.get(ref.kind, 5))
+
+
+def _inline_css_images(document: Document) -> list[str]:
+    """Images that ``<style>`` elements and ``style`` attributes load (hero backgrounds,
+    cards): the page downloads them as surely as an ``<img>``. Font files are left to the
+    stylesheets that declare their faces."""
+    texts = [node.text(deep=True) or "" for node in document.css("style")]
+    texts.extend(node.attributes.get("style") or "" for node in document.css("[style*='url(']"))
+    urls: list[str] = []
+    for text in texts:
+        facts = css.references(text)
+        fonts = {url for face in facts.font_faces for url in face.sources}
+        urls.extend(
+            url
+            for url in facts.urls
+            if url not in fonts
+            and url not in facts.imports
+            and not url.lower().split("?")[0].endswith(_FONT_EXTENSIONS)
+        )
+    return urls
 
 
 def discover_in_css(sheet: Subresource) -> list[Reference]:

@@ -20,7 +20,8 @@ from aura.audit.technology.artifacts import DnsRecords, TechnologyOptions, Techn
 from aura.audit.technology.dns import dns_records, lookup_domain
 from aura.audit.technology.engine import detect
 from aura.audit.technology.fingerprints import FingerprintDataMissingError, load_fingerprints
-from aura.audit.technology.signals import BrowserSignals, page_signals
+from aura.audit.technology.refine import refine
+from aura.audit.technology.signals import BrowserSignals, PageSignals, page_signals
 
 if TYPE_CHECKING:
     from aura.audit.gatherers.base import GatherContext
@@ -94,6 +95,7 @@ def technology_report(
         dns.records if dns is not None else None,
     )
     detections = detect(fingerprints, signals, browser)
+    detections = refine(detections, *_urls_and_bodies(artifacts, signals, browser))
     source = fingerprints.source
     return TechnologyReport(
         detections=tuple(detections),
@@ -106,6 +108,29 @@ def technology_report(
         dns_error=dns.error if dns is not None else "not looked up",
         elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
     )
+
+
+def _urls_and_bodies(
+    artifacts: Artifacts, signals: PageSignals, browser: BrowserSignals | None
+) -> tuple[list[str], list[str]]:
+    """The URLs the page loads (or the browser saw it load) and the text of its stylesheets
+    and scripts, for the corrections of ``refine``."""
+    document = artifacts.get(Document)
+    urls = [document.resolve(src) for src in signals.script_srcs]
+    urls.extend(
+        document.resolve(node.attributes.get("href") or "") for node in document.css("link[href]")
+    )
+    if browser is not None:
+        urls.extend(browser.requests)
+    bodies: list[str] = []
+    subresources = artifacts.find(Subresources)
+    if subresources is not None:
+        for item in subresources.items:
+            if item.kind in ("stylesheet", "script") and item.body:
+                urls.append(item.url)
+                bodies.append(item.body[:4096].decode("utf-8", errors="replace"))
+    bodies.extend(script.text[:4096] for script in signals.scripts if script.text)
+    return list(dict.fromkeys(urls)), bodies
 
 
 def browser_queries(

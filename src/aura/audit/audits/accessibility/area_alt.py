@@ -21,6 +21,7 @@ class AreaAlt(Audit):
     description = "Each clickable region of an image map needs text saying where it leads."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         areas = artifacts.get(Document).css("map area[href]")

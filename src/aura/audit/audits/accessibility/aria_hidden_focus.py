@@ -30,6 +30,7 @@ class AriaHiddenFocus(Audit):
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         hidden = artifacts.get(Document).css("[aria-hidden=true]")

@@ -15,6 +15,7 @@ class AriaRoles(Audit):
     description = "ARIA roles must be ones the specification defines, or they are ignored."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         nodes = artifacts.get(Document).css("[role]")

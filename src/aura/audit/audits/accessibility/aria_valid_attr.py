@@ -14,6 +14,7 @@ class AriaValidAttr(Audit):
     description = "Misspelled or invented aria-* attributes are ignored by assistive technology."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         checked = 0

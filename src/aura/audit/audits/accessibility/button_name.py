@@ -17,6 +17,7 @@ class ButtonName(Audit):
     description = 'A button without a name is announced as just "button": say what it does.'
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)

@@ -15,6 +15,7 @@ class EmptyHeading(Audit):
     description = "An empty heading is announced with nothing to say and breaks navigation."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)

@@ -15,6 +15,7 @@ class FrameTitle(Audit):
     description = "A frame's title tells screen reader users what the embedded content is."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         frames = artifacts.get(Document).css("iframe, frame")

@@ -19,6 +19,7 @@ class HeadingOrder(Audit):
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         headings: list[LexborNode] = artifacts.get(Document).css("h1, h2, h3, h4, h5, h6")

@@ -16,6 +16,7 @@ class HtmlHasLang(Audit):
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         lang = artifacts.get(Document).lang

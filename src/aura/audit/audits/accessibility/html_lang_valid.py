@@ -14,6 +14,7 @@ class HtmlLangValid(Audit):
     description = "The lang attribute must be a valid BCP 47 language tag such as `en` or `pt-BR`."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         lang = artifacts.get(Document).lang

@@ -21,6 +21,7 @@ class InputImageAlt(Audit):
     description = "An image button needs alternative text that says what the button does."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         inputs = artifacts.get(Document).css("input[type=image]")

@@ -15,6 +15,7 @@ class LinkName(Audit):
     description = "Link text (or an alternative for a linked image) says where a link goes."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)

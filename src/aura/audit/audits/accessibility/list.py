@@ -20,6 +20,7 @@ class ListStructure(Audit):
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)

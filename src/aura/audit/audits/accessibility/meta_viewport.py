@@ -17,6 +17,7 @@ class MetaViewport(Audit):
     description = "People with low vision zoom to read; a viewport that forbids zoom stops them."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         content = artifacts.get(Document).meta("viewport")

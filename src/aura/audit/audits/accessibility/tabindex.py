@@ -19,6 +19,7 @@ class Tabindex(Audit):
     description = "A positive tabindex reorders keyboard navigation in surprising ways."
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         nodes = artifacts.get(Document).css("[tabindex]")

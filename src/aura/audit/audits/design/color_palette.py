@@ -27,7 +27,7 @@ class ColorPalette(Audit):
     )
     category = "design"
     requires: ClassVar[tuple[type[object], ...]] = (Document, Stylesheets)
-    uses: ClassVar[tuple[type[object], ...]] = (RenderedDesign,)
+    optional: ClassVar[tuple[type[object], ...]] = (RenderedDesign,)
     informative = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:

@@ -38,7 +38,7 @@ class FontFamilies(Audit):
     )
     category = "design"
     requires: ClassVar[tuple[type[object], ...]] = (Document, Stylesheets)
-    uses: ClassVar[tuple[type[object], ...]] = (RenderedDesign,)
+    optional: ClassVar[tuple[type[object], ...]] = (RenderedDesign,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         facts = artifacts.get(Stylesheets).facts

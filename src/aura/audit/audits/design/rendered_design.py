@@ -34,7 +34,7 @@ class RenderedDesignAudit(Audit):
     )
     category = "design"
     requires: ClassVar[tuple[type[object], ...]] = (RenderedDesign,)
-    uses: ClassVar[tuple[type[object], ...]] = (Stylesheets,)
+    optional: ClassVar[tuple[type[object], ...]] = (Stylesheets,)
     informative = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:

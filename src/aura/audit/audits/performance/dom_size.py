@@ -16,6 +16,7 @@ class DomSize(Audit):
     )
     category = "performance"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         root = artifacts.get(Document).tree.root

@@ -21,6 +21,7 @@ class ImageLazyLoading(Audit):
     )
     category = "performance"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         images = [

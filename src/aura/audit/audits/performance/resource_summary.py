@@ -4,7 +4,9 @@ from collections import defaultdict
 from typing import ClassVar
 
 from aura.audit.artifacts import Artifacts, HttpExchange, Subresources
+from aura.audit.audits.performance._shared import page_weight
 from aura.audit.base import Audit, AuditResult, kib, log_normal_score, plural
+from aura.audit.browser.artifacts import LabMetrics
 
 
 class ResourceSummary(Audit):
@@ -17,6 +19,7 @@ class ResourceSummary(Audit):
     )
     category = "performance"
     requires: ClassVar[tuple[type[object], ...]] = (HttpExchange, Subresources)
+    optional: ClassVar[tuple[type[object], ...]] = (LabMetrics,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         exchange = artifacts.get(HttpExchange)
@@ -37,9 +40,11 @@ class ResourceSummary(Audit):
         metrics: dict[str, float | int | None] = {"request_count": total}
         metrics.update({f"{kind}_requests": count for kind, count in counts.items()})
         metrics["failed_requests"] = failed
+        # The page's weight is the one total-byte-weight shows; the table is by type.
+        weight = page_weight(exchange, subresources, artifacts.find(LabMetrics))
         return AuditResult(
             log_normal_score(total, p10=25, median=70),
-            f"{plural(total, 'request')} • {kib(sum(sizes.values()))}",
+            f"{plural(total, 'request')} • {kib(weight.total_bytes)}",
             {"by_type": rows, "failed": failed, "skipped": len(subresources.skipped)},
             metrics=metrics,
         )

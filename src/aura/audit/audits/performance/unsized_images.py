@@ -18,6 +18,7 @@ class UnsizedImages(Audit):
     )
     category = "performance"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         images = artifacts.get(Document).css("img")

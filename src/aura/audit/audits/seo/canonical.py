@@ -18,6 +18,7 @@ class Canonical(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (HttpExchange, Document)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         document = artifacts.get(Document)

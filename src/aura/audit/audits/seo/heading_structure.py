@@ -17,6 +17,7 @@ class HeadingStructure(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         headings = artifacts.get(Document).css("h1, h2, h3, h4, h5, h6")

@@ -24,6 +24,7 @@ class Hreflang(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         links = artifacts.get(Document).css("link[rel~=alternate][hreflang]")

@@ -37,6 +37,7 @@ class LinkText(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         links = [

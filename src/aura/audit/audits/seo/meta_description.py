@@ -20,6 +20,7 @@ class MetaDescription(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         content = artifacts.get(Document).meta("description")

@@ -25,6 +25,7 @@ class Viewport(Audit):
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         content = artifacts.get(Document).meta("viewport")
