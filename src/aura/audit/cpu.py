@@ -9,15 +9,29 @@ they are created with ``create_task`` below (or wrapped with ``metered``); CPU w
 a thread counts when it goes through ``to_thread`` below. The event loop's own work between
 steps (polling, transport callbacks), shared by every analysis, is charged to none: on a
 lone analysis it is some 10-20 % of the process's CPU time.
+
+Analysis work sent to threads runs in a pool of its own (``ANALYSIS_THREADS`` daemon
+threads), never in the event loop's default executor: that one resolves host names
+(``getaddrinfo``) and serves the job machinery, and a thread there that outlives its
+analysis's timeout held up every later analysis, the comparison job and the shutdown (which
+waits for the default executor's threads). A thread cannot be killed, so an analysis's work
+stops by itself: ``stoppable`` marks the analysis, and when the analysis ends (finished,
+timed out or cancelled) every ``checkpoint`` its threads reach raises ``Stopped``. Work not
+started yet is dropped. The daemon threads never hold up the process's exit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextvars
+import os
+import queue
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Generator
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, ParamSpec, TypeVar
 
@@ -129,17 +143,121 @@ def create_task(coroutine: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
     return asyncio.create_task(_run(_Metered(coroutine, meter)))
 
 
-async def to_thread(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """``asyncio.to_thread`` that counts the thread's CPU on the current meter, if any."""
-    meter = current()
-    if meter is None:
-        return await asyncio.to_thread(function, *args, **kwargs)
+class Stopped(BaseException):
+    """Raised at a ``checkpoint`` of work whose analysis has ended.
 
-    def measured() -> T:
+    A ``BaseException``, so that the per-gatherer and per-audit ``except Exception`` let it
+    through and the thread stops at once instead of running the next step.
+    """
+
+
+_stop: ContextVar[threading.Event | None] = ContextVar("aura_analysis_stop", default=None)
+
+
+@contextmanager
+def stoppable() -> Iterator[threading.Event]:
+    """Mark the work started inside (tasks and threads) as one analysis's: when the block
+    ends, however it ends, that work stops at its next ``checkpoint``."""
+    stop = threading.Event()
+    token = _stop.set(stop)
+    try:
+        yield stop
+    finally:
+        stop.set()
+        _stop.reset(token)
+
+
+def checkpoint() -> None:
+    """Raise ``Stopped`` if the calling work's analysis has ended (call between steps)."""
+    stop = _stop.get()
+    if stop is not None and stop.is_set():
+        raise Stopped
+
+
+#: Threads of the analysis pool: as many as the event loop's default executor had.
+ANALYSIS_THREADS = min(32, (os.cpu_count() or 1) + 4)
+
+_Work = tuple["concurrent.futures.Future[Any]", Callable[[], Any]]
+
+
+class AnalysisPool:
+    """A fixed number of daemon threads running analysis work, started as needed.
+
+    Unlike ``ThreadPoolExecutor`` its threads are not joined at exit: a thread stuck in a
+    long step must not keep a stopping worker alive.
+    """
+
+    def __init__(self, size: int = ANALYSIS_THREADS) -> None:
+        self.size = size
+        self._work: queue.SimpleQueue[_Work] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+
+    def submit(self, function: Callable[[], T]) -> concurrent.futures.Future[T]:
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        self._work.put((future, function))
+        with self._lock:
+            if len(self._threads) < self.size:
+                thread = threading.Thread(
+                    target=self._serve, name=f"aura-analysis-{len(self._threads)}", daemon=True
+                )
+                self._threads.append(thread)
+                thread.start()
+        return future
+
+    @property
+    def threads(self) -> int:
+        return len(self._threads)
+
+    def _serve(self) -> None:
+        while True:
+            future, function = self._work.get()
+            if not future.set_running_or_notify_cancel():
+                continue  # its analysis ended before it started
+            try:
+                result = function()
+            except BaseException as error:
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+            del future, function  # do not keep the last result alive while idle
+
+
+_pool = AnalysisPool()
+
+
+def _new_pool_after_fork() -> None:
+    # A forked child has none of its parent's threads.
+    global _pool
+    _pool = AnalysisPool(_pool.size)
+
+
+os.register_at_fork(after_in_child=_new_pool_after_fork)
+
+
+def pool() -> AnalysisPool:
+    return _pool
+
+
+async def to_thread(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run ``function`` in the analysis pool, in the caller's context (meter, stop signal);
+    its thread's CPU counts on the current meter, if any."""
+    meter = current()
+    context = contextvars.copy_context()
+
+    def run() -> T:
+        checkpoint()  # waited in the queue past its analysis's end: do not start
+        return function(*args, **kwargs)
+
+    def call() -> T:
+        if meter is None:
+            return context.run(run)
         started = _clock()
         try:
-            return function(*args, **kwargs)
+            return context.run(run)
         finally:
             meter.add(_clock() - started)
 
-    return await asyncio.to_thread(measured)
+    future = _pool.submit(call)
+    # Cancelling the wrapper (a timeout) cancels work that has not started yet.
+    return await asyncio.wrap_future(future)
