@@ -181,33 +181,52 @@ _Work = tuple["concurrent.futures.Future[Any]", Callable[[], Any]]
 
 
 class AnalysisPool:
-    """A fixed number of daemon threads running analysis work, started as needed.
+    """``size`` daemon threads running analysis work, started as needed.
 
     Unlike ``ThreadPoolExecutor`` its threads are not joined at exit: a thread stuck in a
-    long step must not keep a stopping worker alive.
+    long step must not keep a stopping worker alive. A thread whose analysis ended while it
+    was in the middle of a step (``abandon``) finishes that step alone and then exits; a new
+    thread takes its place at once, so that stuck work cannot hold every thread and starve
+    the analyses behind it. At most ``spare`` threads are replaced at once: past that, new
+    work waits (the pool stays bounded at ``size + spare`` threads).
     """
 
-    def __init__(self, size: int = ANALYSIS_THREADS) -> None:
+    def __init__(self, size: int = ANALYSIS_THREADS, spare: int | None = None) -> None:
         self.size = size
+        self.spare = size if spare is None else spare
         self._work: queue.SimpleQueue[_Work] = queue.SimpleQueue()
-        self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self._live = 0
+        self._abandoned: set[concurrent.futures.Future[Any]] = set()
+
+    @property
+    def threads(self) -> int:
+        """Threads alive, those finishing abandoned work included."""
+        return self._live
 
     def submit(self, function: Callable[[], T]) -> concurrent.futures.Future[T]:
         future: concurrent.futures.Future[T] = concurrent.futures.Future()
         self._work.put((future, function))
         with self._lock:
-            if len(self._threads) < self.size:
-                thread = threading.Thread(
-                    target=self._serve, name=f"aura-analysis-{len(self._threads)}", daemon=True
-                )
-                self._threads.append(thread)
-                thread.start()
+            self._start_if_short()
         return future
 
-    @property
-    def threads(self) -> int:
-        return len(self._threads)
+    def abandon(self, future: concurrent.futures.Future[Any]) -> None:
+        """``future``'s analysis has ended: let its thread finish alone, and replace it."""
+        with self._lock:
+            if not future.running() or future in self._abandoned:
+                return  # done, or never started (it will not start)
+            if len(self._abandoned) >= self.spare:
+                return
+            self._abandoned.add(future)
+            self._start_if_short()
+
+    def _start_if_short(self) -> None:
+        if self._live - len(self._abandoned) >= self.size:
+            return
+        self._live += 1
+        thread = threading.Thread(target=self._serve, name="aura-analysis", daemon=True)
+        thread.start()
 
     def _serve(self) -> None:
         while True:
@@ -220,6 +239,12 @@ class AnalysisPool:
                 future.set_exception(error)
             else:
                 future.set_result(result)
+            with self._lock:
+                if future in self._abandoned:
+                    # Replaced while it was busy: leave the serving to the replacement.
+                    self._abandoned.discard(future)
+                    self._live -= 1
+                    return
             del future, function  # do not keep the last result alive while idle
 
 
@@ -229,7 +254,7 @@ _pool = AnalysisPool()
 def _new_pool_after_fork() -> None:
     # A forked child has none of its parent's threads.
     global _pool
-    _pool = AnalysisPool(_pool.size)
+    _pool = AnalysisPool(_pool.size, _pool.spare)
 
 
 os.register_at_fork(after_in_child=_new_pool_after_fork)
@@ -258,6 +283,11 @@ async def to_thread(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs)
         finally:
             meter.add(_clock() - started)
 
-    future = _pool.submit(call)
-    # Cancelling the wrapper (a timeout) cancels work that has not started yet.
-    return await asyncio.wrap_future(future)
+    pool = _pool
+    future = pool.submit(call)
+    try:
+        # Cancelling the wrapper (a timeout) cancels work that has not started yet.
+        return await asyncio.wrap_future(future)
+    except asyncio.CancelledError:
+        pool.abandon(future)  # work already running: its thread is replaced
+        raise
