@@ -232,6 +232,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(deeply_nested(), "text/html; charset=utf-8")
         elif path == "/attributes":
             self._send(many_attributes(), "text/html; charset=utf-8")
+        elif path.startswith("/attributes/"):
+            count = min(int(path.rsplit("/", 1)[1]), 100_000)
+            self._send(many_attributes(count), "text/html; charset=utf-8")
         elif path == "/stray-end-tags":
             self._send(stray_end_tags(), "text/html; charset=utf-8")
         elif path == "/options":

@@ -10,8 +10,9 @@ a thread counts when it goes through ``to_thread`` below. The event loop's own w
 steps (polling, transport callbacks), shared by every analysis, is charged to none: on a
 lone analysis it is some 10-20 % of the process's CPU time.
 
-Analysis work sent to threads runs in a pool of its own (``ANALYSIS_THREADS`` daemon
-threads), never in the event loop's default executor: that one resolves host names
+Analysis work sent to threads runs in a pool of its own (daemon threads, at least
+``THREADS_PER_ANALYSIS`` for each analysis a worker runs at once: ``reserve``), never in the
+event loop's default executor: that one resolves host names
 (``getaddrinfo``) and serves the job machinery, and a thread there that outlives its
 analysis's timeout held up every later analysis, the comparison job and the shutdown (which
 waits for the default executor's threads). A thread cannot be killed, so an analysis's work
@@ -33,6 +34,7 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 T = TypeVar("T")
@@ -151,26 +153,39 @@ class Stopped(BaseException):
     """
 
 
-_stop: ContextVar[threading.Event | None] = ContextVar("aura_analysis_stop", default=None)
+#: Threads one analysis may keep busy at once. Its threads mostly take turns anyway (the
+#: parsed tree is used by one thread at a time), and with a share of its own no analysis
+#: waits for threads that others hold, however long their steps take.
+THREADS_PER_ANALYSIS = 2
+
+
+@dataclass
+class _Scope:
+    stop: threading.Event
+    share: asyncio.Semaphore
+
+
+_scope: ContextVar[_Scope | None] = ContextVar("aura_analysis_scope", default=None)
 
 
 @contextmanager
 def stoppable() -> Iterator[threading.Event]:
-    """Mark the work started inside (tasks and threads) as one analysis's: when the block
-    ends, however it ends, that work stops at its next ``checkpoint``."""
-    stop = threading.Event()
-    token = _stop.set(stop)
+    """Mark the work started inside (tasks and threads) as one analysis's: it uses at most
+    ``THREADS_PER_ANALYSIS`` threads at once, and when the block ends, however it ends,
+    that work stops at its next ``checkpoint``."""
+    scope = _Scope(threading.Event(), asyncio.Semaphore(THREADS_PER_ANALYSIS))
+    token = _scope.set(scope)
     try:
-        yield stop
+        yield scope.stop
     finally:
-        stop.set()
-        _stop.reset(token)
+        scope.stop.set()
+        _scope.reset(token)
 
 
 def checkpoint() -> None:
     """Raise ``Stopped`` if the calling work's analysis has ended (call between steps)."""
-    stop = _stop.get()
-    if stop is not None and stop.is_set():
+    scope = _scope.get()
+    if scope is not None and scope.stop.is_set():
         raise Stopped
 
 
@@ -283,6 +298,14 @@ async def to_thread(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs)
         finally:
             meter.add(_clock() - started)
 
+    scope = _scope.get()
+    if scope is None:
+        return await _in_pool(call)
+    async with scope.share:
+        return await _in_pool(call)
+
+
+async def _in_pool(call: Callable[[], T]) -> T:
     pool = _pool
     future = pool.submit(call)
     try:
@@ -291,3 +314,12 @@ async def to_thread(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs)
     except asyncio.CancelledError:
         pool.abandon(future)  # work already running: its thread is replaced
         raise
+
+
+def reserve(analyses: int) -> None:
+    """Make room in the pool for ``analyses`` running at once (a worker's concurrency), so
+    that each has its share of threads."""
+    threads = max(ANALYSIS_THREADS, analyses * THREADS_PER_ANALYSIS)
+    with _pool._lock:
+        _pool.size = max(_pool.size, threads)
+        _pool.spare = max(_pool.spare, threads)
