@@ -65,10 +65,11 @@ async def test_stalled_urls_time_out_and_the_rest_of_the_batch_completes(
         fetch_read_timeout=5.0,
         fetch_total_timeout=6.0,
         job_lease_seconds=30.0,
-        worker_concurrency=8,
+        worker_concurrency=6,
     )
     # Six stalling pages, as in the issue (the event loop's default executor had six
-    # threads), and three ordinary pages analysed beside them and after them.
+    # threads), take every job slot first; three ordinary pages are analysed after them,
+    # while the stalled parses still run.
     stalling = [hostile.url(f"/attributes/{30_000 + index}") for index in range(6)]
     normal = [hostile.url(f"/normal-{index}") for index in range(3)]
     async with asyncio.timeout(150), running_app(settings) as client:
