@@ -83,6 +83,15 @@ def test_static_audit_engine(sites: Path, tmp_path: Path) -> None:
     assert [row["html_kib"] for row in figures["by_page_size"]] == [50]
 
 
+def test_parser_shapes(sites: Path, tmp_path: Path) -> None:
+    args = ["bench/parser_shapes.py", "--only", "attrs-distinct", "--sizes", "4,8", "--cap", "60"]
+    figures = run_bench(sites, tmp_path, args)
+    shape = figures["shapes"]["attrs-distinct-one-element"]
+    assert set(shape["parse"]["ms_by_kib"]) == {"4", "8"}
+    # 8 KiB of attributes on one element is over the bound: refused, with the reason.
+    assert shape["analysis"]["outcome"].startswith("refused: the page has an element with")
+
+
 def test_technology(sites: Path, tmp_path: Path) -> None:
     figures = run_bench(sites, tmp_path, ["bench/technology.py", "--rounds", "1"])
     assert set(SITES) <= {page["page"] for page in figures["pages"]}

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.tasks import run_audit
+from aura.audit import cpu
 from aura.audit.browser import BrowserPool, BrowserSettings
 from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import with_fingerprint_probes
@@ -139,6 +140,8 @@ class Runtime:
         self.db = Database(settings.database_url_resolved)
         self.policy = policy or NetworkPolicy(allow_private=settings.allow_private_networks)
         self.worker_name = f"{socket.gethostname()}#{os.getpid()}"
+        # Threads for the analyses this process runs at once (audit/cpu.py).
+        cpu.reserve(settings.worker_concurrency)
         # Started on the first browser-mode page, then shared by every page of this process.
         self.browser = BrowserPool(browser_settings(settings))
         # One per page the browser renders at once: browser-mode jobs wait for one before

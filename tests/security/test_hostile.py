@@ -330,6 +330,10 @@ async def test_a_batch_of_hostile_pages_finishes_and_the_normal_pages_complete(
         "/not-http": "illegal status line",
         # 10,000 levels: refused before parsing (parse time grows with depth squared).
         "/nested": "nests elements 1000 or more levels deep",
+        # Shapes whose parsing is super-linear: refused before parsing (html.page_shape).
+        "/attributes": "has an element with 80,000 attributes",
+        "/stray-end-tags": "nests elements 1000 or more levels deep",
+        "/options": "a <select> list of 14,000 options",
     }
     for path, reasons in expected_failures.items():
         assert by_path[path]["status"] == "failed", by_path[path]

@@ -64,6 +64,26 @@ def deeply_nested(depth: int = 10_000) -> bytes:
 
 
 @functools.cache
+def many_attributes(count: int = 80_000) -> bytes:
+    """One element with 80,000 distinct attributes (870 KB): lexbor took 55 s on it."""
+    attributes = "".join(f' a{i}="v"' for i in range(count))
+    return _html(f"<div{attributes}>many attributes</div>")
+
+
+@functools.cache
+def stray_end_tags(count: int = 20_000) -> bytes:
+    """Nesting a plain tag counter missed: each ``</i>`` closes nothing, so the ``<b>``s nest
+    20,000 deep (lexbor: over 10 s)."""
+    return _html("<b></i>" * count + "deep")
+
+
+@functools.cache
+def many_options(count: int = 14_000) -> bytes:
+    """One ``<select>`` of 14,000 options: its cost grows with their square (2.4 s)."""
+    return _html("<select>" + "<option>choice" * count + "</select>")
+
+
+@functools.cache
 def malformed() -> bytes:
     soup = (
         '<html><head><title>Broken<meta name="description" content="no end'
@@ -147,6 +167,9 @@ HOSTILE_PATHS = (
     "/binary-as-html",
     "/malformed",
     "/nested",
+    "/attributes",
+    "/stray-end-tags",
+    "/options",
     "/lying-charset",
     "/links",
     "/subresources",
@@ -207,6 +230,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(malformed(), "text/html; charset=utf-8")
         elif path == "/nested":
             self._send(deeply_nested(), "text/html; charset=utf-8")
+        elif path == "/attributes":
+            self._send(many_attributes(), "text/html; charset=utf-8")
+        elif path.startswith("/attributes/"):
+            count = min(int(path.rsplit("/", 1)[1]), 100_000)
+            self._send(many_attributes(count), "text/html; charset=utf-8")
+        elif path == "/stray-end-tags":
+            self._send(stray_end_tags(), "text/html; charset=utf-8")
+        elif path == "/options":
+            self._send(many_options(), "text/html; charset=utf-8")
         elif path == "/lying-charset":
             self._send(lying_charset(), "text/html; charset=utf-8")
         elif path == "/links":

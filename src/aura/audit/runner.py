@@ -35,7 +35,7 @@ from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
-from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
+from aura.audit.html import decode_html, parse_refusal
 from aura.audit.memory import release_free_memory
 from aura.audit.pricing import PricingPlans
 from aura.audit.snapshot import ContentSnapshot, content_snapshot
@@ -84,7 +84,10 @@ async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     """Analyse ``url`` and return the result document (JSON-ready)."""
     meter = cpu.CpuMeter()
     try:
-        document_result = await cpu.metered(_analyze_url(url, options), meter)
+        # When the analysis ends (its timeout included), its threads stop at their next
+        # checkpoint instead of running on in the background.
+        with cpu.stoppable():
+            document_result = await cpu.metered(_analyze_url(url, options), meter)
     finally:
         # The page's trees and buffers are gone now: hand their memory back.
         release_free_memory()
@@ -106,8 +109,8 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         except FetchError as error:
             raise AnalysisError(str(error)) from None
         exchange, document = page_artifacts(url, response)
-        # Parse once, off the event loop, after refusing pathological nesting: a hostile
-        # page must not freeze the worker (parsing cost grows with nesting depth squared).
+        # Parse once, off the event loop, after refusing the shapes whose parsing is
+        # super-linear (html.page_shape): a hostile page must not freeze the worker.
         await cpu.to_thread(_parse_safely, document)
         artifacts = Artifacts([exchange, document, options.technology])
         context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
@@ -228,6 +231,7 @@ def _detect_with_live_page(artifacts: Artifacts) -> None:
     live = artifacts.find(RenderedTechnology)
     if live is None or TechnologyReport not in artifacts:
         return
+    cpu.checkpoint()
     artifacts.add(technology_report(artifacts, browser_signals(live)))
 
 
@@ -252,11 +256,10 @@ def _parse_rendered_dom(artifacts: Artifacts, failures: dict[type[Any], str]) ->
 
 
 def _parse_safely(document: Document) -> None:
-    if max_nesting_depth(document.html) >= MAX_NESTING_DEPTH:
-        raise AnalysisError(
-            f"the page nests elements {MAX_NESTING_DEPTH} or more levels deep; "
-            "such a page is not analysed"
-        )
+    refusal = parse_refusal(document.html)
+    if refusal is not None:
+        raise AnalysisError(f"the page {refusal}; such a page is not analysed")
+    cpu.checkpoint()
     _ = document.tree
 
 
@@ -347,7 +350,11 @@ class Outcome:
 def run_audits(
     audits: Iterable[type[Audit]], artifacts: Artifacts, failures: dict[type[Any], str]
 ) -> list[Outcome]:
-    return [run_audit(audit, artifacts, failures) for audit in audits]
+    outcomes = []
+    for audit in audits:
+        cpu.checkpoint()  # the analysis may have timed out meanwhile
+        outcomes.append(run_audit(audit, artifacts, failures))
+    return outcomes
 
 
 def run_audit(

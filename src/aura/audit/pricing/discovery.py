@@ -18,7 +18,7 @@ from aura.audit import cpu
 from aura.audit.artifacts import Document, exclusive
 from aura.audit.dom import text_of
 from aura.audit.fetch import FetchError
-from aura.audit.html import MAX_NESTING_DEPTH, decode_html, max_nesting_depth
+from aura.audit.html import decode_html, parse_refusal
 from aura.audit.pricing.plans import Plan, find_plans
 from aura.audit.urls import is_third_party
 
@@ -100,9 +100,10 @@ def read_page(document: Document) -> tuple[list[Plan] | None, str | None]:
 
 
 def read_linked_page(document: Document) -> PricingPlans:
-    if max_nesting_depth(document.html) >= MAX_NESTING_DEPTH:
-        error = f"the pricing page nests elements {MAX_NESTING_DEPTH} or more levels deep"
-        return PricingPlans(document.url, "linked", error=error + "; it is not read")
+    refusal = parse_refusal(document.html)
+    if refusal is not None:
+        error = f"the pricing page {refusal}; it is not read"
+        return PricingPlans(document.url, "linked", error=error)
     return PricingPlans(document.url, "linked", tuple(find_plans(document, single=True)))
 
 

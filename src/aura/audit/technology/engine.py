@@ -22,6 +22,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from aura.audit.cpu import checkpoint
 from aura.audit.technology.fingerprints import (
     DomEntry,
     FingerprintSet,
@@ -285,9 +286,12 @@ def detect(
     matcher.keyed("meta", signals.meta)
     matcher.keyed("dns", signals.dns)
     matcher.texts("url", [("", signals.url)])
+    checkpoint()  # the text and DOM detectors are the long steps: stop between them
     matcher.html(signals)
+    checkpoint()
     matcher.texts("text", [("", signals.text)])
     matcher.texts("scripts", [(script.origin, script.text) for script in signals.scripts])
+    checkpoint()
     matcher.texts("scriptSrc", [("", src) for src in signals.script_srcs])
     matcher.texts("scriptSrc", [(LOADER, src) for src in signals.loaded_srcs])
     matcher.texts("css", [("", signals.css)])
