@@ -244,8 +244,9 @@ def _parse_rendered_dom(artifacts: Artifacts, failures: dict[type[Any], str]) ->
     reason = None
     if rendered.html is None:
         reason = "the rendered DOM was too large to read; the served HTML was audited"
-    elif max_nesting_depth(rendered.html) >= MAX_NESTING_DEPTH:
-        reason = "the rendered DOM nests too deep to read; the served HTML was audited"
+    elif (refusal := parse_refusal(rendered.html)) is not None:
+        # A script can build what the served page could not carry: the same bounds hold.
+        reason = f"the rendered DOM {refusal}; the served HTML was audited"
     if reason is not None:
         artifacts.add(replace(rendered, html=None))
         failures[RenderedDom] = reason
