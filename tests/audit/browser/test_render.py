@@ -358,3 +358,24 @@ async def test_dom_audits_read_the_page_the_phone_rendered(pool: BrowserPool) ->
     assert oversized["score"] < 0.9, oversized
     assert oversized["details"]["items"][0]["url"].endswith("/hero.png")
     assert oversized["details"]["items"][0]["kind"] == "background"
+
+
+async def test_a_script_built_dom_past_the_parser_bounds_is_not_parsed(pool: BrowserPool) -> None:
+    """A page small when served can build, with a script, what the parser bounds refuse: the
+    audits of the rendered DOM then read the served HTML, and the result says why."""
+    builder = Route(
+        body=(
+            b"<!doctype html><html lang='en'><head><title>Built</title></head><body><main>"
+            b"<h1>Built</h1><div id='x'></div><script>const x = document.getElementById('x');"
+            b"for (let i = 0; i < 3000; i++) x.setAttribute('data-a' + i, '1');</script>"
+            b"</main></body></html>"
+        )
+    )
+    with serve_scripted(ScriptedSite(routes={"/": builder}, default=None)) as site:
+        result = await analyze_url(site.url("/"), options(pool))
+
+    assert result["mode"] == "browser"
+    reason = result["gather_errors"]["RenderedDom"]
+    assert "attributes" in reason
+    assert "served HTML was audited" in reason
+    assert audit_of(result, "seo", "document-title")["score"] == 1
