@@ -9,10 +9,16 @@ from fastapi.responses import FileResponse
 
 from aura.analyses.schemas import AnalysisCreate, AnalysisRead
 from aura.analyses.service import AnalysisService
+from aura.api import StrictJsonRoute
 from aura.deps import ReadSession, RuntimeDep, WriteSession
 from aura.errors import ERROR_RESPONSES, NotFoundError
 
-router = APIRouter(prefix="/api/v1/analyses", tags=["analyses"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/analyses",
+    tags=["analyses"],
+    responses=ERROR_RESPONSES,
+    route_class=StrictJsonRoute,
+)
 
 
 def _service(runtime: RuntimeDep) -> AnalysisService:

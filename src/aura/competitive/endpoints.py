@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
+from aura.api import StrictJsonRoute
 from aura.competitive.schemas import MAX_PAGE, BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
@@ -15,7 +16,12 @@ from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.reports import FORMATS, export
 from aura.reports.loading import report_of
 
-router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/competitive",
+    tags=["competitive"],
+    responses=ERROR_RESPONSES,
+    route_class=StrictJsonRoute,
+)
 
 
 def _service(runtime: RuntimeDep) -> CompetitiveService:

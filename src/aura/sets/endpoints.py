@@ -7,13 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
+from aura.api import StrictJsonRoute
 from aura.competitive.schemas import BatchRead
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.sets.schemas import RunList, SetCreate, SetList, SetRead, SetUpdate
 from aura.sets.service import DEFAULT_RUN_LIMIT, SetService
 
-router = APIRouter(prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES, route_class=StrictJsonRoute
+)
 
 
 @router.post("/", status_code=status.HTTP_201_CREATED, response_model=SetRead)

@@ -8,13 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import FileResponse
 
+from aura.api import StrictJsonRoute
 from aura.deps import ReadSession, RuntimeDep, WriteSession
 from aura.errors import ERROR_RESPONSES, NotFoundError
 from aura.history.document import RunChanges, Trends
 from aura.sets.monitoring import MonitoringService
 from aura.sets.schemas import AlertList, AlertRuleCreate, AlertRuleList, AlertRuleRead
 
-router = APIRouter(prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES, route_class=StrictJsonRoute
+)
 
 
 def _service(runtime: RuntimeDep) -> MonitoringService:
