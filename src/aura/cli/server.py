@@ -15,6 +15,7 @@ from aura.config import Settings, get_settings
 from aura.db.migrate import upgrade
 from aura.runtime import Runtime
 from aura.security import JsonFormatter, RedactTokens
+from aura.serving import server_config
 
 
 def register(app: typer.Typer) -> None:
@@ -62,8 +63,7 @@ def serve(
             "use Aura and make it fetch pages; set tokens or bind to 127.0.0.1",
             host,
         )
-    # log_config=None: uvicorn's loggers go through the handler above (format, redaction).
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=None)
+    uvicorn.Server(server_config(create_app(settings), settings, host, port)).run()
 
 
 def worker() -> None:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from aura.api import StrictJsonRoute
 from aura.competitive.schemas import MAX_PAGE, BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
-from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
+from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation, limit_reports
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.reports import FORMATS, export
 from aura.reports.loading import report_of
@@ -99,7 +99,9 @@ async def get_comparison(
 @router.get(
     "/{batch_id}/export",
     response_class=Response,
+    dependencies=[Depends(limit_reports)],
     responses={
+        **RATE_LIMITED,
         200: {
             "description": "The report as a file (see Content-Disposition for its name)",
             "content": {fmt.media_type: {} for fmt in FORMATS.values()},

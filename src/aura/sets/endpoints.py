@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from aura.api import StrictJsonRoute
 from aura.competitive.schemas import BatchRead
@@ -19,10 +19,16 @@ router = APIRouter(
 )
 
 
-@router.post("/", status_code=status.HTTP_201_CREATED, response_model=SetRead)
-async def create_set(body: SetCreate, session: WriteSession, runtime: RuntimeDep) -> SetRead:
+@router.post(
+    "/", status_code=status.HTTP_201_CREATED, response_model=SetRead, responses=RATE_LIMITED
+)
+async def create_set(
+    body: SetCreate, session: WriteSession, runtime: RuntimeDep, request: Request
+) -> SetRead:
     """A new set; 409 when the name is taken, 422 naming each bad URL, selector or
-    schedule field."""
+    schedule field. A set with a schedule starts runs: it counts as one."""
+    if body.schedule is not None:
+        limit_batch_creation(request)
     return await SetService(runtime).create(session, body)
 
 
@@ -36,12 +42,14 @@ async def get_set(set_id: uuid.UUID, session: ReadSession, runtime: RuntimeDep) 
     return await SetService(runtime).get(session, set_id)
 
 
-@router.patch("/{set_id}", response_model=SetRead)
+@router.patch("/{set_id}", response_model=SetRead, responses=RATE_LIMITED)
 async def update_set(
-    set_id: uuid.UUID, body: SetUpdate, session: WriteSession, runtime: RuntimeDep
+    set_id: uuid.UUID, body: SetUpdate, session: WriteSession, runtime: RuntimeDep, request: Request
 ) -> SetRead:
     """Change the fields given; future runs use them. A changed or paused schedule gets a
-    new next run."""
+    new next run (and counts as a start of runs)."""
+    if body.schedule is not None:
+        limit_batch_creation(request)
     return await SetService(runtime).update(session, set_id, body)
 
 
