@@ -11,6 +11,7 @@ import signal
 import typer
 import uvicorn
 
+from aura.cli.terminal import echo
 from aura.config import Settings, get_settings
 from aura.db.migrate import upgrade
 from aura.runtime import Runtime
@@ -56,7 +57,7 @@ def serve(
     _configure_logging(settings)
     upgrade(settings.database_url_resolved)
     mode = "embedded worker" if settings.embedded_queue else "API only; run `aura worker`"
-    typer.echo(f"Aura on http://{host}:{port} ({mode})", err=True)
+    echo(f"Aura on http://{host}:{port} ({mode})", err=True)
     if not settings.token_list and not _is_loopback(host):
         logging.getLogger("aura").warning(
             "serving on %s without AURA_API_TOKENS: anyone who can reach this address can "
@@ -70,7 +71,7 @@ def worker() -> None:
     """Run background jobs from a shared (redis://) queue until SIGTERM or Ctrl-C."""
     settings = get_settings()
     if settings.embedded_queue:
-        typer.echo(
+        echo(
             "aura worker needs a shared queue: set AURA_QUEUE_URL=redis://… "
             "(with the in-process queue, `aura serve` runs the worker itself)",
             err=True,
