@@ -27,7 +27,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 from fastapi import Request
 
@@ -46,7 +46,9 @@ PROTECTED_PREFIXES = ("/api/", "/openapi.json", "/docs", "/redoc")
 
 UNAUTHORIZED_CLOSE = 4401
 
-_TOKEN_IN_QUERY = re.compile(r"([?&]token=)[^&\s\"]+", re.IGNORECASE)
+#: One query parameter; its name is compared decoded, as ``parse_qsl`` reads it, so that
+#: ``?%74oken=`` (which authenticates) is redacted like ``?token=``.
+_QUERY_PARAMETER = re.compile(r"([?&])([^=&\s\"?#]+)=([^&\s\"#]*)")
 
 
 class RateLimitedError(AuraError):
@@ -326,13 +328,24 @@ class RedactTokens(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(
-                _TOKEN_IN_QUERY.sub(r"\1[redacted]", a) if isinstance(a, str) else a
-                for a in record.args
-            )
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
         if isinstance(record.msg, str):
-            record.msg = _TOKEN_IN_QUERY.sub(r"\1[redacted]", record.msg)
+            record.msg = redact(record.msg)
         return True
+
+
+def redact(text: str) -> str:
+    """``text`` with the value of every ``token`` query parameter, however spelt, hidden."""
+    if "=" not in text:
+        return text
+
+    def hide(match: re.Match[str]) -> str:
+        separator, name, _ = match.groups()
+        if unquote_plus(name).strip().lower() != "token":
+            return match.group()
+        return f"{separator}{name}=[redacted]"
+
+    return _QUERY_PARAMETER.sub(hide, text)
 
 
 class JsonFormatter(logging.Formatter):

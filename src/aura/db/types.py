@@ -6,6 +6,7 @@ This is the one place where the two dialects' differences in types are handled.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import uuid
 from typing import Any
@@ -81,9 +82,12 @@ class StorableText(sa.TypeDecorator[str]):
 
 def storable(value: Any) -> Any:
     """``value`` with every string (keys included) storable as text: NUL characters
-    removed, lone surrogates replaced by U+FFFD. Other values are returned as they are."""
+    removed, lone surrogates replaced by U+FFFD; NaN and infinite numbers (not JSON, and
+    refused by ``jsonb``) become null. Other values are returned as they are."""
     if isinstance(value, str):
         return storable_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, dict):
         return {
             storable_text(k) if isinstance(k, str) else k: storable(v) for k, v in value.items()
