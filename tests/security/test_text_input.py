@@ -288,3 +288,22 @@ async def _finished(api: httpx.AsyncClient, analysis_id: str) -> dict[str, Any]:
             return body
         await asyncio.sleep(0.05)
     raise AssertionError(f"the analysis never finished: {body}")
+
+
+class TestCommandLine:
+    @pytest.mark.parametrize("argument", ["bad\udcff", "bad\x00name"], ids=["not-utf-8", "nul"])
+    def test_an_argument_that_is_not_text_is_a_usage_error(
+        self, argument: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from typer.testing import CliRunner
+
+        from aura.cli.main import app
+
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("AURA_DATA_DIR", str(tmp_path))
+        result = CliRunner().invoke(app, ["sets", "create", argument, "a.example", "b.example"])
+        assert result.exit_code == 2
+        assert "argument 3" in result.output
+        assert "NUL" in result.output or "surrogate" in result.output
+        # Nothing was created: the command never ran.
+        assert not (tmp_path / "aura.db").exists()
