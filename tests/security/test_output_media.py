@@ -168,3 +168,16 @@ def test_terminal_commands_show_page_and_user_text_without_obeying_it() -> None:
         assert not OBEYED.findall(report.stdout.replace("\r\n", "\n")), fmt
     listed_sets = aura("sets", "list")
     _assert_shown_not_obeyed(listed_sets.stdout)
+
+
+@pytest.mark.usefixtures("environment")
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "table"])
+def test_aura_audit_shows_page_text_without_obeying_it(as_json: bool) -> None:
+    hostile_page = page(HOSTILE, f"Buy {HYPERLINK}").replace(
+        b"<title>Rival Desk - help desk software</title>",
+        f"<title>{HOSTILE}</title>".encode(),
+    )
+    with serve_scripted(site(hostile_page)) as served:
+        result = aura("audit", served.url("/"), *(["--json"] if as_json else []))
+    assert not OBEYED.findall(result.stdout)
+    assert "Half price" in result.stdout

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from aura.audit.browser import BrowserPool
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.report import render_report
 from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url
-from aura.cli.terminal import SafeConsole
+from aura.cli.terminal import SafeConsole, write_output
 from aura.config import get_settings
 from aura.runtime import analysis_options, browser_settings, default_mode
 from aura.urls import InvalidUrlError, normalise_url
@@ -64,8 +63,7 @@ def audit(
         )
         raise typer.Exit(1) from None
     if as_json:
-        json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_output((json.dumps(result, indent=2, ensure_ascii=False) + "\n").encode())
         return
     render_report(result, SafeConsole())
 
