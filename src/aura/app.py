@@ -27,10 +27,12 @@ from aura.runtime import Runtime, background_worker
 from aura.security import (
     AuthMiddleware,
     BodyLimitMiddleware,
+    ClientAddress,
     RateLimitedError,
     RateLimiter,
     SecurityHeadersMiddleware,
     TokenAuth,
+    parse_networks,
 )
 from aura.sets.endpoints import router as sets_router
 from aura.sets.monitoring_endpoints import router as monitoring_router
@@ -80,6 +82,8 @@ def create_app(
         )
 
     app.state.batch_rate_limiter = RateLimiter(settings.batch_rate_limit)
+    app.state.report_rate_limiter = RateLimiter(settings.report_rate_limit, what="reports")
+    app.state.client_address = ClientAddress(parse_networks(settings.trusted_proxies))
     # Last added runs first: CORS answers preflights (which carry no token) before auth.
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_request_bytes)
     app.add_middleware(AuthMiddleware, auth=TokenAuth(settings.token_list))

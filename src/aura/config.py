@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from aura import __version__
@@ -110,7 +110,21 @@ class Settings(BaseSettings):
     api_tokens: str = ""
     cors_origins: str = ""
     max_request_bytes: int = Field(default=64 * 1024, gt=0)
-    batch_rate_limit: int = Field(default=30, ge=0, description="batches per minute per client")
+    # Per client and minute: requests that start analyses (batches, single analyses, set
+    # runs, schedules), and requests computed while the client waits (exports, changes
+    # between two chosen runs). 0 switches a limit off.
+    batch_rate_limit: int = Field(default=30, ge=0, description="analysis starts per minute")
+    report_rate_limit: int = Field(default=60, ge=0, description="reports per minute")
+    # Reverse proxies (comma-separated addresses or networks) whose Forwarded and
+    # X-Forwarded-For headers name the client; empty: those headers are never trusted.
+    trusted_proxies: str = ""
+    # The served HTTP connections (aura serve): seconds a client has to send a request's
+    # headers (from connecting, or from the previous response) and then its body; open
+    # connections beyond the cap are closed at once; idle keep-alive connections close.
+    http_header_timeout: float = Field(default=10.0, gt=0)
+    http_body_timeout: float = Field(default=30.0, gt=0)
+    http_max_connections: int = Field(default=1000, ge=1)
+    http_keep_alive_timeout: int = Field(default=5, ge=1)
     log_format: str = Field(default="text", pattern="^(text|json)$")
 
     # Background work.
@@ -143,6 +157,14 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'aura.db').resolve()}"
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_parse(cls, value: str) -> str:
+        from aura.security import parse_networks
+
+        parse_networks(value)
+        return value
 
     @property
     def token_list(self) -> list[str]:

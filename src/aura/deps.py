@@ -21,8 +21,15 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 def limit_batch_creation(request: Request) -> None:
-    """Counts one batch against the caller's per-minute allowance (429 beyond it)."""
+    """Counts one start of analyses (a batch, an analysis, a set's run or schedule)
+    against the caller's per-minute allowance (429 beyond it)."""
     limiter: RateLimiter = request.app.state.batch_rate_limiter
+    limiter.check(client_key(request))
+
+
+def limit_reports(request: Request) -> None:
+    """Counts one report computed while the caller waits (429 beyond the allowance)."""
+    limiter: RateLimiter = request.app.state.report_rate_limiter
     limiter.check(client_key(request))
 
 

@@ -24,11 +24,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     },
     413: {"model": ErrorDetail, "description": "The request body is over AURA_MAX_REQUEST_BYTES"},
 }
-#: Endpoints that create batches are rate limited per client (AURA_BATCH_RATE_LIMIT).
+#: Endpoints that start work are rate limited per client (AURA_BATCH_RATE_LIMIT,
+#: AURA_REPORT_RATE_LIMIT).
 RATE_LIMITED: dict[int | str, dict[str, Any]] = {
     429: {
         "model": ErrorDetail,
-        "description": "Too many batches created; the Retry-After header says when to retry",
+        "description": "Too many requests of this kind; the Retry-After header says when to retry",
     }
 }
 

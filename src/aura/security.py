@@ -6,13 +6,19 @@ Everything here is plain ASGI middleware or a FastAPI dependency, configured fro
   needs ``Authorization: Bearer <token>`` (a WebSocket may pass ``?token=`` instead, since
   browsers cannot set headers on one). Tokens are compared in constant time.
 * ``AURA_MAX_REQUEST_BYTES``: larger request bodies are refused with 413 before they are read.
-* ``AURA_BATCH_RATE_LIMIT``: batches one token (or, without tokens, one client address) may
-  create per minute; more is a 429 with ``Retry-After``.
+* ``AURA_BATCH_RATE_LIMIT``: requests that start analyses (batches, single analyses, set
+  runs, sets with a schedule) one token (or, without tokens, one client address) may make
+  per minute; ``AURA_REPORT_RATE_LIMIT``: the same for work done while the client waits
+  (exports, comparisons of two chosen runs). More is a 429 with ``Retry-After``.
+* ``AURA_TRUSTED_PROXIES``: the addresses (or networks) of reverse proxies whose
+  ``Forwarded`` / ``X-Forwarded-For`` headers name the client. From anyone else those
+  headers are ignored, so a client cannot pick the address it is limited by.
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import logging
 import math
@@ -21,7 +27,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 from fastapi import Request
 
@@ -40,14 +46,16 @@ PROTECTED_PREFIXES = ("/api/", "/openapi.json", "/docs", "/redoc")
 
 UNAUTHORIZED_CLOSE = 4401
 
-_TOKEN_IN_QUERY = re.compile(r"([?&]token=)[^&\s\"]+", re.IGNORECASE)
+#: One query parameter; its name is compared decoded, as ``parse_qsl`` reads it, so that
+#: ``?%74oken=`` (which authenticates) is redacted like ``?token=``.
+_QUERY_PARAMETER = re.compile(r"([?&])([^=&\s\"?#]+)=([^&\s\"#]*)")
 
 
 class RateLimitedError(AuraError):
     status_code = 429
 
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"too many batches; try again in {retry_after} s")
+    def __init__(self, retry_after: int, what: str = "requests") -> None:
+        super().__init__(f"too many {what}; try again in {retry_after} s")
         self.retry_after = retry_after
 
 
@@ -205,9 +213,15 @@ class SecurityHeadersMiddleware:
 class RateLimiter:
     """A sliding one-minute window per key, in this process's memory."""
 
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_minute: int,
+        clock: Callable[[], float] = time.monotonic,
+        what: str = "batches and analyses started",
+    ) -> None:
         self.per_minute = per_minute
         self.clock = clock
+        self.what = what
         self._hits: dict[str, deque[float]] = {}
 
     def check(self, key: str) -> None:
@@ -218,11 +232,86 @@ class RateLimiter:
         while hits and hits[0] <= now - 60:
             hits.popleft()
         if len(hits) >= self.per_minute:
-            raise RateLimitedError(max(1, math.ceil(hits[0] + 60 - now)))
+            raise RateLimitedError(max(1, math.ceil(hits[0] + 60 - now)), self.what)
         hits.append(now)
         if len(self._hits) > 10_000:  # forget idle clients rather than grow without bound
             for stale in [k for k, v in self._hits.items() if not v or v[-1] <= now - 60]:
                 del self._hits[stale]
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(spec: str) -> list[Network]:
+    """``"10.0.0.1, 192.168.0.0/16"`` as networks; ValueError naming a bad entry."""
+    networks: list[Network] = []
+    for entry in (part.strip() for part in spec.split(",")):
+        if not entry:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            raise ValueError(f"{entry!r} is not an IP address or network") from None
+    return networks
+
+
+class ClientAddress:
+    """The address a request comes from, as far as it can be trusted.
+
+    The connection's peer, unless the peer is one of ``trusted`` proxies: then the
+    forwarding headers are read from the right (the entry the nearest proxy added) past
+    every trusted proxy, and the first address that is not one is the client. Entries to
+    its left were written by the client itself and are never used.
+    """
+
+    def __init__(self, trusted: Iterable[Network]) -> None:
+        self.trusted = list(trusted)
+
+    def _is_trusted(self, address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in self.trusted)
+
+    def of(self, scope: Scope) -> str:
+        client = scope.get("client")
+        peer = str(client[0]) if client else "unknown"
+        if not self.trusted or not self._is_trusted(peer):
+            return peer
+        hops = _forwarded_for(scope)
+        address = peer
+        while hops and self._is_trusted(address):
+            address = hops.pop()
+        return address
+
+
+def _forwarded_for(scope: Scope) -> list[str]:
+    """The client addresses of ``Forwarded`` (RFC 7239), else of ``X-Forwarded-For``,
+    in the order the proxies added them."""
+    forwarded: list[str] = []
+    x_forwarded: list[str] = []
+    for name, value in scope.get("headers", []):
+        text = bytes(value).decode("latin-1")
+        if name == b"forwarded":
+            for element in text.split(","):
+                for pair in element.split(";"):
+                    key, _, found = pair.strip().partition("=")
+                    if key.strip().lower() == "for":
+                        forwarded.append(_bare_address(found))
+        elif name == b"x-forwarded-for":
+            x_forwarded.extend(_bare_address(part) for part in text.split(","))
+    return forwarded or x_forwarded
+
+
+def _bare_address(value: str) -> str:
+    """``"[2001:db8::1]:4711"`` → ``2001:db8::1``; ``192.0.2.1:80`` → ``192.0.2.1``."""
+    value = value.strip().strip('"')
+    if value.startswith("["):
+        return value[1:].partition("]")[0]
+    if value.count(":") == 1:
+        return value.partition(":")[0]
+    return value
 
 
 def client_key(request: Request) -> str:
@@ -230,7 +319,8 @@ def client_key(request: Request) -> str:
     if token:
         # Keyed by a digest, so the limiter's memory never holds the token itself.
         return "token:" + hmac.new(b"aura-rate", token.encode(), "sha256").hexdigest()[:16]
-    return "client:" + (request.client.host if request.client else "unknown")
+    addresses: ClientAddress = request.app.state.client_address
+    return "client:" + addresses.of(request.scope)
 
 
 class RedactTokens(logging.Filter):
@@ -238,13 +328,24 @@ class RedactTokens(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(
-                _TOKEN_IN_QUERY.sub(r"\1[redacted]", a) if isinstance(a, str) else a
-                for a in record.args
-            )
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
         if isinstance(record.msg, str):
-            record.msg = _TOKEN_IN_QUERY.sub(r"\1[redacted]", record.msg)
+            record.msg = redact(record.msg)
         return True
+
+
+def redact(text: str) -> str:
+    """``text`` with the value of every ``token`` query parameter, however spelt, hidden."""
+    if "=" not in text:
+        return text
+
+    def hide(match: re.Match[str]) -> str:
+        separator, name, _ = match.groups()
+        if unquote_plus(name).strip().lower() != "token":
+            return match.group()
+        return f"{separator}{name}=[redacted]"
+
+    return _QUERY_PARAMETER.sub(hide, text)
 
 
 class JsonFormatter(logging.Formatter):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
+
 from aura.audit.fetch.guard import is_public_address
 
 MAX_URL_LENGTH = 2048
@@ -75,7 +77,21 @@ def normalise_url(raw: str, *, allow_private: bool = True) -> str:
     if port is not None and port != {"http": 80, "https": 443}[scheme]:
         netloc = f"{netloc}:{port}"
     path = parts.path or "/"
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
+    normalised = urlunsplit((scheme, netloc, path, parts.query, ""))
+    unfetchable = fetch_refusal(normalised)
+    if unfetchable:
+        raise InvalidUrlError(f"{raw.strip()!r} cannot be fetched: {unfetchable}")
+    return normalised
+
+
+def fetch_refusal(url: str) -> str | None:
+    """Why the HTTP client would refuse ``url`` (an ``xn--`` label that is not valid
+    Punycode, a malformed port or address), or None. The same judgement as the fetcher's."""
+    try:
+        httpx.URL(url).host  # noqa: B018  (the host is checked when it is decoded)
+    except (httpx.InvalidURL, UnicodeError) as error:
+        return str(error) or type(error).__name__
+    return None
 
 
 def _looks_like_host_port(text: str) -> bool:

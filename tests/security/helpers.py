@@ -32,6 +32,7 @@ def hardened_settings(database_url: str, data_dir: Path, **overrides: object) ->
         "default_mode": "static",
         # The rate limiter has its own tests; these suites create many batches on purpose.
         "batch_rate_limit": 0,
+        "report_rate_limit": 0,
         "technology_dns": False,
     }
     values.update(overrides)

@@ -160,7 +160,7 @@ export interface paths {
         /**
          * Create Set
          * @description A new set; 409 when the name is taken, 422 naming each bad URL, selector or
-         *     schedule field.
+         *     schedule field. A set with a schedule starts runs: it counts as one.
          */
         post: operations["create_set_api_v1_sets__post"];
         delete?: never;
@@ -190,7 +190,7 @@ export interface paths {
         /**
          * Update Set
          * @description Change the fields given; future runs use them. A changed or paused schedule gets a
-         *     new next run.
+         *     new next run (and counts as a start of runs).
          */
         patch: operations["update_set_api_v1_sets__set_id__patch"];
         trace?: never;
@@ -259,7 +259,8 @@ export interface paths {
         };
         /**
          * Get Changes
-         * @description What changed between two finished runs of the set, site by site.
+         * @description What changed between two finished runs of the set, site by site. A pair other
+         *     than the stored latest one is compared on request, and counts as a report.
          */
         get: operations["get_changes_api_v1_sets__set_id__changes_get"];
         put?: never;
@@ -1971,6 +1972,15 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     get_analysis_api_v1_analyses__analysis_id__get: {
@@ -2279,7 +2289,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description Too many batches created; the Retry-After header says when to retry */
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2668,6 +2678,15 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     list_sets_api_v1_sets__get: {
@@ -2809,6 +2828,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -3039,6 +3067,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
         };
@@ -3429,6 +3466,15 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
         };
     };
     list_runs_api_v1_sets__set_id__runs_get: {
@@ -3583,7 +3629,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description Too many batches created; the Retry-After header says when to retry */
+            /** @description Too many requests of this kind; the Retry-After header says when to retry */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Depends, status
 from fastapi.responses import FileResponse
 
 from aura.analyses.schemas import AnalysisCreate, AnalysisRead
 from aura.analyses.service import AnalysisService
-from aura.deps import ReadSession, RuntimeDep, WriteSession
-from aura.errors import ERROR_RESPONSES, NotFoundError
+from aura.api import StrictJsonRoute
+from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
+from aura.errors import ERROR_RESPONSES, RATE_LIMITED, NotFoundError
 
-router = APIRouter(prefix="/api/v1/analyses", tags=["analyses"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/analyses",
+    tags=["analyses"],
+    responses=ERROR_RESPONSES,
+    route_class=StrictJsonRoute,
+)
 
 
 def _service(runtime: RuntimeDep) -> AnalysisService:
     return AnalysisService(runtime.queue, allow_private=runtime.settings.allow_private_networks)
 
 
-@router.post("/", status_code=status.HTTP_201_CREATED, response_model=AnalysisRead)
+@router.post(
+    "/",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AnalysisRead,
+    dependencies=[Depends(limit_batch_creation)],
+    responses=RATE_LIMITED,
+)
 async def create_analysis(
     body: AnalysisCreate, session: WriteSession, runtime: RuntimeDep
 ) -> AnalysisRead:

@@ -106,13 +106,29 @@ def _svg_size(data: bytes) -> tuple[int, int] | None:
         return round(width), round(height)
     box = (attributes.get("viewbox") or "").replace(",", " ").split()
     if len(box) == 4:
-        return round(float(box[2])), round(float(box[3]))
+        box_width, box_height = _pixels(box[2]), _pixels(box[3])
+        if box_width and box_height:
+            return round(box_width), round(box_height)
     return None
+
+
+#: Larger than any real image; a page's "1e999" or a 400-digit width is no size at all.
+MAX_PIXELS = 1_000_000.0
+
+
+def _pixels(text: str) -> float | None:
+    """A number of pixels written by a page, or None when it is not a plausible one
+    (not a number, infinite, NaN, negative or absurdly large)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 <= value <= MAX_PIXELS else None  # NaN fails both comparisons
 
 
 def _length(value: str | None) -> float | None:
     match = _LENGTH.match(value or "")
-    return float(match.group(1)) if match else None
+    return _pixels(match.group(1)) if match else None
 
 
 _STYLE_PX = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)px", re.I)

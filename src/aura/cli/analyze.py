@@ -10,14 +10,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
 from rich.text import Text
 
 from aura.audit.browser.runs import MAX_RUNS
@@ -26,6 +24,7 @@ from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
 from aura.cli.progress import BatchProgress
 from aura.cli.set_run import run_set
+from aura.cli.terminal import SafeConsole, write_output
 from aura.competitive.schemas import BatchCreate
 from aura.config import Settings, get_settings
 from aura.errors import AuraError, InvalidInputError
@@ -41,7 +40,7 @@ T = TypeVar("T")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    Console(stderr=True).print(Text.assemble(("Error: ", "bold red"), message), highlight=False)
+    SafeConsole(stderr=True).print(Text.assemble(("Error: ", "bold red"), message), highlight=False)
     raise typer.Exit(code)
 
 
@@ -124,7 +123,7 @@ def in_terminal(settings: Settings, work: Callable[[BatchProgress], Coroutine[An
     """
     quiet_logging()
     prepare_database(settings)
-    err = Console(stderr=True)
+    err = SafeConsole(stderr=True)
     try:
         with BatchProgress(err) as view:
             return asyncio.run(work(view))
@@ -138,14 +137,12 @@ def in_terminal(settings: Settings, work: Callable[[BatchProgress], Coroutine[An
 
 
 def write_bytes(content: bytes) -> None:
-    sys.stdout.flush()
-    sys.stdout.buffer.write(content)
-    sys.stdout.buffer.flush()
+    write_output(content)
 
 
 def emit(outcome: BatchOutcome, chosen: str, output: Path | None) -> None:
     """Print (or write) the outcome; exit 1 when there is no comparison to show."""
-    err = Console(stderr=True)
+    err = SafeConsole(stderr=True)
     report = outcome.report
     if report is None:
         err.print(batch_table(outcome.batch))
@@ -163,10 +160,10 @@ def emit(outcome: BatchOutcome, chosen: str, output: Path | None) -> None:
         output.write_bytes(produced.content)
         err.print(Text.assemble("Report written to ", (str(output), "bold")), highlight=False)
         if chosen != "json":
-            print_report(report, Console())
+            print_report(report, SafeConsole())
         return
     if chosen == "table":
-        print_report(report, Console())
+        print_report(report, SafeConsole())
         return
     write_bytes(export(report, chosen).content)
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from aura.audit.browser import BrowserPool
 from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.report import render_report
 from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url
+from aura.cli.terminal import SafeConsole, write_output
 from aura.config import get_settings
 from aura.runtime import analysis_options, browser_settings, default_mode
 from aura.urls import InvalidUrlError, normalise_url
@@ -42,15 +43,17 @@ def audit(
 ) -> None:
     """Audit one page and print the report (or the full result with --json)."""
     settings = get_settings()
-    err = Console(stderr=True)
+    err = SafeConsole(stderr=True)
     try:
         target = normalise_url(url, allow_private=settings.allow_private_networks)
     except InvalidUrlError as error:
-        err.print(f"[red]Invalid URL:[/] {error}", markup=True, highlight=False)
+        err.print(f"[red]Invalid URL:[/] {escape(str(error))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     chosen = mode or default_mode(settings)
     if chosen not in ("static", "browser"):
-        err.print(f"[red]Unknown mode:[/] {chosen} (use static or browser)", highlight=False)
+        err.print(
+            f"[red]Unknown mode:[/] {escape(chosen)} (use static or browser)", highlight=False
+        )
         raise typer.Exit(2)
     if not 1 <= runs <= MAX_RUNS:
         err.print(f"[red]--runs:[/] give 1 to {MAX_RUNS} renders (got {runs})", highlight=False)
@@ -63,16 +66,17 @@ def audit(
         runs=runs,
     )
     try:
-        with err.status(f"Auditing {target} ({chosen})…"):
+        with err.status(Text(f"Auditing {target} ({chosen})…")):
             result = asyncio.run(_audit(target, options, settings))
     except AnalysisError as error:
-        err.print(f"[red]Could not analyse {target}:[/] {error}", highlight=False)
+        err.print(
+            f"[red]Could not analyse {escape(target)}:[/] {escape(str(error))}", highlight=False
+        )
         raise typer.Exit(1) from None
     if as_json:
-        json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_output((json.dumps(result, indent=2, ensure_ascii=False) + "\n").encode())
         return
-    render_report(result, Console())
+    render_report(result, SafeConsole())
 
 
 async def _audit(url: str, options: AnalysisOptions, settings: Any) -> dict[str, Any]:

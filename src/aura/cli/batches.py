@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from aura.cli.analyze import fail, output_format, write_bytes
 from aura.cli.batch_run import load_report, local_settings, prepare_database, service_for
 from aura.cli.comparison_view import batch_table, print_report
+from aura.cli.terminal import SafeConsole
 from aura.competitive.schemas import MAX_PAGE, BatchPage, BatchRead
 from aura.config import get_settings
 from aura.errors import AuraError
@@ -75,7 +75,7 @@ def list_batches(
     if as_json:
         write_bytes((result.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return
-    console = Console()
+    console = SafeConsole()
     if not result.items:
         console.print("No batches yet. Start one with `aura analyze URL URL…`.")
         return
@@ -115,7 +115,7 @@ def show_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> None
         return batch, await load_report(runtime, parsed)
 
     batch, report = _with_runtime(work)
-    console = Console()
+    console = SafeConsole()
     console.print(batch_table(batch))
     if report is not None:
         print_report(report, console)
@@ -133,7 +133,7 @@ def delete_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> No
             await service_for(runtime).delete(session, parsed)
 
     _with_runtime(work)
-    Console(stderr=True).print(f"Deleted batch {parsed}.", highlight=False)
+    SafeConsole(stderr=True).print(f"Deleted batch {parsed}.", highlight=False)
 
 
 def report(
@@ -167,6 +167,6 @@ def report(
         return
     target = output or Path(produced.file_name)
     target.write_bytes(produced.content)
-    Console(stderr=True).print(
+    SafeConsole(stderr=True).print(
         Text.assemble("Report written to ", (str(target), "bold")), highlight=False
     )

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from aura.audit import scoring
 from aura.cli.analyze import EXIT_FAILED, batch_request, execute, fail, write_bytes
+from aura.cli.terminal import SafeConsole
 from aura.comparison.document import ComparisonDocument
 from aura.config import get_settings
 from aura.reports.common import MISSING, score_text, site_label
@@ -215,6 +216,6 @@ def check(
         }
         write_bytes((json.dumps(body, indent=2) + "\n").encode("utf-8"))
     else:
-        print_verdict(verdict, Console())
+        print_verdict(verdict, SafeConsole())
     if not verdict.passed:
         raise typer.Exit(EXIT_FAILED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from aura.cli.terminal import echo
 from aura.config import get_settings
 from aura.db.migrate import upgrade as run_upgrade
 
@@ -15,7 +16,7 @@ def upgrade(revision: str = typer.Argument("head", help="Target revision")) -> N
     """Apply the migrations up to REVISION (default: the newest)."""
     settings = get_settings()
     run_upgrade(settings.database_url_resolved, revision)
-    typer.echo(f"database at revision {revision}: {_redacted(settings.database_url_resolved)}")
+    echo(f"database at revision {revision}: {_redacted(settings.database_url_resolved)}")
 
 
 def _redacted(url: str) -> str:

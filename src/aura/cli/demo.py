@@ -17,6 +17,7 @@ from rich.text import Text
 
 from aura.audit.fetch import NetworkPolicy
 from aura.cli.analyze import batch_request, emit, execute, output_format
+from aura.cli.terminal import SafeConsole
 from aura.config import Settings, get_settings
 from aura.demo import ServedSite, serve_demo_sites
 
@@ -57,7 +58,7 @@ def demo(
 ) -> None:
     """Run a comparison of the bundled demo sites, offline, in a few seconds."""
     chosen = output_format(chosen_format, output)
-    err = Console(stderr=True)
+    err = SafeConsole(stderr=True)
     with tempfile.TemporaryDirectory(prefix="aura-demo-") as scratch, serve_demo_sites() as sites:
         settings = demo_settings(get_settings(), None if save else Path(scratch))
         _introduce(sites, err)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from aura.audit.technology import store
+from aura.cli.terminal import echo
 from aura.config import get_settings
 
 app = typer.Typer(help="Manage the technology fingerprint data.", no_args_is_help=True)
@@ -18,7 +19,7 @@ def _directory() -> Path:
 
 
 def _fail(error: Exception) -> typer.Exit:
-    typer.echo(f"error: {error}", err=True)
+    echo(f"error: {error}", err=True)
     return typer.Exit(1)
 
 
@@ -35,7 +36,7 @@ def update(
     """Download the fingerprints into the data directory (replacing what is there)."""
     directory = _directory()
     if if_missing and store.is_installed(directory):
-        typer.echo(f"fingerprints already installed in {directory}")
+        echo(f"fingerprints already installed in {directory}")
         return
     try:
         if source == "npm":
@@ -50,7 +51,7 @@ def update(
             raise store.FingerprintInstallError(f"unknown source {source!r} (npm or upstream)")
     except store.FingerprintInstallError as error:
         raise _fail(error) from None
-    typer.echo(
+    echo(
         f"installed {installed['technologies']} technologies in "
         f"{installed['categories']} categories into {directory}"
     )
@@ -67,7 +68,7 @@ def import_(
         installed = store.install(data, directory, f"import:{path}", None, f"from {path}")
     except store.FingerprintInstallError as error:
         raise _fail(error) from None
-    typer.echo(f"imported {installed['technologies']} technologies into {directory}")
+    echo(f"imported {installed['technologies']} technologies into {directory}")
 
 
 @app.command()
@@ -78,9 +79,9 @@ def info(as_json: bool = typer.Option(False, "--json", help="Print JSON")) -> No
     except store.FingerprintInstallError as error:
         raise _fail(error) from None
     if as_json:
-        typer.echo(json.dumps(described, indent=2))
+        echo(json.dumps(described, indent=2))
         return
     for key in ("directory", "source", "version", "installed_at", "licence"):
-        typer.echo(f"{key:>13}: {described.get(key) or '-'}")
-    typer.echo(f"{'technologies':>13}: {described['technologies']}")
-    typer.echo(f"{'categories':>13}: {described['categories']}")
+        echo(f"{key:>13}: {described.get(key) or '-'}")
+    echo(f"{'technologies':>13}: {described['technologies']}")
+    echo(f"{'categories':>13}: {described['categories']}")

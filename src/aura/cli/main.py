@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-import typer
+from typing import Any
 
+import typer
+from typer.core import TyperGroup
+
+from aura.api import text_problem
 from aura.audit.cpu import favour_waiting_threads
 from aura.audit.memory import limit_arenas
 from aura.cli import analyze, audit, batches, check, db, demo, fingerprints, server, sets
 
+
+class _TextArguments(TyperGroup):
+    """Refuses arguments that are not text before any command sees them: bytes that are not
+    UTF-8 reach Python as lone surrogates, which no database stores (a name, a selector)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # click's Context
+        for position, argument in enumerate(args, 1):
+            problem = text_problem(argument)
+            if problem:
+                raise typer.BadParameter(f"argument {position} ({argument!a}) {problem}", ctx)
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
+    cls=_TextArguments,
     name="aura",
     help="Aura: competitive website analysis. Your site and your competitors, side by side.",
     no_args_is_help=True,

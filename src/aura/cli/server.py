@@ -11,10 +11,12 @@ import signal
 import typer
 import uvicorn
 
+from aura.cli.terminal import echo
 from aura.config import Settings, get_settings
 from aura.db.migrate import upgrade
 from aura.runtime import Runtime
 from aura.security import JsonFormatter, RedactTokens
+from aura.serving import server_config
 
 
 def register(app: typer.Typer) -> None:
@@ -55,22 +57,21 @@ def serve(
     _configure_logging(settings)
     upgrade(settings.database_url_resolved)
     mode = "embedded worker" if settings.embedded_queue else "API only; run `aura worker`"
-    typer.echo(f"Aura on http://{host}:{port} ({mode})", err=True)
+    echo(f"Aura on http://{host}:{port} ({mode})", err=True)
     if not settings.token_list and not _is_loopback(host):
         logging.getLogger("aura").warning(
             "serving on %s without AURA_API_TOKENS: anyone who can reach this address can "
             "use Aura and make it fetch pages; set tokens or bind to 127.0.0.1",
             host,
         )
-    # log_config=None: uvicorn's loggers go through the handler above (format, redaction).
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", log_config=None)
+    uvicorn.Server(server_config(create_app(settings), settings, host, port)).run()
 
 
 def worker() -> None:
     """Run background jobs from a shared (redis://) queue until SIGTERM or Ctrl-C."""
     settings = get_settings()
     if settings.embedded_queue:
-        typer.echo(
+        echo(
             "aura worker needs a shared queue: set AURA_QUEUE_URL=redis://… "
             "(with the in-process queue, `aura serve` runs the worker itself)",
             err=True,

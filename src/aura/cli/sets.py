@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 import typer
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
-from rich.console import Console
 from rich.text import Text
 
 from aura.cli.analyze import EXIT_FAILED, EXIT_USAGE, fail, in_terminal, write_bytes
@@ -31,6 +30,7 @@ from aura.cli.changes_view import (
 from aura.cli.comparison_view import batch_table, print_report
 from aura.cli.set_run import SetRun, run_set
 from aura.cli.sets_view import alerts_table, rules_table, set_renderable, sets_table
+from aura.cli.terminal import SafeConsole
 from aura.config import get_settings
 from aura.errors import AuraError, ConflictError, InvalidInputError, NotFoundError
 from aura.history.document import RunChanges, Trends
@@ -146,7 +146,7 @@ def _print_json(value: object) -> None:
 
 def _say(message: str) -> None:
     """A confirmation on stderr, so stdout keeps only results."""
-    Console(stderr=True).print(Text(message), highlight=False)
+    SafeConsole(stderr=True).print(Text(message), highlight=False)
 
 
 def _ignore_selectors(entries: Sequence[str], urls: Sequence[str]) -> dict[str, list[str]]:
@@ -237,7 +237,7 @@ def create_set(
     if chosen == "json":
         _print_json(created)
         return
-    Console().print(set_renderable(created, runs))
+    SafeConsole().print(set_renderable(created, runs))
 
 
 @app.command("list")
@@ -255,9 +255,9 @@ def list_sets(
     if chosen == "json":
         _print_json(found)
     elif not found.items:
-        Console().print("No sets yet. Create one with `aura sets create NAME URL URL…`.")
+        SafeConsole().print("No sets yet. Create one with `aura sets create NAME URL URL…`.")
     else:
-        Console().print(sets_table(found))
+        SafeConsole().print(sets_table(found))
 
 
 @app.command("show")
@@ -278,7 +278,7 @@ def show_set(
     if chosen == "json":
         _print_json({"set": found, "runs": runs})
         return
-    Console().print(set_renderable(found, runs))
+    SafeConsole().print(set_renderable(found, runs))
 
 
 @app.command("update")
@@ -340,7 +340,7 @@ def update_set(
     if chosen == "json":
         _print_json(updated)
         return
-    Console().print(set_renderable(updated, runs))
+    SafeConsole().print(set_renderable(updated, runs))
 
 
 def _changes(
@@ -480,7 +480,7 @@ def _print_changes(
     elif chosen == "md":
         write_bytes((changes_markdown(changes, found.name) + "\n").encode("utf-8"))
     else:
-        Console().print(changes_renderable(changes, found.name, overlays))
+        SafeConsole().print(changes_renderable(changes, found.name, overlays))
 
 
 @app.command("run")
@@ -498,7 +498,7 @@ def run_set_command(
     ran: SetRun = in_terminal(settings, lambda view: run_set(settings, name, view))
     outcome = ran.outcome
     if outcome.report is None:
-        Console(stderr=True).print(batch_table(outcome.batch))
+        SafeConsole(stderr=True).print(batch_table(outcome.batch))
         if chosen == "json":
             _print_json({"batch": outcome.batch, "changes": None, "alerts": []})
         fail(f"no comparison: the run ended {outcome.batch.status}.", EXIT_FAILED)
@@ -523,13 +523,13 @@ def run_set_command(
         if chosen == "md":
             write_bytes((note + "\n").encode("utf-8"))
             return
-        print_report(outcome.report, Console())
+        print_report(outcome.report, SafeConsole())
         _say(note)
         return
     _print_changes(ran.set, changes, overlays, chosen)
     if chosen != "table":
         return
-    console = Console()
+    console = SafeConsole()
     if raised:
         console.print(alerts_table(ran.set, raised))
     waiting = any(alert.delivery.status in ("pending", "sending") for alert in raised)
@@ -588,7 +588,7 @@ def trends_command(
     if chosen == "md":
         write_bytes((trends_markdown(trends, found.name, category) + "\n").encode("utf-8"))
         return
-    Console().print(trends_renderable(trends, found.name, category))
+    SafeConsole().print(trends_renderable(trends, found.name, category))
 
 
 @app.command("alerts")
@@ -610,7 +610,7 @@ def alerts_command(
     if chosen == "json":
         _print_json(AlertList(items=shown))
         return
-    Console().print(alerts_table(found, shown))
+    SafeConsole().print(alerts_table(found, shown))
 
 
 # Alert rules
@@ -670,7 +670,7 @@ def add_rule(
 
     found, rules = _database(work)
     _say(f"Added the rule to {found.name}.")
-    Console().print(rules_table(found, rules))
+    SafeConsole().print(rules_table(found, rules))
 
 
 @rules_app.command("list")
@@ -690,7 +690,7 @@ def list_rules(
     if chosen == "json":
         _print_json(rules)
         return
-    Console().print(rules_table(found, rules))
+    SafeConsole().print(rules_table(found, rules))
 
 
 @rules_app.command("delete")

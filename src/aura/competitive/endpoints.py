@@ -8,14 +8,20 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
+from aura.api import StrictJsonRoute
 from aura.competitive.schemas import MAX_PAGE, BatchCreate, BatchPage, BatchRead, ComparisonRead
 from aura.competitive.service import CompetitiveService
-from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
+from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation, limit_reports
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.reports import FORMATS, export
 from aura.reports.loading import report_of
 
-router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/competitive",
+    tags=["competitive"],
+    responses=ERROR_RESPONSES,
+    route_class=StrictJsonRoute,
+)
 
 
 def _service(runtime: RuntimeDep) -> CompetitiveService:
@@ -93,7 +99,9 @@ async def get_comparison(
 @router.get(
     "/{batch_id}/export",
     response_class=Response,
+    dependencies=[Depends(limit_reports)],
     responses={
+        **RATE_LIMITED,
         200: {
             "description": "The report as a file (see Content-Disposition for its name)",
             "content": {fmt.media_type: {} for fmt in FORMATS.values()},

@@ -24,6 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
+from aura.api import StrictJsonRoute
 from aura.competitive.events import BATCH_FINISHED
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import BatchRead
@@ -32,7 +33,7 @@ from aura.runtime import Runtime
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"])
+router = APIRouter(prefix="/api/v1/competitive", tags=["competitive"], route_class=StrictJsonRoute)
 
 NOT_FOUND = 4404
 #: How often a quiet socket compares its version with the database.

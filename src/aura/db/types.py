@@ -6,12 +6,16 @@ This is the one place where the two dialects' differences in types are handled.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import uuid
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class TZDateTime(sa.TypeDecorator[dt.datetime]):
@@ -44,8 +48,63 @@ class TZDateTime(sa.TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
-#: JSON documents: JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
-JSONDocument = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+class JSONDocument(sa.TypeDecorator[Any]):
+    """A JSON document: JSONB on PostgreSQL (indexable, compact), JSON text on SQLite.
+
+    Much of what is stored comes from analysed pages, whose text may hold NUL characters
+    (valid in HTML and CSS) or lone surrogates (from a page's JavaScript). PostgreSQL
+    refuses both in ``jsonb``; SQLite takes them. So every string is made storable on the
+    way in, on both dialects alike (see :func:`storable`).
+    """
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> sa.types.TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(postgresql.JSONB())
+        return dialect.type_descriptor(sa.JSON())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return storable(value)
+
+
+class StorableText(sa.TypeDecorator[str]):
+    """Text that may quote an analysed page (an error, an alert's message), made storable
+    on the way in like :class:`JSONDocument`'s strings."""
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else storable_text(value)
+
+
+def storable(value: Any) -> Any:
+    """``value`` with every string (keys included) storable as text: NUL characters
+    removed, lone surrogates replaced by U+FFFD; NaN and infinite numbers (not JSON, and
+    refused by ``jsonb``) become null. Other values are returned as they are."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {
+            storable_text(k) if isinstance(k, str) else k: storable(v) for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [storable(item) for item in value]
+    return value
+
+
+def storable_text(text: str) -> str:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if text.isascii():
+        return text
+    # A str holds a surrogate only when it is alone (a pair is one code point already).
+    return _SURROGATE.sub("\ufffd", text)
+
 
 #: UUIDs: native ``uuid`` on PostgreSQL, 32-character text on SQLite.
 UUID = sa.Uuid(as_uuid=True)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aura.db.base import Base
-from aura.db.types import UUID, JSONDocument, TZDateTime, new_id, utcnow
+from aura.db.types import UUID, JSONDocument, StorableText, TZDateTime, new_id, utcnow
 
 
 class AlertRule(Base):
@@ -60,13 +60,13 @@ class Alert(Base):
     kind: Mapped[str] = mapped_column(sa.String(40))
     site: Mapped[str | None] = mapped_column(sa.String(2048))
     subject: Mapped[str] = mapped_column(sa.String(300))
-    message: Mapped[str] = mapped_column(sa.Text)
+    message: Mapped[str] = mapped_column(StorableText)
     details: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
     #: ``none`` without a webhook, else pending → sending → delivered | failed.
     delivery_status: Mapped[str] = mapped_column(sa.String(16), default="none")
     attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(sa.Text)
+    last_error: Mapped[str | None] = mapped_column(StorableText)
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)
     lease_expires_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)
     delivered_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)

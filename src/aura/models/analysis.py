@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from aura.db.base import Base
-from aura.db.types import UUID, JSONDocument, TZDateTime, new_id, utcnow
+from aura.db.types import UUID, JSONDocument, StorableText, TZDateTime, new_id, utcnow
 
 
 class AnalysisStatus(enum.StrEnum):
@@ -37,7 +37,7 @@ class Analysis(Base):
     mode: Mapped[str] = mapped_column(sa.String(16), default="static")
     analysis_version: Mapped[str | None] = mapped_column(sa.String(32))
     result: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
-    error: Mapped[str | None] = mapped_column(sa.Text)
+    error: Mapped[str | None] = mapped_column(StorableText)
     #: Per-analysis engine options (a set's run: ``{"ignore_selectors": [...]}``).
     options: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     # The claim: which attempt holds the job and until when. A worker that dies leaves an

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aura.db.base import Base
-from aura.db.types import UUID, TZDateTime, new_id, utcnow
+from aura.db.types import UUID, StorableText, TZDateTime, new_id, utcnow
 
 if TYPE_CHECKING:
     from aura.models.batch_url import CompetitiveAnalysisUrl
@@ -54,7 +54,7 @@ class CompetitiveAnalysisBatch(Base):
     failed_urls: Mapped[int] = mapped_column(default=0)
     # Incremented in the same transaction as every visible change: progress events carry it.
     version: Mapped[int] = mapped_column(default=1)
-    error: Mapped[str | None] = mapped_column(sa.Text)
+    error: Mapped[str | None] = mapped_column(StorableText)
     created_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)

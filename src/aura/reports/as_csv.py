@@ -10,21 +10,9 @@ import csv
 import io
 import statistics
 
+from aura.neutralise import for_csv
 from aura.reports.common import category_grid, compared_sites
 from aura.reports.model import Report
-
-#: Spreadsheets run cells that start with these as formulas.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    """Text that a spreadsheet shows as text (numbers pass through as they are)."""
-    if value.startswith(_FORMULA_START):
-        try:
-            float(value)
-        except ValueError:
-            return "'" + value
-    return value
 
 
 def _number(value: float | None) -> str:
@@ -38,7 +26,7 @@ def render_csv(report: Report) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
 
     def write(cells: list[str]) -> None:
-        writer.writerow([_cell(cell) for cell in cells])
+        writer.writerow([for_csv(cell) for cell in cells])
 
     write(["kind", "id", "label", "unit", "better", *sites, "leaders", "median"])
     for row in category_grid(document):

@@ -6,11 +6,12 @@ URLs themselves are escaped, so a page cannot inject links, HTML or table cells.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+from urllib.parse import quote
 
 from aura.comparison.document import ComparisonDocument
 from aura.comparison.metrics import format_value
+from aura.neutralise import for_markdown
 from aura.reports.common import (
     MISSING,
     category_grid,
@@ -23,21 +24,14 @@ from aura.reports.common import (
 )
 from aura.reports.model import Report
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|&~])")
-#: What would start a list item or a block at the beginning of a line.
-_BLOCK_START = re.compile(r"^(\d*)([-+=.)])(?=\s|$)")
-
-
-def md(text: object) -> str:
-    """``text`` as literal Markdown: one line, every markup character escaped."""
-    flat = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-    # "\://" stops renderers from turning a URL in page text into a link.
-    flat = flat.replace("://", "\\://")
-    return _BLOCK_START.sub(r"\1\\\2", flat, count=1)
+#: Page text as literal Markdown (one helper for the medium: ``aura.neutralise``).
+md = for_markdown
 
 
 def link(url: str, label: str | None = None) -> str:
-    target = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    target = "".join(
+        char if char.isprintable() and char not in "<> " else quote(char, safe="") for char in url
+    )
     return f"[{md(label or site_label(url))}](<{target}>)"
 
 

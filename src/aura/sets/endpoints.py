@@ -5,21 +5,30 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
+from aura.api import StrictJsonRoute
 from aura.competitive.schemas import BatchRead
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.sets.schemas import RunList, SetCreate, SetList, SetRead, SetUpdate
 from aura.sets.service import DEFAULT_RUN_LIMIT, SetService
 
-router = APIRouter(prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES, route_class=StrictJsonRoute
+)
 
 
-@router.post("/", status_code=status.HTTP_201_CREATED, response_model=SetRead)
-async def create_set(body: SetCreate, session: WriteSession, runtime: RuntimeDep) -> SetRead:
+@router.post(
+    "/", status_code=status.HTTP_201_CREATED, response_model=SetRead, responses=RATE_LIMITED
+)
+async def create_set(
+    body: SetCreate, session: WriteSession, runtime: RuntimeDep, request: Request
+) -> SetRead:
     """A new set; 409 when the name is taken, 422 naming each bad URL, selector or
-    schedule field."""
+    schedule field. A set with a schedule starts runs: it counts as one."""
+    if body.schedule is not None:
+        limit_batch_creation(request)
     return await SetService(runtime).create(session, body)
 
 
@@ -33,12 +42,14 @@ async def get_set(set_id: uuid.UUID, session: ReadSession, runtime: RuntimeDep) 
     return await SetService(runtime).get(session, set_id)
 
 
-@router.patch("/{set_id}", response_model=SetRead)
+@router.patch("/{set_id}", response_model=SetRead, responses=RATE_LIMITED)
 async def update_set(
-    set_id: uuid.UUID, body: SetUpdate, session: WriteSession, runtime: RuntimeDep
+    set_id: uuid.UUID, body: SetUpdate, session: WriteSession, runtime: RuntimeDep, request: Request
 ) -> SetRead:
     """Change the fields given; future runs use them. A changed or paused schedule gets a
-    new next run."""
+    new next run (and counts as a start of runs)."""
+    if body.schedule is not None:
+        limit_batch_creation(request)
     return await SetService(runtime).update(session, set_id, body)
 
 

@@ -5,27 +5,31 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import FileResponse
 
-from aura.deps import ReadSession, RuntimeDep, WriteSession
-from aura.errors import ERROR_RESPONSES, NotFoundError
+from aura.api import StrictJsonRoute
+from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_reports
+from aura.errors import ERROR_RESPONSES, RATE_LIMITED, NotFoundError
 from aura.history.document import RunChanges, Trends
 from aura.sets.monitoring import MonitoringService
 from aura.sets.schemas import AlertList, AlertRuleCreate, AlertRuleList, AlertRuleRead
 
-router = APIRouter(prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1/sets", tags=["sets"], responses=ERROR_RESPONSES, route_class=StrictJsonRoute
+)
 
 
 def _service(runtime: RuntimeDep) -> MonitoringService:
     return MonitoringService(runtime)
 
 
-@router.get("/{set_id}/changes", response_model=RunChanges)
+@router.get("/{set_id}/changes", response_model=RunChanges, responses=RATE_LIMITED)
 async def get_changes(
     set_id: uuid.UUID,
     session: ReadSession,
     runtime: RuntimeDep,
+    request: Request,
     from_run: Annotated[
         uuid.UUID | None, Query(description="The earlier run (default: the run before to_run)")
     ] = None,
@@ -33,7 +37,10 @@ async def get_changes(
         uuid.UUID | None, Query(description="The later run (default: the latest finished run)")
     ] = None,
 ) -> RunChanges:
-    """What changed between two finished runs of the set, site by site."""
+    """What changed between two finished runs of the set, site by site. A pair other
+    than the stored latest one is compared on request, and counts as a report."""
+    if from_run is not None or to_run is not None:
+        limit_reports(request)
     return await _service(runtime).changes(session, set_id, from_run, to_run)
 
 

@@ -199,8 +199,14 @@ class Fetcher:
                 response.redirects = redirects
                 response.timings.total_ms = (time.perf_counter() - started) * 1000
                 return response
-            target = urljoin(current, location.strip())
-            if urlsplit(target).scheme not in ("http", "https"):
+            try:
+                target = urljoin(current, location.strip())
+                scheme = urlsplit(target).scheme
+            except ValueError as error:
+                raise FetchError(
+                    f"redirect to an invalid location refused ({error}): {location[:200]!r}"
+                ) from None
+            if scheme not in ("http", "https"):
                 raise FetchError(f"redirect to a non-HTTP location refused: {target[:200]}")
             redirects.append(RedirectHop(current, response.status_code, target))
             if len(redirects) > self.limits.max_redirects:
@@ -218,9 +224,14 @@ class Fetcher:
         async def trace(name: str, _info: object) -> None:
             marks.setdefault(name, time.perf_counter())
 
-        token = current_connection.set(facts)
         try:
             request = self._client.build_request("GET", url, extensions={"trace": trace})
+        except (httpx.InvalidURL, UnicodeError) as error:
+            # A host that is not valid IDNA, a malformed address: often a redirect's Location.
+            reason = str(error) or type(error).__name__
+            raise FetchError(f"cannot fetch {url[:200]!r}: {reason}") from None
+        token = current_connection.set(facts)
+        try:
             sent = time.perf_counter()
             response = await self._client.send(request, stream=True)
             try:
@@ -232,6 +243,10 @@ class Fetcher:
                 await response.aclose()
         except BlockedAddressError as error:
             raise BlockedTargetError(str(error)) from None
+        except (httpx.InvalidURL, UnicodeError) as error:
+            # The host's IDNA is checked when the transport decodes it.
+            reason = str(error) or type(error).__name__
+            raise FetchError(f"cannot fetch {url[:200]!r}: {reason}") from None
         except httpx.TimeoutException as error:
             raise FetchTimeoutError(f"timed out ({_describe(error)})") from None
         except (httpx.ConnectError, OSError) as error:
