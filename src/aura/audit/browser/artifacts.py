@@ -37,6 +37,8 @@ class ProfileRun:
     #: False when the page still had requests in flight, or still painted, shifted or ran
     #: long tasks, when the observation after its load ended (``AURA_BROWSER_SETTLE``).
     settled: bool = True
+    #: Stylesheets, scripts, fonts and images: kind -> (requested, failed).
+    resources: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: The scoring curves of the profile: metric -> (p10, median).
     curves: dict[str, tuple[float, float]] = field(default_factory=dict)
 
@@ -59,6 +61,10 @@ class ProfileRun:
             "console_errors": list(self.console_errors),
             "load_timed_out": self.load_timed_out,
             "settled": self.settled,
+            "resources": {
+                kind: {"requested": requested, "failed": failed}
+                for kind, (requested, failed) in self.resources.items()
+            },
         }
 
 

@@ -30,6 +30,8 @@ MAX_MESSAGES = 20
 #: Requests that stay open by design (server-sent events): the page is quiet around them.
 _LONG_LIVED = frozenset({"EventSource"})
 MAX_URLS = 300
+#: The DevTools resource types whose failures the render-health verdict counts.
+_COUNTED_TYPES = {"Stylesheet": "stylesheet", "Script": "script", "Font": "font", "Image": "image"}
 
 
 @dataclass
@@ -47,6 +49,10 @@ class PageLoad:
     #: Requests not finished yet, and when the network last did something (monotonic s).
     in_flight: set[str] = field(default_factory=set)
     last_activity: float = field(default_factory=time.monotonic)
+    #: Stylesheets, scripts, fonts and images asked for (request id -> kind), and those
+    #: that failed (a network error, or an HTTP status of 400 or more).
+    kinds: dict[str, str] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
 
     def on_request(self, params: dict[str, Any]) -> None:
         url = str((params.get("request") or {}).get("url") or "")
@@ -57,6 +63,9 @@ class PageLoad:
         if params.get("type") not in _LONG_LIVED:
             self._active(params, done=False)
         self.requests += 1
+        kind = _COUNTED_TYPES.get(str(params.get("type")))
+        if kind is not None:
+            self.kinds[str(params.get("requestId") or "")] = kind
         if len(self.urls) < MAX_URLS:
             self.urls.append(url[:500])
         host = urlsplit(url).hostname
@@ -69,6 +78,21 @@ class PageLoad:
 
     def on_failed(self, params: dict[str, Any]) -> None:
         self._active(params, done=True)
+        if not params.get("canceled"):
+            self.failed.add(str(params.get("requestId") or ""))
+
+    def on_response(self, params: dict[str, Any]) -> None:
+        status = (params.get("response") or {}).get("status")
+        if isinstance(status, int | float) and status >= 400:
+            self.failed.add(str(params.get("requestId") or ""))
+
+    def resources(self) -> dict[str, tuple[int, int]]:
+        """(requested, failed) stylesheets, scripts, fonts and images."""
+        counts: dict[str, tuple[int, int]] = {}
+        for request_id, kind in self.kinds.items():
+            requested, failed = counts.get(kind, (0, 0))
+            counts[kind] = (requested + 1, failed + (request_id in self.failed))
+        return counts
 
     def _active(self, params: dict[str, Any], *, done: bool) -> None:
         self.last_activity = time.monotonic()
@@ -125,6 +149,7 @@ class Tab:
             "Network.requestWillBeSent": PageLoad.on_request,
             "Network.loadingFinished": PageLoad.on_finished,
             "Network.loadingFailed": PageLoad.on_failed,
+            "Network.responseReceived": PageLoad.on_response,
             "Runtime.consoleAPICalled": PageLoad.on_console,
             "Runtime.exceptionThrown": PageLoad.on_exception,
             "Log.entryAdded": PageLoad.on_log,
