@@ -2,7 +2,7 @@
 // analysis, and the comparison document. The document is the reference; the analyses fill
 // in what it lacks (older servers stored a smaller document), so every view degrades to
 // "not available" rather than failing.
-import type { Analysis, Batch, ComparisonDocument, ComparisonRead } from "../api/types";
+import type { Analysis, Batch, ComparisonDocument, ComparisonRead, SiteHealth } from "../api/types";
 import { hostOf } from "./format";
 import type { Direction, GridRow, GridSite } from "./grid";
 import { categoryLabel, readReport, type SiteReport } from "./report";
@@ -18,6 +18,8 @@ export interface ResultSite extends GridSite {
   rank: number | null;
   scores: Record<string, number | null>;
   securityGrade: string | null;
+  /** How the page rendered (from the comparison); null for documents older than it. */
+  renderHealth: SiteHealth | null;
 }
 
 export interface Results {
@@ -92,6 +94,7 @@ export function buildResults(
       rank: docSite?.overall_rank ?? legacySites.get(item.url)?.rank ?? null,
       scores,
       securityGrade: docSite?.security_grade ?? report?.facts.securityGrade ?? null,
+      renderHealth: docSite?.render_health ?? null,
     };
   });
   const compared = sites.filter((site) => {
