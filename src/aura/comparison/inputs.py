@@ -245,7 +245,7 @@ class Contest:
         return order_categories(seen)
 
     def title_of(self, category: str) -> str:
-        return self.category_titles.get(category, category)
+        return self.category_titles.get(category, category.capitalize())
 
 
 def order_categories(names: Sequence[str]) -> list[str]:
