@@ -17,6 +17,9 @@ UV := $(UV_VENV)/bin/uv
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Byte-code compiled at install, as pip does: otherwise each new process (every `aura` command,
+# every worker) compiles the libraries it imports again where PYTHONDONTWRITEBYTECODE is set.
+export UV_COMPILE_BYTECODE := 1
 
 $(UV): requirements-uv.txt
 	$(PYTHON) -m venv $(UV_VENV)
@@ -44,7 +47,7 @@ lock: $(UV)
 
 # Fails when pyproject.toml and uv.lock disagree (a dependency changed without `make lock`).
 lock-check: $(UV)
-	@$(UV) lock --check --quiet 2>/dev/null || { \
+	@$(UV) lock --check --quiet || { \
 		echo "ERROR: uv.lock does not match pyproject.toml. Run 'make lock' (or"; \
 		echo "'$(UV) lock' to change only what pyproject.toml asks for) and commit uv.lock."; \
 		exit 1; }
