@@ -17,7 +17,9 @@ Where the numbers come from:
   A 16 ms against 2 ms difference, or a single 305 ms response, is not a finding.
 - Bytes: 1 KiB and 5 % (compression and cache-busting query strings alone move a page by
   that much between two fetches).
-- Counts: 1; ratios: 5 percentage points; booleans: any change.
+- Counts: 1 and 10 % (a page's markup and requests vary by a few between two loads: ads,
+  rotating content, a retried request; 11 against 12 levels of DOM depth says nothing);
+  ratios: 5 percentage points; booleans: any change.
 - Cumulative Layout Shift (``unitless``): 0.05 and 20 %: half of the Core Web Vitals "good"
   bound (0.1); smaller shifts are not visible as a layout jump.
 - Scores (0-100): 3 points for a category, 1 for the overall score (the average of several
@@ -45,7 +47,7 @@ class Noise:
 BY_UNIT: dict[Unit, Noise] = {
     "ms": Noise(250, 0.25),
     "bytes": Noise(1024, 0.05),
-    "count": Noise(1),
+    "count": Noise(1, 0.1),
     "ratio": Noise(0.05),
     "score": Noise(3),
     "bool": Noise(0.5),
