@@ -110,12 +110,14 @@ export function buildResults(
     unit: "score",
     direction: "higher",
     values: Object.fromEntries(compared.map((site) => [site.key, site.overall])),
+    leaders: doc?.rankings.overall.leaders,
   });
   const categoryIds: string[] = [];
   for (const site of compared) {
     for (const id of Object.keys(site.scores)) if (!categoryIds.includes(id)) categoryIds.push(id);
   }
   const titles = new Map((doc?.rankings.categories ?? []).map((r) => [r.category, r.title]));
+  const leadersOf = new Map((doc?.rankings.categories ?? []).map((r) => [r.category, r.leaders]));
   for (const id of categoryIds) {
     rows.push({
       id: `category:${id}`,
@@ -124,6 +126,7 @@ export function buildResults(
       unit: "score",
       direction: "higher",
       values: Object.fromEntries(compared.map((site) => [site.key, site.scores[id] ?? null])),
+      leaders: leadersOf.get(id),
     });
   }
   if (doc?.metrics.length) {
@@ -135,6 +138,7 @@ export function buildResults(
         unit: metric.unit,
         direction: metric.direction,
         values: { ...metric.values },
+        leaders: metric.leaders,
       });
     }
   } else {
