@@ -126,3 +126,11 @@ def test_counts_that_were_not_measured_are_absent_not_zero() -> None:
     assert design["font_family_count"] is None
     texts = [s["text"] for entry in document["strengths"] for s in entry["strengths"]]
     assert not any(" 0 " in text or text.endswith(": 0") for text in texts)
+
+
+def test_a_pass_on_a_degraded_render_is_no_example_to_catch_up_with() -> None:
+    (own,) = batch(primary_url=A)["recommendations"]
+    contrast = next(item for item in own["items"] if item["audit_id"] == "color-contrast")
+    assert contrast["competitors_passing"] == []
+    assert contrast["kind"] == "opportunity"
+    assert [example["url"] for example in contrast["competitors"]] == [C]
