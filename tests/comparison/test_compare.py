@@ -24,8 +24,8 @@ from tests.comparison.builders import (
 def test_ranks_on_the_category_scores_of_the_analyses() -> None:
     document = run(
         site(A, scores={"performance": 90, "seo": 70}, metrics={"response_time_ms": 100}),
-        site(B, scores={"performance": 60, "seo": 60}, metrics={"response_time_ms": 900}),
-        site(C, scores={"performance": 100, "seo": 80}, metrics={"response_time_ms": 500}),
+        site(B, scores={"performance": 60, "seo": 60}, metrics={"response_time_ms": 1900}),
+        site(C, scores={"performance": 100, "seo": 80}, metrics={"response_time_ms": 1500}),
     )
     overall = ranking(document, "overall")
     assert [(entry["url"], entry["score"]) for entry in overall["entries"]] == [
@@ -37,8 +37,8 @@ def test_ranks_on_the_category_scores_of_the_analyses() -> None:
     assert by_url(document["sites"], A)["overall_rank"] == 2
     speed = metric(document, "response_time_ms")
     assert speed["leader"] == A
-    assert speed["median"] == 500
-    assert speed["distance_to_leader"][B] == 800
+    assert speed["median"] == 1500
+    assert speed["distance_to_leader"][B] == 1800
 
 
 def test_a_failing_audit_counts_against_a_site() -> None:
@@ -135,7 +135,7 @@ def test_the_document_is_json_and_matches_its_schema() -> None:
     document = run(
         site(A, scores={"seo": 70}, metrics={"lcp_mobile": 1200.5}), site(B, scores={"seo": 80})
     )
-    assert document["comparison_version"] == COMPARISON_VERSION == "1.0"
+    assert document["comparison_version"] == COMPARISON_VERSION == "1.1"
     assert json.loads(json.dumps(document)) == document
     assert ComparisonDocument.model_validate(document).model_dump(mode="json") == document
 

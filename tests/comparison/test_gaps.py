@@ -39,8 +39,8 @@ def test_the_primary_trails_by_category_and_by_metric() -> None:
 
 def test_gaps_are_ordered_largest_first() -> None:
     document = run(
-        site(A, scores={"seo": 50, "design": 10}, metrics={"ttfb_ms": 200, "total_bytes": 1000}),
-        site(B, scores={"seo": 60, "design": 90}, metrics={"ttfb_ms": 100, "total_bytes": 990}),
+        site(A, scores={"seo": 50, "design": 10}, metrics={"ttfb_ms": 2000, "total_bytes": 90000}),
+        site(B, scores={"seo": 60, "design": 90}, metrics={"ttfb_ms": 900, "total_bytes": 80000}),
         primary_url=A,
     )
     assert [gap["category"] for gap in document["gaps"]["categories"]] == ["design", "seo"]

@@ -37,10 +37,9 @@ def test_ties_and_equal_fields() -> None:
         site(B, scores={"seo": 80, "design": 50}),
         site(C, scores={"seo": 60, "design": 50}),
     )
+    # A lead shared with another site is nobody's strength.
     a = by_url(document["strengths"], A)
-    assert [entry["text"] for entry in a["strengths"]] == [
-        "Shares the lead on SEO: 80 (next best 80)"
-    ]
+    assert a["strengths"] == []
     # Everyone equal on design: nobody leads or trails it.
     assert all(entry["id"] != "design" for s in document["strengths"] for entry in s["weaknesses"])
 

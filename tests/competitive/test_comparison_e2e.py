@@ -23,7 +23,7 @@ async def compared(client: httpx.AsyncClient, urls: list[str], **extra: Any) -> 
     response = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
-    assert body["comparison_version"] == body["comparison"]["comparison_version"] == "1.0"
+    assert body["comparison_version"] == body["comparison"]["comparison_version"] == "1.1"
     return body["comparison"]
 
 
@@ -49,7 +49,10 @@ async def test_the_comparison_names_leaders_gaps_and_recommendations(
     overall = document["rankings"]["overall"]
     scores = [entry["score"] for entry in overall["entries"]]
     assert scores == sorted(scores, reverse=True)
-    assert overall["leaders"] == [e["url"] for e in overall["entries"] if e["score"] == scores[0]]
+    # The leaders: the sites within the overall score's noise (1 point) of the best.
+    assert overall["leaders"] == [
+        e["url"] for e in overall["entries"] if e["score"] > scores[0] - 1
+    ]
     ranked = {ranking["category"] for ranking in document["rankings"]["categories"]}
     assert {"performance", "seo", "accessibility", "security", "content", "design"} <= ranked
 

@@ -186,3 +186,15 @@ def test_sites_without_a_primary_are_named_by_host() -> None:
     assert changes.primary_url is None
     assert [o.category for o in changes.overtakes] == ["overall", "seo"]
     assert "b.example overtook c.example in SEO (60 → 80 vs 70)" in changes.summary
+
+
+def test_change_tracking_uses_the_comparisons_noise_thresholds() -> None:
+    # One sample of a server's response moving by 400 ms is noise for the comparison (no gap,
+    # no leader) and so it is for change tracking; a page twice as heavy is a change.
+    before = run(site(A, page(metrics={"ttfb_ms": 300, "total_bytes": 100_000}), primary=True))
+    after = run(
+        site(A, page(metrics={"ttfb_ms": 700, "total_bytes": 200_000}), primary=True), day=1
+    )
+    a = _site(diff_runs(before, after, {}), A)
+    assert _delta(a.metrics, "ttfb_ms").verdict == "unchanged"
+    assert _delta(a.metrics, "total_bytes").verdict == "worse"

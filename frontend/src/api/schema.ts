@@ -982,7 +982,10 @@ export interface components {
         };
         /** MetricRow */
         MetricRow: {
-            /** Best */
+            /**
+             * Best
+             * @description The best reliable value (the best value when none is)
+             */
             best: number;
             /**
              * Direction
@@ -1003,7 +1006,10 @@ export interface components {
             label: string;
             /** Leader */
             leader: string | null;
-            /** Leaders */
+            /**
+             * Leaders
+             * @description Reliable sites whose value is within noise of the best reliable value
+             */
             leaders: string[];
             /** Median */
             median: number;
@@ -1016,6 +1022,11 @@ export interface components {
              * @enum {string}
              */
             unit: "ms" | "bytes" | "count" | "ratio" | "score" | "bool" | "unitless";
+            /**
+             * Unreliable
+             * @description Sites whose value depends on resources that failed to load
+             */
+            unreliable?: string[];
             /** Values */
             values: {
                 [key: string]: number;
@@ -1129,12 +1140,12 @@ export interface components {
             entries: components["schemas"]["RankingEntry"][];
             /**
              * Leader
-             * @description The single site ranked first; None on a tie
+             * @description The single leader; None on a tie (within noise) or without a reliable site
              */
             leader: string | null;
             /**
              * Leaders
-             * @description Every site ranked first
+             * @description Reliable sites whose score is within noise of the best reliable score
              */
             leaders: string[];
             /**
@@ -1149,6 +1160,11 @@ export interface components {
              * @description Compared sites without a score here
              */
             unranked?: string[];
+            /**
+             * Unreliable
+             * @description Sites whose score here depends on resources that failed to load: ranked, but never the leader
+             */
+            unreliable?: string[];
         };
         /** RankingEntry */
         RankingEntry: {
@@ -1492,6 +1508,8 @@ export interface components {
             overall_rank?: number | null;
             /** Overall Score */
             overall_score?: number | null;
+            /** @description How the page rendered; None for results older than it */
+            render_health?: components["schemas"]["SiteHealth"] | null;
             /**
              * Scores
              * @description Category id → score 0-100 (None: not scored)
@@ -1618,6 +1636,39 @@ export interface components {
             theme_color?: string | null;
             /** Url */
             url: string;
+        };
+        /** SiteHealth */
+        SiteHealth: {
+            /** Blank */
+            blank?: boolean | null;
+            /**
+             * Failed
+             * @description Those that failed to load
+             * @default 0
+             */
+            failed: number;
+            /** Failed Share */
+            failed_share?: number | null;
+            /** Reasons */
+            reasons?: string[];
+            /**
+             * Requested
+             * @description Stylesheets, scripts, fonts and images asked for
+             * @default 0
+             */
+            requested: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "healthy" | "degraded";
+            /**
+             * Unreliable
+             * @description Categories whose results depend on what failed: they win no leader, strength or summary finding for this site
+             */
+            unreliable?: string[];
+            /** Unstyled */
+            unstyled?: boolean | null;
         };
         /** SiteRecommendations */
         SiteRecommendations: {

@@ -14,6 +14,7 @@ export type AnalysisMode = NonNullable<BatchCreate["mode"]>;
 
 export type ComparisonDocument = Schemas["ComparisonDocument"];
 export type DocSite = Schemas["Site"];
+export type SiteHealth = Schemas["SiteHealth"];
 export type Ranking = Schemas["Ranking"];
 export type MetricRow = Schemas["MetricRow"];
 export type Matrix = Schemas["Matrix"];

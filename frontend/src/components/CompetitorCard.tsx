@@ -39,6 +39,11 @@ export function CompetitorCard({
             {site.rank !== null && <span className="tag tag--rank">#{site.rank}</span>}
             {failed && <StatusBadge status={failed} />}
             {site.status === "excluded" && <StatusBadge status="cancelled" />}
+            {site.renderHealth?.status === "degraded" && (
+              <span className="tag tag--warn" data-testid="render-degraded">
+                Render degraded
+              </span>
+            )}
           </div>
           <h3 className="competitor__host" title={site.url}>
             {site.label}
@@ -48,6 +53,25 @@ export function CompetitorCard({
       </header>
 
       {site.error && <p className="field-error field-error--block">{site.error}</p>}
+
+      {site.renderHealth?.status === "degraded" && (
+        <div className="render-health" role="note" data-testid="render-health">
+          <p>
+            This page did not render as its visitors see it: {(site.renderHealth.reasons ?? []).join("; ") || "resources failed to load"}.
+          </p>
+          {(site.renderHealth.unreliable ?? []).length > 0 && (
+            <p>
+              Not reliable here, and never counted as a lead:{" "}
+              {(site.renderHealth.unreliable ?? []).map((id) => categoryTitles[id] ?? categoryLabel(id)).join(", ")}.
+            </p>
+          )}
+        </div>
+      )}
+      {site.renderHealth && site.renderHealth.status === "healthy" && site.renderHealth.failed > 0 && (
+        <p className="muted" data-testid="render-failures">
+          {site.renderHealth.failed} of {site.renderHealth.requested} stylesheets, scripts, fonts and images failed to load.
+        </p>
+      )}
 
       {categories.length > 0 && (
         <ul className="mini-bars" aria-label="Category scores">

@@ -27,6 +27,14 @@ describe("rowLeaders", () => {
     expect(rowLeaders(row({ a: 10, b: null })).size).toBe(0);
   });
 
+  it("follows the comparison's leaders: a degraded render or a win within noise leads nothing", () => {
+    // b's 2 ms TTFB is within noise of c's 16 ms; a rendered unstyled and is not a leader.
+    const ttfb = { ...row({ a: 1, b: 2, c: 16 }, "lower"), leaders: ["b", "c"] };
+    expect([...rowLeaders(ttfb)].sort()).toEqual(["b", "c"]);
+    const design = { ...row({ a: 95, b: 70, c: 60 }), leaders: ["b"] };
+    expect([...rowLeaders(design)]).toEqual(["b"]);
+  });
+
   it("treats zero as a value, not as missing", () => {
     expect([...rowLeaders(row({ a: 0, b: 3 }, "lower"))]).toEqual(["a"]);
   });

@@ -16,6 +16,8 @@ export interface GridRow {
   unit: string;
   direction: Direction;
   values: Record<string, number | null | undefined>;
+  /** The comparison's leaders (noise and render health taken into account), when known. */
+  leaders?: string[];
 }
 
 export interface SortState {
@@ -37,6 +39,11 @@ export function rowLeaders(row: GridRow): Set<string> {
     present(entry[1]),
   );
   if (entries.length < 2) return new Set();
+  if (row.leaders) {
+    // The server's leaders: within a metric's noise of the best, never a degraded render.
+    const leaders = row.leaders.filter((key) => present(row.values[key]));
+    return leaders.length === entries.length ? new Set() : new Set(leaders);
+  }
   const numbers = entries.map(([, value]) => value);
   const best = row.direction === "lower" ? Math.min(...numbers) : Math.max(...numbers);
   const leaders = entries.filter(([, value]) => value === best).map(([key]) => key);

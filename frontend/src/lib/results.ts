@@ -2,7 +2,7 @@
 // analysis, and the comparison document. The document is the reference; the analyses fill
 // in what it lacks (older servers stored a smaller document), so every view degrades to
 // "not available" rather than failing.
-import type { Analysis, Batch, ComparisonDocument, ComparisonRead } from "../api/types";
+import type { Analysis, Batch, ComparisonDocument, ComparisonRead, SiteHealth } from "../api/types";
 import { hostOf } from "./format";
 import type { Direction, GridRow, GridSite } from "./grid";
 import { categoryLabel, readReport, type SiteReport } from "./report";
@@ -18,6 +18,8 @@ export interface ResultSite extends GridSite {
   rank: number | null;
   scores: Record<string, number | null>;
   securityGrade: string | null;
+  /** How the page rendered (from the comparison); null for documents older than it. */
+  renderHealth: SiteHealth | null;
 }
 
 export interface Results {
@@ -92,6 +94,7 @@ export function buildResults(
       rank: docSite?.overall_rank ?? legacySites.get(item.url)?.rank ?? null,
       scores,
       securityGrade: docSite?.security_grade ?? report?.facts.securityGrade ?? null,
+      renderHealth: docSite?.render_health ?? null,
     };
   });
   const compared = sites.filter((site) => {
@@ -107,12 +110,14 @@ export function buildResults(
     unit: "score",
     direction: "higher",
     values: Object.fromEntries(compared.map((site) => [site.key, site.overall])),
+    leaders: doc?.rankings.overall.leaders,
   });
   const categoryIds: string[] = [];
   for (const site of compared) {
     for (const id of Object.keys(site.scores)) if (!categoryIds.includes(id)) categoryIds.push(id);
   }
   const titles = new Map((doc?.rankings.categories ?? []).map((r) => [r.category, r.title]));
+  const leadersOf = new Map((doc?.rankings.categories ?? []).map((r) => [r.category, r.leaders]));
   for (const id of categoryIds) {
     rows.push({
       id: `category:${id}`,
@@ -121,6 +126,7 @@ export function buildResults(
       unit: "score",
       direction: "higher",
       values: Object.fromEntries(compared.map((site) => [site.key, site.scores[id] ?? null])),
+      leaders: leadersOf.get(id),
     });
   }
   if (doc?.metrics.length) {
@@ -132,6 +138,7 @@ export function buildResults(
         unit: metric.unit,
         direction: metric.direction,
         values: { ...metric.values },
+        leaders: metric.leaders,
       });
     }
   } else {

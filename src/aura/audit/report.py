@@ -25,6 +25,18 @@ def render_report(result: dict[str, Any], console: Console) -> None:
         f"{escape(str(result.get('final_url')))}  HTTP {result.get('status_code')}  "
         f"analysis {result.get('analysis_version')} ({result.get('mode')})"
     )
+    health = result.get("render_health") or {}
+    if health.get("status") == "degraded":
+        reasons = "; ".join(map(str, health.get("reasons") or [])) or "resources failed to load"
+        unreliable = ", ".join(map(str, health.get("unreliable") or []))
+        console.print(
+            f"[yellow]Render degraded:[/] {escape(reasons)}. Not reliable: {escape(unreliable)}"
+        )
+    elif health.get("failed"):
+        console.print(
+            f"[dim]{health.get('failed')} of {health.get('requested')} stylesheets, scripts, "
+            "fonts and images failed to load[/]"
+        )
     for name, category in (result.get("categories") or {}).items():
         score = category.get("score")
         heading = f"{category.get('title', name)}: " + (

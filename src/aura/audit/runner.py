@@ -23,6 +23,7 @@ from aura.audit.artifacts import (
     Headers,
     HttpExchange,
     MissingArtifactError,
+    Subresources,
     exclusive,
 )
 from aura.audit.audits import all_audits
@@ -35,6 +36,7 @@ from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
+from aura.audit.health import RenderHealth, assess, linked_stylesheets, static_resources
 from aura.audit.html import decode_html, parse_refusal
 from aura.audit.memory import release_free_memory
 from aura.audit.pricing import PricingPlans
@@ -148,6 +150,8 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     document_result.update(tier.result_fields(rendered))
     if lab_spread is not None:
         document_result["lab_spread"] = lab_spread
+    health = render_health(tier.mode, artifacts, rendered)
+    document_result["render_health"] = health.as_json(unreliable_metrics(health, results))
     document_result["gather_errors"] = {kind.__name__: error for kind, error in failures.items()}
     document_result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
     return document_result
@@ -193,6 +197,46 @@ def _keep_screenshots(folder: Path, chosen: int, runs: int) -> None:
             else:
                 shot.unlink()
         run_folder.rmdir()
+
+
+def render_health(mode: str, artifacts: Artifacts, rendered: RenderOutcome | None) -> RenderHealth:
+    """The render-health verdict: from the desktop load's requests and what the page showed
+    in browser mode, from the subresource fetches in static mode."""
+    if rendered is not None:
+        runs = sorted(rendered.runs, key=lambda run: run.profile != "desktop")
+        resources = runs[0].resources if runs else {}
+        return assess(mode, resources, page=rendered.page_check)
+    subresources = artifacts.find(Subresources)
+    if subresources is None:
+        return assess(mode, {})
+    return assess(
+        mode, static_resources(subresources), stylesheets=linked_stylesheets(subresources)
+    )
+
+
+#: Measured on the page's own response, whatever its resources did.
+DOCUMENT_METRICS = frozenset(
+    {"status_code", "response_time_ms", "ttfb_ms", "html_bytes", "redirect_count", "http2"}
+)
+
+
+def unreliable_metrics(health: RenderHealth, outcomes: Iterable[Outcome]) -> set[str]:
+    """Metrics measured by audits of the categories a degraded render makes unreliable
+    (those of the page's own response excepted)."""
+    if not health.degraded:
+        return set()
+    return {
+        metric
+        for outcome in outcomes
+        if outcome.error is None
+        and any(
+            outcome.audit.id in scoring.CATEGORIES[name].weights or outcome.audit.category == name
+            for name in health.unreliable
+            if name in scoring.CATEGORIES
+        )
+        for metric in outcome.result.metrics
+        if metric not in DOCUMENT_METRICS
+    }
 
 
 def aux_limits(options: AnalysisOptions) -> FetchLimits:
@@ -445,7 +489,7 @@ def build_result(
     facts: dict[str, Any] = {}
     for outcome in outcomes:
         if outcome.error is None:
-            metrics.update(outcome.result.metrics)
+            metrics.update(measured_metrics(outcome))
             facts.update(outcome.result.facts)
     for name, category in categories.items():
         if category["score"] is not None:
@@ -526,6 +570,21 @@ def _category(
     category.update(score=lab_score, score_method="lab", audits=lab_entries)
     category["profile_scores"] = scoring.profile_scores(lab_entries, spec.lab_weights)
     return category
+
+
+#: Counts that cannot be zero on a page that shows anything (text has a colour, a size and
+#: a font): zero means nothing was measured (no CSS could be read), so it is absent.
+ABSENT_WHEN_ZERO = frozenset({"distinct_colors", "distinct_font_sizes", "font_family_count"})
+
+
+def measured_metrics(outcome: Outcome) -> dict[str, float | int | None]:
+    """An audit's metrics, with what was not measured as None (never 0): every metric of an
+    audit that did not apply, and the counts of ``ABSENT_WHEN_ZERO`` at zero."""
+    not_applicable = outcome.result.score is None and not outcome.audit.informative
+    return {
+        key: None if not_applicable or (key in ABSENT_WHEN_ZERO and value == 0) else value
+        for key, value in outcome.result.metrics.items()
+    }
 
 
 def _round(value: float | None) -> float | None:

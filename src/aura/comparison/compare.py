@@ -13,9 +13,17 @@ from typing import Any
 
 from aura.comparison.content import build_content
 from aura.comparison.design import build_design
-from aura.comparison.document import ComparisonDocument, Rankings, Site
+from aura.comparison.document import ComparisonDocument, Rankings, Site, SiteHealth
 from aura.comparison.gaps import build_gaps
-from aura.comparison.inputs import Analysed, Contest, SiteInput, contest_of, text
+from aura.comparison.inputs import (
+    Analysed,
+    Contest,
+    SiteInput,
+    contest_of,
+    number,
+    strings,
+    text,
+)
 from aura.comparison.matrix import build_matrix
 from aura.comparison.metrics import build_metrics
 from aura.comparison.rankings import build_rankings
@@ -24,7 +32,7 @@ from aura.comparison.strengths import build_strengths
 from aura.comparison.summary import build_summary
 from aura.comparison.technology import build_technology
 
-COMPARISON_VERSION = "1.0"
+COMPARISON_VERSION = "1.1"
 
 __all__ = ["COMPARISON_VERSION", "SiteInput", "compare", "compare_document"]
 
@@ -94,9 +102,40 @@ def _site_entries(
                 overall_score=ranked.score if ranked is not None else None,
                 overall_rank=ranked.rank if ranked is not None else None,
                 security_grade=text(view.facts.get("security_grade")) if view else None,
+                render_health=site_health(view) if view is not None else None,
             )
         )
     return entries
+
+
+def site_health(site: Analysed) -> SiteHealth | None:
+    health = site.health
+    if health.get("status") not in ("healthy", "degraded"):
+        return None
+    failed, requested = number(health.get("failed")), number(health.get("requested"))
+    unstyled, blank = health.get("unstyled"), health.get("blank")
+    return SiteHealth(
+        status=health["status"],
+        reasons=strings(health.get("reasons")),
+        requested=int(requested or 0),
+        failed=int(failed or 0),
+        failed_share=number(health.get("failed_share")),
+        unstyled=unstyled if isinstance(unstyled, bool) else None,
+        blank=blank if isinstance(blank, bool) else None,
+        unreliable=sorted(site.unreliable_categories),
+    )
+
+
+def health_note(site: Analysed, contest: Contest) -> str | None:
+    """What a degraded render means for the comparison, in Aura's words (and the URL)."""
+    if not site.degraded:
+        return None
+    reasons = "; ".join(strings(site.health.get("reasons"))) or "resources failed to load"
+    categories = ", ".join(contest.title_of(name) for name in sorted(site.unreliable_categories))
+    return (
+        f"{site.url} did not render as its visitors see it ({reasons}): its "
+        f"{categories or 'affected'} results are shown but are not reliable, and lead nothing."
+    )
 
 
 def _notes(sites: list[Site], contest: Contest, rankings: Rankings) -> list[str]:
@@ -105,6 +144,7 @@ def _notes(sites: list[Site], contest: Contest, rankings: Rankings) -> list[str]
         for site in sites
         if not site.compared
     ]
+    notes.extend(note for site in contest.sites if (note := health_note(site, contest)))
     left_out = [c for c in contest.scored_categories if c not in rankings.overall_categories]
     if left_out:
         notes.append(

@@ -23,6 +23,11 @@ def palette_of(site: Analysed) -> list[str]:
     return colors
 
 
+def _count(site: Analysed, metric_id: str) -> float | None:
+    """A design count; zero means nothing was measured (see ``MetricSpec.zero_is_absent``)."""
+    return site.metrics.get(metric_id) or None
+
+
 def site_design(site: Analysed) -> SiteDesign:
     dark_mode = site.any_audit("dark-mode")
     typography = mapping(site.facts.get("typography"))
@@ -36,9 +41,9 @@ def site_design(site: Analysed) -> SiteDesign:
         heading_font=text(typography.get("headings")),
         body_font=text(typography.get("body")),
         font_services=strings(site.facts.get("font_services")),
-        distinct_colors=site.metrics.get("distinct_colors"),
-        distinct_font_sizes=site.metrics.get("distinct_font_sizes"),
-        font_family_count=site.metrics.get("font_family_count"),
+        distinct_colors=_count(site, "distinct_colors"),
+        distinct_font_sizes=_count(site, "distinct_font_sizes"),
+        font_family_count=_count(site, "font_family_count"),
         has_logo=(site.facts.get("logo") is not None) if "logo" in site.facts else None,
         dark_mode=None if dark_mode is None or dark_mode.score is None else dark_mode.passed,
     )

@@ -23,6 +23,21 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class SiteHealth(_Model):
+    status: Literal["healthy", "degraded"]
+    reasons: list[str] = Field(default_factory=list)
+    requested: int = Field(0, description="Stylesheets, scripts, fonts and images asked for")
+    failed: int = Field(0, description="Those that failed to load")
+    failed_share: float | None = None
+    unstyled: bool | None = None
+    blank: bool | None = None
+    unreliable: list[str] = Field(
+        default_factory=list,
+        description="Categories whose results depend on what failed: they win no leader, "
+        "strength or summary finding for this site",
+    )
+
+
 class Site(_Model):
     url: str
     status: str = Field(
@@ -42,6 +57,9 @@ class Site(_Model):
     overall_score: float | None = None
     overall_rank: int | None = None
     security_grade: str | None = None
+    render_health: SiteHealth | None = Field(
+        default=None, description="How the page rendered; None for results older than it"
+    )
 
 
 class RankingEntry(_Model):
@@ -54,11 +72,20 @@ class Ranking(_Model):
     category: str = Field(description="``overall`` or a category id")
     title: str
     entries: list[RankingEntry]
-    leaders: list[str] = Field(description="Every site ranked first")
-    leader: str | None = Field(description="The single site ranked first; None on a tie")
+    leaders: list[str] = Field(
+        description="Reliable sites whose score is within noise of the best reliable score"
+    )
+    leader: str | None = Field(
+        description="The single leader; None on a tie (within noise) or without a reliable site"
+    )
     spread: float | None = Field(description="Best score minus worst score")
     unranked: list[str] = Field(
         default_factory=list, description="Compared sites without a score here"
+    )
+    unreliable: list[str] = Field(
+        default_factory=list,
+        description="Sites whose score here depends on resources that failed to load: "
+        "ranked, but never the leader",
     )
 
 
@@ -77,13 +104,19 @@ class MetricRow(_Model):
     unit: Unit
     direction: Direction = Field(description="Whether a higher or a lower value is better")
     values: dict[str, float]
-    leaders: list[str]
+    leaders: list[str] = Field(
+        description="Reliable sites whose value is within noise of the best reliable value"
+    )
     leader: str | None
-    best: float
+    best: float = Field(description="The best reliable value (the best value when none is)")
     worst: float
     median: float
     distance_to_leader: dict[str, float] = Field(description="|value - best| per site")
     ranks: dict[str, int]
+    unreliable: list[str] = Field(
+        default_factory=list,
+        description="Sites whose value depends on resources that failed to load",
+    )
 
 
 class MatrixCell(_Model):

@@ -1,21 +1,32 @@
-"""Gaps: where the primary site trails its best competitor, by category and by metric."""
+"""Gaps: where the primary site trails its best competitor, by category and by metric.
+
+Only differences beyond the metric's noise (``noise.py``) are gaps, and only values that do
+not depend on resources that failed to load (a degraded render's) take part on either side.
+"""
 
 from __future__ import annotations
 
 from aura.comparison.document import CategoryGap, Gaps, MetricGap, MetricRow, Rankings
 from aura.comparison.inputs import Contest
 from aura.comparison.metrics import better
+from aura.comparison.noise import CATEGORY_SCORE, noise_of, significant
 
 
 def category_gaps(contest: Contest, rankings: Rankings, primary_url: str) -> list[CategoryGap]:
     gaps: list[CategoryGap] = []
     for ranking in rankings.categories:
-        scores = {entry.url: entry.score for entry in ranking.entries}
+        if primary_url in ranking.unreliable:
+            continue
+        scores = {
+            entry.url: entry.score
+            for entry in ranking.entries
+            if entry.url not in ranking.unreliable
+        }
         own = scores.pop(primary_url, None)
         if own is None or not scores:
             continue
         best = max(scores.values())
-        if best <= own:
+        if best <= own or not significant(best, own, CATEGORY_SCORE):
             continue
         gaps.append(
             CategoryGap(
@@ -35,13 +46,21 @@ def category_gaps(contest: Contest, rankings: Rankings, primary_url: str) -> lis
 def metric_gaps(rows: list[MetricRow], primary_url: str) -> list[MetricGap]:
     gaps: list[MetricGap] = []
     for row in rows:
-        others = {url: value for url, value in row.values.items() if url != primary_url}
+        if primary_url in row.unreliable:
+            continue
+        others = {
+            url: value
+            for url, value in row.values.items()
+            if url != primary_url and url not in row.unreliable
+        }
         own = row.values.get(primary_url)
         if own is None or not others:
             continue
         lower = row.direction == "lower"
         best = min(others.values()) if lower else max(others.values())
         if not better(row.direction, best, own):
+            continue
+        if not significant(best, own, noise_of(row.id, row.unit)):
             continue
         gap = abs(own - best)
         gaps.append(

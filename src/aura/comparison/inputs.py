@@ -156,6 +156,32 @@ class Analysed:
         return mapping(self.result.get("facts"))
 
     @cached_property
+    def health(self) -> Mapping[str, Any]:
+        """The analysis's render-health verdict (empty for results older than it)."""
+        return mapping(self.result.get("render_health"))
+
+    @property
+    def degraded(self) -> bool:
+        return self.health.get("status") == "degraded"
+
+    @cached_property
+    def unreliable_categories(self) -> frozenset[str]:
+        """Categories whose results depend on the parts of the page that failed to load."""
+        return frozenset(strings(self.health.get("unreliable"))) if self.degraded else frozenset()
+
+    @cached_property
+    def unreliable_metrics(self) -> frozenset[str]:
+        if not self.degraded:
+            return frozenset()
+        return frozenset(strings(self.health.get("unreliable_metrics")))
+
+    def reliable_category(self, category: str) -> bool:
+        return category not in self.unreliable_categories
+
+    def reliable_metric(self, metric_id: str) -> bool:
+        return metric_id not in self.unreliable_metrics
+
+    @cached_property
     def _audits(self) -> dict[tuple[str, str], AuditEntry]:
         return {
             (name, entry.id): entry
@@ -228,7 +254,7 @@ class Contest:
         return order_categories(seen)
 
     def title_of(self, category: str) -> str:
-        return self.category_titles.get(category, category)
+        return self.category_titles.get(category, category.capitalize())
 
 
 def order_categories(names: Sequence[str]) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from aura.comparison.document import Direction, MetricRow, Unit
 from aura.comparison.inputs import Contest
+from aura.comparison.noise import noise_of, within_noise
 from aura.comparison.rankings import competition_ranks
 
 
@@ -22,6 +23,9 @@ class MetricSpec:
     label: str
     unit: Unit
     direction: Direction
+    #: A zero means nothing was measured (a page that shows text has at least one colour and
+    #: one font): it is left out rather than compared.
+    zero_is_absent: bool = False
 
 
 CATALOG: dict[str, MetricSpec] = {
@@ -57,9 +61,9 @@ CATALOG: dict[str, MetricSpec] = {
     "observatory_score": MetricSpec("Observatory score", "score", "higher"),
     "reading_ease": MetricSpec("Reading ease", "score", "higher"),
     "text_to_html_ratio": MetricSpec("Text-to-HTML ratio", "ratio", "higher"),
-    "distinct_colors": MetricSpec("Distinct colours", "count", "lower"),
-    "distinct_font_sizes": MetricSpec("Distinct font sizes", "count", "lower"),
-    "font_family_count": MetricSpec("Font families", "count", "lower"),
+    "distinct_colors": MetricSpec("Distinct colours", "count", "lower", zero_is_absent=True),
+    "distinct_font_sizes": MetricSpec("Distinct font sizes", "count", "lower", zero_is_absent=True),
+    "font_family_count": MetricSpec("Font families", "count", "lower", zero_is_absent=True),
 }
 
 PROFILES = ("mobile", "desktop")
@@ -80,7 +84,7 @@ def spec_of(metric_id: str) -> MetricSpec | None:
     spec = _base_spec(base)
     if spec is None or profile is None:
         return spec
-    return MetricSpec(f"{spec.label} ({profile})", spec.unit, spec.direction)
+    return MetricSpec(f"{spec.label} ({profile})", spec.unit, spec.direction, spec.zero_is_absent)
 
 
 def _base_spec(metric_id: str) -> MetricSpec | None:
@@ -114,17 +118,35 @@ def build_metrics(contest: Contest) -> list[MetricRow]:
         if spec is None:
             continue
         values = {
-            site.url: site.metrics[metric_id] for site in contest.sites if metric_id in site.metrics
+            site.url: value
+            for site in contest.sites
+            if (value := site.metrics.get(metric_id)) is not None
+            and not (spec.zero_is_absent and value == 0)
         }
-        rows.append(metric_row(metric_id, spec, values))
+        if not values:
+            continue
+        unreliable = {
+            site.url
+            for site in contest.sites
+            if site.url in values and not site.reliable_metric(metric_id)
+        }
+        rows.append(metric_row(metric_id, spec, values, unreliable))
     return rows
 
 
-def metric_row(metric_id: str, spec: MetricSpec, values: dict[str, float]) -> MetricRow:
+def metric_row(
+    metric_id: str, spec: MetricSpec, values: dict[str, float], unreliable: set[str] | None = None
+) -> MetricRow:
+    """Best, worst and median over the reliable values (all values when none is); the
+    leaders are the reliable sites within the metric's noise of the best."""
+    unreliable = unreliable or set()
     lower = spec.direction == "lower"
-    best = min(values.values()) if lower else max(values.values())
-    worst = max(values.values()) if lower else min(values.values())
-    leaders = [url for url, value in values.items() if value == best]
+    reliable = {url: value for url, value in values.items() if url not in unreliable}
+    judged = reliable or values
+    best = min(judged.values()) if lower else max(judged.values())
+    worst = max(judged.values()) if lower else min(judged.values())
+    noise = noise_of(metric_id, spec.unit)
+    leaders = [url for url, value in reliable.items() if within_noise(value, best, noise)]
     return MetricRow(
         id=metric_id,
         label=spec.label,
@@ -135,9 +157,10 @@ def metric_row(metric_id: str, spec: MetricSpec, values: dict[str, float]) -> Me
         leader=leaders[0] if len(leaders) == 1 else None,
         best=best,
         worst=worst,
-        median=statistics.median(values.values()),
+        median=statistics.median(judged.values()),
         distance_to_leader={url: round(abs(value - best), 6) for url, value in values.items()},
         ranks=competition_ranks(values, higher_is_better=not lower),
+        unreliable=[url for url in values if url in unreliable],
     )
 
 

@@ -8,8 +8,10 @@ impact = potential_points * adoption, where
   gains by doing as well as the best competitor;
 - adoption = the share of competitors that pass the audit.
 
-A failed audit no competitor passes is still listed, after the others, as an ``opportunity``
-(potential measured against a full pass, impact 0): nobody does it yet.
+A competitor whose render was degraded (see ``render_health``) is not counted for audits of
+the categories it makes unreliable. A failed audit no competitor passes is still listed,
+after the others, as an ``opportunity`` (potential measured against a full pass, impact 0):
+nobody does it yet.
 """
 
 from __future__ import annotations
@@ -55,10 +57,13 @@ def recommendation(
 ) -> Recommendation:
     own = entries[0]
     own_score = own.score or 0.0
+    # A competitor whose render was degraded in the audit's category proves nothing there.
     theirs = {
         competitor.url: found
         for competitor in competitors
-        if (found := competitor_entry(competitor, own)) is not None and found.score is not None
+        if (found := competitor_entry(competitor, own)) is not None
+        and found.score is not None
+        and competitor.reliable_category(found.category)
     }
     passing = [url for url, found in theirs.items() if found.passed]
     best = max((found.score or 0.0 for found in theirs.values()), default=None)

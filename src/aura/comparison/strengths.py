@@ -3,6 +3,10 @@
 - category: first (strength) or last (weakness) when the scores differ;
 - audit: the only site that passes (strength) or fails (weakness) a weighted audit;
 - metric: the best (strength) or worst (weakness) value, held alone.
+
+"Alone" means by more than the noise of the score or metric (``noise.py``). A site's results
+that depend on resources that failed to load (a degraded render) are neither its strengths
+nor its weaknesses, and do not count against other sites either.
 """
 
 from __future__ import annotations
@@ -16,14 +20,19 @@ from aura.comparison.document import (
     Standing,
 )
 from aura.comparison.inputs import Contest
-from aura.comparison.metrics import format_value
+from aura.comparison.metrics import better, format_value, spec_of
+from aura.comparison.noise import AUDIT_METRICS, CATEGORY_SCORE, noise_of, significant
 
 
 def category_standings(url: str, rankings: Rankings) -> tuple[list[Standing], list[Standing]]:
     strengths: list[Standing] = []
     weaknesses: list[Standing] = []
     for ranking in rankings.categories:
-        scores = {entry.url: entry.score for entry in ranking.entries}
+        scores = {
+            entry.url: entry.score
+            for entry in ranking.entries
+            if entry.url not in ranking.unreliable
+        }
         own = scores.get(url)
         if own is None or len(scores) < 2 or not ranking.spread:
             continue
@@ -31,19 +40,20 @@ def category_standings(url: str, rankings: Rankings) -> tuple[list[Standing], li
         best, worst = max(scores.values()), min(scores.values())
         if own == best:
             runner_up = max(others)
-            lead = "Shares the lead on" if runner_up == own else "Leads"
+            if not significant(own, runner_up, CATEGORY_SCORE):
+                continue  # a lead within noise is no strength
             strengths.append(
                 Standing(
                     kind="category",
                     id=ranking.category,
                     label=ranking.title,
-                    text=f"{lead} {ranking.title}: {own:g} (next best {runner_up:g})",
+                    text=f"Leads {ranking.title}: {own:g} (next best {runner_up:g})",
                     value=own,
                     reference=runner_up,
                     margin=round(own - runner_up, 1),
                 )
             )
-        elif own == worst:
+        elif own == worst and significant(own, min(others), CATEGORY_SCORE):
             weaknesses.append(
                 Standing(
                     kind="category",
@@ -58,36 +68,75 @@ def category_standings(url: str, rankings: Rankings) -> tuple[list[Standing], li
     return strengths, weaknesses
 
 
-def audit_standings(url: str, matrix: Matrix) -> tuple[list[Standing], list[Standing]]:
+def audit_standings(
+    url: str, matrix: Matrix, contest: Contest
+) -> tuple[list[Standing], list[Standing]]:
     strengths: list[Standing] = []
     weaknesses: list[Standing] = []
     seen: set[str] = set()
     rows = sorted(
-        (row for category in matrix.categories for row in category.audits if row.weight > 0),
-        key=lambda row: -row.weight,
+        (
+            (category.category, row)
+            for category in matrix.categories
+            for row in category.audits
+            if row.weight > 0
+        ),
+        key=lambda pair: -pair[1].weight,
     )
-    for row in rows:
+    for category, row in rows:
         if row.id in seen or url not in row.cells:
             continue
         seen.add(row.id)
-        standing = _audit_standing(url, row)
+        unreliable = {site.url for site in contest.sites if not site.reliable_category(category)}
+        if url in unreliable:
+            continue
+        standing = _audit_standing(url, row, unreliable, contest)
         if standing is None:
             continue
         (strengths if standing[0] else weaknesses).append(standing[1])
     return strengths, weaknesses
 
 
-def _audit_standing(url: str, row: MatrixRow) -> tuple[bool, Standing] | None:
+def _audit_standing(
+    url: str, row: MatrixRow, unreliable: set[str], contest: Contest
+) -> tuple[bool, Standing] | None:
     status = row.cells[url].status
-    others_passing = [other for other in row.passing if other != url]
-    others_failing = [other for other in row.failing if other != url]
+    others_passing = [o for o in row.passing if o != url and o not in unreliable]
+    others_failing = [o for o in row.failing if o != url and o not in unreliable]
     if status == "pass" and others_failing and not others_passing:
+        if not audit_difference_measurable(row.id, url, others_failing, contest):
+            return None
         text = f"The only site that passes “{row.title}”"
         return True, Standing(kind="audit", id=row.id, label=row.title, text=text)
     if status == "fail" and others_passing and not others_failing:
+        if not audit_difference_measurable(row.id, url, others_passing, contest):
+            return None
         text = f"The only site that fails “{row.title}”"
         return False, Standing(kind="audit", id=row.id, label=row.title, text=text)
     return None
+
+
+def audit_difference_measurable(
+    audit_id: str, url: str, others: list[str], contest: Contest
+) -> bool:
+    """For an audit decided by one measured number (``noise.AUDIT_METRICS``): whether the
+    site's number differs from each of ``others``' by more than the metric's noise, so that
+    passing one and failing the other is not a matter of measurement noise. Other audits:
+    always."""
+    metric_ids = AUDIT_METRICS.get(audit_id)
+    if not metric_ids:
+        return True
+    sites = {site.url: site for site in contest.sites}
+    for metric_id in metric_ids:
+        spec = spec_of(metric_id)
+        own = sites[url].metrics.get(metric_id) if url in sites else None
+        if spec is None or own is None:
+            continue
+        noise = noise_of(metric_id, spec.unit)
+        values = [sites[o].metrics.get(metric_id) for o in others if o in sites]
+        if all(v is not None and significant(own, v, noise) for v in values):
+            return True
+    return False
 
 
 def metric_standings(url: str, rows: list[MetricRow]) -> tuple[list[Standing], list[Standing]]:
@@ -95,15 +144,19 @@ def metric_standings(url: str, rows: list[MetricRow]) -> tuple[list[Standing], l
     weaknesses: list[Standing] = []
     for row in rows:
         own = row.values.get(url)
-        if own is None or len(row.values) < 2 or row.best == row.worst:
+        values = {u: v for u, v in row.values.items() if u not in row.unreliable}
+        if own is None or url not in values or len(values) < 2:
             continue
-        others = [value for other, value in row.values.items() if other != url]
-        # A metric counts only for a site alone at either end: shared extremes are common
-        # (no JavaScript errors, no redirects) and say little about a site.
-        if own in others:
-            continue
-        if own == row.best:
-            runner_up = min(others) if row.direction == "lower" else max(others)
+        others = [value for other, value in values.items() if other != url]
+        lower = row.direction == "lower"
+        noise = noise_of(row.id, row.unit)
+        best_other = min(others) if lower else max(others)
+        worst_other = max(others) if lower else min(others)
+        # A metric counts only for a site alone at either end, ahead of or behind every
+        # other by more than the noise: shared extremes are common (no JavaScript errors,
+        # no redirects) and say little about a site.
+        if better(row.direction, own, best_other) and significant(own, best_other, noise):
+            runner_up = best_other
             strengths.append(
                 Standing(
                     kind="metric",
@@ -116,17 +169,17 @@ def metric_standings(url: str, rows: list[MetricRow]) -> tuple[list[Standing], l
                     margin=round(abs(own - runner_up), 6),
                 )
             )
-        elif own == row.worst:
+        elif better(row.direction, worst_other, own) and significant(own, worst_other, noise):
             weaknesses.append(
                 Standing(
                     kind="metric",
                     id=row.id,
                     label=row.label,
                     text=f"Worst {row.label}: {format_value(own, row.unit)} "
-                    f"(best {format_value(row.best, row.unit)})",
+                    f"(best {format_value(best_other, row.unit)})",
                     value=own,
-                    reference=row.best,
-                    margin=round(abs(row.best - own), 6),
+                    reference=best_other,
+                    margin=round(abs(best_other - own), 6),
                 )
             )
     return strengths, weaknesses
@@ -138,7 +191,7 @@ def build_strengths(
     standings: list[SiteStandings] = []
     for url in contest.urls:
         category_s, category_w = category_standings(url, rankings)
-        audit_s, audit_w = audit_standings(url, matrix)
+        audit_s, audit_w = audit_standings(url, matrix, contest)
         metric_s, metric_w = metric_standings(url, metrics)
         standings.append(
             SiteStandings(

@@ -19,6 +19,8 @@ from aura.comparison.document import (
 )
 from aura.comparison.inputs import Contest
 from aura.comparison.metrics import format_value
+from aura.comparison.noise import CATEGORY_SCORE, significant
+from aura.comparison.strengths import audit_difference_measurable
 
 #: The metric quoted when a site trails a category, in order of preference.
 HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
@@ -86,34 +88,43 @@ def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None
     if not ranking.entries:
         return None
     scores = {entry.url: entry for entry in ranking.entries}
-    best = ranking.entries[0]
+    leader = scores.get(ranking.leader) if ranking.leader is not None else None
     if primary_url is None or primary_url not in scores:
         if len(ranking.leaders) > 1:
-            text = f"{' and '.join(ranking.leaders)} share the lead overall ({best.score:g})."
+            shared = scores[ranking.leaders[0]].score
+            text = f"{' and '.join(ranking.leaders)} share the lead overall ({shared:g})."
+        elif leader is not None:
+            text = f"{leader.url} leads overall with {leader.score:g}."
         else:
-            text = f"{best.url} leads overall with {best.score:g}."
-        return Finding(kind="overall", text=text, url=best.url)
+            return None
+        return Finding(kind="overall", text=text, url=ranking.leaders[0])
     own = scores[primary_url]
     if len(ranking.entries) == 1:
         return Finding(kind="overall", text=f"Your site scores {own.score:g} overall.")
-    if own.rank == 1:
-        runner_up = next((e for e in ranking.entries if e.url != primary_url), own)
-        if len(ranking.leaders) > 1:
-            text = f"You share the lead overall with {own.score:g}."
-        else:
-            margin = round(own.score - runner_up.score, 1)
-            points = "point" if margin == 1 else "points"
-            text = (
-                f"You lead overall with {own.score:g}, {margin:g} {points} ahead of "
-                f"{runner_up.url}."
-            )
+    if primary_url in ranking.unreliable:
+        text = (
+            f"You rank {ordinal(own.rank)} of {len(ranking.entries)} overall with "
+            f"{own.score:g}, but parts of your page failed to load, so the score is not "
+            "reliable (see the notes)."
+        )
         return Finding(kind="overall", text=text, url=primary_url)
-    return Finding(
-        kind="overall",
-        text=f"You rank {ordinal(own.rank)} of {len(ranking.entries)} overall with "
-        f"{own.score:g}; {best.url} leads with {best.score:g}.",
-        url=primary_url,
-    )
+    if ranking.leader == primary_url:
+        others = [e for e in ranking.entries if e.url != primary_url]
+        runner_up = max(others, key=lambda e: e.score)
+        margin = round(own.score - runner_up.score, 1)
+        points = "point" if margin == 1 else "points"
+        text = f"You lead overall with {own.score:g}, {margin:g} {points} ahead of {runner_up.url}."
+        return Finding(kind="overall", text=text, url=primary_url)
+    if primary_url in ranking.leaders:
+        return Finding(
+            kind="overall", text=f"You share the lead overall with {own.score:g}.", url=primary_url
+        )
+    text = f"You rank {ordinal(own.rank)} of {len(ranking.entries)} overall with {own.score:g}"
+    if leader is not None:
+        text += f"; {leader.url} leads with {leader.score:g}."
+    else:
+        text += "."
+    return Finding(kind="overall", text=text, url=primary_url)
 
 
 def category_findings(rankings: Rankings, gaps: Gaps, primary_url: str) -> list[Finding]:
@@ -121,12 +132,19 @@ def category_findings(rankings: Rankings, gaps: Gaps, primary_url: str) -> list[
     leading: list[Finding] = []
     metric_gaps = {gap.id: gap for gap in gaps.metrics}
     for ranking in rankings.categories:
-        scores = {entry.url: entry.score for entry in ranking.entries}
+        if primary_url in ranking.unreliable:
+            continue
+        scores = {
+            entry.url: entry.score
+            for entry in ranking.entries
+            if entry.url not in ranking.unreliable
+        }
         own = scores.get(primary_url)
         if own is None or len(scores) < 2 or not ranking.spread:
             continue
         best, worst = max(scores.values()), min(scores.values())
-        if own == worst:
+        next_lowest = min(score for url, score in scores.items() if url != primary_url)
+        if own == worst and significant(own, next_lowest, CATEGORY_SCORE):
             text = f"You are last on {ranking.title}: {own:g} against {best:g} for the leader"
             quoted = next(
                 (
@@ -151,13 +169,26 @@ def category_findings(rankings: Rankings, gaps: Gaps, primary_url: str) -> list[
     return trailing + leading
 
 
-def audit_findings(recommendations: list[SiteRecommendations], primary_url: str) -> list[Finding]:
+def audit_findings(
+    contest: Contest, recommendations: list[SiteRecommendations], primary_url: str
+) -> list[Finding]:
     own = next((entry for entry in recommendations if entry.url == primary_url), None)
-    if own is None:
+    primary = contest.primary
+    if own is None or primary is None:
         return []
+    sites = {site.url: site for site in contest.sites}
     findings: list[Finding] = []
     for item in own.items:
         if item.adoption < 1 or not item.competitors_passing:
+            continue
+        # Neither a failure caused by resources that did not load, nor a pass by a page
+        # that did not load them, nor a pass and a fail a measurement's noise apart.
+        involved = [primary, *(sites[url] for url in item.competitors_passing if url in sites)]
+        if any(not site.reliable_category(name) for site in involved for name in item.categories):
+            continue
+        if not audit_difference_measurable(
+            item.audit_id, primary_url, item.competitors_passing, contest
+        ):
             continue
         subject = _competitors(item.competitors_total, "pass")
         findings.append(
@@ -187,16 +218,20 @@ def technology_findings(technology: TechnologySection, primary_url: str) -> list
 
 
 def leader_findings(rankings: Rankings) -> list[Finding]:
-    return [
-        Finding(
-            kind="category",
-            text=f"{ranking.leader} leads {ranking.title} with {ranking.entries[0].score:g}.",
-            url=ranking.leader,
-            category=ranking.category,
+    findings: list[Finding] = []
+    for ranking in rankings.categories:
+        if ranking.leader is None or len(ranking.entries) < 2:
+            continue
+        score = next(entry.score for entry in ranking.entries if entry.url == ranking.leader)
+        findings.append(
+            Finding(
+                kind="category",
+                text=f"{ranking.leader} leads {ranking.title} with {score:g}.",
+                url=ranking.leader,
+                category=ranking.category,
+            )
         )
-        for ranking in rankings.categories
-        if ranking.leader is not None and len(ranking.entries) > 1
-    ]
+    return findings
 
 
 def build_summary(
@@ -224,6 +259,6 @@ def build_summary(
     if primary is None or gaps is None:
         return findings + leader_findings(rankings)
     findings.extend(category_findings(rankings, gaps, primary.url))
-    findings.extend(audit_findings(recommendations, primary.url))
+    findings.extend(audit_findings(contest, recommendations, primary.url))
     findings.extend(technology_findings(technology, primary.url))
     return findings

@@ -3,7 +3,8 @@
 Sites are matched by the URL the set lists. For each one: the overall and category scores
 and the key metrics as deltas, rank moves, technologies added, removed or upgraded, content
 and pricing changes, and the visual change the caller measured. Every delta is listed, but
-only one beyond its unit's noise threshold is a change: two runs of an unchanged page on
+only one beyond its metric's noise threshold (``aura.comparison.noise``, the same one
+the comparison uses) is a change: two runs of an unchanged page on
 loopback differ by milliseconds, and that is not news. Overtakes are pairs of sites that
 swapped places in a category. Output is deterministic: sites in the set's order, everything
 else in a fixed or sorted order.
@@ -12,12 +13,12 @@ else in a fixed or sorted order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from aura.comparison.document import Direction, Unit
 from aura.comparison.inputs import Analysed, mapping, number
 from aura.comparison.metrics import MetricSpec, format_value, spec_of
+from aura.comparison.noise import CATEGORY_SCORE, OVERALL_SCORE, Noise, noise_of, significant
 from aura.comparison.summary import ordinal
 from aura.comparison.technology import Detected, technologies_of
 from aura.history.content import content_changes
@@ -79,32 +80,6 @@ EXTRA_METRICS = {
 }
 
 
-@dataclass(frozen=True)
-class Noise:
-    """A change counts only when it is at least ``absolute`` and ``relative`` of the old value."""
-
-    absolute: float
-    relative: float = 0.0
-
-
-NOISE: dict[Unit, Noise] = {
-    # Server and lab timings jitter from run to run (a cold first request, a busy host).
-    "ms": Noise(250, 0.25),
-    "bytes": Noise(1024, 0.05),
-    "count": Noise(1),
-    "ratio": Noise(0.05),
-    # A category that weighs timings (performance) moves a point or two between two runs of
-    # the same page with the server's response time; lab tools see the same spread. The
-    # overall score averages the categories, so it is judged finer (OVERALL_NOISE).
-    "score": Noise(3),
-    "bool": Noise(0.5),
-    "unitless": Noise(0.05, 0.20),
-}
-OVERALL_NOISE = Noise(1)
-#: A date or a counter in the text can add or remove a word or two.
-METRIC_NOISE = {"word_count": Noise(10, 0.05)}
-
-
 def site_name(url: str) -> str:
     """How sentences name a site: its host, and its path when that is more than ``/``."""
     parts = urlsplit(url)
@@ -123,8 +98,7 @@ def verdict(
         return "unchanged" if after is None else "new"
     if after is None:
         return "gone"
-    change = round(abs(after - before), 6)  # 82.7 - 81.7 is 0.99999…: one point all the same
-    if change < noise.absolute or change < noise.relative * abs(before):
+    if not significant(before, after, noise):
         return "unchanged"
     return "better" if (after > before) == (direction == "higher") else "worse"
 
@@ -154,7 +128,7 @@ def _score_deltas(
         if before is None and after is None:
             continue
         spec = MetricSpec(titles[category], "score", "higher")
-        noise = OVERALL_NOISE if category == OVERALL else NOISE["score"]
+        noise = OVERALL_SCORE if category == OVERALL else CATEGORY_SCORE
         deltas.append(delta(category, spec, before, after, noise))
     return deltas
 
@@ -171,7 +145,7 @@ def _metric_deltas(old: SiteRun | None, new: SiteRun | None) -> list[Delta]:
         spec = EXTRA_METRICS.get(metric_id) or spec_of(metric_id)
         if spec is None or (metric_id not in before and metric_id not in after):
             continue
-        noise = METRIC_NOISE.get(metric_id, NOISE[spec.unit])
+        noise = noise_of(metric_id, spec.unit)
         deltas.append(delta(metric_id, spec, before.get(metric_id), after.get(metric_id), noise))
     return deltas
 

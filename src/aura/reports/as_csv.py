@@ -11,7 +11,7 @@ import io
 import statistics
 
 from aura.neutralise import for_csv
-from aura.reports.common import category_grid, compared_sites
+from aura.reports.common import category_grid, compared_sites, render_health_rows
 from aura.reports.model import Report
 
 
@@ -58,4 +58,13 @@ def render_csv(report: Report) -> bytes:
                 _number(metric.median),
             ]
         )
+    health = {row.url: row for row in render_health_rows(document)}
+    if health:
+        for field, label in (
+            ("status", "Render health"),
+            ("failed", "Failed resources"),
+            ("unreliable", "Not reliable (degraded render)"),
+        ):
+            cells = [getattr(health[url], field) if url in health else "" for url in sites]
+            write(["render", f"render_{field}", label, "", "", *cells, "", ""])
     return buffer.getvalue().encode("utf-8")

@@ -23,6 +23,7 @@ from aura.reports.common import (
     category_titles,
     compared_sites,
     metric_text,
+    render_health_rows,
     score_text,
     site_label,
     title_of,
@@ -129,6 +130,24 @@ def _summary(report: Report) -> str:
         else "<p>Nothing to summarise.</p>"
     )
     return f'<section id="summary"><h2>Summary</h2>{body}</section>'
+
+
+def _render_health(document: ComparisonDocument) -> str:
+    rows = render_health_rows(document)
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{site_link(row.url)}</td><td class='health-{e(row.status)}'>{e(row.status)}"
+        f"</td><td>{e(row.failed)}</td><td>{e(row.reasons)}</td><td>{e(row.unreliable)}</td></tr>"
+        for row in rows
+    )
+    header = ("Site", "Render", "Failed resources", "Why degraded", "Not reliable")
+    return (
+        '<section id="render-health"><h2>Render health</h2><p class="muted">Stylesheets, '
+        "scripts, fonts and images that failed to load. The categories of a degraded render "
+        "are shown but are not reliable and lead nothing.</p>"
+        f"{_table(header, [body])}</section>"
+    )
 
 
 def _ranking(document: ComparisonDocument) -> str:
@@ -451,6 +470,7 @@ def render_html(report: Report) -> bytes:
         (
             f"<header><h1>{e(title)}</h1><div class='meta'>{e(' · '.join(meta))}</div></header>",
             _summary(report),
+            _render_health(document),
             _ranking(document),
             _grid(document),
             _cards(report),

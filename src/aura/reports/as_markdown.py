@@ -17,6 +17,7 @@ from aura.reports.common import (
     category_grid,
     compared_sites,
     metric_text,
+    render_health_rows,
     score_text,
     site_label,
     title_of,
@@ -56,6 +57,22 @@ def _summary(report: Report) -> list[str]:
         lines.append("- Nothing to summarise.")
     lines.extend(f"- *Note:* {md(note)}" for note in document.notes)
     return [*lines, ""]
+
+
+def _render_health(document: ComparisonDocument) -> list[str]:
+    rows = render_health_rows(document)
+    if not rows:
+        return []
+    table_rows = [
+        [link(row.url), md(row.status), md(row.failed), md(row.reasons), md(row.unreliable)]
+        for row in rows
+    ]
+    legend = (
+        "Stylesheets, scripts, fonts and images that failed to load. The categories of a "
+        "degraded render are shown but are not reliable and lead nothing."
+    )
+    header = ["Site", "Render", "Failed resources", "Why degraded", "Not reliable"]
+    return ["## Render health", "", legend, "", *table(header, table_rows)]
 
 
 def _ranking(document: ComparisonDocument) -> list[str]:
@@ -263,6 +280,7 @@ def render_markdown(report: Report) -> bytes:
     lines = [f"# {md(title_of(report))}", "", meta, ""]
     for section in (
         _summary(report),
+        _render_health(document),
         _ranking(document),
         _grid(document),
         _recommendations(document),

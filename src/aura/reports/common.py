@@ -69,6 +69,37 @@ def category_grid(document: ComparisonDocument) -> list[GridRow]:
     return [row for row in rows if any(score is not None for score in row.scores.values())]
 
 
+@dataclass(frozen=True)
+class HealthRow:
+    url: str
+    status: str
+    failed: str
+    reasons: str
+    unreliable: str
+
+
+def render_health_rows(document: ComparisonDocument) -> list[HealthRow]:
+    """How each compared site rendered; empty when no site has a verdict (older results)."""
+    titles = category_titles(document)
+    rows: list[HealthRow] = []
+    for site in compared_sites(document):
+        health = site.render_health
+        if health is None:
+            continue
+        rows.append(
+            HealthRow(
+                url=site.url,
+                status=health.status,
+                failed=f"{health.failed} of {health.requested}" if health.requested else "none",
+                reasons="; ".join(health.reasons),
+                unreliable=", ".join(
+                    titles.get(name, name.capitalize()) for name in health.unreliable
+                ),
+            )
+        )
+    return rows
+
+
 def top_recommendations(
     document: ComparisonDocument, limit: int = TOP_RECOMMENDATIONS
 ) -> list[tuple[str, list[Recommendation]]]:

@@ -46,6 +46,8 @@ class ProfileRun:
     #: False when the network was still busy or the main thread still ran long tasks when
     #: the observation after the load gave up (``AURA_BROWSER_SETTLE``).
     settled: bool = True
+    #: Stylesheets, scripts, fonts and images: kind -> (requested, failed).
+    resources: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: The scoring curves of the profile: metric -> (p10, median).
     curves: dict[str, tuple[float, float]] = field(default_factory=dict)
 
@@ -71,6 +73,10 @@ class ProfileRun:
             "resource_errors": list(self.resource_errors),
             "load_timed_out": self.load_timed_out,
             "settled": self.settled,
+            "resources": {
+                kind: {"requested": requested, "failed": failed}
+                for kind, (requested, failed) in self.resources.items()
+            },
         }
 
 

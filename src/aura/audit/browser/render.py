@@ -39,6 +39,7 @@ from aura.audit.browser.profiles import DeviceProfile, NetworkThrottling
 from aura.audit.browser.speed_index import MAX_FRAMES, Frame, speed_index
 from aura.audit.browser.tabs import MAX_MESSAGES, MAX_URLS, PageLoad, Tab, TabSet
 from aura.audit.fetch.guard import NetworkPolicy
+from aura.audit.health import PageCheck
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ class RenderOutcome:
     stopped: str | None = None
     elapsed_ms: float = 0.0
     waited_ms: float = 0.0
+    #: How the desktop page was styled (for the render-health verdict), once read.
+    page_check: PageCheck | None = None
 
     def summary(self, budget: float) -> dict[str, Any]:
         technology = next((a for a in self.artifacts if isinstance(a, RenderedTechnology)), None)
@@ -348,14 +351,16 @@ class _Renderer:
         selectors = list(dict.fromkeys((*scripts.KNOWN_SELECTORS, *self.settings.dom_probes)))
         pairs = [list(pair) for pair in self.settings.dom_property_probes]
         # Sent at once (the page answers them in order) while a thread reads the colours.
-        styles, dominant, js_globals, dom, properties = await asyncio.gather(
+        styles, dominant, js_globals, dom, properties, styling = await asyncio.gather(
             page.call(scripts.COLLECT_STYLES),
             asyncio.to_thread(dominant_colors, above_fold),
             page.call(scripts.PROBE_GLOBALS, paths),
             page.call(scripts.PROBE_DOM, selectors),
             page.call(scripts.PROBE_DOM_PROPERTIES, pairs),
+            page.call(scripts.CHECK_STYLING),
         )
         self.outcome.artifacts.append(rendered_design(styles, dominant))
+        self.outcome.page_check = _page_check(styling, dominant)
         js_globals, dom = js_globals or {}, dom or {}
         hosts = tuple(self.hosts)
         self.outcome.artifacts.append(
@@ -530,7 +535,21 @@ def _profile_run(
         resource_errors=tuple(load.resource_errors),
         load_timed_out=load_timed_out,
         settled=settled,
+        resources=load.resources(),
         curves={name: (p10, median) for name, p10, median in profile.curves},
+    )
+
+
+def _page_check(raw: Any, dominant: tuple[tuple[str, float], ...]) -> PageCheck:
+    styling = raw if isinstance(raw, dict) else {}
+    return PageCheck(
+        linked_stylesheets=int(_number(styling.get("linked")) or 0),
+        loaded_stylesheets=int(_number(styling.get("loaded")) or 0),
+        default_look=styling.get("defaultLook") is True,
+        style_rules=int(_number(styling.get("rules")) or 0),
+        hidden_sheets=int(_number(styling.get("hidden")) or 0),
+        visible_text=styling.get("visibleText") is not False,
+        top_color_share=dominant[0][1] if dominant else None,
     )
 
 

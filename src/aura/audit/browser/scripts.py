@@ -382,3 +382,60 @@ async (limits) => {
   return out;
 }
 """
+
+#: Whether the page's linked stylesheets loaded, how many style rules apply, whether text
+#: shows in the first screen, and whether the page has the browser's own default look (two
+#: of: body margin 8 px, the default font, links in the default blue): a page whose
+#: stylesheets failed renders that way.
+CHECK_STYLING = """
+() => {
+  const applies = (link) => {
+    if (link.disabled || /\\balternate\\b/i.test(link.rel)) return false;
+    try { return matchMedia(link.media || 'all').matches; } catch (_) { return true; }
+  };
+  const links = Array.from(document.querySelectorAll('link[rel~="stylesheet" i][href]'))
+    .filter(applies);
+  const loaded = links.filter((link) => link.sheet !== null).length;
+  // Style rules the page really has: a sheet that failed to load has none, and CSS that
+  // does not parse (a CDATA section around a <style>'s text swallows all of it) neither.
+  // A cross-origin sheet hides its rules (``hidden``), whether it loaded or not.
+  let rules = 0, hidden = 0;
+  for (const sheet of Array.from(document.styleSheets)) {
+    if (sheet.disabled) continue;
+    if (sheet.media && sheet.media.length && !matchMedia(sheet.media.mediaText).matches) continue;
+    try { rules += sheet.cssRules.length; } catch (_) { hidden += 1; }
+  }
+  const height = innerHeight, width = innerWidth;
+  const inView = (box) => box.width > 0 && box.height > 0 && box.top < height
+    && box.left < width && box.bottom > 0 && box.right > 0;
+  let visibleText = false;
+  const walker = document.createTreeWalker(document.body || document.documentElement,
+    NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(), seen = 0; node && seen < 5000; node = walker.nextNode()) {
+    seen += 1;
+    if (!node.nodeValue.trim()) continue;
+    range.selectNodeContents(node);
+    if (inView(range.getBoundingClientRect())) { visibleText = true; break; }
+  }
+  const body = document.body;
+  if (!body) {
+    return { linked: links.length, loaded, rules, hidden, visibleText, defaultLook: false };
+  }
+  const style = getComputedStyle(body);
+  const probe = document.createElement('span');
+  probe.style.setProperty('all', 'initial');
+  document.documentElement.appendChild(probe);
+  const defaultFont = getComputedStyle(probe).fontFamily;
+  probe.remove();
+  const margins = [style.marginTop, style.marginRight, style.marginBottom, style.marginLeft];
+  const shown = Array.from(document.querySelectorAll('a[href]'))
+    .filter((a) => inView(a.getBoundingClientRect())).slice(0, 200);
+  const blue = shown.filter((a) => getComputedStyle(a).color === 'rgb(0, 0, 238)').length;
+  // Two of the three defaults are enough: an inline <style> that survived may set one.
+  const defaults = [margins.every((m) => m === '8px'), style.fontFamily === defaultFont,
+    shown.length > 0 && blue * 2 >= shown.length];
+  const defaultLook = defaults.filter(Boolean).length >= 2;
+  return { linked: links.length, loaded, rules, hidden, visibleText, defaultLook };
+}
+"""

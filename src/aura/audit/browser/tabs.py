@@ -36,6 +36,8 @@ _CRITICAL_TYPES = frozenset({"Document", "Stylesheet", "Script", "Font"})
 #: As in Lighthouse, the network is quiet with at most this many other requests in flight
 #: (a long poll or a beacon that never ends must not hold the measurement to its limit).
 QUIET_IN_FLIGHT = 2
+#: The DevTools resource types whose failures the render-health verdict counts.
+_COUNTED_TYPES = {"Stylesheet": "stylesheet", "Script": "script", "Font": "font", "Image": "image"}
 
 
 @dataclass
@@ -57,6 +59,10 @@ class PageLoad:
     #: quiet (monotonic s; None while it is busy).
     in_flight: dict[str, bool] = field(default_factory=dict)
     quiet_since: float | None = field(default_factory=time.monotonic)
+    #: Stylesheets, scripts, fonts and images asked for (request id -> kind), and those
+    #: that failed (a network error, or an HTTP status of 400 or more).
+    kinds: dict[str, str] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
 
     def on_request(self, params: dict[str, Any]) -> None:
         url = str((params.get("request") or {}).get("url") or "")
@@ -67,6 +73,9 @@ class PageLoad:
         if params.get("type") not in _LONG_LIVED:
             self._active(params, done=False, critical=_critical(params))
         self.requests += 1
+        kind = _COUNTED_TYPES.get(str(params.get("type")))
+        if kind is not None:
+            self.kinds[str(params.get("requestId") or "")] = kind
         if len(self.urls) < MAX_URLS:
             self.urls.append(url[:500])
         host = urlsplit(url).hostname
@@ -79,6 +88,21 @@ class PageLoad:
 
     def on_failed(self, params: dict[str, Any]) -> None:
         self._active(params, done=True)
+        if not params.get("canceled"):
+            self.failed.add(str(params.get("requestId") or ""))
+
+    def on_response(self, params: dict[str, Any]) -> None:
+        status = (params.get("response") or {}).get("status")
+        if isinstance(status, int | float) and status >= 400:
+            self.failed.add(str(params.get("requestId") or ""))
+
+    def resources(self) -> dict[str, tuple[int, int]]:
+        """(requested, failed) stylesheets, scripts, fonts and images."""
+        counts: dict[str, tuple[int, int]] = {}
+        for request_id, kind in self.kinds.items():
+            requested, failed = counts.get(kind, (0, 0))
+            counts[kind] = (requested + 1, failed + (request_id in self.failed))
+        return counts
 
     def _active(self, params: dict[str, Any], *, done: bool, critical: bool = False) -> None:
         request_id = str(params.get("requestId") or "")
@@ -148,6 +172,7 @@ class Tab:
             "Network.requestWillBeSent": PageLoad.on_request,
             "Network.loadingFinished": PageLoad.on_finished,
             "Network.loadingFailed": PageLoad.on_failed,
+            "Network.responseReceived": PageLoad.on_response,
             "Runtime.consoleAPICalled": PageLoad.on_console,
             "Runtime.exceptionThrown": PageLoad.on_exception,
             "Log.entryAdded": PageLoad.on_log,
