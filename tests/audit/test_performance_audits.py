@@ -392,3 +392,23 @@ class TestOnePageWeight:
         assert rendered_total.metrics["total_bytes"] == 2_400_000
         assert kib(2_400_000) in rendered_total.display_value
         assert kib(2_400_000) in rendered_summary.display_value
+
+
+def test_stylesheets_linked_only_in_noscript_are_the_pages_css_not_render_blocking() -> None:
+    """skel.js and loadCSS pages load their CSS with a script and link the same sheets in
+    <noscript>: static mode reads them as the page's styling; they never block rendering."""
+    head = (
+        "<script src='skel.js' defer></script>"
+        "<noscript><link rel='stylesheet' href='/css/style.css'></noscript>"
+    )
+    page = document("<p>x</p>", head)
+    sheets = [
+        (ref.url, ref.initiator) for ref in discover_in_html(page) if ref.kind == "stylesheet"
+    ]
+    assert sheets == [("https://example.com/css/style.css", "noscript")]
+    assert run("render-blocking-resources", page, exchange()).score == 1
+    # A page with a stylesheet of its own keeps its no-script extras out.
+    styled = document("<p>x</p>", "<link rel='stylesheet' href='/main.css'>" + head)
+    assert [ref.url for ref in discover_in_html(styled) if ref.kind == "stylesheet"] == [
+        "https://example.com/main.css"
+    ]

@@ -127,7 +127,11 @@ def static_resources(subresources: Subresources) -> dict[str, tuple[int, int]]:
 
 def linked_stylesheets(subresources: Subresources) -> tuple[int, int]:
     """(linked, loaded) stylesheets the HTML itself refers to."""
-    linked = [item for item in subresources.of_kind("stylesheet") if item.initiator == "html"]
+    linked = [
+        item
+        for item in subresources.of_kind("stylesheet")
+        if item.initiator in ("html", "noscript")
+    ]
     return len(linked), sum(1 for item in linked if item.ok)
 
 

@@ -9,11 +9,14 @@ resource that fails (an unresolvable CDN, a 404, a timeout) is recorded, never f
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urldefrag, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from aura.audit import cpu, css
 from aura.audit.artifacts import Document, Headers, Subresource, Subresources, exclusive
@@ -46,6 +49,8 @@ def discover_in_html(document: Document) -> list[Reference]:
         elif "preload" in rel or "modulepreload" in rel:
             kind = _PRELOAD_KINDS.get((node.attributes.get("as") or "").lower(), "other")
             found.append(Reference(href, "script" if "modulepreload" in rel else kind))
+    if not any(ref.kind == "stylesheet" for ref in found):
+        found.extend(_noscript_stylesheets(document.html))
     for node in document.css("script[src]"):
         found.append(Reference(node.attributes.get("src") or "", "script"))
     for node in document.css("img, input[type=image], video[poster]"):
@@ -57,6 +62,27 @@ def discover_in_html(document: Document) -> list[Reference]:
     order = {"stylesheet": 0, "script": 1, "font": 2, "image": 3, "other": 4}
     resolved = _resolve(found, document.base_url)
     return sorted(resolved, key=lambda ref: order.get(ref.kind, 5))
+
+
+#: Initiators of the subresources the page's HTML names (the others: a stylesheet's URL).
+HTML_INITIATORS = frozenset({"html", "noscript"})
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.*?)</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _noscript_stylesheets(html: str) -> list[Reference]:
+    """The stylesheets a page links only inside ``<noscript>``: pages that load their CSS
+    with a script (skel.js, loadCSS) put the same sheets there for visitors without one.
+    Static mode runs no script, and this fallback is the best view it has of the page's
+    styling (the parsed tree leaves ``<noscript>`` out: a browser with scripting on never
+    renders it, so these sheets count as the page's CSS and never as render-blocking)."""
+    found: list[Reference] = []
+    for match in _NOSCRIPT.finditer(html):
+        fragment = LexborHTMLParser(match.group(1))
+        for node in fragment.css("link[href]"):
+            rel = (node.attributes.get("rel") or "").lower().split()
+            if "stylesheet" in rel:
+                found.append(Reference(node.attributes.get("href") or "", "stylesheet", "noscript"))
+    return found
 
 
 def _inline_css_images(document: Document) -> list[str]:
@@ -240,7 +266,7 @@ async def fetch_all(
     imported = [
         ref
         for item in items
-        if item.kind == "stylesheet" and item.ok and item.initiator != "html"
+        if item.kind == "stylesheet" and item.ok and item.initiator not in HTML_INITIATORS
         for ref in discover_in_css(item)
     ]
     await wave(imported)
