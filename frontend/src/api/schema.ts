@@ -1408,7 +1408,7 @@ export interface components {
             primary_url?: string | null;
             /**
              * Runs
-             * @description Browser mode: renders of each page per run (1, the default, to 5); the median one is reported, the spread kept in each result's lab_spread
+             * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
              */
             runs?: number | null;
             schedule?: components["schemas"]["ScheduleSpec"] | null;
@@ -1480,7 +1480,7 @@ export interface components {
             primary_url?: string | null;
             /**
              * Runs
-             * @description Browser mode: renders of each page per run (1, the default, to 5); the median one is reported, the spread kept in each result's lab_spread
+             * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
              */
             runs?: number | null;
             schedule?: components["schemas"]["ScheduleSpec"] | null;

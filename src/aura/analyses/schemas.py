@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,6 +13,18 @@ from aura.models import Analysis
 
 #: ``static``: HTTP, HTML, CSS and resources; ``browser``: also rendered in Chromium.
 AnalysisMode = Literal["static", "browser"]
+
+#: Browser mode's repeated renders of a page, as every API that starts analyses takes them.
+Runs = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=MAX_RUNS,
+        description="Browser mode: render each page this many times (1, the default, to "
+        f"{MAX_RUNS}) and report the median run, with every run's lab metrics in the "
+        "result's lab_spread; static analyses ignore it",
+    ),
+]
 
 
 class AnalysisCreate(BaseModel):
@@ -24,14 +36,7 @@ class AnalysisCreate(BaseModel):
         description="static, or browser (rendered in Chromium); "
         "by default browser where Chromium is installed",
     )
-    runs: int | None = Field(
-        default=None,
-        ge=1,
-        le=MAX_RUNS,
-        description="Browser mode: render each page this many times (1, the default, to "
-        f"{MAX_RUNS}) and report the median run, with every run's lab metrics in the "
-        "result's lab_spread; static analyses ignore it",
-    )
+    runs: Runs = None
 
 
 class AnalysisRead(BaseModel):

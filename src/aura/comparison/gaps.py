@@ -10,6 +10,7 @@ from aura.comparison.document import CategoryGap, Gaps, MetricGap, MetricRow, Ra
 from aura.comparison.inputs import Contest
 from aura.comparison.metrics import better
 from aura.comparison.noise import CATEGORY_SCORE, noise_of, significant
+from aura.comparison.rankings import reliable_scores
 
 
 def category_gaps(contest: Contest, rankings: Rankings, primary_url: str) -> list[CategoryGap]:
@@ -17,11 +18,7 @@ def category_gaps(contest: Contest, rankings: Rankings, primary_url: str) -> lis
     for ranking in rankings.categories:
         if primary_url in ranking.unreliable:
             continue
-        scores = {
-            entry.url: entry.score
-            for entry in ranking.entries
-            if entry.url not in ranking.unreliable
-        }
+        scores = reliable_scores(ranking)
         own = scores.pop(primary_url, None)
         if own is None or not scores:
             continue

@@ -49,6 +49,13 @@ def rank(
     )
 
 
+def reliable_scores(ranking: Ranking) -> dict[str, float]:
+    """The ranking's scores of the sites whose render lets it be trusted, by URL."""
+    return {
+        entry.url: entry.score for entry in ranking.entries if entry.url not in ranking.unreliable
+    }
+
+
 def unreliable_sites(contest: Contest, categories: list[str]) -> frozenset[str]:
     """Sites with a degraded render whose results in any of ``categories`` are unreliable."""
     return frozenset(

@@ -22,17 +22,14 @@ from aura.comparison.document import (
 from aura.comparison.inputs import Contest
 from aura.comparison.metrics import better, format_value, spec_of
 from aura.comparison.noise import AUDIT_METRICS, CATEGORY_SCORE, noise_of, significant
+from aura.comparison.rankings import reliable_scores
 
 
 def category_standings(url: str, rankings: Rankings) -> tuple[list[Standing], list[Standing]]:
     strengths: list[Standing] = []
     weaknesses: list[Standing] = []
     for ranking in rankings.categories:
-        scores = {
-            entry.url: entry.score
-            for entry in ranking.entries
-            if entry.url not in ranking.unreliable
-        }
+        scores = reliable_scores(ranking)
         own = scores.get(url)
         if own is None or len(scores) < 2 or not ranking.spread:
             continue

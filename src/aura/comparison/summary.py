@@ -20,6 +20,7 @@ from aura.comparison.document import (
 from aura.comparison.inputs import Contest
 from aura.comparison.metrics import format_value
 from aura.comparison.noise import CATEGORY_SCORE, significant
+from aura.comparison.rankings import reliable_scores
 from aura.comparison.strengths import audit_difference_measurable
 
 #: The metric quoted when a site trails a category, in order of preference.
@@ -134,11 +135,7 @@ def category_findings(rankings: Rankings, gaps: Gaps, primary_url: str) -> list[
     for ranking in rankings.categories:
         if primary_url in ranking.unreliable:
             continue
-        scores = {
-            entry.url: entry.score
-            for entry in ranking.entries
-            if entry.url not in ranking.unreliable
-        }
+        scores = reliable_scores(ranking)
         own = scores.get(primary_url)
         if own is None or len(scores) < 2 or not ranking.spread:
             continue

@@ -7,8 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aura.analyses.schemas import AnalysisMode
-from aura.audit.browser.runs import MAX_RUNS
+from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
 from aura.models import CompetitiveAnalysisBatch
 
@@ -26,14 +25,7 @@ class BatchCreate(BaseModel):
         description="static, or browser (rendered in Chromium); "
         "by default browser where Chromium is installed",
     )
-    runs: int | None = Field(
-        default=None,
-        ge=1,
-        le=MAX_RUNS,
-        description="Browser mode: render each page this many times (1, the default, to "
-        f"{MAX_RUNS}) and report the median run, with every run's lab metrics in the "
-        "result's lab_spread; static analyses ignore it",
-    )
+    runs: Runs = None
 
 
 class BatchUrlRead(BaseModel):

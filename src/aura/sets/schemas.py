@@ -12,8 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aura.analyses.schemas import AnalysisMode
-from aura.audit.browser.runs import MAX_RUNS
+from aura.analyses.schemas import AnalysisMode, Runs
 
 RunTrigger = Literal["manual", "schedule", "cli"]
 AlertKind = Literal[
@@ -65,13 +64,7 @@ class SetCreate(BaseModel):
         description="URL (one of ``urls``) → CSS selectors whose content change tracking "
         "ignores (rotating banners, counters, dates)",
     )
-    runs: int | None = Field(
-        default=None,
-        ge=1,
-        le=MAX_RUNS,
-        description=f"Browser mode: renders of each page per run (1, the default, to {MAX_RUNS}); "
-        "the median one is reported, the spread kept in each result's lab_spread",
-    )
+    runs: Runs = None
     schedule: ScheduleSpec | None = None
 
 
@@ -85,13 +78,7 @@ class SetUpdate(BaseModel):
     primary_url: str | None = None
     mode: AnalysisMode | None = None
     ignore_selectors: dict[str, list[str]] | None = None
-    runs: int | None = Field(
-        default=None,
-        ge=1,
-        le=MAX_RUNS,
-        description=f"Browser mode: renders of each page per run (1, the default, to {MAX_RUNS}); "
-        "the median one is reported, the spread kept in each result's lab_spread",
-    )
+    runs: Runs = None
     schedule: ScheduleSpec | None = None
 
 
