@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import json
 import os
 import socket
 import statistics
@@ -84,8 +85,11 @@ LIGHTHOUSE_NO_DNS = (
 )
 
 
-def lighthouse_once(binary: str, url: str, instant_dns_failure: bool) -> float | None:
-    flags = LIGHTHOUSE_FLAGS + (LIGHTHOUSE_NO_DNS if instant_dns_failure else "")
+def run_lighthouse(
+    binary: str, url: str, flags: str, categories: str, timeout: float
+) -> tuple[dict[str, Any] | None, float]:
+    """One Lighthouse run with the system Chromium: its JSON report (None if it failed) and
+    its wall time in ms."""
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         finished = subprocess.run(
@@ -96,15 +100,23 @@ def lighthouse_once(binary: str, url: str, instant_dns_failure: bool) -> float |
                 f"--output-path={folder}/report.json",
                 "--quiet",
                 f"--chrome-flags={flags}",
-                "--only-categories=performance,accessibility",
+                f"--only-categories={categories}",
             ],
             env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
             capture_output=True,
-            timeout=180,
+            timeout=timeout,
             check=False,
         )
         elapsed = (time.perf_counter() - started) * 1000
-    return round(elapsed, 1) if finished.returncode == 0 else None
+        if finished.returncode != 0:
+            return None, elapsed
+        return json.loads(Path(folder, "report.json").read_text()), elapsed
+
+
+def lighthouse_once(binary: str, url: str, instant_dns_failure: bool) -> float | None:
+    flags = LIGHTHOUSE_FLAGS + (LIGHTHOUSE_NO_DNS if instant_dns_failure else "")
+    report, elapsed = run_lighthouse(binary, url, flags, "performance,accessibility", 180)
+    return round(elapsed, 1) if report is not None else None
 
 
 async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict[str, Any]:

@@ -18,13 +18,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
-import json
 import os
 import statistics
-import subprocess
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from aura.audit.browser import BrowserPool
@@ -33,7 +29,13 @@ from aura.audit.fetch import NetworkPolicy
 from aura.audit.runner import analyze_url
 from aura.config import Settings
 from aura.runtime import analysis_options, browser_settings
-from bench.browser import CHROMIUM, LIGHTHOUSE_FLAGS, LIGHTHOUSE_NO_DNS, local_only_resolver
+from bench.browser import (
+    CHROMIUM,
+    LIGHTHOUSE_FLAGS,
+    LIGHTHOUSE_NO_DNS,
+    local_only_resolver,
+    run_lighthouse,
+)
 from bench.common import serve_sites_elsewhere, write_result
 
 #: Aura's metric key (mobile) → Lighthouse's audit id.
@@ -49,27 +51,10 @@ METHODS = ("unthrottled", "devtools-slow-4g")
 
 
 def lighthouse_mobile(binary: str, url: str) -> tuple[dict[str, float | None], float] | None:
-    with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
-        finished = subprocess.run(
-            [
-                binary,
-                url,
-                "--output=json",
-                f"--output-path={folder}/report.json",
-                "--quiet",
-                f"--chrome-flags={LIGHTHOUSE_FLAGS}{LIGHTHOUSE_NO_DNS}",
-                "--only-categories=performance",
-            ],
-            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
-            capture_output=True,
-            timeout=240,
-            check=False,
-        )
-        elapsed = (time.perf_counter() - started) * 1000
-        if finished.returncode != 0:
-            return None
-        report = json.loads(Path(folder, "report.json").read_text())
+    flags = LIGHTHOUSE_FLAGS + LIGHTHOUSE_NO_DNS
+    report, elapsed = run_lighthouse(binary, url, flags, "performance", 240)
+    if report is None:
+        return None
     values: dict[str, float | None] = {}
     for key, audit_id in METRICS.items():
         if audit_id == "performance":
