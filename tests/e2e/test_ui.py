@@ -72,7 +72,7 @@ def chromium_ready() -> None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        service_missing("the UI tests need Playwright for Python (pip install -e '.[dev]')")
+        service_missing("the UI tests need Playwright for Python (make install-dev)")
 
 
 @pytest.fixture(scope="module")
