@@ -27,7 +27,12 @@ def plans_of(body: str, url: str = "https://acme.example/pricing") -> list[dict[
 
 
 def plan(
-    name: str, price: float | None, currency: str | None, period: str | None, text: str
+    name: str,
+    price: float | None,
+    currency: str | None,
+    period: str | None,
+    text: str,
+    features: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     return {
         "name": name,
@@ -35,6 +40,8 @@ def plan(
         "currency": currency,
         "period": period,
         "price_text": text,
+        "features": list(features),
+        "placeholder": False,
     }
 
 
@@ -151,11 +158,14 @@ THREE_TIERS = """
 """
 
 
+FEATURES_STARTER = ("3 projects", "Custom domains", "Email support")
+
+
 def test_three_tier_cards() -> None:
     assert plans_of(THREE_TIERS) == [
-        plan("Starter", 9.0, "USD", "month", "$ 9 /mo"),
-        plan("Pro", 29.0, "USD", "month", "$ 29 per user/month"),
-        plan("Enterprise", None, None, None, "Custom"),
+        plan("Starter", 9.0, "USD", "month", "$ 9 /mo", FEATURES_STARTER),
+        plan("Pro", 29.0, "USD", "month", "$ 29 per user/month", ("Unlimited projects",)),
+        plan("Enterprise", None, None, None, "Custom", ("SSO", "Dedicated support")),
     ]
 
 
@@ -174,9 +184,11 @@ TABLE = """
 
 def test_a_comparison_table() -> None:
     assert plans_of(TABLE) == [
-        plan("Basic", 10.0, "USD", "month", "$10/mo"),
-        plan("Business", 49.0, "USD", "month", "$49/mo"),
-        plan("Enterprise", None, None, None, "Contact us"),
+        plan("Basic", 10.0, "USD", "month", "$10/mo", ("Seats: 1", "Support: Email")),
+        plan("Business", 49.0, "USD", "month", "$49/mo", ("Seats: 10", "Support: Phone")),
+        plan(
+            "Enterprise", None, None, None, "Contact us", ("Seats: Unlimited", "Support: Dedicated")
+        ),
     ]
 
 
@@ -237,15 +249,15 @@ def test_plans_with_the_same_name_and_period_are_told_apart() -> None:
     cards = "".join(
         f"<div class='tier'><h3>{name}</h3><p>{price}</p></div>"
         for name, price in [
-            ("Starting from", "$9/mo"),
-            ("Starting from", "$19/mo"),
+            ("Team", "$9/mo"),
+            ("Team", "$19/mo"),
             ("Pro", "$29/mo"),
             ("Pro", "$290/yr"),
         ]
     )
     assert [(p["name"], p["period"]) for p in plans_of(f"<div>{cards}</div>")] == [
-        ("Starting from", "month"),
-        ("Starting from (2)", "month"),
+        ("Team", "month"),
+        ("Team (2)", "month"),
         ("Pro", "month"),
         ("Pro", "year"),
     ]

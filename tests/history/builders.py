@@ -26,14 +26,18 @@ def plan(
     currency: str | None = "USD",
     period: str | None = "month",
     price_text: str | None = None,
+    features: list[str] | None = None,
 ) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "name": name,
         "price": price,
         "currency": currency,
         "period": period,
         "price_text": price_text if price_text is not None else f"${price}",
     }
+    if features is not None:
+        body["features"] = features
+    return body
 
 
 def snapshot(

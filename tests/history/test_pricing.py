@@ -66,3 +66,18 @@ def test_urls_of_both_pricing_pages_are_kept() -> None:
         "https://b.example/pricing",
         "https://b.example/plans",
     )
+
+
+def test_features_gained_and_lost_are_one_change() -> None:
+    before = [plan("Pro", 29, features=["5 agents", "Audit log", "Live chat"])]
+    after = [plan("Pro", 29, features=["Live chat", "5 agents", "SSO"])]
+    assert _summaries(before, after) == [
+        ("features", "Pro: now includes SSO; no longer Audit log"),
+    ]
+
+
+def test_features_reordered_or_unknown_are_no_change() -> None:
+    listed = [plan("Pro", 29, features=["SSO", "Live chat"])]
+    assert _summaries(listed, [plan("Pro", 29, features=["Live chat", "SSO"])]) == []
+    # A result from before features were read is not "every feature removed".
+    assert _summaries([plan("Pro", 29)], listed) == []

@@ -3,6 +3,7 @@ import { ApiError, screenshotUrl } from "../api/client";
 import { AuditList } from "../components/AuditList";
 import { AuthImage } from "../components/AuthImage";
 import { GradeBadge, ScoreRing, StatusBadge } from "../components/Badges";
+import { PricingPlans, readPricing } from "../components/PricingPlans";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import { useAnalysis } from "../hooks/queries";
 import { formatDate, formatValue, hostOf } from "../lib/format";
@@ -157,6 +158,7 @@ export function AnalysisPage() {
               </Section>
             );
           })}
+          <PricingPlans pricing={readPricing(analysis.result as Record<string, unknown> | null)} />
           <Section title="Metrics" id="metrics">
             <dl className="metric-table">
               {Object.entries(report.metrics).map(([id, value]) => (

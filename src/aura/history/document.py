@@ -106,11 +106,14 @@ class Plan(_Model):
     currency: str | None = Field(description="ISO 4217 code when known (USD, EUR, GBP…)")
     period: str | None = Field(description="month, year, week, day, one-time, or None")
     price_text: str = Field(description="The price as the page wrote it")
+    features: list[str] = Field(
+        default_factory=list, description="What the plan includes, as its card lists it"
+    )
 
 
 class PlanChange(_Model):
     plan: str
-    change: Literal["added", "removed", "price", "currency", "period"]
+    change: Literal["added", "removed", "price", "currency", "period", "features"]
     before: Plan | None
     after: Plan | None
     summary: str

@@ -43,9 +43,17 @@ def plans_of(result: Mapping[str, Any] | None) -> tuple[str | None, list[Plan]] 
                 currency=(text(body.get("currency")) or "").upper() or None,
                 period=text(body.get("period")),
                 price_text=text(body.get("price_text")) or "",
+                features=_features(body.get("features")),
             )
         )
     return text(raw.get("url")), plans
+
+
+def _features(raw: Any) -> list[str]:
+    """A plan's features (older results have none: that reads as no list, not a change)."""
+    if not isinstance(raw, list):
+        return []
+    return [" ".join(item.split()) for item in raw if isinstance(item, str) and item.strip()]
 
 
 def plan_key(name: str) -> str:
@@ -135,7 +143,35 @@ def _changes(before: Sequence[Plan], after: Sequence[Plan]) -> list[PlanChange]:
         for old, new in matched
         if (kind := _kind(old, new)) is not None
     )
+    changes.extend(
+        PlanChange(
+            plan=new.name,
+            change="features",
+            before=old,
+            after=new,
+            summary=summary,
+        )
+        for old, new in matched
+        if (summary := _feature_summary(old, new)) is not None
+    )
     return sorted(changes, key=lambda change: (plan_key(change.plan), change.summary))
+
+
+def _feature_summary(before: Plan, after: Plan) -> str | None:
+    """ "Pro: now includes SSO; no longer Audit log", or None when the lists hold the same
+    features (order aside) or either run read none (an older result, a page without lists)."""
+    if not before.features or not after.features:
+        return None
+    gained = [item for item in after.features if item not in before.features]
+    lost = [item for item in before.features if item not in after.features]
+    if not gained and not lost:
+        return None
+    parts = []
+    if gained:
+        parts.append("now includes " + ", ".join(gained))
+    if lost:
+        parts.append("no longer " + ", ".join(lost))
+    return f"{after.name}: " + "; ".join(parts)
 
 
 def pricing_changes(

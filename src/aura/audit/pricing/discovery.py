@@ -94,9 +94,19 @@ def read_page(document: Document) -> tuple[list[Plan] | None, str | None]:
     """(the page's plans if it is about pricing, else None; the pricing link to follow)."""
     about_pricing = is_pricing_url(document.url)
     plans = find_plans(document, single=about_pricing)
-    if about_pricing or (len(plans) >= 2 and any(plan.period for plan in plans)):
+    if about_pricing or (
+        len(plans) >= 2 and (any(plan.period for plan in plans) or _has_pricing_heading(document))
+    ):
         return plans, None
     return None, pricing_link(document)
+
+
+def _has_pricing_heading(document: Document) -> bool:
+    """A section headed "Pricing" or "Plans": its priced cards are plans even where no
+    billing period is written (a product grid has neither)."""
+    return any(
+        _LINK_TEXT.fullmatch(text_of(node).strip(" :.")) for node in document.css("h1, h2, h3")
+    )
 
 
 def read_linked_page(document: Document) -> PricingPlans:

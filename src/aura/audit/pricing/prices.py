@@ -57,8 +57,12 @@ _CURRENCY = rf"(?<![^\W\d_])(?:{_UNIT})(?![^\W\d_])"
 # currency follows ("10 000 €"): "$5 100 users" is five dollars.
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
 _SPACED_NUMBER = r"\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
+#: A template's stand-in for a price: "£x.99", "$XX", "€xx,xx" (a sign, then x's where the
+#: digits go). Read as a price whose amount is unknown, never as a number.
+_PLACEHOLDER = r"[xX]{1,4}(?:[.,](?:[xX]{1,2}|\d{2}))?(?![^\W\d_])"
 PRICE = re.compile(
     rf"(?P<before>{_CURRENCY})\s?(?P<amount>{_NUMBER})"
+    rf"|(?<![^\W\d_])(?P<sign>[$€£¥₹])\s?(?P<placeholder>{_PLACEHOLDER})"
     rf"|(?<![\d.,])(?P<spaced>{_SPACED_NUMBER})\s?(?P<after>{_CURRENCY})"
 )
 
@@ -103,9 +107,11 @@ _PERIOD_WORD = re.compile(
 
 @dataclass(frozen=True)
 class Price:
-    amount: float | None  # None: on request ("Contact sales", "Custom")
+    amount: float | None  # None: on request ("Contact sales", "Custom"), or a placeholder
     currency: str | None
     text: str
+    #: The page shows a template's stand-in ("£x.99"), not a price.
+    placeholder: bool = False
 
 
 def amounts(text: str) -> list[re.Match[str]]:
@@ -115,9 +121,11 @@ def amounts(text: str) -> list[re.Match[str]]:
 
 def price_of(match: re.Match[str]) -> Price:
     """The price an ``amounts`` match stands for."""
-    unit = match.group("before") or match.group("after")
+    unit = match.group("before") or match.group("after") or match.group("sign")
     number = match.group("amount") or match.group("spaced")
     currency = _SIGNS.get(unit, unit)
+    if number is None:
+        return Price(None, currency, match.group(0), placeholder=True)
     return Price(parse_number(number), currency, match.group(0))
 
 
