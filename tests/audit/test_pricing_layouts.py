@@ -146,3 +146,28 @@ def test_a_heading_that_qualifies_the_price_is_not_a_plan_name() -> None:
     document = Document("https://example.test/pricing", f"<body><main>{body}</main></body>")
     names = [plan.name for plan in find_plans(document, single=True)]
     assert names == ["Plan 1", "Plan 2"]
+
+
+#: The shared pages that show plans (read by hand): every other page shows none.
+PAGES_WITH_PLANS = {
+    "sites/02-ud-play-bootstrap/index.html",
+    "sites/02-ud-play-bootstrap/pricing.html",
+    "sites/03-tb-landwind/index.html",
+    "sites/04-tt-landing-page/index.html",
+    "sites-multi/01-sb-modern-business/pricing.html",
+}
+
+
+def test_pages_without_plans_report_none() -> None:
+    """Precision where it is easiest to lose: shops' product grids (06, 07), blogs, docs and
+    landing pages with prices in their text report no plans."""
+    pages = sorted(SHARED.glob("sites/*/*.html")) + sorted(SHARED.glob("sites-multi/**/*.html"))
+    if not pages:
+        pytest.skip("../shared holds the shared sites")
+    with_plans = set()
+    for path in pages:
+        document = Document(f"https://example.test/{path.name}", path.read_text(errors="replace"))
+        plans, _ = read_page(document)
+        if plans:
+            with_plans.add(str(path.relative_to(SHARED)))
+    assert with_plans == PAGES_WITH_PLANS
