@@ -22,6 +22,7 @@ from aura.errors import AuraError
 from aura.models import BatchStatus
 from aura.reports import FORMATS, Report, export
 from aura.runtime import Runtime
+from aura.worker import create_runtime
 
 app = typer.Typer(help="List, show and delete stored batches.", no_args_is_help=True)
 
@@ -34,7 +35,7 @@ def _with_runtime(work: Callable[[Runtime], Awaitable[T]]) -> T:
     prepare_database(settings)
 
     async def run() -> T:
-        runtime = Runtime(settings)
+        runtime = create_runtime(settings)
         try:
             return await work(runtime)
         finally:

@@ -48,6 +48,7 @@ from aura.sets.schemas import (
     SetUpdate,
 )
 from aura.sets.service import SetService
+from aura.worker import create_runtime
 
 app = typer.Typer(
     help="Comparison sets: your site and its competitors, run again and again, "
@@ -113,7 +114,7 @@ def _database(work: Callable[[Runtime], Awaitable[T]], options: Mapping[str, str
     prepare_database(settings)
 
     async def run() -> T:
-        runtime = Runtime(settings)
+        runtime = create_runtime(settings)
         async with runtime.opened():
             return await work(runtime)
 

@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
-from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.service import with_runs
 from aura.comparison import COMPARISON_VERSION
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
@@ -29,6 +28,7 @@ from aura.models import (
     CompetitiveAnalysisBatch,
     CompetitiveAnalysisUrl,
 )
+from aura.screenshots import ScreenshotStore
 from aura.urls import InvalidUrlError, normalise_url
 
 
