@@ -17,7 +17,7 @@ from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_com
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import BatchCreate
 from aura.db.engine import after_commit
-from aura.errors import ConflictError, InvalidInputError, NotFoundError
+from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.events import EventBus
 from aura.jobs import Enqueuer, enqueue_audit
 from aura.models import (
@@ -46,7 +46,7 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
     errors: list[dict[str, Any]] = []
 
     def fail(loc: list[str | int], message: str, value: Any) -> None:
-        errors.append({"loc": loc, "msg": message, "type": "value_error", "input": value})
+        errors.append(input_error(loc, message, value))
 
     if not 2 <= len(data.urls) <= max_urls:
         fail(["body", "urls"], f"give between 2 and {max_urls} URLs (got {len(data.urls)})", None)
