@@ -20,6 +20,7 @@ from typing import Any
 from bench.common import RESULTS, ROOT
 
 BENCHMARKS: dict[str, list[str]] = {
+    "startup": ["bench/startup.py"],
     "audit_engine": ["bench/audit_engine.py"],
     "technology": ["bench/technology.py"],
     # Hermetic: the sites' CDN hosts fail at once instead of being fetched (or waited on).
@@ -29,6 +30,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "api_load": ["-m", "bench.api_load"],
 }
 QUICK = {
+    "startup": ["--repeats", "2", "--sites", "3"],
     "queue": ["--jobs", "100", "--watchers", "100", "--overhead-jobs", "500"],
     "end_to_end": ["--skip-scaling"],
     "api_load": ["--rates", "25,50,100", "--seconds", "3"],
@@ -86,8 +88,10 @@ def _dig(data: Any, *keys: Any) -> Any:
 def headlines() -> list[tuple[str, str]]:
     """The figures the README quotes, each with its unit; "—" where not measured."""
     audit, browser, queue = _load("audit_engine"), _load("browser"), _load("queue")
-    e2e, api = _load("end_to_end"), _load("api_load")
+    e2e, api, startup = _load("end_to_end"), _load("api_load"), _load("startup")
     rows: list[tuple[str, Any, str]] = [
+        ("aura --help, wall (median)", _dig(startup, "commands", "aura --help", "wall_s"), "s"),
+        ("aura analyze, 5 static pages end to end", _dig(startup, "analyze_static", "wall_s"), "s"),
         ("static audit, CPU per page (median / p95)", _pair(audit, "per_page", "cpu_ms"), "ms"),
         ("static audit, 14 sites concurrently", _dig(audit, "all_sites_concurrent_wall_ms"), "ms"),
         (

@@ -92,6 +92,18 @@ def test_parser_shapes(sites: Path, tmp_path: Path) -> None:
     assert shape["analysis"]["outcome"].startswith("refused: the page has an element with")
 
 
+def test_startup(sites: Path, tmp_path: Path) -> None:
+    figures = run_bench(sites, tmp_path, ["bench/startup.py", "--repeats", "1", "--sites", "2"])
+    assert figures["commands"]["aura --help"]["modules"] > 0
+    # The help of the command group imports far less than a command that analyses.
+    assert (
+        figures["commands"]["aura --help"]["modules"]
+        < figures["commands"]["aura analyze --help"]["modules"]
+    )
+    assert figures["analyze_static"]["urls"] == 2
+    assert figures["analyze_static"]["analyses_ms_sum"] > 0
+
+
 def test_technology(sites: Path, tmp_path: Path) -> None:
     figures = run_bench(sites, tmp_path, ["bench/technology.py", "--rounds", "1"])
     assert set(SITES) <= {page["page"] for page in figures["pages"]}

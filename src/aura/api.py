@@ -17,6 +17,9 @@ from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 
+from aura.errors import input_error
+from aura.textcheck import shown, text_problem
+
 Location = tuple[str | int, ...]
 
 
@@ -92,28 +95,11 @@ def json_body_errors(body: bytes) -> list[dict[str, Any]]:
             for key, item in value.items():
                 problem = text_problem(key)
                 if problem:
-                    errors.append(_error((*loc, _shown(key)), f"the key {problem}", key))
-                pending.append(((*loc, _shown(key)), item))
+                    errors.append(_error((*loc, shown(key)), f"the key {problem}", key))
+                pending.append(((*loc, shown(key)), item))
     errors.sort(key=lambda error: [str(part) for part in error["loc"]])
     return errors
 
 
-def text_problem(value: str) -> str | None:
-    """Why ``value`` cannot be taken as text, or None."""
-    if "\x00" in value:
-        return "must not contain NUL characters (\\u0000)"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "is not valid Unicode (it holds a lone surrogate such as \\ud800)"
-    return None
-
-
-def _shown(text: str) -> str:
-    """``text`` as it can be sent back: a lone surrogate spelt as its escape."""
-    return text.encode("utf-8", "backslashreplace").decode()
-
-
 def _error(loc: Location, message: str, value: Any) -> dict[str, Any]:
-    shown = _shown(value) if isinstance(value, str) else value
-    return {"loc": loc, "msg": message, "type": "value_error", "input": shown}
+    return input_error(loc, message, shown(value) if isinstance(value, str) else value)

@@ -36,6 +36,7 @@ from aura.security import (
 )
 from aura.sets.endpoints import router as sets_router
 from aura.sets.monitoring_endpoints import router as monitoring_router
+from aura.worker import create_runtime
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runtime = Runtime(settings, policy)
+        runtime = create_runtime(settings, policy)
         app.state.runtime = runtime
         async with runtime.opened(), contextlib.AsyncExitStack() as stack:
             embedded = settings.embedded_queue if run_worker is None else run_worker

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -50,6 +51,11 @@ class ConflictError(AuraError):
     status_code = 409
 
 
+def input_error(loc: Sequence[str | int], message: str, value: Any = None) -> dict[str, Any]:
+    """One entry of a 422: where (``loc``), what is wrong, and the value given."""
+    return {"loc": list(loc), "msg": message, "type": "value_error", "input": value}
+
+
 class InvalidInputError(AuraError):
     """422 in FastAPI's own shape: a list of ``{loc, msg, type, input}`` entries."""
 
@@ -61,4 +67,4 @@ class InvalidInputError(AuraError):
 
     @classmethod
     def single(cls, loc: list[str | int], message: str, value: Any = None) -> InvalidInputError:
-        return cls([{"loc": loc, "msg": message, "type": "value_error", "input": value}])
+        return cls([input_error(loc, message, value)])

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import socket
 import sys
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from aura.analyses.screenshots import ScreenshotStore
-from aura.analyses.tasks import run_audit
 from aura.audit import cpu
 from aura.audit.browser import BrowserPool, BrowserSettings
 from aura.audit.browser.profiles import SLOW_4G
@@ -27,18 +26,18 @@ from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.gatherers import SubresourceLimits
 from aura.audit.runner import AnalysisOptions
 from aura.audit.technology import FingerprintDataMissingError, TechnologyOptions, load_fingerprints
-from aura.competitive.tasks import run_comparison
 from aura.config import Settings
 from aura.db.engine import Database
 from aura.events import EventBus, create_bus
-from aura.jobs import AUDIT_URL, COMPARE_BATCH, DELIVER_ALERT, RUN_SET, TRACK_RUN
 from aura.queue import TaskQueue
 from aura.recovery import sweep
-from aura.sets.tasks import run_scheduled_set
-from aura.sets.tracking import run_tracking
-from aura.sets.webhooks import run_delivery
+from aura.screenshots import ScreenshotStore
 
 logger = logging.getLogger(__name__)
+
+#: A background job: what runs for one entity id on the runtime that took the job. The
+#: domains' task modules provide them and ``aura.worker`` names them; the runtime knows none.
+Job = Callable[["Runtime", str], Awaitable[None]]
 
 
 #: Where ``make`` puts axe-core (``npm pack``, pinned in the Makefile).
@@ -135,7 +134,17 @@ def analysis_options(
 
 
 class Runtime:
-    def __init__(self, settings: Settings, policy: NetworkPolicy | None = None) -> None:
+    """What a process of Aura holds: settings, database, queue, event bus, browser pool and
+    screenshot store. ``jobs`` are the background jobs its worker runs, by name: build a
+    runtime with ``aura.worker.create_runtime``, which passes every job of Aura."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        policy: NetworkPolicy | None = None,
+        *,
+        jobs: Mapping[str, Job],
+    ) -> None:
         self.settings = settings
         self.db = Database(settings.database_url_resolved)
         self.policy = policy or NetworkPolicy(allow_private=settings.allow_private_networks)
@@ -154,13 +163,7 @@ class Runtime:
         self.queue = TaskQueue(
             settings.queue_url,
             settings.queue_name,
-            {
-                AUDIT_URL: lambda entity_id: run_audit(self, entity_id),
-                COMPARE_BATCH: lambda entity_id: run_comparison(self, entity_id),
-                RUN_SET: lambda entity_id: run_scheduled_set(self, entity_id),
-                TRACK_RUN: lambda entity_id: run_tracking(self, entity_id),
-                DELIVER_ALERT: lambda entity_id: run_delivery(self, entity_id),
-            },
+            {name: functools.partial(job, self) for name, job in jobs.items()},
             max_attempts=settings.job_max_attempts,
             retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
             time_limit=settings.job_lease_seconds,

@@ -15,7 +15,7 @@ from aura.cli.progress import BatchProgress
 from aura.competitive.schemas import BatchCreate, BatchRead
 from aura.competitive.service import CompetitiveService
 from aura.db.migrate import upgrade
-from aura.runtime import Runtime
+from aura.worker import create_runtime
 from tests.conftest import make_settings
 from tests.reports.builders import batch_read, sites_for_report
 from tests.support.servers import Route, ScriptedSite, serve_scripted
@@ -50,7 +50,7 @@ async def test_ctrl_c_cancels_the_batch(tmp_path: Path) -> None:
         with pytest.raises(asyncio.CancelledError):
             await running
 
-    runtime = Runtime(settings)
+    runtime = create_runtime(settings)
     try:
         batch = await read_batch(runtime, recorder.snapshots[0].id)
     finally:
@@ -74,7 +74,7 @@ async def test_the_command_works_off_its_own_batch_only(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'aura.db'}"
     await asyncio.to_thread(upgrade, url)
     settings = make_settings(url, tmp_path, default_mode="static", technology_dns=False)
-    runtime = Runtime(settings)
+    runtime = create_runtime(settings)
     service = CompetitiveService(runtime.queue, runtime.bus, max_urls=10, allow_private=True)
     # A batch of a server sharing the database, still queued there.
     service.queue = _NoQueue()

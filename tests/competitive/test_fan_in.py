@@ -19,6 +19,7 @@ from aura.events import MemoryBus
 from aura.jobs import AUDIT_URL, COMPARE_BATCH
 from aura.models import Analysis, ComparisonResult, CompetitiveAnalysisBatch
 from aura.runtime import Runtime
+from aura.worker import create_runtime
 from tests.conftest import make_settings
 from tests.support.servers import Route, ScriptedSite, serve_scripted
 
@@ -53,7 +54,7 @@ async def _analysis_ids(runtime: Runtime, batch_id: uuid.UUID) -> list[uuid.UUID
 
 
 def _runtime(database_url: str, tmp_path: Path, queue: RecordingQueue) -> Runtime:
-    runtime = Runtime(make_settings(database_url, tmp_path, max_batch_urls=20))
+    runtime = create_runtime(make_settings(database_url, tmp_path, max_batch_urls=20))
     runtime.queue = queue  # type: ignore[assignment]
     return runtime
 

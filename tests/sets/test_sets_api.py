@@ -27,6 +27,7 @@ from aura.runtime import Runtime
 from aura.sets.schemas import ScheduleSpec, SetCreate
 from aura.sets.service import SetService
 from aura.sets.tasks import run_scheduled_set
+from aura.worker import create_runtime
 from tests.conftest import make_settings
 from tests.support.api import wait_for_batch
 from tests.support.servers import Route, ScriptedSite, serve_scripted
@@ -447,7 +448,7 @@ class RecordingQueue:
 
 
 def _runtime(database_url: str, tmp_path: Path, queue: RecordingQueue) -> Runtime:
-    runtime = Runtime(make_settings(database_url, tmp_path))
+    runtime = create_runtime(make_settings(database_url, tmp_path))
     runtime.queue = queue  # type: ignore[assignment]
     return runtime
 

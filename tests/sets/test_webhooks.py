@@ -14,8 +14,8 @@ from fastapi import FastAPI
 from aura.app import create_app
 from aura.config import Settings
 from aura.models import Alert
-from aura.runtime import Runtime
 from aura.sets.webhooks import retry_delay, run_delivery, signature
+from aura.worker import create_runtime
 from tests.conftest import make_settings
 from tests.sets.webhook_support import receiving, seed_alert, wait_for_delivery
 
@@ -167,7 +167,7 @@ class TestDelivery:
     ) -> None:
         with receiving(200) as receiver:
             seeded = await seed_alert(database_url, receiver.url, SECRET)
-            runtime = Runtime(_settings(database_url, tmp_path))
+            runtime = create_runtime(_settings(database_url, tmp_path))
             async with runtime.opened():
                 jobs = [run_delivery(runtime, str(seeded.alert_id)) for _ in range(3)]
                 await asyncio.gather(*jobs)

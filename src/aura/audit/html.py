@@ -6,6 +6,20 @@ import codecs
 import re
 from dataclasses import dataclass
 
+#: What a fetched page may be to be read as HTML (no Content-Type: sniffed as HTML).
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
+
+
+def page_problem(status_code: int, content_type: str) -> str | None:
+    """Why a fetched response is not a page Aura reads (an error status, another type of
+    content), or None. The analysed page and the pricing page it links to are held to it."""
+    if status_code >= 400:
+        return f"the server answered HTTP {status_code}"
+    if content_type not in HTML_TYPES:
+        return f"not an HTML page (Content-Type: {content_type})"
+    return None
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 _BOMS = (

@@ -37,7 +37,7 @@ from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
 from aura.audit.health import RenderHealth, assess, linked_stylesheets, static_resources
-from aura.audit.html import decode_html, parse_refusal
+from aura.audit.html import decode_html, page_problem, parse_refusal
 from aura.audit.memory import release_free_memory
 from aura.audit.pricing import PricingPlans
 from aura.audit.snapshot import ContentSnapshot, content_snapshot
@@ -49,7 +49,6 @@ logger = logging.getLogger(__name__)
 #: Bumped whenever what an analysis measures changes; comparisons never mix versions.
 ANALYSIS_VERSION = "1.3"
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 
 #: Artifacts every analysis has: they come from the page fetch itself.
 BASE_ARTIFACTS: tuple[type[Any], ...] = (HttpExchange, Document)
@@ -309,10 +308,9 @@ def _parse_safely(document: Document) -> None:
 
 
 def page_artifacts(url: str, response: FetchedResponse) -> tuple[HttpExchange, Document]:
-    if response.status_code >= 400:
-        raise AnalysisError(f"the server answered HTTP {response.status_code}")
-    if response.content_type not in HTML_TYPES:
-        raise AnalysisError(f"not an HTML page (Content-Type: {response.content_type})")
+    problem = page_problem(response.status_code, response.content_type)
+    if problem is not None:
+        raise AnalysisError(problem)
     exchange = HttpExchange(
         requested_url=url,
         final_url=response.final_url,

@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -22,6 +22,7 @@ from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
+from aura.cli.plumbing import EXIT_FAILED, EXIT_INTERRUPTED, explain, fail
 from aura.cli.progress import BatchProgress
 from aura.cli.set_run import run_set
 from aura.cli.terminal import SafeConsole, write_output
@@ -31,17 +32,7 @@ from aura.errors import AuraError, InvalidInputError
 from aura.reports import FORMATS, export
 
 OUTPUT_FORMATS = ("table", *FORMATS)
-#: Exit codes: 1 is "the analysis says no" (every URL failed, a gate failed), 2 bad input.
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-
 T = TypeVar("T")
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    SafeConsole(stderr=True).print(Text.assemble(("Error: ", "bold red"), message), highlight=False)
-    raise typer.Exit(code)
 
 
 def output_format(chosen: str | None, output: Path | None) -> str:
@@ -85,14 +76,7 @@ def batch_request(
     try:
         return BatchCreate.model_validate(body)
     except ValidationError as error:
-        fail(
-            "; ".join(
-                f"{_OPTION_OF.get(str(item['loc'][0]), item['loc'][0])}: {item['msg']}"
-                if item["loc"]
-                else str(item["msg"])
-                for item in error.errors()
-            )
-        )
+        fail(explain(error.errors(), _OPTION_OF))
 
 
 def quiet_logging() -> None:
@@ -128,7 +112,7 @@ def in_terminal(settings: Settings, work: Callable[[BatchProgress], Coroutine[An
         with BatchProgress(err) as view:
             return asyncio.run(work(view))
     except InvalidInputError as error:
-        fail("; ".join(str(item.get("msg")) for item in error.errors))
+        fail(explain(error.errors, _OPTION_OF))
     except AuraError as error:
         fail(str(error), EXIT_FAILED)
     except KeyboardInterrupt:

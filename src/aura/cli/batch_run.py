@@ -29,6 +29,7 @@ from aura.models import BatchStatus
 from aura.reports import Report
 from aura.reports.loading import report_of
 from aura.runtime import Runtime
+from aura.worker import create_runtime
 
 #: How long the event stream may stay quiet before the database is asked for the state.
 QUIET_SECONDS = 2.0
@@ -138,7 +139,7 @@ async def working_runtime(
     settings: Settings, policy: NetworkPolicy | None = None
 ) -> AsyncIterator[Runtime]:
     """A runtime on an in-process queue with its worker running, for one command."""
-    runtime = Runtime(local_settings(settings), policy)
+    runtime = create_runtime(local_settings(settings), policy)
     async with runtime.opened(), own_jobs_worker(runtime):
         yield runtime
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,13 +10,12 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from aura.cli.analyze import fail, output_format, write_bytes
-from aura.cli.batch_run import load_report, local_settings, prepare_database, service_for
+from aura.cli.analyze import output_format, write_bytes
+from aura.cli.batch_run import load_report, service_for
 from aura.cli.comparison_view import batch_table, print_report
+from aura.cli.plumbing import fail, with_database
 from aura.cli.terminal import SafeConsole
 from aura.competitive.schemas import MAX_PAGE, BatchPage, BatchRead
-from aura.config import get_settings
-from aura.errors import AuraError
 from aura.models import BatchStatus
 from aura.reports import FORMATS, Report, export
 from aura.runtime import Runtime
@@ -26,24 +23,6 @@ from aura.runtime import Runtime
 app = typer.Typer(help="List, show and delete stored batches.", no_args_is_help=True)
 
 T = TypeVar("T")
-
-
-def _with_runtime(work: Callable[[Runtime], Awaitable[T]]) -> T:
-    """Run ``work`` against the configured database (migrated first, as ``aura serve`` does)."""
-    settings = local_settings(get_settings())
-    prepare_database(settings)
-
-    async def run() -> T:
-        runtime = Runtime(settings)
-        try:
-            return await work(runtime)
-        finally:
-            await runtime.db.dispose()
-
-    try:
-        return asyncio.run(run())
-    except AuraError as error:
-        fail(str(error), 1)
 
 
 def _batch_id(raw: str) -> uuid.UUID:
@@ -71,7 +50,7 @@ def list_batches(
                 page_size=limit,
             )
 
-    result = _with_runtime(work)
+    result = with_database(work)
     if as_json:
         write_bytes((result.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return
@@ -114,7 +93,7 @@ def show_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> None
             return batch, None
         return batch, await load_report(runtime, parsed)
 
-    batch, report = _with_runtime(work)
+    batch, report = with_database(work)
     console = SafeConsole()
     console.print(batch_table(batch))
     if report is not None:
@@ -132,7 +111,7 @@ def delete_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> No
         async with runtime.db.write() as session:
             await service_for(runtime).delete(session, parsed)
 
-    _with_runtime(work)
+    with_database(work)
     SafeConsole(stderr=True).print(f"Deleted batch {parsed}.", highlight=False)
 
 
@@ -161,7 +140,7 @@ def report(
     async def work(runtime: Runtime) -> Report:
         return await load_report(runtime, parsed)
 
-    produced = export(_with_runtime(work), chosen)
+    produced = export(with_database(work), chosen)
     if to_stdout:
         write_bytes(produced.content)
         return

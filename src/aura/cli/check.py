@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from aura.audit import scoring
-from aura.cli.analyze import EXIT_FAILED, batch_request, execute, fail, write_bytes
+from aura.cli.analyze import batch_request, execute, write_bytes
+from aura.cli.plumbing import EXIT_FAILED, fail
 from aura.cli.terminal import SafeConsole
 from aura.comparison.document import ComparisonDocument
 from aura.config import get_settings

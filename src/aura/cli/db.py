@@ -6,7 +6,6 @@ import typer
 
 from aura.cli.terminal import echo
 from aura.config import get_settings
-from aura.db.migrate import upgrade as run_upgrade
 
 app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 
@@ -14,6 +13,8 @@ app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 @app.command()
 def upgrade(revision: str = typer.Argument("head", help="Target revision")) -> None:
     """Apply the migrations up to REVISION (default: the newest)."""
+    from aura.db.migrate import upgrade as run_upgrade  # Alembic: only when it runs
+
     settings = get_settings()
     run_upgrade(settings.database_url_resolved, revision)
     echo(f"database at revision {revision}: {_redacted(settings.database_url_resolved)}")

@@ -1,21 +1,96 @@
-"""Entry point of the ``aura`` command."""
+"""Entry point of the ``aura`` command.
+
+Each command's module is imported when that command runs, not before: ``aura --help`` and
+``aura db upgrade`` do not load the web app, the queue and the audit engine. The table below
+is all ``aura --help`` reads (tests/cli/test_main.py checks it against the commands).
+"""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from aura.api import text_problem
 from aura.audit.cpu import favour_waiting_threads
 from aura.audit.memory import limit_arenas
-from aura.cli import analyze, audit, batches, check, db, demo, fingerprints, server, sets
+from aura.textcheck import text_problem
 
 
-class _TextArguments(TyperGroup):
-    """Refuses arguments that are not text before any command sees them: bytes that are not
-    UTF-8 reach Python as lone surrogates, which no database stores (a name, a selector)."""
+@dataclass(frozen=True)
+class LazyCommand:
+    """A command of ``aura``: where it is defined and the line ``aura --help`` shows."""
+
+    module: str
+    attribute: str
+    help: str
+
+    def load(self, name: str) -> Any:  # a click command (typer vendors its own click)
+        found = getattr(importlib.import_module(self.module), self.attribute)
+        if isinstance(found, typer.Typer):
+            group = typer.main.get_group(found)
+            group.name = name
+            return group
+        single = typer.Typer(add_completion=False)
+        single.command(name=name)(found)
+        return typer.main.get_command(single)
+
+
+#: The commands in the order ``aura --help`` lists them.
+COMMANDS: dict[str, LazyCommand] = {
+    "serve": LazyCommand(
+        "aura.cli.server",
+        "serve",
+        "Serve the API (and, with the in-process queue, run the worker in the same process).",
+    ),
+    "worker": LazyCommand(
+        "aura.cli.server",
+        "worker",
+        "Run background jobs from a shared (redis://) queue until SIGTERM or Ctrl-C.",
+    ),
+    "audit": LazyCommand(
+        "aura.cli.audit",
+        "audit",
+        "Audit one page and print the report (or the full result with --json).",
+    ),
+    "analyze": LazyCommand(
+        "aura.cli.analyze", "analyze", "Analyse the sites side by side and print the comparison."
+    ),
+    "report": LazyCommand(
+        "aura.cli.batches",
+        "report",
+        "Export the comparison of a finished batch (HTML, Markdown, CSV or JSON).",
+    ),
+    "check": LazyCommand(
+        "aura.cli.check",
+        "check",
+        "Fail (exit 1) when your site trails a competitor or falls under a floor.",
+    ),
+    "demo": LazyCommand(
+        "aura.cli.demo",
+        "demo",
+        "Run a comparison of the bundled demo sites, offline, in a few seconds.",
+    ),
+    "db": LazyCommand("aura.cli.db", "app", "Manage the database schema."),
+    "fingerprints": LazyCommand(
+        "aura.cli.fingerprints", "app", "Manage the technology fingerprint data."
+    ),
+    "batches": LazyCommand("aura.cli.batches", "app", "List, show and delete stored batches."),
+    "sets": LazyCommand(
+        "aura.cli.sets",
+        "app",
+        "Comparison sets: your site and its competitors, run again and again, with what "
+        "changed between runs, trends and alerts.",
+    ),
+}
+
+
+class _AuraGroup(TyperGroup):
+    """The ``aura`` group: commands loaded on use, and arguments refused before any command
+    sees them when they are not text (bytes that are not UTF-8 reach Python as lone
+    surrogates, which no database stores)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # click's Context
         for position, argument in enumerate(args, 1):
@@ -24,9 +99,32 @@ class _TextArguments(TyperGroup):
                 raise typer.BadParameter(f"argument {position} ({argument!a}) {problem}", ctx)
         return super().parse_args(ctx, args)
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        lazy = COMMANDS.get(cmd_name)
+        if lazy is None:
+            return None
+        if self._listing:
+            # Only its name and help line are read: the table has both, no import needed.
+            return TyperCommand(name=cmd_name, help=lazy.help)
+        if cmd_name not in self.commands:
+            self.commands[cmd_name] = lazy.load(cmd_name)
+        return self.commands[cmd_name]
+
+    _listing = False
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
 
 app = typer.Typer(
-    cls=_TextArguments,
+    cls=_AuraGroup,
     name="aura",
     help="Aura: competitive website analysis. Your site and your competitors, side by side.",
     no_args_is_help=True,
@@ -41,17 +139,6 @@ def _process() -> None:
     limit_arenas()
     favour_waiting_threads()
 
-
-app.add_typer(db.app, name="db")
-app.add_typer(fingerprints.app, name="fingerprints")
-server.register(app)
-app.command()(audit.audit)
-app.command()(analyze.analyze)
-app.add_typer(batches.app, name="batches")
-app.add_typer(sets.app, name="sets")
-app.command()(batches.report)
-app.command()(check.check)
-app.command()(demo.demo)
 
 if __name__ == "__main__":
     app()

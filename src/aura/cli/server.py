@@ -14,9 +14,9 @@ import uvicorn
 from aura.cli.terminal import echo
 from aura.config import Settings, get_settings
 from aura.db.migrate import upgrade
-from aura.runtime import Runtime
 from aura.security import JsonFormatter, RedactTokens
 from aura.serving import server_config
+from aura.worker import create_runtime
 
 
 def register(app: typer.Typer) -> None:
@@ -82,7 +82,7 @@ def worker() -> None:
 
 
 async def _work(settings: Settings) -> None:
-    runtime = Runtime(settings)
+    runtime = create_runtime(settings)
     task = asyncio.current_task()
     assert task is not None
     loop = asyncio.get_running_loop()

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,6 +27,8 @@ from aura.runtime import Runtime
 from aura.sets.monitoring import MonitoringService
 from aura.sets.schemas import AlertRead, RunSummary, SetRead
 from aura.sets.service import SetService
+
+T = TypeVar("T")
 
 #: How often the database is asked whether the run's follow-up jobs are done.
 POLL_SECONDS = 0.2
@@ -49,6 +53,23 @@ async def run_set(
     policy: NetworkPolicy | None = None,
 ) -> SetRun:
     """Run the set named ``name_or_id`` in this process; ``NotFoundError`` if there is none."""
+    ran, _ = await run_set_then(settings, name_or_id, progress, _nothing, policy=policy)
+    return ran
+
+
+async def _nothing(runtime: Runtime, ran: SetRun) -> None:
+    return None
+
+
+async def run_set_then(
+    settings: Settings,
+    name_or_id: str,
+    progress: ProgressSink,
+    then: Callable[[Runtime, SetRun], Awaitable[T]],
+    *,
+    policy: NetworkPolicy | None = None,
+) -> tuple[SetRun, T]:
+    """``run_set``, then ``then`` on the same runtime (to read what the run produced)."""
     async with working_runtime(settings, policy) as runtime:
         sets = SetService(runtime)
         async with runtime.db.read() as session:
@@ -59,7 +80,8 @@ async def run_set(
 
         outcome = await follow_batch(runtime, start, progress)
         settled = await _settle(runtime, found.id, outcome.batch)
-        return SetRun(set=found, outcome=outcome, settled=settled)
+        ran = SetRun(set=found, outcome=outcome, settled=settled)
+        return ran, await then(runtime, ran)
 
 
 async def _settle(runtime: Runtime, set_id: uuid.UUID, batch: BatchRead) -> bool:

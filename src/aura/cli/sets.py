@@ -8,9 +8,8 @@ here with ``--every`` or ``--cron`` is picked up by their recovery sweep.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,8 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 from rich.text import Text
 
-from aura.cli.analyze import EXIT_FAILED, EXIT_USAGE, fail, in_terminal, write_bytes
-from aura.cli.batch_run import local_settings, prepare_database
+from aura.cli.analyze import in_terminal, write_bytes
 from aura.cli.changes_view import (
     changes_markdown,
     changes_renderable,
@@ -28,11 +26,12 @@ from aura.cli.changes_view import (
     trends_renderable,
 )
 from aura.cli.comparison_view import batch_table, print_report
-from aura.cli.set_run import SetRun, run_set
+from aura.cli.plumbing import EXIT_FAILED, EXIT_USAGE, explain, fail, with_database
+from aura.cli.set_run import SetRun, run_set_then
 from aura.cli.sets_view import alerts_table, rules_table, set_renderable, sets_table
 from aura.cli.terminal import SafeConsole
 from aura.config import get_settings
-from aura.errors import AuraError, ConflictError, InvalidInputError, NotFoundError
+from aura.errors import ConflictError, InvalidInputError, NotFoundError
 from aura.history.document import RunChanges, Trends
 from aura.runtime import Runtime
 from aura.sets.monitoring import MonitoringService
@@ -86,51 +85,12 @@ OPTION_OF = {
 # Plumbing
 
 
-def _explain(errors: Sequence[Mapping[str, Any]], options: Mapping[str, str]) -> str:
-    """Validation errors as ``--option: reason``, naming the option a field came from."""
-    parts = []
-    for error in errors:
-        loc = [part for part in error.get("loc", ()) if part != "body"]
-        where = ""
-        for index, part in enumerate(loc):
-            if isinstance(part, str) and part in options:
-                where = options[part]
-                following = loc[index + 1] if index + 1 < len(loc) else None
-                if part == "urls" and isinstance(following, int):
-                    where = f"URL {following + 1}"
-        message = str(error.get("msg", "invalid"))
-        parts.append(f"{where}: {message}" if where else message)
-    return "; ".join(parts)
-
-
-def _database(work: Callable[[Runtime], Awaitable[T]], options: Mapping[str, str] = OPTION_OF) -> T:
-    """Run ``work`` against the configured database; refusals end the command readably.
-
-    Invalid input exits 2 naming the option at fault; an unknown set or run, a duplicate
-    name and other refusals exit 1.
-    """
-    settings = local_settings(get_settings())
-    prepare_database(settings)
-
-    async def run() -> T:
-        runtime = Runtime(settings)
-        async with runtime.opened():
-            return await work(runtime)
-
-    try:
-        return asyncio.run(run())
-    except InvalidInputError as error:
-        fail(_explain(error.errors, options), EXIT_USAGE)
-    except AuraError as error:
-        fail(str(error), EXIT_FAILED)
-
-
 def _body(model: type[M], values: dict[str, Any], options: Mapping[str, str] = OPTION_OF) -> M:
     """The request body the options make, or exit 2 naming the option at fault."""
     try:
         return model.model_validate(values)
     except ValidationError as error:
-        fail(_explain(error.errors(), options), EXIT_USAGE)
+        fail(explain(error.errors(), options), EXIT_USAGE)
 
 
 def _format(chosen: str, allowed: Sequence[str]) -> str:
@@ -232,7 +192,7 @@ def create_set(
             created = await SetService(runtime).create(session, body)
         return created, RunList(items=[])
 
-    created, runs = _database(work)
+    created, runs = with_database(work, OPTION_OF)
     _say(f"Created set {created.name}.")
     if chosen == "json":
         _print_json(created)
@@ -251,7 +211,7 @@ def list_sets(
         async with runtime.db.read() as session:
             return await SetService(runtime).list(session)
 
-    found = _database(work)
+    found = with_database(work, OPTION_OF)
     if chosen == "json":
         _print_json(found)
     elif not found.items:
@@ -274,7 +234,7 @@ def show_set(
             found = await service.find(session, name)
             return found, await service.runs(session, found.id)
 
-    found, runs = _database(work)
+    found, runs = with_database(work, OPTION_OF)
     if chosen == "json":
         _print_json({"set": found, "runs": runs})
         return
@@ -335,7 +295,7 @@ def update_set(
             updated = await service.update(session, found.id, _body(SetUpdate, values, options))
             return updated, await service.runs(session, found.id)
 
-    updated, runs = _database(work, options)
+    updated, runs = with_database(work, options)
     _say(f"Updated set {updated.name}.")
     if chosen == "json":
         _print_json(updated)
@@ -411,7 +371,7 @@ def delete_set(name: str = typer.Argument(..., help="The set's name (or id)")) -
             await service.delete(session, found.id)
             return found
 
-    found = _database(work)
+    found = with_database(work, OPTION_OF)
     _say(
         f"Deleted set {found.name}. Its {found.run_count} runs stay as batches "
         "(`aura batches list`)."
@@ -495,7 +455,25 @@ def run_set_command(
     """
     chosen = _format(chosen_format, DOCUMENT_FORMATS)
     settings = get_settings()
-    ran: SetRun = in_terminal(settings, lambda view: run_set(settings, name, view))
+
+    async def read_changes(
+        runtime: Runtime, ran: SetRun
+    ) -> tuple[RunChanges | None, dict[str, Path], AlertList]:
+        """What the run changed, read on the runtime that ran it."""
+        monitoring = MonitoringService(runtime)
+        async with runtime.db.read() as session:
+            alerts = await monitoring.alerts(session, ran.set.id)
+            if ran.outcome.report is None:
+                return None, {}, alerts
+            try:
+                changes = await monitoring.changes(session, ran.set.id, None, ran.outcome.batch.id)
+            except ConflictError:
+                return None, {}, alerts  # the set's first finished run: nothing to compare
+        return changes, await _overlays(runtime, ran.set.id, changes), alerts
+
+    ran, (changes, overlays, every_alert) = in_terminal(
+        settings, lambda view: run_set_then(settings, name, view, read_changes)
+    )
     outcome = ran.outcome
     if outcome.report is None:
         SafeConsole(stderr=True).print(batch_table(outcome.batch))
@@ -503,17 +481,6 @@ def run_set_command(
             _print_json({"batch": outcome.batch, "changes": None, "alerts": []})
         fail(f"no comparison: the run ended {outcome.batch.status}.", EXIT_FAILED)
 
-    async def work(runtime: Runtime) -> tuple[RunChanges | None, dict[str, Path], AlertList]:
-        monitoring = MonitoringService(runtime)
-        async with runtime.db.read() as session:
-            alerts = await monitoring.alerts(session, ran.set.id)
-            try:
-                changes = await monitoring.changes(session, ran.set.id, None, outcome.batch.id)
-            except ConflictError:
-                return None, {}, alerts  # the set's first finished run: nothing to compare
-        return changes, await _overlays(runtime, ran.set.id, changes), alerts
-
-    changes, overlays, every_alert = _database(work)
     raised = [alert for alert in every_alert.items if alert.batch_id == outcome.batch.id]
     if chosen == "json":
         _print_json({"batch": outcome.batch, "changes": changes, "alerts": raised})
@@ -555,8 +522,8 @@ def changes_command(
 ) -> None:
     """What changed between two finished runs (default: the last two)."""
     chosen = _format(chosen_format, DOCUMENT_FORMATS)
-    found, changes, overlays = _database(
-        lambda runtime: _changes_of(runtime, name, from_run, to_run)
+    found, changes, overlays = with_database(
+        lambda runtime: _changes_of(runtime, name, from_run, to_run), OPTION_OF
     )
     _print_changes(found, changes, overlays, chosen)
 
@@ -577,7 +544,7 @@ def trends_command(
             found = await SetService(runtime).find(session, name)
             return found, await MonitoringService(runtime).trends(session, found.id)
 
-    found, trends = _database(work)
+    found, trends = with_database(work, OPTION_OF)
     if chosen == "json":
         _print_json(trends)
         return
@@ -605,7 +572,7 @@ def alerts_command(
             found = await SetService(runtime).find(session, name)
             return found, await MonitoringService(runtime).alerts(session, found.id)
 
-    found, alerts = _database(work)
+    found, alerts = with_database(work, OPTION_OF)
     shown = alerts.items[:limit]
     if chosen == "json":
         _print_json(AlertList(items=shown))
@@ -668,7 +635,7 @@ def add_rule(
             rule = await monitoring.add_rule(session, found.id, body)
         return found, AlertRuleList(items=[rule])
 
-    found, rules = _database(work)
+    found, rules = with_database(work, OPTION_OF)
     _say(f"Added the rule to {found.name}.")
     SafeConsole().print(rules_table(found, rules))
 
@@ -686,7 +653,7 @@ def list_rules(
             found = await SetService(runtime).find(session, name)
             return found, await MonitoringService(runtime).rules(session, found.id)
 
-    found, rules = _database(work)
+    found, rules = with_database(work, OPTION_OF)
     if chosen == "json":
         _print_json(rules)
         return
@@ -710,5 +677,5 @@ def delete_rule(
             await MonitoringService(runtime).delete_rule(session, found.id, parsed)
             return found
 
-    found = _database(work)
+    found = with_database(work, OPTION_OF)
     _say(f"Deleted the rule from {found.name}.")

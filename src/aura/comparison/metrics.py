@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from aura.comparison.document import Direction, MetricRow, Unit
 from aura.comparison.inputs import Contest
-from aura.comparison.noise import noise_of, within_noise
+from aura.comparison.noise import PROFILES, noise_of, split_profile, within_noise
 from aura.comparison.rankings import competition_ranks
 
 
@@ -65,18 +65,6 @@ CATALOG: dict[str, MetricSpec] = {
     "distinct_font_sizes": MetricSpec("Distinct font sizes", "count", "lower", zero_is_absent=True),
     "font_family_count": MetricSpec("Font families", "count", "lower", zero_is_absent=True),
 }
-
-PROFILES = ("mobile", "desktop")
-
-
-def split_profile(metric_id: str) -> tuple[str, str | None]:
-    """``lcp_mobile``, ``load_mobile_ms`` and ``mobile_lcp`` → (base id, profile)."""
-    parts = metric_id.split("_")
-    for profile in PROFILES:
-        if profile in parts and len(parts) > 1:
-            parts.remove(profile)
-            return "_".join(parts), profile
-    return metric_id, None
 
 
 def spec_of(metric_id: str) -> MetricSpec | None:

@@ -76,10 +76,21 @@ AUDIT_METRICS: dict[str, tuple[str, ...]] = {
 }
 
 
+PROFILES = ("mobile", "desktop")
+
+
+def split_profile(metric_id: str) -> tuple[str, str | None]:
+    """``lcp_mobile``, ``load_mobile_ms`` and ``mobile_lcp`` → (base id, profile)."""
+    parts = metric_id.split("_")
+    for profile in PROFILES:
+        if profile in parts and len(parts) > 1:
+            parts.remove(profile)
+            return "_".join(parts), profile
+    return metric_id, None
+
+
 def noise_of(metric_id: str, unit: Unit) -> Noise:
     """The threshold of a metric (per-profile ids such as ``lcp_mobile`` use their base)."""
-    from aura.comparison.metrics import split_profile  # metrics imports this module
-
     base, _ = split_profile(metric_id)
     return BY_METRIC.get(metric_id) or BY_METRIC.get(base) or BY_UNIT[unit]
 

@@ -11,14 +11,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
-from aura.analyses.screenshots import ScreenshotStore
 from aura.analyses.service import with_runs
 from aura.comparison import COMPARISON_VERSION
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import BatchCreate
 from aura.db.engine import after_commit
-from aura.errors import ConflictError, InvalidInputError, NotFoundError
+from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.events import EventBus
 from aura.jobs import Enqueuer, enqueue_audit
 from aura.models import (
@@ -29,6 +28,7 @@ from aura.models import (
     CompetitiveAnalysisBatch,
     CompetitiveAnalysisUrl,
 )
+from aura.screenshots import ScreenshotStore
 from aura.urls import InvalidUrlError, normalise_url
 
 
@@ -46,7 +46,7 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
     errors: list[dict[str, Any]] = []
 
     def fail(loc: list[str | int], message: str, value: Any) -> None:
-        errors.append({"loc": loc, "msg": message, "type": "value_error", "input": value})
+        errors.append(input_error(loc, message, value))
 
     if not 2 <= len(data.urls) <= max_urls:
         fail(["body", "urls"], f"give between 2 and {max_urls} URLs (got {len(data.urls)})", None)

@@ -66,7 +66,6 @@ class CompetitiveAnalysisBatch(Base):
     trigger: Mapped[str | None] = mapped_column(sa.String(16))
 
     urls: Mapped[list[CompetitiveAnalysisUrl]] = relationship(
-        back_populates="batch",
         lazy="raise",
         order_by="CompetitiveAnalysisUrl.position",
         cascade="all, delete-orphan",

@@ -11,7 +11,6 @@ from aura.db.types import UUID, new_id
 
 if TYPE_CHECKING:
     from aura.models.analysis import Analysis
-    from aura.models.batch import CompetitiveAnalysisBatch
 
 
 class CompetitiveAnalysisUrl(Base):
@@ -31,5 +30,4 @@ class CompetitiveAnalysisUrl(Base):
     url: Mapped[str] = mapped_column(sa.String(2048))
     is_primary: Mapped[bool] = mapped_column(default=False)
 
-    batch: Mapped[CompetitiveAnalysisBatch] = relationship(back_populates="urls", lazy="raise")
     analysis: Mapped[Analysis] = relationship(lazy="raise")

@@ -7,12 +7,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from aura.analyses.screenshots import ScreenshotStore
 from aura.comparison import ComparisonDocument
 from aura.competitive.schemas import BatchRead
 from aura.errors import ConflictError
 from aura.models import ComparisonResult, CompetitiveAnalysisBatch
 from aura.reports.model import Report, Screenshot, SiteAnalysis
+from aura.screenshots import ScreenshotStore
 
 
 def _screenshot_names(result: Mapping[str, Any] | None) -> list[str]:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.audit.scoring import CATEGORIES
-from aura.errors import ConflictError, InvalidInputError, NotFoundError
+from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.history.alerts import DEFAULT_DROP_POINTS, FIELD_LABELS
 from aura.history.document import RunChanges, Trends
 from aura.history.trends import build_trends
@@ -217,7 +217,7 @@ class MonitoringService:
         errors: list[dict[str, Any]] = []
 
         def fail(loc: list[str | int], message: str, value: Any) -> None:
-            errors.append({"loc": loc, "msg": message, "type": "value_error", "input": value})
+            errors.append(input_error(loc, message, value))
 
         categories = scored_categories()
         if data.category not in categories:

@@ -16,7 +16,7 @@ from typing import Any
 
 from cronsim import CronSim, CronSimError
 
-from aura.errors import InvalidInputError
+from aura.errors import InvalidInputError, input_error
 from aura.sets.schemas import ScheduleSpec
 
 
@@ -89,7 +89,7 @@ def validate_schedule(spec: ScheduleSpec, loc: list[str | int]) -> Schedule:
 
     def fail(field: str | None, message: str, value: Any) -> None:
         where = [*loc, field] if field else list(loc)
-        errors.append({"loc": where, "msg": message, "type": "value_error", "input": value})
+        errors.append(input_error(where, message, value))
 
     cron = spec.cron.strip() if spec.cron and spec.cron.strip() else None
     if (spec.every_hours is None) == (cron is None):

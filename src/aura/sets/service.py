@@ -23,7 +23,7 @@ from aura.competitive.schemas import BatchCreate, BatchRead
 from aura.competitive.service import CompetitiveService, validate_batch
 from aura.db.engine import after_commit
 from aura.db.types import utcnow
-from aura.errors import ConflictError, InvalidInputError, NotFoundError
+from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.jobs import enqueue_set_run
 from aura.models import ComparisonSet
 from aura.sets.repository import RunRow, SetRepository
@@ -355,7 +355,7 @@ def _validate_sites(
     errors: _Errors = []
     clean_name = name.strip()
     if not clean_name:
-        errors.append(_error(["body", "name"], "the name must not be blank", name))
+        errors.append(input_error(["body", "name"], "the name must not be blank", name))
     try:
         valid = validate_batch(
             BatchCreate(urls=urls, primary_url=primary_url),
@@ -367,10 +367,6 @@ def _validate_sites(
     if errors:
         raise InvalidInputError(errors)
     return _ValidSet(clean_name, valid.urls, valid.primary_url, mode)
-
-
-def _error(loc: list[str | int], message: str, value: Any) -> dict[str, Any]:
-    return {"loc": loc, "msg": message, "type": "value_error", "input": value}
 
 
 def _run_name(set_name: str) -> str:
@@ -431,18 +427,18 @@ def _valid_ignore_selectors(
         except InvalidUrlError:
             url = None
         if url is None or url not in urls:
-            errors.append(_error(loc, f"{key!r} is not one of the set's urls", key))
+            errors.append(input_error(loc, f"{key!r} is not one of the set's urls", key))
             continue
         if len(items) > MAX_SELECTORS_PER_SITE:
             errors.append(
-                _error(loc, f"at most {MAX_SELECTORS_PER_SITE} selectors per site", len(items))
+                input_error(loc, f"at most {MAX_SELECTORS_PER_SITE} selectors per site", len(items))
             )
             continue
         kept = selectors.setdefault(url, [])
         for index, raw in enumerate(items):
             problem = selector_error(raw)
             if problem is not None:
-                errors.append(_error([*loc, index], problem, raw))
+                errors.append(input_error([*loc, index], problem, raw))
             elif raw.strip() not in kept:
                 kept.append(raw.strip())
     return {url: kept for url, kept in selectors.items() if kept}

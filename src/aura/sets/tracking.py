@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from aura.analyses.screenshots import ScreenshotStore
 from aura.comparison import COMPARISON_VERSION
 from aura.competitive.repository import BatchRepository
 from aura.db.engine import after_commit
@@ -40,6 +39,7 @@ from aura.history.inputs import RunInput, SiteRun
 from aura.history.visual import compare_screenshots
 from aura.jobs import enqueue_delivery
 from aura.models import AnalysisStatus, CompetitiveAnalysisBatch
+from aura.screenshots import ScreenshotStore
 from aura.sets.alert_repository import (
     NO_DELIVERY,
     PENDING,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from aura.audit.browser import scripts
+import aura.audit.browser.scripts as scripts
 from aura.audit.browser.artifacts import (
     AxeNode,
     AxeReport,

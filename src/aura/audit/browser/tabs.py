@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from aura.audit.browser import scripts
+import aura.audit.browser.scripts as scripts
 from aura.audit.browser.cdp import Chromium, Session
 from aura.audit.browser.profiles import DeviceProfile
 from aura.audit.browser.proxy import GuardProxy

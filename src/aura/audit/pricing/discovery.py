@@ -18,7 +18,7 @@ from aura.audit import cpu
 from aura.audit.artifacts import Document, exclusive
 from aura.audit.dom import text_of
 from aura.audit.fetch import FetchError
-from aura.audit.html import decode_html, parse_refusal
+from aura.audit.html import decode_html, page_problem, parse_refusal
 from aura.audit.pricing.plans import Plan, find_plans
 from aura.audit.urls import is_third_party
 
@@ -42,8 +42,6 @@ _LINK_TEXT = re.compile(
     re.I,
 )
 _NOT_PAGES = re.compile(r"\.(?:pdf|png|jpe?g|gif|webp|svg|zip|csv|xlsx?|docx?)$", re.I)
-#: What a fetched pricing page may be (as for the analysed page).
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 
 
 @dataclass(frozen=True)
@@ -79,12 +77,9 @@ class PricingGatherer:
             response = await context.fetcher.fetch(link)
         except FetchError as error:
             return PricingPlans(link, "linked", error=str(error))
-        if response.status_code >= 400:
-            reason = f"the server answered HTTP {response.status_code}"
-            return PricingPlans(response.final_url, "linked", error=reason)
-        if response.content_type not in _HTML_TYPES:
-            reason = f"not an HTML page (Content-Type: {response.content_type})"
-            return PricingPlans(response.final_url, "linked", error=reason)
+        problem = page_problem(response.status_code, response.content_type)
+        if problem is not None:
+            return PricingPlans(response.final_url, "linked", error=problem)
         html, charset = decode_html(response.body, response.charset)
         linked = Document(url=response.final_url, html=html, charset=charset)
         return await cpu.to_thread(read_linked_page, linked)

@@ -1,0 +1,138 @@
+"""What a command costs before it does anything, and a short analysis end to end.
+
+* ``aura --help``, ``aura db --help`` and ``aura analyze --help``: wall and CPU time of the
+  whole process (the median of N runs), and how many modules it imported;
+* ``aura analyze`` of five shared sites in static mode, end to end in a fresh data folder
+  (SQLite, the in-process worker): wall and CPU time of the process, against the time the
+  five analyses themselves report (the rest is start-up, the database and the comparison).
+
+Usage: .venv/bin/python bench/startup.py [--repeats 5] [--sites 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# Run as a script: the project root holds the `bench` package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from aura.audit.fetch import FetchLimits, NetworkPolicy
+from aura.audit.runner import AnalysisOptions, analyze_url
+from bench.common import serve_sites, write_result
+
+AURA = [sys.executable, "-m", "aura.cli.main"]
+IMPORTS = (
+    "import sys, runpy\n"
+    "sys.argv = ['aura', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('aura.cli.main', run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(len(sys.modules), file=sys.stderr)\n"
+)
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall and CPU seconds of one run of ``command`` (a child process, waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": wall, "cpu_s": cpu}
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: round(statistics.median(run[key] for run in runs), 3) for key in runs[0]}
+
+
+def modules_imported(args: list[str]) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS, *args], check=True, capture_output=True, text=True
+    )
+    return int(done.stderr.strip().splitlines()[-1])
+
+
+def help_costs(repeats: int) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    for args in (["--help"], ["db", "--help"], ["analyze", "--help"]):
+        name = " ".join(["aura", *args])
+        runs = [timed([*AURA, *args]) for _ in range(repeats)]
+        figures[name] = {**median_of(runs), "modules": modules_imported(args)}
+    return figures
+
+
+def analyze_costs(repeats: int, count: int) -> dict[str, Any]:
+    runs: list[dict[str, float]] = []
+    analyses_ms: list[float] = []
+    with serve_sites() as served:
+        urls = [url for _, url in served[:count]]
+        for _ in range(repeats):
+            with tempfile.TemporaryDirectory() as data:
+                env = {
+                    **os.environ,
+                    "AURA_DATA_DIR": data,
+                    "AURA_ALLOW_PRIVATE_NETWORKS": "true",
+                    "AURA_DEFAULT_MODE": "static",
+                    "AURA_TECHNOLOGY_DNS": "false",
+                }
+                env.pop("AURA_DATABASE_URL", None)
+                output = Path(data) / "comparison.json"
+                command = [*AURA, "analyze", *urls, "--mode", "static", "-o", str(output)]
+                runs.append(timed(command, env))
+                assert json.loads(output.read_text())["comparison"], "no comparison was made"
+        analyses_ms.append(asyncio.run(_analyses_ms(urls)))
+    return {
+        "urls": len(urls),
+        **median_of(runs),
+        "analyses_ms_sum": round(statistics.median(analyses_ms), 1),
+    }
+
+
+async def _analyses_ms(urls: list[str]) -> float:
+    """The five analyses alone, one after the other, in this (warmed-up) process."""
+    options = AnalysisOptions(
+        limits=FetchLimits(user_agent="Aura-bench"), policy=NetworkPolicy(allow_private=True)
+    )
+    await analyze_url(urls[0], options)  # warm-up: imports, dictionaries
+    started = time.perf_counter()
+    for url in urls:
+        await analyze_url(url, options)
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--sites", type=int, default=5)
+    args = parser.parse_args()
+    figures = {
+        "commands": help_costs(args.repeats),
+        "analyze_static": analyze_costs(max(1, args.repeats // 2), args.sites),
+    }
+    print(f"{'command':<28} {'wall s':>8} {'cpu s':>8} {'modules':>8}")
+    for name, cost in figures["commands"].items():
+        print(f"{name:<28} {cost['wall_s']:>8.3f} {cost['cpu_s']:>8.3f} {cost['modules']:>8}")
+    run = figures["analyze_static"]
+    print(
+        f"aura analyze ({run['urls']} static pages): {run['wall_s']:.2f} s wall, "
+        f"{run['cpu_s']:.2f} s CPU; the analyses report {run['analyses_ms_sum']:.0f} ms"
+    )
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    write_result("startup", figures)
+
+
+if __name__ == "__main__":
+    main()
