@@ -171,6 +171,41 @@ def test_measured_savings_name_the_largest_file_and_rank_the_recommendation() ->
     assert formats["impact"] == 17.2
 
 
+def test_measured_milliseconds_rank_a_slow_server() -> None:
+    def page(url: str, ttfb: float) -> Any:
+        slow = audit(
+            "server-response-time",
+            0.2 if ttfb > 1000 else 1.0,
+            weight=8,
+            display_value=f"Root document took {ttfb:g} ms",
+            details={"ttfb_ms": ttfb},
+        )
+        lab = audit(
+            "largest-contentful-paint",
+            0.5,
+            weight=8,
+            details={
+                "profiles": {
+                    "mobile": {"value": 3000.0, "score": 0.5, "p10": 2500.0, "median": 4000.0},
+                    "desktop": {"value": 1300.0, "score": 0.8, "p10": 1200.0, "median": 2400.0},
+                }
+            },
+        )
+        return site(url, result(categories={"performance": category("performance", 50, slow, lab)}))
+
+    items = items_of(run(page(A, 1700), page(B, 150), primary_url=A))
+    assert [item["audit_id"] for item in items] == [
+        "server-response-time",
+        "largest-contentful-paint",
+    ]
+    server, lab = items
+    # 1.5 s over the 200 ms a good server answers in: high (6) x 1.5 x 1 x 1.5 (B does it).
+    assert (server["savings_ms"], server["impact"]) == (1500, 13.5)
+    assert server["action"] == "Cut the server's response time: about 1,500 ms to gain"
+    # The worse profile decides: 500 ms over the mobile mark; nobody does better.
+    assert (lab["savings_ms"], lab["impact"]) == (500, 3.0)
+
+
 def test_a_placeholder_page_is_no_evidence() -> None:
     """A test page's "Foo", "Bar" buttons do not prove that competitors have calls to action."""
 

@@ -1306,6 +1306,11 @@ export interface components {
              * @description Bytes saved by fixing every item, when measured
              */
             savings_bytes?: number | null;
+            /**
+             * Savings Ms
+             * @description Milliseconds gained by reaching the audit's good mark, when measured
+             */
+            savings_ms?: number | null;
             /** Score */
             score: number;
             /**

@@ -22,6 +22,7 @@ function recommendation(overrides: Partial<Recommendation>): Recommendation {
     items: [],
     items_total: 0,
     savings_bytes: null,
+    savings_ms: null,
     score: 0,
     your_value: "Served over plain HTTP",
     best_competitor_score: 0,

@@ -220,6 +220,10 @@ class Recommendation(_Model):
     savings_bytes: int | None = Field(
         default=None, description="Bytes saved by fixing every item, when measured"
     )
+    savings_ms: int | None = Field(
+        default=None,
+        description="Milliseconds gained by reaching the audit's good mark, when measured",
+    )
     score: float
     your_value: str | None = None
     best_competitor_score: float | None

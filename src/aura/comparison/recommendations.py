@@ -2,8 +2,8 @@
 
 impact (the expected gain, the number shown and the sort key) =
   severity points (``advice.SEVERITY_POINTS``: critical 10, high 6, medium 3, low 1)
-  * magnitude (the measured saving: bytes over ``BYTES_FOR_FULL_POINTS``, capped at 2;
-    otherwise how far the audit fails, 1 - score)
+  * magnitude (the measured saving: bytes over ``BYTES_FOR_FULL_POINTS`` or milliseconds
+    over ``MS_FOR_FULL_POINTS``, capped at 2; otherwise how far the audit fails, 1 - score)
   * weight factor (0.5 + 0.5 * the audit's weight over the heaviest audit of its category:
     a scale that does not depend on how many audits the category has)
   * competitor boost (1 + 0.5 * the share of competitors that pass it).
@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from aura.comparison.advice import (
     BYTES_FOR_FULL_POINTS,
+    MS_FOR_FULL_POINTS,
     SEVERITY_POINTS,
     TOP_ITEMS,
     Advice,
@@ -46,8 +47,8 @@ ItemKind = Literal["url", "element", "value"]
 
 ORDER_EXPLAINED = (
     "Ordered by expected gain: the problem's severity (security risk, WCAG level, search "
-    "visibility, measured bytes saved), how much of it fails and the audit's weight, raised "
-    "by up to half when competitors already do it."
+    "visibility, measured bytes or milliseconds saved), how much of it fails and the "
+    "audit's weight, raised by up to half when competitors already do it."
 )
 
 #: Detail fields that show what a competitor's page has for an audit (its evidence).
@@ -202,9 +203,41 @@ def _size(size: int) -> str:
     return f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size} B"
 
 
-def action_of(advice: Advice, items: list[FailingItem], site_url: str) -> str:
+#: The server response time Aura's audit calls good (its curve's p10).
+GOOD_TTFB_MS = 200.0
+#: Lab metrics that are not durations (no milliseconds to save).
+UNITLESS_LAB = frozenset({"cumulative-layout-shift"})
+
+
+def measured_ms(audit_id: str, details: Mapping[str, Any]) -> float | None:
+    """Milliseconds the site would gain by reaching the audit's "good" mark: the server
+    response over 200 ms, or a lab metric over its curve's p10 on the worse profile."""
+    ttfb = number(details.get("ttfb_ms"))
+    if ttfb is not None:
+        return ttfb - GOOD_TTFB_MS if ttfb > GOOD_TTFB_MS else None
+    if audit_id in UNITLESS_LAB:
+        return None
+    profiles = details.get("profiles")
+    if not isinstance(profiles, Mapping):
+        return None
+    over = [
+        value - p10
+        for seen in profiles.values()
+        if isinstance(seen, Mapping)
+        and (value := number(seen.get("value"))) is not None
+        and (p10 := number(seen.get("p10"))) is not None
+    ]
+    worst = max(over, default=0.0)
+    return worst if worst > 0 else None
+
+
+def action_of(
+    advice: Advice, items: list[FailingItem], site_url: str, savings_ms: float | None = None
+) -> str:
     """The action, naming the worst item when there is one."""
     if not items:
+        if savings_ms:
+            return f"{advice.action}: about {savings_ms:,.0f} ms to gain"
         return advice.action
     top = items[0]
     if top.kind == "url":
@@ -256,10 +289,19 @@ def real_evidence(entry: AuditEntry) -> bool:
 
 
 def expected_gain(
-    advice: Advice, score: float, savings_bytes: int | None, weight: float, adoption: float
+    advice: Advice,
+    score: float,
+    savings: tuple[int | None, float | None],
+    weight: float,
+    adoption: float,
 ) -> float:
-    measured = min(2.0, savings_bytes / BYTES_FOR_FULL_POINTS) if savings_bytes else None
-    magnitude = 1.0 - score if measured is None else measured
+    savings_bytes, savings_ms = savings
+    if savings_bytes:
+        magnitude = min(2.0, savings_bytes / BYTES_FOR_FULL_POINTS)
+    elif savings_ms:
+        magnitude = min(2.0, savings_ms / MS_FOR_FULL_POINTS)
+    else:
+        magnitude = 1.0 - score
     return SEVERITY_POINTS[advice.severity] * magnitude * weight * (1 + 0.5 * adoption)
 
 
@@ -298,11 +340,12 @@ def recommendation(
     items = failing_items(own.details, advice.items_from)
     savings = [item.savings_bytes for item in items if item.savings_bytes]
     savings_bytes = sum(savings) if savings else None
+    savings_ms = None if savings_bytes else measured_ms(own.id, own.details)
     weight = max(weight_factor(site, entry) for entry in entries)
     goal = next((theirs[url].title for url in passing), None)
     return Recommendation(
         audit_id=own.id,
-        action=action_of(advice, items, site.url),
+        action=action_of(advice, items, site.url, savings_ms),
         title=own.title,
         goal=goal,
         description=own.description,
@@ -315,6 +358,7 @@ def recommendation(
         items=items[:TOP_ITEMS],
         items_total=len(items),
         savings_bytes=savings_bytes,
+        savings_ms=None if savings_ms is None else round(savings_ms),
         score=own_score,
         your_value=own.display_value,
         best_competitor_score=best,
@@ -322,7 +366,9 @@ def recommendation(
         competitors_total=len(competitors),
         adoption=round(adoption, 4),
         potential_points=round(potential, 2),
-        impact=round(expected_gain(advice, own_score, savings_bytes, weight, adoption), 1),
+        impact=round(
+            expected_gain(advice, own_score, (savings_bytes, savings_ms), weight, adoption), 1
+        ),
         competitors=[
             CompetitorExample(
                 url=url,
