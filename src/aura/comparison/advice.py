@@ -565,7 +565,7 @@ ADVICE: dict[str, Advice] = {
         "high",
         "WCAG 2 A/AA rules checked on the rendered page",
         ("Work through the rules listed, most serious first.",),
-        items_from=("rules", "items"),
+        items_from=("violations",),
     ),
     # Security
     "is-on-https": Advice(

@@ -119,6 +119,10 @@ def _kind_of(label: str) -> ItemKind:
     return "value"
 
 
+#: axe-core's lead-in to each failure summary, which says nothing about the element.
+_AXE_PREAMBLE = re.compile(r"^\s*Fix (?:any|all) of the following:\s*")
+
+
 def _from_mapping(raw: Mapping[str, Any]) -> FailingItem | None:
     label: str | None = None
     for key in ("url", "target", "selector", "link", "image", "html", "id", "name", "test"):
@@ -133,7 +137,7 @@ def _from_mapping(raw: Mapping[str, Any]) -> FailingItem | None:
     notes = [
         f"{raw['intrinsic']} shown at {raw['displayed']}"
         if key == "intrinsic" and isinstance(raw.get("displayed"), str)
-        else str(raw[key])
+        else " ".join(_AXE_PREAMBLE.sub("", raw[key]).split())
         for key in ("summary", "format", "intrinsic", "text", "alt", "type", "help")
         if isinstance(raw.get(key), str) and raw[key].strip()
     ]
