@@ -89,6 +89,7 @@ ol.recs > li { margin:0 0 14px; } .recs .why { color:var(--muted); font-size:13p
 .recs .severity.critical, .recs .severity.high { color:#991b1b; font-weight:600; }
 .recs figure { margin:4px 0; } .recs figcaption { font-size:12px; color:var(--muted); }
 .recs pre { background:#f3f4f6; padding:6px 8px; margin:0; overflow-x:auto; font-size:12px; }
+.recs pre code { padding:0; background:none; }
 .swatches { vertical-align:middle; }
 footer { margin-top:40px; color:var(--muted); font-size:12px; }
 @media print { body { max-width:none; padding:0; font-size:12px; }
