@@ -206,6 +206,38 @@ def test_measured_milliseconds_rank_a_slow_server() -> None:
     assert (lab["savings_ms"], lab["impact"]) == (500, 3.0)
 
 
+def test_a_vulnerable_library_is_named_with_its_version_and_fix() -> None:
+    library = {
+        "library": "jQuery",
+        "version": "1.12.4",
+        "severity": "medium",
+        "fixed_in": "3.5.0",
+        "advisories": [{"ids": ["CVE-2020-11022"], "summary": "XSS in htmlPrefilter"}],
+    }
+
+    def page(url: str, vulnerable: bool) -> Any:
+        found = audit(
+            "vulnerable-libraries",
+            0.0 if vulnerable else 1.0,
+            weight=4,
+            details={"items": [library] if vulnerable else []},
+        )
+        return site(url, result(categories={"security": category("security", 50, found)}))
+
+    (item,) = items_of(run(page(A, True), page(B, False), primary_url=A))
+    assert item["items"] == [
+        {
+            "label": "jQuery",
+            "kind": "value",
+            "note": "1.12.4; fixed in 3.5.0",
+            "bytes": None,
+            "savings_bytes": None,
+        }
+    ]
+    assert item["action"] == ("Upgrade the JavaScript libraries with known vulnerabilities: jQuery")
+    assert item["severity"] == "critical"
+
+
 def test_a_placeholder_page_is_no_evidence() -> None:
     """A test page's "Foo", "Bar" buttons do not prove that competitors have calls to action."""
 

@@ -137,6 +137,7 @@ ADVICE: dict[str, Advice] = {
         "medium",
         "each redirect adds a round trip before the page starts",
         ("Point links, ads and the canonical URL at the final address.",),
+        items_from=("chain",),
     ),
     "document-size": Advice(
         "Shrink the HTML document",
@@ -256,7 +257,7 @@ ADVICE: dict[str, Advice] = {
         "medium",
         "a script that throws may break what visitors use",
         ("Open the browser console on the page and fix each error listed.",),
-        items_from=("errors", "items"),
+        items_from=("exceptions", "console_errors", "failed_resources"),
     ),
     "first-contentful-paint": Advice(
         "Show the first content sooner",
@@ -682,7 +683,7 @@ ADVICE: dict[str, Advice] = {
         "high",
         "security risk: HTTP resources on an HTTPS page can be altered or are blocked",
         ("Change the `http://` URLs listed to `https://` (or relative URLs).",),
-        items_from=("items", "urls"),
+        items_from=("items",),
     ),
     "server-header": Advice(
         "Hide software versions from response headers",
@@ -697,7 +698,7 @@ ADVICE: dict[str, Advice] = {
         "critical",
         "security risk: published exploits",
         ("Upgrade each library listed to a fixed version.",),
-        items_from=("items", "libraries"),
+        items_from=("items",),
     ),
     # Content
     "word-count": Advice(

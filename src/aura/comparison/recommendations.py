@@ -125,7 +125,7 @@ _AXE_PREAMBLE = re.compile(r"^\s*Fix (?:any|all) of the following:\s*")
 
 def _from_mapping(raw: Mapping[str, Any]) -> FailingItem | None:
     label: str | None = None
-    for key in ("url", "target", "selector", "link", "image", "html", "id", "name", "test"):
+    for key in ("url", "target", "selector", "link", "image", "html", "id", "name", "library"):
         value = raw.get(key)
         if isinstance(value, list):
             value = " ".join(part for part in value if isinstance(part, str))
@@ -138,9 +138,11 @@ def _from_mapping(raw: Mapping[str, Any]) -> FailingItem | None:
         f"{raw['intrinsic']} shown at {raw['displayed']}"
         if key == "intrinsic" and isinstance(raw.get("displayed"), str)
         else " ".join(_AXE_PREAMBLE.sub("", raw[key]).split())
-        for key in ("summary", "format", "intrinsic", "text", "alt", "type", "help")
+        for key in ("summary", "format", "intrinsic", "text", "alt", "type", "help", "version")
         if isinstance(raw.get(key), str) and raw[key].strip()
     ]
+    if isinstance(raw.get("fixed_in"), str):
+        notes.append(f"fixed in {raw['fixed_in']}")
     savings = _int(raw.get("estimated_savings"))
     if savings is None:
         savings = _int(raw.get("wasted_bytes"))
