@@ -180,6 +180,34 @@ def test_compare_three_sites_live_and_safely(aura: str, page: Any) -> None:
         assert page.dialogs == []
         assert page.title().startswith("Aura")
 
+        # Recommendations: sorted by the gain they show, plain HTTP and the landing page's
+        # JPEG weight among the first five, each an action naming what to change.
+        recommendations = page.locator("#recommendations")
+        order = recommendations.locator(".recommendations__order").inner_text()
+        assert order.startswith("Ordered by expected gain")
+        actions = recommendations.locator(".recommendation__action").all_inner_texts()
+        assert len(actions) == 5
+        assert "Serve the site over HTTPS" in actions
+        assert any(
+            a.startswith("Serve images as WebP or AVIF, starting with /assets/img/bg-masthead.jpg")
+            for a in actions
+        )
+        recommendations.get_by_role(
+            "button", name=re.compile(r"^Show all \d+ recommendations$")
+        ).click()
+        gains = [
+            float(g) for g in recommendations.locator(".recommendation__points").all_inner_texts()
+        ]
+        assert len(gains) > 5
+        assert gains == sorted(gains, reverse=True)
+        images = recommendations.locator(".recommendation[data-audit=modern-image-formats]")
+        assert images.locator(".recommendation__items code").first.inner_text() == (
+            f"{own}/assets/img/bg-masthead.jpg"
+        )
+        https = recommendations.locator(".recommendation[data-audit=is-on-https]")
+        https.get_by_text("How to fix it").click()
+        assert "return 301 https://$host$request_uri;" in https.locator("pre").first.inner_text()
+
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
 

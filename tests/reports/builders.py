@@ -16,6 +16,8 @@ OURS, RIVAL, THIRD = "https://ours.example/", "https://rival.example/", "https:/
 
 HOSTILE = '<script>alert("x")</script><img src="https://evil.example/pixel.png">'
 HOSTILE_LINK = "[free prize](https://evil.example/) | =cmd|' /C calc'!A0"
+#: What the primary's failing image-alt audit lists: a page's own markup, hostile included.
+FAILING_IMAGES = ['<img src="/team/ana.jpg">', HOSTILE]
 # A 1x1 transparent PNG.
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
@@ -41,7 +43,12 @@ def rich_result(
                 "seo",
                 seo,
                 audit("document-title", 1.0),
-                audit("image-alt", alt_score, display_value="2 images"),
+                audit(
+                    "image-alt",
+                    alt_score,
+                    display_value="2 images",
+                    details={"items": [] if alt_score >= 0.9 else FAILING_IMAGES},
+                ),
             ),
             "performance": category("performance", performance, audit("text-compression", 1.0)),
             "accessibility": category("accessibility", 80, audit("image-alt", alt_score)),

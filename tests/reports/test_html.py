@@ -88,3 +88,18 @@ def test_the_export_names_the_file_after_the_batch() -> None:
 
     assert produced.media_type == "text/html; charset=utf-8"
     assert produced.file_name == "aura-help-desks-q4-6f1c1d1e.html"
+
+
+def test_recommendations_list_their_failing_items_escaped() -> None:
+    html = render_html(make_report()).decode()
+    section = html.split('<section id="recommendations">', 1)[1].split("</section>", 1)[0]
+    text = " ".join(read_page(section).text)
+
+    assert "Ordered by expected gain" in text
+    assert 'Give every image a meaningful alt text: <img src="/team/ana.jpg">' in text
+    assert "<code>&lt;img src=&quot;/team/ana.jpg&quot;&gt;</code>" in section
+    assert "<code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in section
+    assert "<script" not in section
+    # Aura's own fix steps keep their code spans; its server snippets are shown as code.
+    assert "Describe informative images in <code>alt</code>" in section
+    assert "add_header X-Frame-Options &quot;SAMEORIGIN&quot; always;" in section

@@ -49,6 +49,21 @@ class TestMarkdown:
         assert md("line\nbreak | pipe") == "line break \\| pipe"
         assert md("see https://x.example") == "see https\\://x.example"
 
+    def test_recommendations_are_actions_with_their_items_and_fix(self) -> None:
+        text = render_markdown(make_report()).decode()
+        section = text.split("## Recommendations", 1)[1].split("\n## ", 1)[0]
+
+        assert section.lstrip().startswith("Ordered by expected gain")
+        # The action names the first failing image; the item list names both, escaped.
+        assert '**Give every image a meaningful alt text: \\<img src="/team/ana.jpg"\\>' in section
+        assert '     - \\<img src="/team/ana.jpg"\\>' in section
+        assert '     - \\<script\\>alert("x")' in section
+        assert "High: WCAG 2 level A (1.1.1)" in section
+        assert "2 of 2 competitors already do this" in section
+        # How to fix it, and the server snippets of the security header.
+        assert "Describe informative images in `alt`" in section
+        assert 'add_header X-Frame-Options "SAMEORIGIN" always;' in section
+
     def test_empty_sections_say_so(self) -> None:
         text = render_markdown(make_report(with_failure=True, primary=False)).decode()
 

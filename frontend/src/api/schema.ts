@@ -728,6 +728,11 @@ export interface components {
              * @description For the primary site, or for each site when there is no primary
              */
             recommendations: components["schemas"]["SiteRecommendations"][];
+            /**
+             * Recommendations Order
+             * @description One line: how recommendations are ranked
+             */
+            recommendations_order: string;
             /** Sites */
             sites: components["schemas"]["Site"][];
             /** Strengths */
@@ -762,6 +767,11 @@ export interface components {
         CompetitorExample: {
             /** Display Value */
             display_value?: string | null;
+            /**
+             * Evidence
+             * @description What the competitor's page has that a reader can check (its calls to action, logo, headline…), as found on it
+             */
+            evidence?: string[];
             /** Score */
             score: number;
             /** Url */
@@ -864,6 +874,37 @@ export interface components {
         ErrorDetail: {
             /** Detail */
             detail: string;
+        };
+        /**
+         * FailingItem
+         * @description One element, file or value of the site that makes the audit fail.
+         */
+        FailingItem: {
+            /**
+             * Bytes
+             * @description Its size, when it is a file
+             */
+            bytes?: number | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "url" | "element" | "value";
+            /**
+             * Label
+             * @description A URL, an HTML snippet or CSS selector, or a value
+             */
+            label: string;
+            /**
+             * Note
+             * @description What is wrong with it, when known
+             */
+            note?: string | null;
+            /**
+             * Savings Bytes
+             * @description Bytes the fix saves
+             */
+            savings_bytes?: number | null;
         };
         /** Finding */
         Finding: {
@@ -1192,6 +1233,11 @@ export interface components {
         /** Recommendation */
         Recommendation: {
             /**
+             * Action
+             * @description What to do, in the imperative, naming the worst item
+             */
+            action: string;
+            /**
              * Adoption
              * @description Share of competitors that pass the audit
              */
@@ -1207,15 +1253,23 @@ export interface components {
              * @description Competitors that do better, best first
              */
             competitors: components["schemas"]["CompetitorExample"][];
-            /** Competitors Passing */
+            /**
+             * Competitors Passing
+             * @description Competitors that pass it, with real evidence (placeholder pages are not)
+             */
             competitors_passing: string[];
             /** Competitors Total */
             competitors_total: number;
             /**
              * Description
-             * @description What the audit checks and how to fix it
+             * @description What the audit checks
              */
             description: string | null;
+            /**
+             * Fix
+             * @description Short steps that fix it
+             */
+            fix: string[];
             /**
              * Goal
              * @description The audit's passing title: what to achieve
@@ -1223,9 +1277,19 @@ export interface components {
             goal: string | null;
             /**
              * Impact
-             * @description potential_points * adoption: the ranking key
+             * @description Expected gain: the ranking key (see ``recommendations_order``)
              */
             impact: number;
+            /**
+             * Items
+             * @description The worst failing items, worst first
+             */
+            items: components["schemas"]["FailingItem"][];
+            /**
+             * Items Total
+             * @description How many failing items the audit found
+             */
+            items_total: number;
             /**
              * Kind
              * @description ``catch_up``: competitors already pass it; ``opportunity``: none does
@@ -1237,8 +1301,33 @@ export interface components {
              * @description Overall-score points gained by matching the best competitor (or by passing, when no competitor does better)
              */
             potential_points: number;
+            /**
+             * Savings Bytes
+             * @description Bytes saved by fixing every item, when measured
+             */
+            savings_bytes?: number | null;
+            /**
+             * Savings Ms
+             * @description Milliseconds gained by reaching the audit's good mark, when measured
+             */
+            savings_ms?: number | null;
             /** Score */
             score: number;
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "critical" | "high" | "medium" | "low";
+            /**
+             * Severity Reason
+             * @description Why it matters: the risk, WCAG level or cost
+             */
+            severity_reason: string;
+            /**
+             * Snippets
+             * @description Server configuration that fixes it
+             */
+            snippets: components["schemas"]["ServerSnippet"][];
             /**
              * Title
              * @description What is wrong, as the audit puts it
@@ -1384,6 +1473,16 @@ export interface components {
              * @default UTC
              */
             timezone: string;
+        };
+        /** ServerSnippet */
+        ServerSnippet: {
+            /** Code */
+            code: string;
+            /**
+             * Server
+             * @description nginx, Apache or Caddy
+             */
+            server: string;
         };
         /** SetCreate */
         SetCreate: {

@@ -1,5 +1,4 @@
-import { useState } from "react";
-import type { ComparisonDocument, Finding, Recommendation } from "../api/types";
+import type { ComparisonDocument, Finding } from "../api/types";
 import { formatValue, hostOf } from "../lib/format";
 import type { ResultSite } from "../lib/results";
 import { Unavailable } from "./States";
@@ -67,74 +66,6 @@ export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null
 
 function siteLabel(url: string, sites: ResultSite[]): string {
   return sites.find((s) => s.url === url)?.label ?? hostOf(url);
-}
-
-export function RecommendationList({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
-  if (!doc) return <Unavailable>Recommendations need a newer comparison. Re-run this comparison to get them.</Unavailable>;
-  const own = doc.recommendations.find((r) => r.url === doc.primary_url) ?? doc.recommendations[0];
-  if (!own || own.items.length === 0) {
-    return <Unavailable>No recommendations: your site already does at least as well as its competitors on every audit.</Unavailable>;
-  }
-  return <RecommendationItems items={own.items} sites={sites} />;
-}
-
-const FIRST_RECOMMENDATIONS = 5;
-
-function RecommendationItems({ items, sites }: { items: Recommendation[]; sites: ResultSite[] }) {
-  // The document ranks them already (impact, then potential points): keep its order.
-  const [all, setAll] = useState(false);
-  const shown = all ? items : items.slice(0, FIRST_RECOMMENDATIONS);
-  return (
-    <>
-    <ol className="recommendations">
-      {shown.map((item, index) => (
-        <li key={item.audit_id} className="recommendation">
-          <span className="recommendation__rank">{index + 1}</span>
-          <div className="recommendation__body">
-            <div className="recommendation__head">
-              <strong>{item.goal ?? item.title}</strong>
-              <span className={`tag tag--${item.kind === "catch_up" ? "warn" : "info"}`}>
-                {item.kind === "catch_up" ? "Catch up" : "Opportunity"}
-              </span>
-              {item.categories.map((c) => (
-                <span key={c} className="tag">
-                  {c}
-                </span>
-              ))}
-            </div>
-            <p className="recommendation__now">
-              Now: {item.title}
-              {item.your_value ? ` — ${item.your_value}` : ""}
-            </p>
-            {item.description && <p className="muted small">{item.description}</p>}
-            <p className="recommendation__meta small">
-              {item.competitors_total > 0 && (
-                <span>
-                  {item.competitors_passing.length} of {item.competitors_total} competitors pass
-                </span>
-              )}
-              {item.competitors.length > 0 && (
-                <span>
-                  {" "}
-                  · best: {item.competitors.slice(0, 3).map((c) => `${siteLabel(c.url, sites)}${c.display_value ? ` (${c.display_value})` : ""}`).join(", ")}
-                </span>
-              )}
-            </p>
-          </div>
-          <div className="recommendation__impact" title="Overall-score points to gain">
-            <span className="recommendation__points">+{item.potential_points.toFixed(1)}</span>
-            <span className="muted small">points</span>
-          </div>
-        </li>
-      ))}
-    </ol>
-    {items.length > FIRST_RECOMMENDATIONS && (
-      <button type="button" className="button button--ghost button--small show-more" onClick={() => setAll((a) => !a)}>
-        {all ? "Show fewer" : `Show all ${items.length} recommendations`}
-      </button>
-    )}
-    </>
-  );
 }
 
 export function TechnologyMatrix({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {

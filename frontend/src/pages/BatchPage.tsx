@@ -11,10 +11,10 @@ import { CompetitorCard } from "../components/CompetitorCard";
 import {
   ContentSideBySide,
   DesignSideBySide,
-  RecommendationList,
   SummaryFindings,
   TechnologyMatrix,
 } from "../components/Sections";
+import { RecommendationList } from "../components/Recommendations";
 import { ExportMenu } from "../components/ExportMenu";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import {
@@ -132,7 +132,7 @@ function Results({ batch }: { batch: Batch }) {
         <Section title="Category scores" id="radar">
           <CategoryRadar sites={results.compared} rows={results.rows} />
         </Section>
-        <Section title="Recommendations for your site" id="recommendations" subtitle="Ranked by the points your overall score would gain, weighted by how many competitors already do it.">
+        <Section title="Recommendations for your site" id="recommendations" subtitle="What to fix first: the order is the expected gain for your site.">
           <RecommendationList doc={doc} sites={results.sites} />
         </Section>
       </div>

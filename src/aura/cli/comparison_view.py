@@ -104,8 +104,9 @@ def recommendations_table(report: Report, limit: int = TERMINAL_RECOMMENDATIONS)
         table.add_column("#", justify="right")
         table.add_column("What to do")
         table.add_column("Area")
+        table.add_column("Severity")
         table.add_column("Competitors passing", justify="right")
-        table.add_column("Points", justify="right")
+        table.add_column("Gain", justify="right")
         for number, item in enumerate(entry.items[:limit], 1):
             passing = (
                 f"{len(item.competitors_passing)}/{item.competitors_total}"
@@ -114,12 +115,14 @@ def recommendations_table(report: Report, limit: int = TERMINAL_RECOMMENDATIONS)
             )
             table.add_row(
                 str(number),
-                Text(item.goal or item.title),
+                Text(item.action),
                 Text(", ".join(item.categories)),
+                item.severity,
                 passing,
-                f"+{item.potential_points:g}",
+                f"{item.impact:g}",
             )
         parts.append(table)
+        parts.append(Text(document.recommendations_order, style="dim"))
     if not parts:
         parts.append(Text("No recommendations: nothing to catch up on.", style="green"))
     return Group(*parts)

@@ -27,12 +27,12 @@ from aura.comparison.inputs import (
 from aura.comparison.matrix import build_matrix
 from aura.comparison.metrics import build_metrics
 from aura.comparison.rankings import build_rankings
-from aura.comparison.recommendations import build_recommendations
+from aura.comparison.recommendations import ORDER_EXPLAINED, build_recommendations
 from aura.comparison.strengths import build_strengths
 from aura.comparison.summary import build_summary
 from aura.comparison.technology import build_technology
 
-COMPARISON_VERSION = "1.1"
+COMPARISON_VERSION = "1.2"
 
 __all__ = ["COMPARISON_VERSION", "SiteInput", "compare", "compare_document"]
 
@@ -186,6 +186,7 @@ def compare_document(
         matrix=matrix,
         gaps=gaps,
         recommendations=recommendations,
+        recommendations_order=ORDER_EXPLAINED,
         strengths=build_strengths(contest, rankings, matrix, metrics),
         technology=technology,
         content=build_content(contest),

@@ -179,28 +179,66 @@ class CompetitorExample(_Model):
     url: str
     score: float
     display_value: str | None = None
+    evidence: list[str] = Field(
+        default_factory=list,
+        description="What the competitor's page has that a reader can check (its calls to "
+        "action, logo, headline…), as found on it",
+    )
+
+
+class FailingItem(_Model):
+    """One element, file or value of the site that makes the audit fail."""
+
+    label: str = Field(description="A URL, an HTML snippet or CSS selector, or a value")
+    kind: Literal["url", "element", "value"]
+    note: str | None = Field(default=None, description="What is wrong with it, when known")
+    bytes: int | None = Field(default=None, description="Its size, when it is a file")
+    savings_bytes: int | None = Field(default=None, description="Bytes the fix saves")
+
+
+class ServerSnippet(_Model):
+    server: str = Field(description="nginx, Apache or Caddy")
+    code: str
 
 
 class Recommendation(_Model):
     audit_id: str
+    action: str = Field(description="What to do, in the imperative, naming the worst item")
     title: str = Field(description="What is wrong, as the audit puts it")
     goal: str | None = Field(description="The audit's passing title: what to achieve")
-    description: str | None = Field(description="What the audit checks and how to fix it")
+    description: str | None = Field(description="What the audit checks")
     categories: list[str]
     kind: Literal["catch_up", "opportunity"] = Field(
         description="``catch_up``: competitors already pass it; ``opportunity``: none does"
     )
+    severity: Literal["critical", "high", "medium", "low"]
+    severity_reason: str = Field(description="Why it matters: the risk, WCAG level or cost")
+    fix: list[str] = Field(description="Short steps that fix it")
+    snippets: list[ServerSnippet] = Field(description="Server configuration that fixes it")
+    items: list[FailingItem] = Field(description="The worst failing items, worst first")
+    items_total: int = Field(description="How many failing items the audit found")
+    savings_bytes: int | None = Field(
+        default=None, description="Bytes saved by fixing every item, when measured"
+    )
+    savings_ms: int | None = Field(
+        default=None,
+        description="Milliseconds gained by reaching the audit's good mark, when measured",
+    )
     score: float
     your_value: str | None = None
     best_competitor_score: float | None
-    competitors_passing: list[str]
+    competitors_passing: list[str] = Field(
+        description="Competitors that pass it, with real evidence (placeholder pages are not)"
+    )
     competitors_total: int
     adoption: float = Field(description="Share of competitors that pass the audit")
     potential_points: float = Field(
         description="Overall-score points gained by matching the best competitor "
         "(or by passing, when no competitor does better)"
     )
-    impact: float = Field(description="potential_points * adoption: the ranking key")
+    impact: float = Field(
+        description="Expected gain: the ranking key (see ``recommendations_order``)"
+    )
     competitors: list[CompetitorExample] = Field(
         description="Competitors that do better, best first"
     )
@@ -349,6 +387,7 @@ class ComparisonDocument(_Model):
     recommendations: list[SiteRecommendations] = Field(
         description="For the primary site, or for each site when there is no primary"
     )
+    recommendations_order: str = Field(description="One line: how recommendations are ranked")
     strengths: list[SiteStandings]
     technology: TechnologySection
     content: ContentSection

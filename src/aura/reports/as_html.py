@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from html import escape
 
 from aura import __version__
-from aura.comparison.document import ComparisonDocument, Site
+from aura.comparison.document import ComparisonDocument, Recommendation, Site
 from aura.comparison.metrics import format_value
 from aura.reports.common import (
     MISSING,
@@ -30,6 +30,15 @@ from aura.reports.common import (
     top_recommendations,
 )
 from aura.reports.model import Report, Screenshot
+from aura.reports.recommendation_text import (
+    example_text,
+    gain_text,
+    item_facts,
+    items_heading,
+    now_text,
+    severity_text,
+    standing_text,
+)
 from aura.reports.svg import Bar, band, bar_chart, score_ring, swatches
 
 _SAFE_COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/deg]+\))$")
@@ -72,7 +81,15 @@ td.lead { background:var(--lead); font-weight:700; }
 .tag.failed, .tag.excluded { background:#fee2e2; color:#991b1b; }
 ul.plus li::marker { content:"+ "; color:var(--good); }
 ul.minus li::marker { content:"\\2212  "; color:var(--poor); }
-ol.recs li { margin:0 0 10px; } .recs .why { color:var(--muted); font-size:13px; }
+ol.recs > li { margin:0 0 14px; } .recs .why { color:var(--muted); font-size:13px; }
+.recs .gain { font-weight:700; color:var(--accent); font-size:13px; }
+.recs code { font-size:12px; background:#f3f4f6; padding:0 3px; border-radius:3px;
+  word-break:break-all; }
+.recs .where, .recs .how { font-size:13px; } .recs ul { margin:2px 0; padding-left:20px; }
+.recs .severity.critical, .recs .severity.high { color:#991b1b; font-weight:600; }
+.recs figure { margin:4px 0; } .recs figcaption { font-size:12px; color:var(--muted); }
+.recs pre { background:#f3f4f6; padding:6px 8px; margin:0; overflow-x:auto; font-size:12px; }
+.recs pre code { padding:0; background:none; }
 .swatches { vertical-align:middle; }
 footer { margin-top:40px; color:var(--muted); font-size:12px; }
 @media print { body { max-width:none; padding:0; font-size:12px; }
@@ -249,29 +266,58 @@ def _recommendations(document: ComparisonDocument) -> str:
             '<section id="recommendations"><h2>Recommendations</h2>'
             "<p>Nothing to catch up on.</p></section>"
         )
-    parts = ['<section id="recommendations"><h2>Recommendations</h2>']
+    parts = [
+        '<section id="recommendations"><h2>Recommendations</h2>',
+        f'<p class="muted order">{e(document.recommendations_order)}</p>',
+    ]
     for url, items in groups:
         if len(groups) > 1 or document.primary_url is None:
             parts.append(f"<h3>For {site_link(url)}</h3>")
-        entries = []
-        for item in items:
-            passing = ", ".join(site_label(other) for other in item.competitors_passing)
-            why = (
-                f"{len(item.competitors_passing)} of {item.competitors_total} competitors pass "
-                f"it ({passing})"
-                if item.kind == "catch_up"
-                else "No competitor passes it yet: a chance to stand out"
-            )
-            value = f" Your result: {e(item.your_value)}." if item.your_value else ""
-            description = f"<div>{e(item.description)}</div>" if item.description else ""
-            entries.append(
-                f"<li><strong>{e(item.goal or item.title)}</strong> "
-                f'<span class="tag">{e(", ".join(item.categories))}</span>'
-                f'<div class="why">{e(why)}; about {item.potential_points:g} points overall.'
-                f"{value}</div>{description}</li>"
-            )
-        parts.append(f'<ol class="recs">{"".join(entries)}</ol>')
+        entries = "".join(_recommendation(item) for item in items)
+        parts.append(f'<ol class="recs">{entries}</ol>')
     parts.append("</section>")
+    return "".join(parts)
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def _aura_text(text: str) -> str:
+    """Aura's own advice text, escaped, its `code` spans shown as code."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", e(text))
+
+
+def _recommendation(item: Recommendation) -> str:
+    """One recommendation: the action, why, where (the failing items), how, who does better."""
+    tags = "".join(f'<span class="tag">{e(category)}</span>' for category in item.categories)
+    parts = [
+        f'<li class="rec"><strong class="action">{e(item.action)}</strong> '
+        f'<span class="gain">{e(gain_text(item))}</span> {tags}',
+        f'<div class="why"><span class="severity {e(item.severity)}">'
+        f"{e(severity_text(item))}</span>. {e(now_text(item))}. {e(standing_text(item))}.</div>",
+    ]
+    if item.competitors:
+        better = ", ".join(example_text(example) for example in item.competitors[:3])
+        parts.append(f'<div class="why">Doing better: {e(better)}</div>')
+    if item.items:
+        rows = "".join(
+            f"<li><code>{e(failing.label)}</code>"
+            + (f" — {e(facts)}" if (facts := item_facts(failing)) else "")
+            + "</li>"
+            for failing in item.items
+        )
+        parts.append(f'<div class="where">{e(items_heading(item))}<ul>{rows}</ul></div>')
+    if item.fix:
+        steps = "".join(f"<li>{_aura_text(step)}</li>" for step in item.fix)
+        parts.append(f'<div class="how">How:<ul>{steps}</ul></div>')
+    if item.snippets:
+        blocks = "".join(
+            f"<figure><figcaption>{e(snippet.server)}</figcaption>"
+            f"<pre><code>{e(snippet.code)}</code></pre></figure>"
+            for snippet in item.snippets
+        )
+        parts.append(f'<div class="snippets">{blocks}</div>')
+    parts.append("</li>")
     return "".join(parts)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
-from aura.comparison.document import ComparisonDocument
+from aura.comparison.document import ComparisonDocument, Recommendation
 from aura.comparison.metrics import format_value
 from aura.neutralise import for_markdown
 from aura.reports.common import (
@@ -24,6 +24,15 @@ from aura.reports.common import (
     top_recommendations,
 )
 from aura.reports.model import Report
+from aura.reports.recommendation_text import (
+    example_text,
+    gain_text,
+    item_facts,
+    items_heading,
+    now_text,
+    severity_text,
+    standing_text,
+)
 
 #: Page text as literal Markdown (one helper for the medium: ``aura.neutralise``).
 md = for_markdown
@@ -153,23 +162,41 @@ def _recommendations(document: ComparisonDocument) -> list[str]:
     groups = top_recommendations(document)
     if not groups:
         return ["## Recommendations", "", "No recommendations: nothing to catch up on.", ""]
-    lines = ["## Recommendations", ""]
+    lines = ["## Recommendations", "", md(document.recommendations_order), ""]
     for url, items in groups:
         if len(groups) > 1 or document.primary_url is None:
             lines.extend([f"### For {link(url)}", ""])
         for number, item in enumerate(items, 1):
-            goal = item.goal or item.title
-            passing = len(item.competitors_passing)
-            detail = (
-                f"{passing} of {item.competitors_total} competitors pass it"
-                if item.kind == "catch_up"
-                else "no competitor passes it yet"
-            )
-            lines.append(
-                f"{number}. **{md(goal)}** ({md(', '.join(item.categories))}): {detail}; "
-                f"about {item.potential_points:g} points overall."
-            )
+            lines.extend(_recommendation(number, item))
         lines.append("")
+    return lines
+
+
+def _recommendation(number: int, item: Recommendation) -> list[str]:
+    """One numbered recommendation: the action, why, where, how, and who does better."""
+    lines = [
+        f"{number}. **{md(item.action)}** ({md(gain_text(item))}; "
+        f"{md(', '.join(item.categories))})",
+        f"   - {md(severity_text(item))}.",
+    ]
+    lines.append(f"   - {md(now_text(item))}. {md(standing_text(item))}.")
+    if item.competitors:
+        better = ", ".join(example_text(example) for example in item.competitors[:3])
+        lines.append(f"   - Doing better: {md(better)}")
+    if item.items:
+        lines.append(f"   - {md(items_heading(item))}")
+        for failing in item.items:
+            facts = item_facts(failing)
+            lines.append(f"     - {md(failing.label)}" + (f" — {md(facts)}" if facts else ""))
+    if item.fix:
+        lines.append("   - How:")
+        # Aura's own words from the advice table (their `code` spans kept), not the page's.
+        lines.extend(f"     - {step}" for step in item.fix)
+    for snippet in item.snippets:
+        # Aura's own configuration text, never the page's: safe in a fenced block.
+        lines.extend([f"     - {md(snippet.server)}:", "", "       ```"])
+        lines.extend(f"       {line}" for line in snippet.code.splitlines())
+        lines.extend(["       ```", ""])
     return lines
 
 
