@@ -27,6 +27,13 @@ async def enqueue_audit(queue: Enqueuer, analysis_id: uuid.UUID) -> bool:
     return await queue.enqueue(AUDIT_URL, str(analysis_id), key=f"audit:{analysis_id}")
 
 
+async def enqueue_audit_again(queue: Enqueuer, analysis_id: uuid.UUID, delay: float) -> bool:
+    """The audit again, after ``delay``, under a key of its own: the job asking for it still
+    holds the usual one. A duplicate is harmless (only one claim gets the analysis)."""
+    key = f"audit:{analysis_id}:again:{uuid.uuid4().hex}"
+    return await queue.enqueue(AUDIT_URL, str(analysis_id), key=key, delay=delay)
+
+
 async def enqueue_comparison(queue: Enqueuer, batch_id: uuid.UUID) -> bool:
     return await queue.enqueue(COMPARE_BATCH, str(batch_id), key=f"compare:{batch_id}")
 

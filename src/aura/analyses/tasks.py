@@ -22,7 +22,7 @@ from aura.competitive.events import (
 )
 from aura.competitive.repository import BatchRepository
 from aura.db.engine import after_commit
-from aura.jobs import enqueue_comparison
+from aura.jobs import enqueue_audit_again, enqueue_comparison
 from aura.models import AnalysisStatus, BatchStatus
 
 if TYPE_CHECKING:
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from aura.runtime import Runtime
 
 logger = logging.getLogger(__name__)
+
+#: How long a browser-mode job that found no browser free in time waits before it is
+#: offered again.
+BROWSER_WAIT_RETRY = 2.0
 
 
 async def run_audit(runtime: Runtime, entity_id: str) -> None:
@@ -47,8 +51,11 @@ async def run_audit(runtime: Runtime, entity_id: str) -> None:
         return
     async with runtime.render_permit(mode) as permitted:
         if not permitted:
-            # Still queued and unclaimed: the recovery sweep hands it out again.
-            logger.info("analysis %s waited too long for a browser; left queued", analysis_id)
+            # Still queued and unclaimed: offered again shortly, to whichever worker has a
+            # browser free then. (The recovery sweep would too, but a command's own worker
+            # runs none: `aura analyze` waited for such a page for good.)
+            logger.info("analysis %s waited too long for a browser; queued again", analysis_id)
+            await enqueue_audit_again(runtime.queue, analysis_id, delay=BROWSER_WAIT_RETRY)
             return
         await _run_claimed(runtime, analysis_id)
 
