@@ -60,6 +60,9 @@ CATEGORIES: dict[str, CategorySpec] = {
             "cumulative-layout-shift": 0,
             "javascript-errors": 3,
             "network-requests": 0,
+            "largest-contentful-paint-element": 0,
+            "unused-javascript": 4,
+            "unused-css-rules": 3,
         },
         lab_weights={
             "first-contentful-paint": 10,
