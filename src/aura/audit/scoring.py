@@ -42,6 +42,7 @@ CATEGORIES: dict[str, CategorySpec] = {
             "cache-lifetime": 5,
             "render-blocking-resources": 8,
             "modern-image-formats": 4,
+            "image-encoding": 3,
             "oversized-images": 5,
             "unsized-images": 4,
             "image-lazy-loading": 3,
