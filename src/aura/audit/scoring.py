@@ -64,6 +64,8 @@ CATEGORIES: dict[str, CategorySpec] = {
             "largest-contentful-paint-element": 0,
             "unused-javascript": 4,
             "unused-css-rules": 3,
+            "main-thread-work": 3,
+            "long-tasks": 0,
         },
         lab_weights={
             "first-contentful-paint": 10,

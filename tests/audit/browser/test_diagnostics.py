@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aura.audit.artifacts import Subresources
 from aura.audit.browser import DESKTOP, MOBILE
 from aura.audit.browser.artifacts import LabMetrics, LcpBreakdown, LoadDiagnostics, UnusedCode
 from aura.audit.browser.diagnostics import (
@@ -10,6 +11,8 @@ from aura.audit.browser.diagnostics import (
     unused_scripts,
     unused_stylesheets,
 )
+from aura.audit.browser.trace import main_thread_work
+from tests.audit.audit_builders import exchange
 from tests.audit.browser.test_browser_audits import profile_run, run_audit
 
 PAGE = "https://example.com/"
@@ -201,3 +204,116 @@ def test_the_lcp_element_audit_names_the_element_and_its_longest_phase() -> None
 def test_no_lcp_element_is_not_applicable() -> None:
     metrics = LabMetrics((profile_run(MOBILE, lcp_ms=None),))
     assert run_audit("largest-contentful-paint-element", metrics).not_applicable
+
+
+def _thread_name(pid: int, name: str) -> dict[str, object]:
+    return {"ph": "M", "name": "thread_name", "pid": pid, "tid": pid, "args": {"name": name}}
+
+
+def _x(name: str, ts: float, dur: float, url: str | None = None) -> dict[str, object]:
+    """A complete event on the page's main thread (pid 2), times in ms."""
+    args = {"data": {"url": url}} if url else {}
+    return {
+        "ph": "X",
+        "name": name,
+        "pid": 2,
+        "tid": 2,
+        "ts": ts * 1000,
+        "dur": dur * 1000,
+        "args": args,
+    }
+
+
+TRACE = [
+    _thread_name(1, "CrRendererMain"),  # the blank page's renderer, before the navigation
+    _thread_name(2, "CrRendererMain"),
+    {
+        "ph": "X",
+        "name": "FrameCommittedInBrowser",
+        "pid": 0,
+        "tid": 0,
+        "ts": 0,
+        "args": {"data": {"frame": "F", "processId": 2}},
+    },
+    {
+        "ph": "R",
+        "name": "navigationStart",
+        "pid": 2,
+        "tid": 2,
+        "ts": 1000 * 1000,
+        "args": {"data": {"isLoadingMainFrame": True, "documentLoaderURL": PAGE}},
+    },
+    {"ph": "X", "name": "RunTask", "pid": 1, "tid": 1, "ts": 0, "dur": 900_000, "args": {}},
+    _x("RunTask", 900, 200),  # before the navigation: left out
+    # Parsing the document (B/E), which runs the first party's script.
+    _x("RunTask", 1100, 120),
+    {
+        "ph": "B",
+        "name": "ParseHTML",
+        "pid": 2,
+        "tid": 2,
+        "ts": 1100_000,
+        "args": {"beginData": {"url": PAGE}},
+    },
+    _x("EvaluateScript", 1150, 40, PAGE + "app.js"),
+    {"ph": "E", "name": "ParseHTML", "pid": 2, "tid": 2, "ts": 1220_000},
+    # A third party's timer: 300 ms of script, 30 of it garbage collection, then layout.
+    _x("RunTask", 2000, 400),
+    _x("TimerFire", 2000, 300),
+    _x("FunctionCall", 2000, 300, "https://ads.example.net/tag.js"),
+    _x("MinorGC", 2100, 30),
+    _x("Layout", 2300, 80),
+    # A short task: counted as work, not long.
+    _x("RunTask", 3000, 20),
+    _x("Paint", 3000, 10),
+]
+
+
+class TestMainThreadWork:
+    def test_work_is_grouped_by_its_own_time_on_the_pages_main_thread(self) -> None:
+        work = main_thread_work(TRACE, PAGE)
+        assert work is not None
+        groups = dict(work.groups)
+        assert groups["script_evaluation"] == 40 + 270  # the GC inside the call is not script
+        assert groups["garbage_collection"] == 30
+        assert groups["parse_html_css"] == 80
+        assert groups["style_layout"] == 80
+        assert groups["rendering"] == 10
+        assert groups["other"] == 20 + 10
+        assert work.total_ms == 120 + 400 + 20
+
+    def test_long_tasks_name_their_script_and_third_parties_their_blocking(self) -> None:
+        work = main_thread_work(TRACE, PAGE)
+        assert work is not None
+        assert [(task.duration_ms, task.url, task.start_ms) for task in work.long_tasks] == [
+            (400, "https://ads.example.net/tag.js", 1000),
+            (120, PAGE + "app.js", 100),  # the script the parser ran, not the document
+        ]
+        assert work.third_party_blocking_ms == 350
+        blocking = {
+            item.site: (item.blocking_ms, item.third_party) for item in work.blocking_by_site
+        }
+        assert blocking == {"example.net": (350, True), "example.com": (70, False)}
+
+    def test_a_trace_without_a_renderer_main_thread_is_no_work(self) -> None:
+        assert main_thread_work([_thread_name(5, "Compositor")], PAGE) is None
+
+
+def test_main_thread_and_third_party_audits_read_the_trace() -> None:
+    work = main_thread_work(TRACE, PAGE)
+    diagnostics = _diagnostics(main_thread=work)
+    breakdown = run_audit("main-thread-work", diagnostics)
+    assert breakdown.score == 1.0  # 0.5 s of work
+    assert breakdown.details["groups"][0]["title"] == "Script evaluation"
+    tasks = run_audit("long-tasks", diagnostics)
+    assert tasks.display_value == "2 long tasks, the longest 400 ms"
+    summary = run_audit("third-party-summary", diagnostics, exchange(), Subresources())
+    assert summary.details["blocking_ms"] == 350
+    assert summary.metrics["third_party_blocking_ms"] == 350
+
+
+def test_without_a_trace_the_main_thread_audits_say_why() -> None:
+    diagnostics = _diagnostics(missing={"main_thread": "the trace did not end in time"})
+    result = run_audit("main-thread-work", diagnostics)
+    assert result.not_applicable
+    assert result.display_value == "the trace did not end in time"

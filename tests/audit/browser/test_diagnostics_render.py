@@ -22,8 +22,14 @@ SCRIPT = "function used() { return 1; }\nused();\n" + "".join(
 STYLES = "h1 { color: #b00020; }\n" + "".join(
     f".never-{i} {{ color: #{i:06x}; margin: {i}px; }}\n" for i in range(800)
 )
-#: A small script that runs all of its code.
-SMALL_SCRIPT = "document.title = document.title + ' ready';\n"
+#: A small script that runs all of its code: after the load (the LCP is painted by then),
+#: a timer keeps the main thread busy for 150 ms.
+SMALL_SCRIPT = (
+    "addEventListener('load', () => setTimeout(() => {\n"
+    "  const until = performance.now() + 150; while (performance.now() < until) {}\n"
+    "  document.title = document.title + ' ready';\n"
+    "}, 100));\n"
+)
 
 
 def _png(width: int, height: int) -> bytes:
@@ -78,3 +84,12 @@ async def test_the_lcp_image_its_phases_and_the_unused_code_are_measured(
     (sheet,) = styles["details"]["items"]
     assert sheet["url"] == site.url("/site.css")
     assert sheet["unused_bytes"] == sheet["total_bytes"] - len("h1 { color: #b00020; }")
+
+    work = audit_of(result, "performance", "main-thread-work")
+    groups = {group["group"]: group["ms"] for group in work["details"]["groups"]}
+    assert groups["script_evaluation"] >= 150, groups
+    tasks = audit_of(result, "performance", "long-tasks")
+    busy = [task for task in tasks["details"]["items"] if task["url"] == site.url("/small.js")]
+    assert busy, tasks["details"]
+    assert busy[0]["duration_ms"] >= 150
+    assert busy[0]["start_ms"] > 0

@@ -288,6 +288,45 @@ class UnusedCode:
 
 
 @dataclass(frozen=True)
+class LongTask:
+    """A main-thread task of 50 ms or more, and the script it ran (None: none known)."""
+
+    duration_ms: float
+    url: str | None = None
+    #: When it started, ms after navigation start (None when the trace did not say).
+    start_ms: float | None = None
+
+
+@dataclass(frozen=True)
+class SiteBlocking:
+    """The long tasks of one site's scripts: their blocking time (past 50 ms each) and
+    their whole length. ``site`` None: tasks that ran no script Aura could name."""
+
+    site: str | None
+    blocking_ms: float
+    long_task_ms: float
+    third_party: bool = False
+
+
+@dataclass(frozen=True)
+class MainThreadWork:
+    """What the page's main thread did during the load, from a trace."""
+
+    #: Time per group of work (``trace.GROUPS``: script_evaluation, style_layout...), ms,
+    #: most first.
+    groups: tuple[tuple[str, float], ...] = ()
+    total_ms: float = 0.0
+    #: The longest tasks (at most 20), longest first, and how many long tasks there were.
+    long_tasks: tuple[LongTask, ...] = ()
+    long_task_count: int = 0
+    blocking_by_site: tuple[SiteBlocking, ...] = ()
+
+    @property
+    def third_party_blocking_ms(self) -> float:
+        return round(sum(s.blocking_ms for s in self.blocking_by_site if s.third_party), 1)
+
+
+@dataclass(frozen=True)
 class LoadDiagnostics:
     """What one profile's load (the phone's) spent its bytes and time on, beyond the lab
     metrics. A field is None when it was not measured (its reason in ``missing``)."""
@@ -297,6 +336,8 @@ class LoadDiagnostics:
     #: bytes first.
     unused_javascript: tuple[UnusedCode, ...] | None = None
     unused_css: tuple[UnusedCode, ...] | None = None
+    #: The main thread's work, from a trace of the load.
+    main_thread: MainThreadWork | None = None
     missing: dict[str, str] = field(default_factory=dict)
 
 

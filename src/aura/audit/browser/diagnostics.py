@@ -1,9 +1,10 @@
-"""Diagnostics of one load beyond the lab metrics: the LCP element and its phases, and the
-scripts and stylesheets the page downloaded but did not use (Chromium's coverage).
+"""Diagnostics of one load beyond the lab metrics: the LCP element and its phases, the
+scripts and stylesheets the page downloaded but did not use (Chromium's coverage), and the
+main thread's work (a trace, ``trace.py``).
 
 The LCP breakdown is read from the page on every profile (the LargestContentfulPaint entry
-the lab observer kept, and the resource timing of its image). Coverage runs on one profile
-(the phone's, as Lighthouse judges pages): it is started before the navigation and read
+the lab observer kept, and the resource timing of its image). Coverage and the trace run on
+one profile (the phone's, as Lighthouse judges pages): started before the navigation, read
 once the load has settled. What the page says is untrusted: every value is checked.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from aura.audit.browser.artifacts import LcpBreakdown, LoadDiagnostics, UnusedCode
 from aura.audit.browser.cdp import ProtocolError, Session
+from aura.audit.browser.trace import TraceRecorder, main_thread_work
 
 logger = logging.getLogger(__name__)
 
@@ -208,11 +210,13 @@ def _largest(items: Iterable[UnusedCode]) -> tuple[UnusedCode, ...]:
 
 
 @dataclass
-class CoverageRecorder:
-    """Chromium's JavaScript and CSS coverage of one load, and the transfer size of each
-    script and stylesheet. ``start`` before the navigation, ``finish`` once it settled."""
+class LoadRecorder:
+    """Chromium's JavaScript and CSS coverage and a trace of one load, and the transfer
+    size of each script and stylesheet. ``start`` before the navigation, ``finish`` once it
+    settled."""
 
     page: Session
+    trace: TraceRecorder
     #: The page's own document (its inline code is not listed), once it answered.
     page_url: str = ""
     #: styleSheetId -> (URL, length), the page's linked stylesheets.
@@ -223,7 +227,15 @@ class CoverageRecorder:
     missing: dict[str, str] = field(default_factory=dict)
     started: bool = False
 
+    @classmethod
+    def of(cls, page: Session) -> LoadRecorder:
+        return cls(page, TraceRecorder(page))
+
     async def start(self) -> None:
+        try:
+            await self.trace.start()
+        except ProtocolError as error:
+            self.missing["main_thread"] = f"the browser did not start its trace: {error}"
         self.page.on("CSS.styleSheetAdded", self.on_sheet)
         self.page.on("Network.responseReceived", self.on_response)
         self.page.on("Network.loadingFinished", self.on_finished)
@@ -290,7 +302,15 @@ class CoverageRecorder:
                 self.missing["unused_css"] = f"the coverage was not read: {css}"
             with contextlib.suppress(ProtocolError):
                 await self.page.send("Profiler.stopPreciseCoverage")
-        return LoadDiagnostics(profile, scripts, styles, dict(self.missing))
+        work = None
+        if await self.trace.finish():
+            events, self.trace.events = self.trace.events, []
+            work = await asyncio.to_thread(main_thread_work, events, self.page_url)
+            if work is None:
+                self.missing["main_thread"] = "the trace showed no main thread of the page"
+        else:
+            self.missing.setdefault("main_thread", "the trace did not end in time")
+        return LoadDiagnostics(profile, scripts, styles, work, dict(self.missing))
 
 
 def _has_numbers(item: dict[str, Any], *keys: str) -> bool:

@@ -244,7 +244,7 @@ class _Renderer:
             await page.send("Network.emulateNetworkConditions", network.command())
         coverage = None
         if profile is self.dom_profile:
-            coverage = diagnostics.CoverageRecorder(page)
+            coverage = diagnostics.LoadRecorder.of(page)
             await coverage.start()
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
