@@ -242,10 +242,11 @@ class _Renderer:
         network = self.settings.mobile_network if profile.mobile else None
         if network is not None:
             await page.send("Network.emulateNetworkConditions", network.command())
-        coverage = None
+        # Coverage and the trace: on the phone's load only (as Lighthouse judges pages).
+        recorder = None
         if profile is self.dom_profile:
-            coverage = diagnostics.LoadRecorder.of(page)
-            await coverage.start()
+            recorder = diagnostics.LoadRecorder.of(page)
+            await recorder.start()
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
             raise RenderError(f"the browser could not load the page: {answer['errorText']}")
@@ -272,8 +273,8 @@ class _Renderer:
             visual = max(visual, fcp)
         run = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
         self.outcome.runs.append(replace(run, lcp=diagnostics.lcp_breakdown(lcp)))
-        if coverage is not None:
-            self.outcome.artifacts.append(await coverage.finish(profile.name))
+        if recorder is not None:
+            self.outcome.artifacts.append(await recorder.finish(profile.name))
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
         # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
