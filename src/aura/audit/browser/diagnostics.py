@@ -33,46 +33,50 @@ MAX_SNIPPET = 300
 #: first byte. Times in ms after navigation start.
 LCP_DETAIL = """
 (limit) => {
-  const lab = window.__auraLab || {};
-  const entry = lab.lcpEntry;
-  if (!entry) return null;
-  const nav = performance.getEntriesByType('navigation')[0];
-  const step = (el) => {
-    let text = el.tagName.toLowerCase();
-    if (el.id) return text + '#' + CSS.escape(el.id);
-    const classes = Array.from(el.classList || []).slice(0, 2).map((c) => CSS.escape(c));
-    return classes.length ? text + '.' + classes.join('.') : text;
-  };
-  const path = (el) => {
-    const steps = [];
-    for (let node = el; node && node.tagName && steps.length < 4; node = node.parentElement) {
-      const part = step(node);
-      steps.unshift(part);
-      if (node.id || part === 'body' || part === 'html') break;
+  try {
+    const lab = window.__auraLab || {};
+    const entry = lab.lcpEntry;
+    if (!entry) return null;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const step = (el) => {
+      let text = el.tagName.toLowerCase();
+      if (el.id) return text + '#' + CSS.escape(el.id);
+      const classes = Array.from(el.classList || []).slice(0, 2).map((c) => CSS.escape(c));
+      return classes.length ? text + '.' + classes.join('.') : text;
+    };
+    const path = (el) => {
+      const steps = [];
+      for (let node = el; node && node.tagName && steps.length < 4; node = node.parentElement) {
+        const part = step(node);
+        steps.unshift(part);
+        if (node.id || part === 'body' || part === 'html') break;
+      }
+      return steps.join(' > ').slice(0, limit);
+    };
+    const element = entry.element;
+    let snippet = null;
+    if (element) {
+      try { snippet = element.cloneNode(false).outerHTML.slice(0, limit); } catch (_) {}
     }
-    return steps.join(' > ').slice(0, limit);
-  };
-  const element = entry.element;
-  let snippet = null;
-  if (element) {
-    try { snippet = element.cloneNode(false).outerHTML.slice(0, limit); } catch (_) {}
+    const url = entry.url || '';
+    let resource = null;
+    if (url && !url.startsWith('data:')) {
+      const found = performance.getEntriesByName(url, 'resource')
+        .filter((r) => r.startTime <= entry.startTime);
+      const last = found[found.length - 1];
+      if (last) resource = { start: last.startTime, end: last.responseEnd };
+    }
+    return {
+      time: entry.startTime,
+      url: url ? url.slice(0, 2000) : null,
+      selector: element ? path(element) : null,
+      snippet,
+      ttfb: nav ? nav.responseStart : null,
+      resource,
+    };
+  } catch (_) {
+    return null;  // the page replaced something this reads (CSS.escape, performance...)
   }
-  const url = entry.url || '';
-  let resource = null;
-  if (url && !url.startsWith('data:')) {
-    const found = performance.getEntriesByName(url, 'resource')
-      .filter((r) => r.startTime <= entry.startTime);
-    const last = found[found.length - 1];
-    if (last) resource = { start: last.startTime, end: last.responseEnd };
-  }
-  return {
-    time: entry.startTime,
-    url: url ? url.slice(0, 2000) : null,
-    selector: element ? path(element) : null,
-    snippet,
-    ttfb: nav ? nav.responseStart : null,
-    resource,
-  };
 }
 """
 
@@ -303,13 +307,13 @@ class LoadRecorder:
             with contextlib.suppress(ProtocolError):
                 await self.page.send("Profiler.stopPreciseCoverage")
         work = None
-        if await self.trace.finish():
-            events, self.trace.events = self.trace.events, []
-            work = await asyncio.to_thread(main_thread_work, events, self.page_url)
+        failure = await self.trace.finish()
+        if failure is None:
+            work = await asyncio.to_thread(main_thread_work, self.trace.events, self.page_url)
             if work is None:
-                self.missing["main_thread"] = "the trace showed no main thread of the page"
-        else:
-            self.missing.setdefault("main_thread", "the trace did not end in time")
+                failure = "the trace showed no main thread of the page"
+        if failure is not None:
+            self.missing.setdefault("main_thread", failure)
         return LoadDiagnostics(profile, scripts, styles, work, dict(self.missing))
 
 

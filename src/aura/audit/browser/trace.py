@@ -14,7 +14,9 @@ renderer getting ready) are left out.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,10 +30,11 @@ logger = logging.getLogger(__name__)
 
 #: Toplevel tasks, the DevTools timeline's events (scripts, style, layout, paint, parsing,
 #: GC) and the navigation start mark. Screenshots and V8's own detail are left out.
-CATEGORIES = ("toplevel", "devtools.timeline", "v8", "blink.user_timing")
-#: A trace longer than this many events is cut (a page busy for the whole observation
-#: makes a few hundred thousand at most): the work is then counted up to the cut.
-MAX_EVENTS = 600_000
+CATEGORIES = ("toplevel", "devtools.timeline", "blink.user_timing")
+#: A trace larger than this is not read (the shared sites' traces are 2 to 6 MB).
+MAX_TRACE_BYTES = 100 * 1024 * 1024
+#: Bytes asked for at a time when reading the trace from the browser.
+READ_CHUNK = 4 * 1024 * 1024
 #: How long ``finish`` waits for the browser to hand the trace over.
 FLUSH_TIMEOUT_S = 5.0
 #: A task longer than this blocks the main thread (past it); the longest ones are kept.
@@ -133,51 +136,76 @@ _SCRIPT_EVENTS = frozenset(
 
 @dataclass
 class TraceRecorder:
-    """One Chromium trace of a load: ``start`` before the navigation, ``finish`` after."""
+    """One Chromium trace of a load: ``start`` before the navigation, ``finish`` after.
+
+    The browser keeps the trace until the end (``ReturnAsStream``): nothing is sent to,
+    or parsed by, the worker while the page loads."""
 
     page: Session
     events: list[dict[str, Any]] = field(default_factory=list)
-    truncated: bool = False
     started: bool = False
-    complete: asyncio.Event = field(default_factory=asyncio.Event)
+    #: The stream handle the browser gives once the trace has ended.
+    stream: asyncio.Future[str | None] = field(default_factory=asyncio.Future)
 
     async def start(self) -> None:
-        self.page.on("Tracing.dataCollected", self.on_data)
         self.page.on("Tracing.tracingComplete", self.on_complete)
         config = {"includedCategories": list(CATEGORIES), "recordMode": "recordAsMuchAsPossible"}
         await self.page.send(
-            "Tracing.start", {"traceConfig": config, "transferMode": "ReportEvents"}
+            "Tracing.start",
+            {"traceConfig": config, "transferMode": "ReturnAsStream", "streamFormat": "json"},
         )
         self.started = True
 
-    def on_data(self, params: dict[str, Any]) -> None:
-        value = params.get("value")
-        if not isinstance(value, list):
-            return
-        room = MAX_EVENTS - len(self.events)
-        if len(value) > room:
-            self.truncated = True
-        self.events.extend(event for event in value[: max(room, 0)] if isinstance(event, dict))
-
     def on_complete(self, params: dict[str, Any]) -> None:
-        self.complete.set()
+        if not self.stream.done():
+            handle = params.get("stream")
+            self.stream.set_result(handle if isinstance(handle, str) else None)
 
-    async def finish(self) -> bool:
-        """End the trace and wait for its events; False when they did not all come."""
+    async def finish(self) -> str | None:
+        """End the trace and read its events into ``events``; why not, when they could not
+        be read."""
         if not self.started:
-            return False
+            return "the trace did not start"
         try:
             await self.page.send("Tracing.end")
-            await asyncio.wait_for(self.complete.wait(), FLUSH_TIMEOUT_S)
+            handle = await asyncio.wait_for(asyncio.shield(self.stream), FLUSH_TIMEOUT_S)
+            if handle is None:
+                return "the browser gave no trace"
+            data = await self._read(handle)
         except (ProtocolError, TimeoutError) as error:
-            logger.warning("the trace did not end: %s", error)
-            return False
-        return True
+            logger.warning("the trace was not read: %s", error)
+            return f"the trace was not read: {type(error).__name__}"
+        if data is None:
+            return f"the trace was larger than {MAX_TRACE_BYTES // 1024 // 1024} MB"
+        self.events = await asyncio.to_thread(_parse, data)
+        return None
 
-    async def abandon(self) -> None:
-        if self.started and not self.complete.is_set():
+    async def _read(self, handle: str) -> bytes | None:
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                answer = await self.page.send("IO.read", {"handle": handle, "size": READ_CHUNK})
+                text = str(answer.get("data") or "")
+                chunk = base64.b64decode(text) if answer.get("base64Encoded") else text.encode()
+                size += len(chunk)
+                if size > MAX_TRACE_BYTES:
+                    return None
+                chunks.append(chunk)
+                if answer.get("eof"):
+                    return b"".join(chunks)
+        finally:
             with contextlib.suppress(ProtocolError):
-                await self.page.send("Tracing.end")
+                await self.page.send("IO.close", {"handle": handle})
+
+
+def _parse(data: bytes) -> list[dict[str, Any]]:
+    try:
+        trace = json.loads(data)
+    except ValueError:
+        return []
+    events = trace.get("traceEvents") if isinstance(trace, dict) else trace
+    return [event for event in events or () if isinstance(event, dict)]
 
 
 def main_thread(events: Sequence[dict[str, Any]]) -> tuple[int, int] | None:
