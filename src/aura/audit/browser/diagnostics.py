@@ -310,6 +310,9 @@ class LoadRecorder:
         failure = await self.trace.finish()
         if failure is None:
             work = await asyncio.to_thread(main_thread_work, self.trace.events, self.page_url)
+            # A parsed trace is tens of MB in the worker: another reader of this load's
+            # trace reads it here, before it is let go.
+            self.trace.events = []
             if work is None:
                 failure = "the trace showed no main thread of the page"
         if failure is not None:

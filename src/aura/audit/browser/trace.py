@@ -173,7 +173,7 @@ class TraceRecorder:
                 return "the browser gave no trace"
             data = await self._read(handle)
         except (ProtocolError, TimeoutError) as error:
-            logger.warning("the trace was not read: %s", error)
+            logger.warning("the trace was not read: %r", error)
             return f"the trace was not read: {type(error).__name__}"
         if data is None:
             return f"the trace was larger than {MAX_TRACE_BYTES // 1024 // 1024} MB"
