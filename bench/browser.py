@@ -119,7 +119,9 @@ def lighthouse_once(binary: str, url: str, instant_dns_failure: bool) -> float |
     return round(elapsed, 1) if report is not None else None
 
 
-async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict[str, Any]:
+async def main(
+    rounds: int, concurrent: bool, instant_dns_failure: bool, sites: list[str] | None = None
+) -> dict[str, Any]:
     # What a worker runs with: the same settings (AURA_* variables apply), so technology
     # detection with the installed fingerprints, and their JS and DOM probes in the page;
     # and the same malloc arenas and GIL switch interval (the `aura` command sets both when
@@ -130,7 +132,7 @@ async def main(rounds: int, concurrent: bool, instant_dns_failure: bool) -> dict
     pool = BrowserPool(dataclasses.replace(browser_settings(settings), executable=CHROMIUM))
     try:
         with serve_sites_elsewhere() as served:
-            urls = served.urls
+            urls = {name: url for name, url in served.urls.items() if not sites or name in sites}
             policy = (
                 NetworkPolicy(allow_private=True, resolver=local_only_resolver)
                 if instant_dns_failure
@@ -294,6 +296,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument(
+        "--sites", nargs="+", default=None, help="only these shared sites (folder names)"
+    )
+    parser.add_argument(
         "--concurrent",
         action="store_true",
         help="then audit all sites as one batch, as a worker would (peak memory included)",
@@ -320,7 +325,12 @@ if __name__ == "__main__":
         cgroup.run_inside_new_group(arguments.cgroup_limit_mb)
     try:
         outcome = asyncio.run(
-            main(arguments.rounds, arguments.concurrent, arguments.instant_dns_failure)
+            main(
+                arguments.rounds,
+                arguments.concurrent,
+                arguments.instant_dns_failure,
+                arguments.sites,
+            )
         )
     finally:
         cgroup.leave_for_good()

@@ -3,7 +3,7 @@ from __future__ import annotations
 import struct
 import zlib
 
-from aura.audit.artifacts import Subresources
+from aura.audit.artifacts import ImageEncoding, ImageEncodings, Subresources
 from aura.audit.base import kib
 from aura.audit.browser import DESKTOP, MOBILE
 from aura.audit.browser.artifacts import LabMetrics, ProfileRun, RenderedDom, RenderedImage
@@ -164,22 +164,60 @@ class TestRenderBlockingResources:
 
 
 class TestModernImageFormats:
-    def test_large_png_fails(self) -> None:
-        items = Subresources(
-            (resource("https://example.com/a.png", "image", 200_000, body=png(800, 600)),)
-        )
-        result = run("modern-image-formats", items)
+    def test_measured_webp_savings_fail_the_audit(self) -> None:
+        url = "https://example.com/a.png"
+        items = Subresources((resource(url, "image", 200_000, body=png(800, 600)),))
+        encodings = ImageEncodings((ImageEncoding(url, "png", 200_000, 40_000, 90_000),))
+        result = run("modern-image-formats", items, encodings)
         assert result.score is not None
-        assert result.score < 0.5
-        assert result.details["items"][0]["format"] == "png"
+        assert result.score < 0.9
+        (row,) = result.details["items"]
+        assert (row["format"], row["reencoded_bytes"], row["wasted_bytes"]) == (
+            "png",
+            40_000,
+            160_000,
+        )
+        assert result.details["estimated_savings"]["bytes"] == 160_000
 
-    def test_webp_passes(self) -> None:
-        webp = b"RIFF\0\0\0\0WEBPVP8X" + b"\0" * 20
-        items = Subresources((resource("https://example.com/a.webp", "image", 200_000, body=webp),))
-        assert run("modern-image-formats", items).score == 1.0
+    def test_an_image_webp_barely_shrinks_passes(self) -> None:
+        url = "https://example.com/a.jpg"
+        items = Subresources((resource(url, "image", 50_000),))
+        encodings = ImageEncodings((ImageEncoding(url, "jpeg", 50_000, 46_000, 48_000),))
+        result = run("modern-image-formats", items, encodings)
+        assert result.score == 1.0
+        assert result.display_value == "1 image re-encoded"
+
+    def test_an_image_not_reencoded_is_listed_apart_never_estimated(self) -> None:
+        url = "https://example.com/a.jpg"
+        items = Subresources((resource(url, "image", 900_000),))
+        reason = "the 4 s re-encoding budget was spent"
+        encodings = ImageEncodings((ImageEncoding(url, "jpeg", 900_000, reason=reason),))
+        result = run("modern-image-formats", items, encodings)
+        assert result.score == 1.0
+        assert result.details["items"] == []
+        assert result.details["not_measured"][0]["reason"] == reason
 
     def test_no_images(self) -> None:
-        assert run("modern-image-formats").not_applicable
+        assert run("modern-image-formats", ImageEncodings()).not_applicable
+
+
+class TestImageEncoding:
+    def test_only_jpegs_are_judged_on_their_jpeg_size(self) -> None:
+        jpeg, png_url = "https://example.com/a.jpg", "https://example.com/b.png"
+        items = Subresources(
+            (resource(jpeg, "image", 300_000), resource(png_url, "image", 300_000))
+        )
+        encodings = ImageEncodings(
+            (
+                ImageEncoding(jpeg, "jpeg", 300_000, 150_000, 120_000),
+                ImageEncoding(png_url, "png", 300_000, 100_000, 50_000),
+            )
+        )
+        result = run("image-encoding", items, encodings)
+        assert [row["url"] for row in result.details["items"]] == [jpeg]
+        assert result.details["items"][0]["wasted_bytes"] == 180_000
+        assert result.score is not None
+        assert result.score < 0.9
 
 
 class TestOversizedImages:

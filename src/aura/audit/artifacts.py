@@ -253,7 +253,9 @@ class Subresource:
     transfer_bytes: int | None = None
     http_version: str | None = None
     error: str | None = None
-    body: bytes = b""  # kept for stylesheets, scripts and image headers only
+    #: Kept for stylesheets and scripts, for images up to ``IMAGE_BODY_BYTES`` (re-encoded
+    #: by the image-encodings gatherer) and the header of larger ones.
+    body: bytes = b""
     elapsed_ms: float | None = None
 
     @property
@@ -283,6 +285,26 @@ class Subresources:
 
     def by_url(self) -> dict[str, Subresource]:
         return {item.url: item for item in self.items}
+
+
+@dataclass(frozen=True)
+class ImageEncoding:
+    """One image as served, and its size re-encoded as Lighthouse re-encodes it: WebP at
+    quality 85 and JPEG at quality 92 (None when it was not measured, ``reason`` says why)."""
+
+    url: str
+    format: str
+    bytes: int
+    webp_bytes: int | None = None
+    jpeg_bytes: int | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ImageEncodings:
+    """The page's largest JPEG, PNG and BMP images, re-encoded within a time budget."""
+
+    items: tuple[ImageEncoding, ...] = ()
 
 
 @dataclass(frozen=True)

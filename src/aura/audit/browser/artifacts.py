@@ -14,6 +14,41 @@ from aura.audit.artifacts import Document, memo
 
 
 @dataclass(frozen=True)
+class LcpBreakdown:
+    """The Largest Contentful Paint's element and where its time went, as Lighthouse splits
+    it: the document's first byte, then (for an image) the wait before its request started
+    (load delay), its download (load time), and the wait until it was painted (render
+    delay). The phases add up to the LCP; None where the browser did not tell (an image
+    whose resource timing was not kept)."""
+
+    #: "image" (an image, a CSS background or a video poster) or "text".
+    kind: str
+    selector: str | None = None
+    #: The element's opening tag, as the page wrote it (untrusted; bounded).
+    snippet: str | None = None
+    #: The image's URL (None for text).
+    url: str | None = None
+    ttfb_ms: float | None = None
+    load_delay_ms: float | None = None
+    load_time_ms: float | None = None
+    render_delay_ms: float | None = None
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "selector": self.selector,
+            "snippet": self.snippet,
+            "url": self.url,
+            "phases": {
+                "ttfb_ms": self.ttfb_ms,
+                "load_delay_ms": self.load_delay_ms,
+                "load_time_ms": self.load_time_ms,
+                "render_delay_ms": self.render_delay_ms,
+            },
+        }
+
+
+@dataclass(frozen=True)
 class ProfileRun:
     """One page load under one device profile."""
 
@@ -22,6 +57,8 @@ class ProfileRun:
     fcp_ms: float | None = None
     lcp_ms: float | None = None
     lcp_element: str | None = None
+    #: The LCP element, its resource and the LCP's phases.
+    lcp: LcpBreakdown | None = None
     cls: float | None = None
     layout_shifts: int = 0
     #: Sum over long tasks after First Contentful Paint of their time past 50 ms.
@@ -58,6 +95,7 @@ class ProfileRun:
             "fcp_ms": self.fcp_ms,
             "lcp_ms": self.lcp_ms,
             "lcp_element": self.lcp_element,
+            "lcp_breakdown": None if self.lcp is None else self.lcp.summary(),
             "cls": self.cls,
             "layout_shifts": self.layout_shifts,
             "tbt_ms": self.tbt_ms,
@@ -227,7 +265,83 @@ class Screenshot:
     full_page: bool = False
 
 
+@dataclass(frozen=True)
+class UnusedCode:
+    """A script or stylesheet and how much of it the page did not run or match, from
+    Chromium's coverage (functions for scripts, style rules for stylesheets)."""
+
+    url: str
+    #: Its length as the browser parsed it (decoded characters).
+    total_bytes: int
+    unused_bytes: int
+    #: Bytes it took on the wire (None when the browser did not say).
+    transfer_bytes: int | None = None
+
+    @property
+    def wasted_bytes(self) -> int:
+        """The unused share of what was downloaded (of the decoded size when the transfer
+        size is unknown), as Lighthouse estimates it."""
+        if self.total_bytes <= 0:
+            return 0
+        size = self.total_bytes if self.transfer_bytes is None else self.transfer_bytes
+        return round(size * self.unused_bytes / self.total_bytes)
+
+
+@dataclass(frozen=True)
+class LongTask:
+    """A main-thread task of 50 ms or more, and the script it ran (None: none known)."""
+
+    duration_ms: float
+    url: str | None = None
+    #: When it started, ms after navigation start (None when the trace did not say).
+    start_ms: float | None = None
+
+
+@dataclass(frozen=True)
+class SiteBlocking:
+    """The long tasks of one site's scripts: their blocking time (past 50 ms each) and
+    their whole length. ``site`` None: tasks that ran no script Aura could name."""
+
+    site: str | None
+    blocking_ms: float
+    long_task_ms: float
+    third_party: bool = False
+
+
+@dataclass(frozen=True)
+class MainThreadWork:
+    """What the page's main thread did during the load, from a trace."""
+
+    #: Time per group of work (``trace.GROUPS``: script_evaluation, style_layout...), ms,
+    #: most first.
+    groups: tuple[tuple[str, float], ...] = ()
+    total_ms: float = 0.0
+    #: The longest tasks (at most 20), longest first, and how many long tasks there were.
+    long_tasks: tuple[LongTask, ...] = ()
+    long_task_count: int = 0
+    blocking_by_site: tuple[SiteBlocking, ...] = ()
+
+    @property
+    def third_party_blocking_ms(self) -> float:
+        return round(sum(s.blocking_ms for s in self.blocking_by_site if s.third_party), 1)
+
+
+@dataclass(frozen=True)
+class LoadDiagnostics:
+    """What one profile's load (the phone's) spent its bytes and time on, beyond the lab
+    metrics. A field is None when it was not measured (its reason in ``missing``)."""
+
+    profile: str
+    #: Scripts and stylesheets from their own URL (inline code is left out), most unused
+    #: bytes first.
+    unused_javascript: tuple[UnusedCode, ...] | None = None
+    unused_css: tuple[UnusedCode, ...] | None = None
+    #: The main thread's work, from a trace of the load.
+    main_thread: MainThreadWork | None = None
+    missing: dict[str, str] = field(default_factory=dict)
+
+
 #: Artifacts that exist only in browser mode.
 BROWSER_ARTIFACTS: frozenset[type[Any]] = frozenset(
-    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology, RenderedDom}
+    {LabMetrics, AxeReport, RenderedDesign, RenderedTechnology, RenderedDom, LoadDiagnostics}
 )

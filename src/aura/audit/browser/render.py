@@ -13,18 +13,20 @@ import base64
 import contextlib
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import aura.audit.browser.diagnostics as diagnostics
 import aura.audit.browser.scripts as scripts
 from aura.audit.browser.artifacts import (
     AxeNode,
     AxeReport,
     AxeRule,
     LabMetrics,
+    LoadDiagnostics,
     ProfileRun,
     RenderedDesign,
     RenderedDom,
@@ -169,7 +171,15 @@ async def render_page(
     except Exception as error:
         logger.exception("rendering %s failed", url)
         outcome.error = f"the browser failed: {type(error).__name__}: {error}"
-    for kind in (LabMetrics, RenderedDesign, RenderedTechnology, RenderedDom, AxeReport):
+    kinds = (
+        LabMetrics,
+        RenderedDesign,
+        RenderedTechnology,
+        RenderedDom,
+        AxeReport,
+        LoadDiagnostics,
+    )
+    for kind in kinds:
         if not any(isinstance(item, kind) for item in outcome.artifacts):
             outcome.failures.setdefault(kind, outcome.error or "not collected")
     return outcome
@@ -233,6 +243,11 @@ class _Renderer:
         network = self.settings.mobile_network if profile.mobile else None
         if network is not None:
             await page.send("Network.emulateNetworkConditions", network.command())
+        # Coverage and the trace: on the phone's load only (as Lighthouse judges pages).
+        recorder = None
+        if profile is self.dom_profile:
+            recorder = diagnostics.LoadRecorder.of(page)
+            await recorder.start()
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
             raise RenderError(f"the browser could not load the page: {answer['errorText']}")
@@ -244,7 +259,10 @@ class _Renderer:
         except TimeoutError:
             load_timed_out = True
         settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
-        lab = await page.call(scripts.COLLECT_LAB)
+        lab, lcp = await asyncio.gather(
+            page.call(scripts.COLLECT_LAB),
+            page.call(diagnostics.LCP_DETAIL, diagnostics.MAX_SNIPPET),
+        )
         await filmstrip.stop()
         if profile.cpu_slowdown > 1:
             await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
@@ -254,9 +272,10 @@ class _Renderer:
             # Nothing is shown before the first contentful paint: a frame stamped a little
             # late cannot make the page look faster than that.
             visual = max(visual, fcp)
-        self.outcome.runs.append(
-            _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
-        )
+        run = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+        self.outcome.runs.append(replace(run, lcp=diagnostics.lcp_breakdown(lcp)))
+        if recorder is not None:
+            self.outcome.artifacts.append(await recorder.finish(profile.name))
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
         # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.

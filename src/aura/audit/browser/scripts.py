@@ -29,6 +29,7 @@ LAB_OBSERVER = """
   observe('largest-contentful-paint', (e) => {
     lab.lcp = e.startTime;
     lab.lcpElement = describe(e.element);
+    lab.lcpEntry = e;  // for its element, URL and resource (diagnostics.LCP_DETAIL)
   });
   // Session windows as the Core Web Vitals define CLS: shifts less than 1 s apart, a window
   // at most 5 s long; the score is the largest window. ``hadRecentInput`` is not consulted:

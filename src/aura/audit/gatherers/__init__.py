@@ -1,6 +1,7 @@
 """Gatherers: each produces one artifact type, possibly from other artifacts."""
 
 from aura.audit.gatherers.base import GatherContext, Gatherer
+from aura.audit.gatherers.image_encodings import ImageEncodingsGatherer
 from aura.audit.gatherers.limits import SubresourceLimits
 from aura.audit.gatherers.links import LinkTargetsGatherer
 from aura.audit.gatherers.redirection import HttpRedirectionGatherer
@@ -18,6 +19,7 @@ GATHERERS: dict[type[object], Gatherer] = {
         RobotsTxtGatherer(),
         SitemapGatherer(),
         SubresourcesGatherer(),
+        ImageEncodingsGatherer(),
         StylesheetsGatherer(),
         HttpRedirectionGatherer(),
         DnsRecordsGatherer(),

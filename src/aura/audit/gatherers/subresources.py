@@ -24,8 +24,11 @@ from aura.audit.fetch import Fetcher, FetchError
 from aura.audit.gatherers.base import GatherContext
 from aura.audit.gatherers.limits import SubresourceLimits
 
-#: How much of an image body is kept: enough for any header that carries its dimensions.
+#: How much of a larger image is kept: enough for any header that carries its dimensions.
 IMAGE_HEAD_BYTES = 64 * 1024
+#: Images up to this size are kept whole, to be re-encoded (Lighthouse's limit for it); the
+#: subresource byte budget bounds what they hold together.
+IMAGE_BODY_BYTES = 2000 * 1024
 
 _FONT_EXTENSIONS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 _PRELOAD_KINDS = {"style": "stylesheet", "script": "script", "image": "image", "font": "font"}
@@ -182,7 +185,8 @@ async def fetch_one(fetcher: Fetcher, reference: Reference, budget: _Budget) -> 
     budget.bytes += len(response.body)
     keep = response.body
     if reference.kind == "image":
-        keep = response.body[:IMAGE_HEAD_BYTES]
+        if len(response.body) > IMAGE_BODY_BYTES:
+            keep = response.body[:IMAGE_HEAD_BYTES]
     elif reference.kind not in ("stylesheet", "script"):
         keep = b""
     return Subresource(

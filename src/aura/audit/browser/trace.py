@@ -1,0 +1,392 @@
+"""A performance trace of one load, and what the page's main thread spent its time on.
+
+``TraceRecorder`` records one Chromium trace of a load (started before the navigation,
+ended once the load has settled) and keeps its events: it is the one trace capture of a
+render, for any reader (``events``, ``main_thread_events``). ``main_thread_work`` reads it
+the way Lighthouse's main-thread tasks do: the renderer main thread of the page's last
+committed main frame, its tasks nested into a tree, each event's own time given to its
+group (script evaluation, style and layout, rendering...), the long tasks attributed to
+the script they ran (or the document they parsed), and the blocking time of each long
+task (past 50 ms) to the site of that script. Tasks before the navigation started (the
+renderer getting ready) are left out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from aura.audit.browser.artifacts import LongTask, MainThreadWork, SiteBlocking
+from aura.audit.browser.cdp import ProtocolError, Session
+from aura.audit.urls import is_third_party, site_of
+
+logger = logging.getLogger(__name__)
+
+#: Toplevel tasks, the DevTools timeline's events (scripts, style, layout, paint, parsing,
+#: GC) and the navigation start mark. Screenshots and V8's own detail are left out.
+CATEGORIES = ("toplevel", "devtools.timeline", "blink.user_timing")
+#: A trace larger than this is not read (the shared sites' traces are 2 to 6 MB).
+MAX_TRACE_BYTES = 100 * 1024 * 1024
+#: Bytes asked for at a time when reading the trace from the browser.
+READ_CHUNK = 4 * 1024 * 1024
+#: How long ``finish`` waits for the browser to hand the trace over.
+FLUSH_TIMEOUT_S = 5.0
+#: A task longer than this blocks the main thread (past it); the longest ones are kept.
+LONG_TASK_MS = 50.0
+MAX_LONG_TASKS = 20
+
+#: Lighthouse's task groups (core/lib/tracehouse/task-groups.js), by trace event name.
+GROUPS: dict[str, str] = {
+    **dict.fromkeys(("ParseHTML", "ParseAuthorStyleSheet"), "parse_html_css"),
+    **dict.fromkeys(
+        (
+            "ScheduleStyleRecalculation",
+            "UpdateLayoutTree",
+            "InvalidateLayout",
+            "Layout",
+            "RecalculateStyles",
+        ),
+        "style_layout",
+    ),
+    **dict.fromkeys(
+        (
+            "Animation",
+            "HitTest",
+            "PaintSetup",
+            "Paint",
+            "PaintImage",
+            "PrePaint",
+            "Layerize",
+            "RasterTask",
+            "ScrollLayer",
+            "UpdateLayer",
+            "UpdateLayerTree",
+            "CompositeLayers",
+            "Commit",
+            "ImageDecodeTask",
+            "ImageUploadTask",
+            "Decode Image",
+            "Draw LazyPixelRef",
+            "Decode LazyPixelRef",
+        ),
+        "rendering",
+    ),
+    **dict.fromkeys(
+        (
+            "v8.compile",
+            "v8.compileModule",
+            "v8.parseOnBackground",
+            "v8.produceCache",
+            "v8.produceModuleCache",
+            "v8.deserializeOnBackground",
+            "V8.CompileCode",
+            "V8.CompileLazy",
+        ),
+        "script_parsing",
+    ),
+    **dict.fromkeys(
+        (
+            "EventDispatch",
+            "EvaluateScript",
+            "v8.evaluateModule",
+            "FunctionCall",
+            "TimerFire",
+            "FireIdleCallback",
+            "FireAnimationFrame",
+            "RunMicrotasks",
+            "V8.Execute",
+        ),
+        "script_evaluation",
+    ),
+    **dict.fromkeys(
+        (
+            "GCEvent",
+            "MinorGC",
+            "MajorGC",
+            "ThreadState::performIdleLazySweep",
+            "ThreadState::completeSweep",
+            "BlinkGCMarking",
+            "BlinkGC.AtomicPhase",
+            "V8.GCScavenger",
+            "V8.GCFinalizeMC",
+            "V8.GCIncrementalMarking",
+        ),
+        "garbage_collection",
+    ),
+}
+#: Events whose ``args.data.url`` (``args.beginData.url`` for ParseHTML) names the script
+#: running, or the document being parsed.
+_SCRIPT_EVENTS = frozenset(
+    {
+        "EvaluateScript",
+        "FunctionCall",
+        "v8.compile",
+        "v8.compileModule",
+        "v8.evaluateModule",
+        "ParseHTML",
+    }
+)
+
+
+@dataclass
+class TraceRecorder:
+    """One Chromium trace of a load: ``start`` before the navigation, ``finish`` after.
+
+    The browser keeps the trace until the end (``ReturnAsStream``): nothing is sent to,
+    or parsed by, the worker while the page loads."""
+
+    page: Session
+    events: list[dict[str, Any]] = field(default_factory=list)
+    started: bool = False
+    #: The stream handle the browser gives once the trace has ended.
+    stream: asyncio.Future[str | None] = field(default_factory=asyncio.Future)
+
+    async def start(self) -> None:
+        self.page.on("Tracing.tracingComplete", self.on_complete)
+        config = {"includedCategories": list(CATEGORIES), "recordMode": "recordAsMuchAsPossible"}
+        await self.page.send(
+            "Tracing.start",
+            {"traceConfig": config, "transferMode": "ReturnAsStream", "streamFormat": "json"},
+        )
+        self.started = True
+
+    def on_complete(self, params: dict[str, Any]) -> None:
+        if not self.stream.done():
+            handle = params.get("stream")
+            self.stream.set_result(handle if isinstance(handle, str) else None)
+
+    async def finish(self) -> str | None:
+        """End the trace and read its events into ``events``; why not, when they could not
+        be read."""
+        if not self.started:
+            return "the trace did not start"
+        try:
+            await self.page.send("Tracing.end")
+            handle = await asyncio.wait_for(asyncio.shield(self.stream), FLUSH_TIMEOUT_S)
+            if handle is None:
+                return "the browser gave no trace"
+            data = await self._read(handle)
+        except (ProtocolError, TimeoutError) as error:
+            logger.warning("the trace was not read: %r", error)
+            return f"the trace was not read: {type(error).__name__}"
+        if data is None:
+            return f"the trace was larger than {MAX_TRACE_BYTES // 1024 // 1024} MB"
+        self.events = await asyncio.to_thread(_parse, data)
+        return None
+
+    async def _read(self, handle: str) -> bytes | None:
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                answer = await self.page.send("IO.read", {"handle": handle, "size": READ_CHUNK})
+                text = str(answer.get("data") or "")
+                chunk = base64.b64decode(text) if answer.get("base64Encoded") else text.encode()
+                size += len(chunk)
+                if size > MAX_TRACE_BYTES:
+                    return None
+                chunks.append(chunk)
+                if answer.get("eof"):
+                    return b"".join(chunks)
+        finally:
+            with contextlib.suppress(ProtocolError):
+                await self.page.send("IO.close", {"handle": handle})
+
+
+def _parse(data: bytes) -> list[dict[str, Any]]:
+    try:
+        trace = json.loads(data)
+    except ValueError:
+        return []
+    events = trace.get("traceEvents") if isinstance(trace, dict) else trace
+    return [event for event in events or () if isinstance(event, dict)]
+
+
+def main_thread(events: Sequence[dict[str, Any]]) -> tuple[int, int] | None:
+    """(pid, tid) of the renderer main thread that showed the page's last main frame."""
+    names: dict[tuple[int, int], str] = {}
+    frame_process: int | None = None
+    for event in events:
+        name = event.get("name")
+        if event.get("ph") == "M" and name == "thread_name":
+            names[(_int(event.get("pid")), _int(event.get("tid")))] = str(
+                (event.get("args") or {}).get("name") or ""
+            )
+        elif name in ("TracingStartedInBrowser", "FrameCommittedInBrowser"):
+            data = (event.get("args") or {}).get("data") or {}
+            for frame in data.get("frames") or [data]:
+                if isinstance(frame, dict) and not frame.get("parent") and "processId" in frame:
+                    frame_process = _int(frame.get("processId"))
+    renderers = [key for key, name in names.items() if name == "CrRendererMain"]
+    chosen = [key for key in renderers if key[0] == frame_process]
+    if chosen:
+        return chosen[0]
+    # Without the frame's process, the busiest renderer main thread.
+    busy: dict[tuple[int, int], float] = {}
+    for event in events:
+        key = (_int(event.get("pid")), _int(event.get("tid")))
+        if key in renderers and event.get("ph") == "X":
+            busy[key] = busy.get(key, 0.0) + float(event.get("dur") or 0)
+    return max(busy, key=lambda key: busy[key], default=None)
+
+
+@dataclass
+class _Span:
+    name: str
+    start: float
+    end: float
+    url: str | None
+    children: list[_Span] = field(default_factory=list)
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+def _spans(events: Iterable[dict[str, Any]], thread: tuple[int, int]) -> list[_Span]:
+    """The thread's complete (X) and begin/end (B/E) events as spans, in µs."""
+    spans: list[_Span] = []
+    open_spans: list[tuple[str, float, str | None]] = []
+    for event in events:
+        if (_int(event.get("pid")), _int(event.get("tid"))) != thread:
+            continue
+        phase, ts = event.get("ph"), event.get("ts")
+        if not isinstance(ts, int | float):
+            continue
+        name = str(event.get("name") or "")
+        if phase == "X":
+            spans.append(_Span(name, ts, ts + float(event.get("dur") or 0), _script_url(event)))
+        elif phase == "B":
+            open_spans.append((name, ts, _script_url(event)))
+        elif phase == "E" and open_spans:
+            begun, start, url = open_spans.pop()
+            spans.append(_Span(begun, start, ts, url))
+    return spans
+
+
+def _tree(spans: list[_Span]) -> list[_Span]:
+    """Nest the spans (a span inside another is its child); the top-level tasks."""
+    spans.sort(key=lambda span: (span.start, -span.end))
+    roots: list[_Span] = []
+    stack: list[_Span] = []
+    for span in spans:
+        while stack and stack[-1].end <= span.start:
+            stack.pop()
+        if stack and span.end <= stack[-1].end:
+            stack[-1].children.append(span)
+        else:
+            # Overlapping without nesting (a clock quirk): a task of its own.
+            stack.clear()
+            roots.append(span)
+        stack.append(span)
+    return roots
+
+
+def main_thread_work(events: Sequence[dict[str, Any]], page_url: str) -> MainThreadWork | None:
+    """What the page's main thread did during the trace; None when the trace has no such
+    thread."""
+    thread = main_thread(events)
+    if thread is None:
+        return None
+    navigation = _navigation_start(events, thread[0])
+    roots = _tree(_spans(events, thread))
+    groups: dict[str, float] = {}
+    long_tasks: list[LongTask] = []
+    blocking: dict[str, list[float]] = {}
+    for root in roots:
+        if navigation is not None and root.start < navigation:
+            continue  # the renderer getting ready (or the blank page before)
+        _add_self_times(root, GROUPS.get(root.name, "other"), groups)
+        duration = root.duration / 1000
+        if duration < LONG_TASK_MS:
+            continue
+        url = _first_url(root)
+        start = (root.start - navigation) / 1000 if navigation is not None else None
+        long_tasks.append(LongTask(round(duration, 1), url, _round(start)))
+        site = site_of(url) if url else ""
+        totals = blocking.setdefault(site, [0.0, 0.0])
+        totals[0] += duration - LONG_TASK_MS
+        totals[1] += duration
+    long_tasks.sort(key=lambda task: -task.duration_ms)
+    sites: list[SiteBlocking] = []
+    for site, (blocked, length) in sorted(blocking.items(), key=lambda pair: -pair[1][0]):
+        third = bool(site) and is_third_party(f"https://{site}/", page_url)
+        sites.append(SiteBlocking(site or None, round(blocked, 1), round(length, 1), third))
+    return MainThreadWork(
+        groups=tuple(
+            (group, round(ms / 1000, 1)) for group, ms in sorted(groups.items(), key=_by_time)
+        ),
+        total_ms=round(sum(groups.values()) / 1000, 1),
+        long_tasks=tuple(long_tasks[:MAX_LONG_TASKS]),
+        long_task_count=len(long_tasks),
+        blocking_by_site=tuple(sites),
+    )
+
+
+def _add_self_times(span: _Span, group: str, groups: dict[str, float]) -> None:
+    """Give each span's own time (less its children's) to its group; a span of no known
+    group is counted in its parent's."""
+    own = span.duration - sum(child.duration for child in span.children)
+    groups[group] = groups.get(group, 0.0) + max(own, 0.0)
+    for child in span.children:
+        _add_self_times(child, GROUPS.get(child.name, group), groups)
+
+
+def _first_url(span: _Span) -> str | None:
+    """What a task ran, as Lighthouse attributes it: the first script found in it (depth
+    first, in order), else the document it parsed."""
+    urls = list(_urls(span))
+    return next((url for url, parsing in urls if not parsing), urls[0][0] if urls else None)
+
+
+def _urls(span: _Span) -> Iterator[tuple[str, bool]]:
+    """(URL, True when it is a document being parsed) of the span and its descendants."""
+    if span.url:
+        yield span.url, span.name == "ParseHTML"
+    for child in span.children:
+        yield from _urls(child)
+
+
+def _script_url(event: dict[str, Any]) -> str | None:
+    if event.get("name") not in _SCRIPT_EVENTS:
+        return None
+    args = event.get("args") or {}
+    data = args.get("data") or args.get("beginData") or args
+    url = data.get("url") if isinstance(data, dict) else None
+    if isinstance(url, str) and url.startswith(("http:", "https:")):
+        return url[:2000]
+    return None
+
+
+def _navigation_start(events: Sequence[dict[str, Any]], pid: int) -> float | None:
+    """When the page's document started loading (µs): the renderer's last navigation
+    start mark of a main frame loading an http(s) document."""
+    starts: list[float] = []
+    for event in events:
+        if event.get("name") != "navigationStart" or _int(event.get("pid")) != pid:
+            continue
+        data = (event.get("args") or {}).get("data") or {}
+        url = str(data.get("documentLoaderURL") or "")
+        ts = event.get("ts")
+        loading = data.get("isLoadingMainFrame") and url.startswith(("http:", "https:"))
+        if loading and isinstance(ts, int | float):
+            starts.append(float(ts))
+    return max(starts) if starts else None
+
+
+def _by_time(pair: tuple[str, float]) -> float:
+    return -pair[1]
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _int(value: Any) -> int:
+    return int(value) if isinstance(value, int | float) else -1

@@ -1,0 +1,106 @@
+"""The page's images re-encoded, to measure what a better encoding would save.
+
+As Lighthouse does (its OptimizedImages gatherer, through Chromium's encoders), each JPEG,
+PNG or BMP image over 4 KiB and up to 2000 KiB is encoded to WebP at quality 85 and to JPEG
+at quality 92, here with Pillow (libwebp, libjpeg) from the bytes the subresource fetch got.
+The largest images go first; the work stops at ``MAX_IMAGES`` images or once it has taken
+``TIME_BUDGET_S`` seconds, and the images left are listed with the reason, never estimated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import time
+import warnings
+from dataclasses import replace
+from typing import ClassVar
+
+from PIL import Image, UnidentifiedImageError
+
+from aura.audit import cpu
+from aura.audit.artifacts import ImageEncoding, ImageEncodings, Subresource, Subresources
+from aura.audit.gatherers.base import GatherContext
+from aura.audit.gatherers.subresources import IMAGE_BODY_BYTES
+from aura.audit.images import image_format, image_size
+
+#: Lighthouse's qualities (its OptimizedImages gatherer).
+WEBP_QUALITY = 85
+JPEG_QUALITY = 92
+#: Smaller images are not re-encoded (Lighthouse: savings under 4 KiB are not listed).
+MIN_BYTES = 4 * 1024
+#: At most this many images, the largest first, within this much time (Lighthouse: 5 s).
+MAX_IMAGES = 8
+TIME_BUDGET_S = 4.0
+#: Decoding an image takes 3 or 4 bytes per pixel: larger ones are not decoded.
+MAX_PIXELS = 16_000_000
+ENCODABLE = frozenset({"jpeg", "png", "bmp"})
+
+
+class ImageEncodingsGatherer:
+    produces: ClassVar[type[ImageEncodings]] = ImageEncodings
+    depends: ClassVar[tuple[type[object], ...]] = (Subresources,)
+
+    async def gather(self, context: GatherContext) -> ImageEncodings:
+        candidates = encodable(context.artifacts.get(Subresources))
+        items: list[ImageEncoding] = []
+        #: The same bytes under several URLs (query strings) are re-encoded once.
+        done: dict[bytes, ImageEncoding] = {}
+        started = time.monotonic()
+        for item, kind in candidates:
+            key = hashlib.blake2b(item.body, digest_size=16).digest()
+            if (same := done.get(key)) is not None:
+                items.append(replace(same, url=item.url))
+                continue
+            if len(done) >= MAX_IMAGES:
+                reason = f"only the {MAX_IMAGES} largest images are re-encoded"
+            elif time.monotonic() - started > TIME_BUDGET_S:
+                reason = f"the {TIME_BUDGET_S:g} s re-encoding budget was spent"
+            else:
+                done[key] = await cpu.to_thread(reencode, item.url, kind, item.body)
+                items.append(done[key])
+                continue
+            items.append(ImageEncoding(item.url, kind, item.size, reason=reason))
+        return ImageEncodings(tuple(items))
+
+
+def encodable(subresources: Subresources) -> list[tuple[Subresource, str]]:
+    """Fetched JPEG, PNG and BMP images in the size bounds, largest first, each URL once."""
+    found: dict[str, tuple[Subresource, str]] = {}
+    for item in subresources.of_kind("image"):
+        if not item.ok or item.url in found or not MIN_BYTES < item.size <= IMAGE_BODY_BYTES:
+            continue
+        kind = image_format(item.body, item.content_type)
+        if kind in ENCODABLE and len(item.body) == item.size:
+            found[item.url] = (item, kind)
+    return sorted(found.values(), key=lambda pair: -pair[0].size)
+
+
+def reencode(url: str, kind: str, data: bytes) -> ImageEncoding:
+    """``data`` re-encoded to WebP and JPEG (the first frame, at its own size)."""
+    size = image_size(data)
+    if size is not None and size[0] * size[1] > MAX_PIXELS:
+        return ImageEncoding(url, kind, len(data), reason="too many pixels to decode")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.width * image.height > MAX_PIXELS:
+                return ImageEncoding(url, kind, len(data), reason="too many pixels to decode")
+            image.load()
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombWarning) as error:
+        return ImageEncoding(url, kind, len(data), reason=f"not decodable: {error}"[:200])
+    cpu.checkpoint()
+    transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    webp = _encoded(image.convert("RGBA" if transparent else "RGB"), "WEBP", WEBP_QUALITY)
+    cpu.checkpoint()
+    # JPEG has no transparency: Lighthouse encodes such images to JPEG all the same; here
+    # the alpha channel is dropped (only JPEGs and BMPs are judged on this size).
+    jpeg = _encoded(image.convert("RGB"), "JPEG", JPEG_QUALITY)
+    return ImageEncoding(url, kind, len(data), webp_bytes=webp, jpeg_bytes=jpeg)
+
+
+def _encoded(image: Image.Image, encoding: str, quality: int) -> int:
+    out = io.BytesIO()
+    image.save(out, format=encoding, quality=quality)
+    return out.tell()

@@ -1,0 +1,96 @@
+"""Re-encoding the page's images (the image-encodings gatherer), on real image bytes."""
+
+from __future__ import annotations
+
+import io
+import os
+from types import SimpleNamespace
+
+import pytest
+from PIL import Image
+
+from aura.audit.artifacts import Artifacts, Subresources
+from aura.audit.gatherers import image_encodings
+from aura.audit.gatherers.image_encodings import ImageEncodingsGatherer, encodable, reencode
+from tests.audit.audit_builders import resource
+
+
+def _encoded(image: Image.Image, encoding: str, **options: object) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format=encoding, **options)
+    return out.getvalue()
+
+
+def _photo(width: int, height: int) -> Image.Image:
+    """Smooth gradients with some grain: compresses like a photograph."""
+    gradient = Image.linear_gradient("L").resize((width, height))
+    grain = Image.frombytes("L", (width, height), os.urandom(width * height)).point(
+        lambda value: value // 8
+    )
+    return Image.merge("RGB", (gradient, grain, gradient.rotate(90).resize((width, height))))
+
+
+def test_a_png_photograph_is_far_smaller_as_webp() -> None:
+    data = _encoded(_photo(400, 300), "PNG")
+    measured = reencode("https://example.com/a.png", "png", data)
+    assert measured.reason is None
+    assert measured.bytes == len(data)
+    assert measured.webp_bytes is not None
+    assert measured.webp_bytes < len(data) / 2
+
+
+def test_a_jpeg_saved_at_quality_100_shrinks_at_quality_92() -> None:
+    data = _encoded(_photo(400, 300), "JPEG", quality=100)
+    measured = reencode("https://example.com/a.jpg", "jpeg", data)
+    assert measured.jpeg_bytes is not None
+    assert measured.jpeg_bytes < len(data) * 0.8
+
+
+def test_a_transparent_png_keeps_its_alpha_in_webp() -> None:
+    image = _photo(200, 200).convert("RGBA")
+    image.putalpha(128)
+    measured = reencode("https://example.com/a.png", "png", _encoded(image, "PNG"))
+    assert measured.webp_bytes is not None
+
+
+def test_bytes_that_are_no_image_are_not_measured_with_the_reason() -> None:
+    measured = reencode("https://example.com/a.png", "png", b"\x89PNG\r\n\x1a\n" + b"0" * 9000)
+    assert measured.webp_bytes is None
+    assert measured.reason is not None
+    assert measured.reason.startswith("not decodable")
+
+
+def test_the_largest_encodable_images_go_first_within_the_bounds() -> None:
+    png = _encoded(_photo(300, 200), "PNG")
+    webp = _encoded(_photo(300, 200), "WEBP")
+    items = Subresources(
+        (
+            resource("https://example.com/small.png", "image", len(png), body=png),
+            resource("https://example.com/big.png", "image", len(png) + 10, body=png + b"0" * 10),
+            resource("https://example.com/a.webp", "image", len(webp), body=webp),
+            resource("https://example.com/cut.png", "image", 3_000_000, body=png[:1000]),
+            resource("https://example.com/tiny.png", "image", 100, body=png[:100]),
+        )
+    )
+    found = [item.url for item, _kind in encodable(items)]
+    assert found == ["https://example.com/big.png", "https://example.com/small.png"]
+
+
+async def test_images_past_the_count_are_listed_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(image_encodings, "MAX_IMAGES", 1)
+    png = _encoded(_photo(300, 200), "PNG")
+    items = Subresources(
+        (
+            resource("https://example.com/a.png", "image", len(png), body=png),
+            resource("https://example.com/b.png", "image", len(png) + 1, body=png + b"0"),
+        )
+    )
+    context = SimpleNamespace(artifacts=Artifacts([items]))
+    found = await ImageEncodingsGatherer().gather(context)  # type: ignore[arg-type]
+    first, second = found.items
+    assert first.url == "https://example.com/b.png"
+    assert first.webp_bytes is not None
+    assert second.webp_bytes is None
+    assert second.reason == "only the 1 largest images are re-encoded"
