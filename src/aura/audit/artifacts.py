@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from protego import Protego
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from aura.audit.css import CssFacts
+from aura.audit.css import CssFacts, hiding_selectors
 from aura.audit.css import scan as scan_css
 from aura.audit.fetch.client import RedirectHop, Timings, TlsFacts
 
@@ -310,6 +310,11 @@ class Stylesheets:
     def facts(self) -> CssFacts:
         """The scanned CSS (scanned once, shared by every audit that reads it)."""
         return scan_css(self.text)
+
+    @memo
+    def hiding_selectors(self) -> tuple[str, ...]:
+        """Selectors of the rules that always hide what they match (``a.anchor``)."""
+        return tuple(hiding_selectors(self.text))
 
 
 class MissingArtifactError(LookupError):
