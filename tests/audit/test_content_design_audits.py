@@ -36,6 +36,16 @@ def test_headline() -> None:
     assert run("headline", document("<p>none</p>")).score == 0
 
 
+def test_the_hero_text_is_not_taken_from_a_hidden_element() -> None:
+    # pkgdown: the Rd file name sits in a Bootstrap .hidden div right after the H1.
+    page = document(
+        '<h1>Add/modify/delete columns</h1><div class="hidden name"><code>mutate.Rd</code>'
+        '</div><div hidden>draft</div><div class="ref-description"><p>With mutate() you can '
+        "do 3 things</p></div>"
+    )
+    assert run("headline", page).facts["hero_text"] == "With mutate() you can do 3 things"
+
+
 def test_calls_to_action() -> None:
     page = document(
         '<a class="btn btn-primary" href="/signup">Start free trial</a><a href="/">x</a>'
