@@ -433,3 +433,32 @@ def test_a_failing_headline_says_why() -> None:
     result = run("headline", document("<h1>tidytable</h1>"))
     assert result.score == 0.7
     assert result.display_value == "The only H1 is one word: “tidytable”"
+
+
+LOREM = (
+    "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit. Saepe nostrum ullam eveniet "
+    "pariatur voluptates odit, fuga atque ea nobis sit soluta odio, adipisci quas excepturi "
+    "maxime quae totam ducimus consectetur. Iusto est, ut esse a labore aliquam beatae "
+    "expedita. Blanditiis impedit numquam libero molestiae et fugit cupiditate.</p>"
+)
+
+
+def test_lorem_ipsum_filler_is_not_scored_as_language() -> None:
+    # Clean Blog's about page: three Latin filler paragraphs read as "difficult, grade 11".
+    result = run("readability", document("<h1>About Me</h1>" + LOREM * 3))
+    assert result.not_applicable
+    assert "lorem ipsum" in result.display_value
+    english = (
+        "<p>The universe is large and old. The ingredients for life are everywhere. "
+        "There is no reason to think that Earth would be unique in that regard.</p>"
+    )
+    measured = run("readability", document(LOREM + english * 3))
+    assert measured.score is not None
+    assert measured.details["sentences"] == 9
+
+
+def test_lorem_ipsum_filler_gives_no_keywords() -> None:
+    page = document("<h1>Our founding</h1>" + LOREM * 2 + "<p>Templates for everyone.</p>")
+    keywords = run("keywords", page).facts["keywords"]
+    assert "templates" in keywords
+    assert not {"adipisicing", "expedita", "iusto", "esse", "saepe"} & set(keywords)
