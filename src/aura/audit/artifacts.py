@@ -233,6 +233,10 @@ class Sitemap:
     kind: str | None = None  # "urlset", "sitemapindex" or "text"
     entry_count: int = 0
     error: str | None = None
+    #: Entries whose ``<loc>`` is not an absolute http(s) URL (``/index.html``), which the
+    #: sitemap protocol does not allow and search engines skip; one example kept.
+    relative_entries: int = 0
+    relative_example: str | None = None
 
     @property
     def found(self) -> bool:
