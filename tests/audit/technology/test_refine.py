@@ -53,3 +53,17 @@ def test_versions_from_package_paths_and_banners() -> None:
     jquery = detection("jQuery", Evidence("scriptSrc", "x"))
     cdnjs = ["https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js"]
     assert refine([jquery], cdnjs, [])[0].version == "3.7.1"
+
+
+def test_versions_from_cdnjs_names_of_their_own() -> None:
+    # pkgdown pages (tidytable): cdnjs calls Bootstrap "twitter-bootstrap" and keeps the
+    # ".js" of clipboard.js; Bootswatch's theme version is not Bootstrap's.
+    urls = [
+        "https://cdnjs.cloudflare.com/ajax/libs/bootswatch/3.4.0/lumen/bootstrap.min.css",
+        "https://cdnjs.cloudflare.com/ajax/libs/twitter-bootstrap/3.4.1/js/bootstrap.min.js",
+        "https://cdnjs.cloudflare.com/ajax/libs/clipboard.js/2.0.6/clipboard.min.js",
+    ]
+    bootstrap = detection("Bootstrap", Evidence("scriptSrc", "x"))
+    clipboard = detection("Clipboard.js", Evidence("scriptSrc", "x"))
+    assert [d.version for d in refine([bootstrap, clipboard], urls, [])] == ["3.4.1", "2.0.6"]
+    assert refine([bootstrap], urls[:1], [])[0].version is None
