@@ -168,6 +168,18 @@ def test_logo_is_an_image_svg_or_wordmark_in_the_header() -> None:
     assert own.facts["logo"] == "https://example.com/acme.png"
 
 
+def test_a_version_badge_is_not_part_of_the_wordmark() -> None:
+    # pkgdown's navbar: the package name, then its version in a Bootstrap label.
+    brand = (
+        '<header><div class="navbar"><span class="navbar-brand">'
+        '<a class="navbar-link" href="/index.html">tidytable</a>\n'
+        '<span class="version label label-default">0.12.0</span></span></div></header>'
+    )
+    assert run("logo", document(brand)).facts["logo"] == "tidytable"
+    plain = '<nav class="navbar"><a class="navbar-brand" href="/">Acme <b>Labs</b></a></nav>'
+    assert run("logo", document(plain)).facts["logo"] == "Acme Labs"
+
+
 def test_logo() -> None:
     result = run("logo", document('<a href="/"><img src="/img/logo.svg" alt="Acme"></a>'))
     assert result.facts["logo"] == "https://example.com/img/logo.svg"
