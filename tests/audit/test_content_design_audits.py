@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from aura.audit import css
-from aura.audit.artifacts import Subresources
+from aura.audit.artifacts import Subresources, WebManifest
 from aura.audit.browser.artifacts import RenderedDesign
 from tests.audit.audit_builders import document, resource, run, stylesheets
 
@@ -138,6 +138,20 @@ def test_favicon_verdict_and_title_agree() -> None:
     touch = run("favicon", document(head='<link rel="apple-touch-icon" href="/t.png">'))
     assert touch.score == 0
     assert touch.display_value == "No favicon (touch icon only)"
+
+
+def test_a_declared_manifest_the_server_does_not_serve_is_no_manifest() -> None:
+    # pkgdown (tidytable) declares /site.webmanifest; the site has no such file.
+    head = '<link rel="icon" href="/favicon.ico"><link rel="manifest" href="/site.webmanifest">'
+    url = "https://example.com/site.webmanifest"
+    missing = run("favicon", document(head=head), WebManifest(url, 404))
+    assert missing.score == 1
+    assert missing.details["manifest"] is False
+    assert missing.display_value == "favicon; no touch icon or manifest (declared, not served)"
+    served = run("favicon", document(head=head), WebManifest(url, 200))
+    assert served.display_value == "favicon, manifest; no touch icon"
+    unanswered = run("favicon", document(head=head), WebManifest(url, None, "refused"))
+    assert unanswered.details["manifest"] is True
 
 
 def test_logo_is_an_image_svg_or_wordmark_in_the_header() -> None:

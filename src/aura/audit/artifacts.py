@@ -224,6 +224,20 @@ class RobotsTxt:
 
 
 @dataclass(frozen=True)
+class WebManifest:
+    """The web app manifest the page declares (``<link rel=manifest>``), as its server
+    answers for it; ``url`` is None when the page declares none."""
+
+    url: str | None = None
+    status_code: int | None = None
+    error: str | None = None
+
+    @property
+    def served(self) -> bool:
+        return self.url is not None and self.status_code is not None and self.status_code < 400
+
+
+@dataclass(frozen=True)
 class Sitemap:
     """The first sitemap found (declared in robots.txt, else ``/sitemap.xml``)."""
 
