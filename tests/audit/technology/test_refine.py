@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aura.audit.technology.engine import Detection, Evidence
-from aura.audit.technology.refine import CONFIDENCE_FLOOR, refine
+from aura.audit.technology.refine import CONFIDENCE_FLOOR, refine, without_unserved_manifest
 
 WP = "https://blog.example/wp-content"
 STAMPED = [f"{WP}/plugins/{name}.js?ver=6.6.2" for name in ("a", "b", "c")]
@@ -67,3 +67,12 @@ def test_versions_from_cdnjs_names_of_their_own() -> None:
     clipboard = detection("Clipboard.js", Evidence("scriptSrc", "x"))
     assert [d.version for d in refine([bootstrap, clipboard], urls, [])] == ["3.4.1", "2.0.6"]
     assert refine([bootstrap], urls[:1], [])[0].version is None
+
+
+def test_a_pwa_whose_manifest_is_not_served_is_no_pwa() -> None:
+    # Wappalyzer's PWA is any <link rel=manifest>; pkgdown's /site.webmanifest is a 404.
+    pwa = detection("PWA", Evidence("dom", "link[rel='manifest']", "link[rel='manifest']"))
+    jquery = detection("jQuery", Evidence("scriptSrc", "x"), version="3.7.1")
+    assert [d.name for d in without_unserved_manifest([pwa, jquery], 404)] == ["jQuery"]
+    assert [d.name for d in without_unserved_manifest([pwa, jquery], 200)] == ["PWA", "jQuery"]
+    assert [d.name for d in without_unserved_manifest([pwa, jquery], None)] == ["PWA", "jQuery"]

@@ -140,3 +140,18 @@ def refine(
                 current = replace(current, version=hint)
         refined.append(current)
     return refined
+
+
+#: Technologies whose only sign is the web app manifest the page declares.
+_MANIFEST_ONLY = frozenset({"PWA"})
+
+
+def without_unserved_manifest(
+    detections: Sequence[Detection], manifest_status: int | None
+) -> list[Detection]:
+    """``detections`` without "PWA" when the manifest it was read from answers an error
+    (pkgdown declares /site.webmanifest and ships none): a missing manifest makes no app.
+    A manifest that got no answer (``None``) says nothing, and the detection stands."""
+    if manifest_status is None or manifest_status < 400:
+        return list(detections)
+    return [item for item in detections if item.name not in _MANIFEST_ONLY]
