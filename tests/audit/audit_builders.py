@@ -15,6 +15,7 @@ from aura.audit.artifacts import (
     Stylesheets,
     Subresource,
     Subresources,
+    WebManifest,
 )
 from aura.audit.audits import audits_by_id
 from aura.audit.base import AuditResult
@@ -86,6 +87,8 @@ def run(audit_id: str, *items: object) -> AuditResult:
             bag.add(RobotsTxt(PAGE + "robots.txt", 404))
         elif kind is Sitemap:
             bag.add(Sitemap(()))
+        elif kind is WebManifest:
+            bag.add(WebManifest())
         elif kind is HttpRedirection:
             bag.add(HttpRedirection("http://example.com/", ("http://example.com/",), None))
         elif kind is Stylesheets:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.audit.audit_builders import document, run
+from tests.audit.audit_builders import document, run, stylesheets
 
 CASES = [
     ("image-alt", '<img src="a.png" alt="Logo">', '<img src="a.png">', "<p>x</p>"),
@@ -138,3 +138,30 @@ def test_placeholder_alt_text_fails(alt: str) -> None:
 def test_real_and_decorative_alt_text_pass() -> None:
     body = '<img src="a.jpg" alt="Team at the 2024 offsite"><img src="line.png" alt="">'
     assert run("image-alt", document(body)).score == 1
+
+
+def test_a_link_the_stylesheet_never_displays_takes_no_focus_inside_aria_hidden() -> None:
+    # pkgdown's heading anchors: <a class="anchor" aria-hidden="true" href="#…"> with
+    # a.anchor { display: none } (shown on h2:hover only), as axe-core also judges.
+    body = '<h2>Tidyr <a href="#tidyr" class="anchor" aria-hidden="true"></a></h2>'
+    shown_on_hover = "a.anchor { display: none; width: 20px }\nh2:hover .anchor { display: inline }"
+    assert run("aria-hidden-focus", document(body), stylesheets(shown_on_hover)).score == 1
+    assert run("aria-hidden-focus", document(body)).score == 0
+    # Hidden only on small screens, or only in some state: still focusable elsewhere.
+    on_phones = "@media (max-width: 600px) { a.anchor { display: none } }"
+    assert run("aria-hidden-focus", document(body), stylesheets(on_phones)).score == 0
+    not_active = "a.anchor:not(.active) { display: none }"
+    assert run("aria-hidden-focus", document(body), stylesheets(not_active)).score == 0
+
+
+def test_focusable_content_under_a_hidden_ancestor_is_not_counted() -> None:
+    modal = '<div class="modal" aria-hidden="true" {}><button>Close</button></div>'
+    assert run("aria-hidden-focus", document(modal.format("hidden"))).score == 1
+    assert run("aria-hidden-focus", document(modal.format('style="display: none"'))).score == 1
+    assert run("aria-hidden-focus", document(modal.format(""))).score == 0
+    assert (
+        run(
+            "aria-hidden-focus", document(modal.format("")), stylesheets(".modal{display:none}")
+        ).score
+        == 1
+    )

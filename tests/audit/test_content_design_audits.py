@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from aura.audit import css
-from aura.audit.artifacts import Subresources
+from aura.audit.artifacts import Subresources, WebManifest
 from aura.audit.browser.artifacts import RenderedDesign
 from tests.audit.audit_builders import document, resource, run, stylesheets
 
@@ -34,6 +34,16 @@ def test_headline() -> None:
     result = run("headline", document("<h1>Ship faster with Acme</h1><p>The hero line.</p>"))
     assert result.facts == {"headline": "Ship faster with Acme", "hero_text": "The hero line."}
     assert run("headline", document("<p>none</p>")).score == 0
+
+
+def test_the_hero_text_is_not_taken_from_a_hidden_element() -> None:
+    # pkgdown: the Rd file name sits in a Bootstrap .hidden div right after the H1.
+    page = document(
+        '<h1>Add/modify/delete columns</h1><div class="hidden name"><code>mutate.Rd</code>'
+        '</div><div hidden>draft</div><div class="ref-description"><p>With mutate() you can '
+        "do 3 things</p></div>"
+    )
+    assert run("headline", page).facts["hero_text"] == "With mutate() you can do 3 things"
 
 
 def test_calls_to_action() -> None:
@@ -130,6 +140,20 @@ def test_favicon_verdict_and_title_agree() -> None:
     assert touch.display_value == "No favicon (touch icon only)"
 
 
+def test_a_declared_manifest_the_server_does_not_serve_is_no_manifest() -> None:
+    # pkgdown (tidytable) declares /site.webmanifest; the site has no such file.
+    head = '<link rel="icon" href="/favicon.ico"><link rel="manifest" href="/site.webmanifest">'
+    url = "https://example.com/site.webmanifest"
+    missing = run("favicon", document(head=head), WebManifest(url, 404))
+    assert missing.score == 1
+    assert missing.details["manifest"] is False
+    assert missing.display_value == "favicon; no touch icon or manifest (declared, not served)"
+    served = run("favicon", document(head=head), WebManifest(url, 200))
+    assert served.display_value == "favicon, manifest; no touch icon"
+    unanswered = run("favicon", document(head=head), WebManifest(url, None, "refused"))
+    assert unanswered.details["manifest"] is True
+
+
 def test_logo_is_an_image_svg_or_wordmark_in_the_header() -> None:
     wordmark = run(
         "logo",
@@ -156,6 +180,18 @@ def test_logo_is_an_image_svg_or_wordmark_in_the_header() -> None:
     assert run("logo", document(f"<section>{clients}</section>")).score == 0
     own = run("logo", document('<div id="logo"><img src="/acme.png" alt="Acme"></div>'))
     assert own.facts["logo"] == "https://example.com/acme.png"
+
+
+def test_a_version_badge_is_not_part_of_the_wordmark() -> None:
+    # pkgdown's navbar: the package name, then its version in a Bootstrap label.
+    brand = (
+        '<header><div class="navbar"><span class="navbar-brand">'
+        '<a class="navbar-link" href="/index.html">tidytable</a>\n'
+        '<span class="version label label-default">0.12.0</span></span></div></header>'
+    )
+    assert run("logo", document(brand)).facts["logo"] == "tidytable"
+    plain = '<nav class="navbar"><a class="navbar-brand" href="/">Acme <b>Labs</b></a></nav>'
+    assert run("logo", document(plain)).facts["logo"] == "Acme Labs"
 
 
 def test_logo() -> None:
@@ -423,3 +459,32 @@ def test_a_failing_headline_says_why() -> None:
     result = run("headline", document("<h1>tidytable</h1>"))
     assert result.score == 0.7
     assert result.display_value == "The only H1 is one word: “tidytable”"
+
+
+LOREM = (
+    "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit. Saepe nostrum ullam eveniet "
+    "pariatur voluptates odit, fuga atque ea nobis sit soluta odio, adipisci quas excepturi "
+    "maxime quae totam ducimus consectetur. Iusto est, ut esse a labore aliquam beatae "
+    "expedita. Blanditiis impedit numquam libero molestiae et fugit cupiditate.</p>"
+)
+
+
+def test_lorem_ipsum_filler_is_not_scored_as_language() -> None:
+    # Clean Blog's about page: three Latin filler paragraphs read as "difficult, grade 11".
+    result = run("readability", document("<h1>About Me</h1>" + LOREM * 3))
+    assert result.not_applicable
+    assert "lorem ipsum" in result.display_value
+    english = (
+        "<p>The universe is large and old. The ingredients for life are everywhere. "
+        "There is no reason to think that Earth would be unique in that regard.</p>"
+    )
+    measured = run("readability", document(LOREM + english * 3))
+    assert measured.score is not None
+    assert measured.details["sentences"] == 9
+
+
+def test_lorem_ipsum_filler_gives_no_keywords() -> None:
+    page = document("<h1>Our founding</h1>" + LOREM * 2 + "<p>Templates for everyone.</p>")
+    keywords = run("keywords", page).facts["keywords"]
+    assert "templates" in keywords
+    assert not {"adipisicing", "expedita", "iusto", "esse", "saepe"} & set(keywords)

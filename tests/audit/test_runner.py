@@ -381,3 +381,17 @@ async def test_an_analysis_gives_its_memory_back_even_when_it_fails(
         with pytest.raises(AnalysisError):
             await analyze_url(site.url("/gone"), OPTIONS)
     assert released == [True, True]
+
+
+async def test_the_manifest_gatherer_asks_the_server_once() -> None:
+    page = (
+        b'<html><head><link rel="manifest" href="/app.webmanifest"></head>'
+        b"<body><p>x</p></body></html>"
+    )
+    site = ScriptedSite(routes={"/": Route(body=page)}, default=None)  # anything else: 404
+    options = AnalysisOptions(OPTIONS.limits, OPTIONS.policy, audits=frozenset({"favicon"}))
+    with serve_scripted(site) as served:
+        result = await analyze_url(served.url("/"), options)
+    assert site.hits.get("/app.webmanifest") == 1
+    favicon = result["categories"]["design"]["audits"][0]
+    assert favicon["details"]["manifest_not_served"]["status_code"] == 404

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from aura.audit.artifacts import Document, RobotsTxt, Sitemap
+from aura.audit.gatherers.sitemap import classify, relative_locations
 from tests.audit.audit_builders import PAGE, document, exchange, run
 
 
@@ -58,6 +59,30 @@ def test_sitemap() -> None:
     found = Sitemap((PAGE + "sitemap.xml",), PAGE + "sitemap.xml", 200, "urlset", 3)
     assert run("sitemap", found).score == 1
     assert run("sitemap", Sitemap((PAGE + "sitemap.xml",))).score == 0
+
+
+def test_a_sitemap_of_relative_locations_fails() -> None:
+    # pkgdown's sitemap.xml (tidytable): <loc>/index.html</loc>, which the protocol refuses.
+    body = (
+        b"<urlset xmlns = 'http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        b"<url><loc>/index.html</loc></url><url><loc> /news/index.html </loc></url>"
+        b"<url><loc>https://example.com/a</loc></url></urlset>"
+    )
+    assert classify(body) == ("urlset", 3)
+    assert relative_locations(body) == ["/index.html", "/news/index.html"]
+    assert relative_locations(b"<urlset><url><loc><![CDATA[https://e.com/]]></loc></url>") == []
+    found = Sitemap(
+        (PAGE + "sitemap.xml",),
+        PAGE + "sitemap.xml",
+        200,
+        "urlset",
+        3,
+        relative_entries=2,
+        relative_example="/index.html",
+    )
+    result = run("sitemap", found)
+    assert result.score == 0
+    assert result.display_value == "2 of 3 entries are not full URLs"
 
 
 def test_canonical() -> None:

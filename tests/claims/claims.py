@@ -9,8 +9,10 @@ page (its HTML, CSS and what Chromium renders), never by copying Aura's output:
   of ``equals``, ``contains`` (every item present), ``excludes`` (none present), ``at_most``,
   ``at_least`` or ``absent = true`` (missing or None: unknown is never 0).
 
-``site`` names a folder of ``shared/sites``; ``modes`` says where the claim must hold (static,
-browser, both by default); ``reason`` says in one line what in the page makes it so.
+``site`` names a folder of ``shared/sites`` or ``shared/sites-multi``; ``page`` (optional) is
+the path of one of its pages (``reference/mutate.html``), its front page when left out;
+``modes`` says where the claim must hold (static, browser, both by default); ``reason`` says in
+one line what in the page makes it so.
 
 "fail" is the positive class of a verdict: precision is the share of Aura's failures that the
 label confirms, recall the share of labelled failures Aura finds. A fact that holds counts as a
@@ -45,6 +47,7 @@ class Claim:
     site: str
     modes: tuple[str, ...]
     reason: str
+    page: str = ""
     audit: str | None = None
     verdict: str | None = None
     fact: str | None = None
@@ -58,7 +61,16 @@ class Claim:
             if self.audit
             else f"{self.fact} {self.test} {self.expected!r}"
         )
-        return f"{self.site}: {what} ({self.reason})"
+        return f"{self.target}: {what} ({self.reason})"
+
+    @property
+    def target(self) -> str:
+        """The page the claim is about: ``site`` or ``site/page`` (the key of its result)."""
+        return page_key(self.site, self.page)
+
+
+def page_key(site: str, page: str = "") -> str:
+    return f"{site}/{page}" if page else site
 
 
 def load(folder: Path = EXPECTED) -> list[Claim]:
@@ -81,6 +93,9 @@ def parse(table: Mapping[str, Any], category: str, source: str) -> Claim:
         raise fail("no site")
     if not isinstance(reason, str) or not reason.strip():
         raise fail("no reason: every label says why")
+    page = table.get("page", "")
+    if not isinstance(page, str) or page.startswith("/") or ".." in page.split("/"):
+        raise fail(f"page must be a path inside the site, got {page!r}")
     modes = tuple(table.get("modes", MODES))
     if not modes or any(mode not in MODES for mode in modes):
         raise fail(f"modes must be among {MODES}, got {modes}")
@@ -88,7 +103,9 @@ def parse(table: Mapping[str, Any], category: str, source: str) -> Claim:
         verdict = table.get("verdict")
         if verdict not in VERDICTS:
             raise fail(f"verdict must be one of {VERDICTS}, got {verdict!r}")
-        return Claim(category, source, site, modes, reason, audit=table["audit"], verdict=verdict)
+        return Claim(
+            category, source, site, modes, reason, page, audit=table["audit"], verdict=verdict
+        )
     if "fact" in table:
         tests = [name for name in FACT_TESTS if name in table]
         if len(tests) != 1:
@@ -99,6 +116,7 @@ def parse(table: Mapping[str, Any], category: str, source: str) -> Claim:
             site,
             modes,
             reason,
+            page,
             fact=table["fact"],
             test=tests[0],
             expected=table[tests[0]],
@@ -208,12 +226,12 @@ class Tally:
 
 
 def score(claims: Iterable[Claim], results: Mapping[str, Mapping[str, Any]], mode: str) -> Tally:
-    """Tally the claims that apply in ``mode`` against ``results`` (site → result)."""
+    """Tally the claims that apply in ``mode`` against ``results`` (``Claim.target`` → result)."""
     tally = Tally()
     for claim in claims:
         if mode not in claim.modes:
             continue
-        result = results.get(claim.site)
+        result = results.get(claim.target)
         if result is None:
             tally.false_negative += 1
             tally.wrong.append(f"[{mode}] {claim.label}: the site was not analysed")

@@ -1,9 +1,10 @@
 """The labelled claims suite: Aura's verdicts and facts on the shared sites against a reader's.
 
-Every site named in ``expected/`` is served from loopback (no DNS: its CDN, font and analytics
-requests fail, as on this machine) and analysed once per mode with the settings a user gets.
-Each category must reach 95 % precision and recall in each mode; the failures list every claim
-Aura got wrong with the label's reason.
+Every site named in ``expected/`` (a front page of ``shared/sites``, or a page of a
+multi-page site of ``shared/sites-multi``) is served from loopback (no DNS: its CDN, font and
+analytics requests fail, as on this machine) and analysed once per mode with the settings a
+user gets. Each category must reach 95 % precision and recall in each mode; the failures list
+every claim Aura got wrong with the label's reason.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from aura.audit.fetch import NetworkPolicy
 from aura.audit.runner import analyze_url, select_audits
 from aura.config import Settings
 from aura.runtime import analysis_options, browser_settings
-from tests.claims.claims import MODES, Claim, load, score
+from tests.claims.claims import MODES, Claim, load, page_key, score
 from tests.conftest import service_missing
-from tests.support.servers import SHARED_SITES, serve_directory
+from tests.support.servers import SHARED_MULTI_SITES, SHARED_SITES, serve_directory
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TARGET = 0.95
@@ -57,15 +58,27 @@ async def analyse(sites: Mapping[str, str], mode: str) -> dict[str, dict[str, An
     return results
 
 
+def site_folder(name: str) -> Path:
+    """The folder of a shared site: a front page of ``sites`` or a site of ``sites-multi``."""
+    single = SHARED_SITES / name
+    return single if single.is_dir() else SHARED_MULTI_SITES / name
+
+
 @pytest.fixture(scope="session")
 def served() -> Iterator[dict[str, str]]:
+    """Each labelled page (``Claim.target``) → its URL on loopback."""
     if not SHARED_SITES.is_dir():
         service_missing(f"the shared sites are not at {SHARED_SITES}")
-    names = sorted({claim.site for claim in CLAIMS})
+    pages: dict[str, set[str]] = {}
+    for claim in CLAIMS:
+        pages.setdefault(claim.site, set()).add(claim.page)
     with ExitStack() as stack:
-        yield {
-            name: stack.enter_context(serve_directory(SHARED_SITES / name)) + "/" for name in names
-        }
+        urls: dict[str, str] = {}
+        for name in sorted(pages):
+            base = stack.enter_context(serve_directory(site_folder(name)))
+            for page in sorted(pages[name]):
+                urls[page_key(name, page)] = f"{base}/{page}"
+        yield urls
 
 
 _results: dict[str, dict[str, dict[str, Any]]] = {}
@@ -76,18 +89,18 @@ def results_in(mode: str, served: Mapping[str, str]) -> dict[str, dict[str, Any]
         needed = {
             name: url
             for name, url in served.items()
-            if any(claim.site == name and mode in claim.modes for claim in CLAIMS)
+            if any(claim.target == name and mode in claim.modes for claim in CLAIMS)
         }
         _results[mode] = asyncio.run(analyse(needed, mode))
     return _results[mode]
 
 
-def test_every_label_names_a_shared_site_and_a_real_audit() -> None:
+def test_every_label_names_a_shared_page_and_a_real_audit() -> None:
     audit_ids = {audit.id for audit in select_audits(None)}
     problems = [
-        f"{claim.source}: unknown site {claim.site}"
+        f"{claim.source}: unknown page {claim.target}"
         for claim in CLAIMS
-        if not (SHARED_SITES / claim.site).is_dir()
+        if not (site_folder(claim.site) / (claim.page or "index.html")).is_file()
     ] + [
         f"{claim.source}: unknown audit {claim.audit}"
         for claim in CLAIMS

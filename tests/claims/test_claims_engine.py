@@ -33,6 +33,11 @@ class TestParse:
         )
         assert [c.category for c in load(tmp_path)] == ["performance"]
 
+    @pytest.mark.parametrize("page", ["/etc/passwd", "../other/index.html", 3])
+    def test_a_page_must_be_a_path_inside_its_site(self, page: object) -> None:
+        with pytest.raises(ClaimError, match="page must be a path inside the site"):
+            parse(claim(audit="image-alt", verdict="fail", page=page), "accessibility", "f#1")
+
 
 class TestScore:
     def test_a_right_failure_is_a_true_positive(self) -> None:
@@ -66,3 +71,12 @@ class TestScore:
     def test_a_claim_of_the_other_mode_is_not_counted(self) -> None:
         labelled = [parse(claim(audit="image-alt", verdict="fail", modes=["browser"]), "a", "f#1")]
         assert score(labelled, {"s": result(1.0)}, "static").total == 0
+
+    def test_a_claim_about_an_inner_page_is_scored_on_that_page(self) -> None:
+        labelled = [
+            parse(claim(audit="image-alt", verdict="fail", page="blog/post.html"), "a", "f#1")
+        ]
+        front_fails = {"s": result(0.0), "s/blog/post.html": result(1.0)}
+        tally = score(labelled, front_fails, "static")
+        assert (tally.true_positive, tally.false_negative) == (0, 1)
+        assert "s/blog/post.html" in tally.wrong[0]

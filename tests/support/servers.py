@@ -13,6 +13,8 @@ from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, Thread
 from pathlib import Path
 
 SHARED_SITES = Path(__file__).resolve().parents[3] / "shared" / "sites"
+#: Real sites of several pages (each folder's SOURCE.md says where it comes from).
+SHARED_MULTI_SITES = SHARED_SITES.parent / "sites-multi"
 
 
 class _QuietStatic(SimpleHTTPRequestHandler):

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from protego import Protego
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from aura.audit.css import CssFacts
+from aura.audit.css import CssFacts, hiding_selectors
 from aura.audit.css import scan as scan_css
 from aura.audit.fetch.client import RedirectHop, Timings, TlsFacts
 
@@ -224,6 +224,20 @@ class RobotsTxt:
 
 
 @dataclass(frozen=True)
+class WebManifest:
+    """The web app manifest the page declares (``<link rel=manifest>``), as its server
+    answers for it; ``url`` is None when the page declares none."""
+
+    url: str | None = None
+    status_code: int | None = None
+    error: str | None = None
+
+    @property
+    def served(self) -> bool:
+        return self.url is not None and self.status_code is not None and self.status_code < 400
+
+
+@dataclass(frozen=True)
 class Sitemap:
     """The first sitemap found (declared in robots.txt, else ``/sitemap.xml``)."""
 
@@ -233,6 +247,10 @@ class Sitemap:
     kind: str | None = None  # "urlset", "sitemapindex" or "text"
     entry_count: int = 0
     error: str | None = None
+    #: Entries whose ``<loc>`` is not an absolute http(s) URL (``/index.html``), which the
+    #: sitemap protocol does not allow and search engines skip; one example kept.
+    relative_entries: int = 0
+    relative_example: str | None = None
 
     @property
     def found(self) -> bool:
@@ -332,6 +350,11 @@ class Stylesheets:
     def facts(self) -> CssFacts:
         """The scanned CSS (scanned once, shared by every audit that reads it)."""
         return scan_css(self.text)
+
+    @memo
+    def hiding_selectors(self) -> tuple[str, ...]:
+        """Selectors of the rules that always hide what they match (``a.anchor``)."""
+        return tuple(hiding_selectors(self.text))
 
 
 class MissingArtifactError(LookupError):

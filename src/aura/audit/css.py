@@ -181,6 +181,34 @@ def scan(css: str, facts: CssFacts | None = None) -> CssFacts:
     return facts
 
 
+_BLOCK_EDGE = re.compile(r"([^{}]*)([{}])")
+_HIDES = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
+
+
+def hiding_selectors(css: str) -> list[str]:
+    """The selectors of the rules that hide what they match at every width and in every
+    state: top-level rules (not inside ``@media``, ``@supports``…) that declare
+    ``display: none`` or ``visibility: hidden``, split at their commas, and only those
+    without pseudo-classes (``h1:hover .anchor`` shows, ``:not()`` narrows)."""
+    found: list[str] = []
+    open_blocks: list[str] = []
+    for text, edge in _BLOCK_EDGE.findall(strip_comments(css)):
+        if edge == "{":
+            open_blocks.append(" ".join(text.split()))
+            continue
+        if not open_blocks:
+            continue
+        prelude = open_blocks.pop()
+        if open_blocks or not prelude or prelude.startswith("@") or not _HIDES.search(text):
+            continue
+        found.extend(
+            part.strip() for part in prelude.split(",") if part.strip() and ":" not in part
+        )
+    return found
+
+
 #: An innermost rule: its prelude (selector) and its block. ``@media`` blocks hold rules,
 #: so the innermost blocks are the rules themselves.
 _RULE = re.compile(r"([^{};]*)\{([^{}]*)\}")

@@ -59,6 +59,67 @@ def top_keywords(text: str, limit: int = 10) -> list[tuple[str, int]]:
     return counts.most_common(limit)
 
 
+#: Words of the "lorem ipsum" filler that templates ship (Cicero's De finibus I.32-33 as the
+#: generators cut and vary it): a line made mostly of them is placeholder, not the page's
+#: language.
+_LOREM_TEXT = """
+    lorem ipsum dolor dolore dolorem dolores doloribus dolorum sit amet consectetur consectetuer
+    adipiscing adipisicing adipisci elit sed eiusmod tempor tempora tempore temporibus
+    incididunt incidunt labore laboris laborum laboriosam magna magnam magni aliqua aliquam
+    aliquid aliquip enim minim minima veniam quis nostrud nostrum exercitation exercitationem
+    ullamco ullam nisi commodo commodi consequat consequatur consequuntur duis aute irure
+    reprehenderit voluptate voluptatem voluptates voluptas voluptatum voluptatibus velit esse
+    cillum fugiat fugit fuga nulla pariatur excepteur sint occaecat occaecati cupidatat
+    cupiditate proident sunt culpa officia officiis deserunt mollit mollitia anim perspiciatis
+    unde omnis iste natus error accusantium accusamus doloremque laudantium totam aperiam eaque
+    ipsa ipsam quae illo inventore veritatis quasi architecto beatae vitae dicta explicabo nemo
+    quia aspernatur aut odit ratione sequi nesciunt neque porro quisquam numquam eius modi
+    quaerat corporis suscipit autem vel eum iure quam nihil molestiae molestias illum quo vero
+    eos iusto odio dignissimos ducimus blanditiis praesentium deleniti atque corrupti quos quas
+    similique provident harum quidem rerum facilis expedita distinctio nam libero soluta nobis
+    eligendi optio cumque impedit minus quod maxime placeat facere possimus assumenda
+    repellendus quibusdam debitis necessitatibus saepe eveniet repudiandae recusandae itaque
+    earum tenetur sapiente delectus reiciendis maiores alias perferendis asperiores repellat
+    eveniet quidem eum ex ea et est id in non ut ad a ab at cum hic iste nec
+    eget arcu ullamcorper blandit volutpat tristique purus vestibulum maecenas mauris nunc nibh
+    euismod tincidunt lacus massa felis tellus mi eu risus lectus nisl orci sem ultrices
+    ultricies fermentum pellentesque praesent donec nullam curabitur phasellus proin vivamus
+    etiam aenean suspendisse fusce morbi cras sapien turpis erat justo ligula augue leo dui
+    diam pretium lobortis sagittis viverra accumsan facilisis dignissim elementum egestas
+    pharetra rhoncus semper varius venenatis vulputate luctus malesuada mattis posuere
+    sollicitudin condimentum convallis congue cursus dapibus efficitur faucibus feugiat
+    gravida hendrerit iaculis imperdiet interdum lacinia laoreet metus molestie ornare
+    placerat pulvinar rutrum scelerisque tempus tortor odio nulla quis
+"""
+_LOREM_WORDS = frozenset(_LOREM_TEXT.split())
+_LOREM_OPENING = re.compile(r"\blorem\s+ipsum\b", re.I)
+#: The share of a line's words that makes it filler, and the fewest words it takes to judge.
+LOREM_SHARE = 0.6
+LOREM_MIN_WORDS = 4
+
+
+def is_placeholder(line: str) -> bool:
+    """Whether a line of text is "lorem ipsum" filler."""
+    if _LOREM_OPENING.search(line):
+        return True
+    found = [word.lower() for word in words(line)]
+    if len(found) < LOREM_MIN_WORDS:
+        return False
+    return sum(word in _LOREM_WORDS for word in found) >= LOREM_SHARE * len(found)
+
+
+def without_placeholder(text: str) -> tuple[str, int]:
+    """``text`` without its lines of "lorem ipsum" filler, and how many words those held."""
+    kept: list[str] = []
+    dropped = 0
+    for line in text.split("\n"):
+        if is_placeholder(line):
+            dropped += len(words(line))
+        else:
+            kept.append(line)
+    return "\n".join(kept), dropped
+
+
 #: Elements whose text a visitor never reads as the page's content: code, metadata, form
 #: option lists (a country <select> is not what the page is about) and controls.
 _NEVER_READ = frozenset(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aura.audit.technology.engine import Detection, Evidence
-from aura.audit.technology.refine import CONFIDENCE_FLOOR, refine
+from aura.audit.technology.refine import CONFIDENCE_FLOOR, refine, without_unserved_manifest
 
 WP = "https://blog.example/wp-content"
 STAMPED = [f"{WP}/plugins/{name}.js?ver=6.6.2" for name in ("a", "b", "c")]
@@ -53,3 +53,26 @@ def test_versions_from_package_paths_and_banners() -> None:
     jquery = detection("jQuery", Evidence("scriptSrc", "x"))
     cdnjs = ["https://cdnjs.cloudflare.com/ajax/libs/jquery/3.7.1/jquery.min.js"]
     assert refine([jquery], cdnjs, [])[0].version == "3.7.1"
+
+
+def test_versions_from_cdnjs_names_of_their_own() -> None:
+    # pkgdown pages (tidytable): cdnjs calls Bootstrap "twitter-bootstrap" and keeps the
+    # ".js" of clipboard.js; Bootswatch's theme version is not Bootstrap's.
+    urls = [
+        "https://cdnjs.cloudflare.com/ajax/libs/bootswatch/3.4.0/lumen/bootstrap.min.css",
+        "https://cdnjs.cloudflare.com/ajax/libs/twitter-bootstrap/3.4.1/js/bootstrap.min.js",
+        "https://cdnjs.cloudflare.com/ajax/libs/clipboard.js/2.0.6/clipboard.min.js",
+    ]
+    bootstrap = detection("Bootstrap", Evidence("scriptSrc", "x"))
+    clipboard = detection("Clipboard.js", Evidence("scriptSrc", "x"))
+    assert [d.version for d in refine([bootstrap, clipboard], urls, [])] == ["3.4.1", "2.0.6"]
+    assert refine([bootstrap], urls[:1], [])[0].version is None
+
+
+def test_a_pwa_whose_manifest_is_not_served_is_no_pwa() -> None:
+    # Wappalyzer's PWA is any <link rel=manifest>; pkgdown's /site.webmanifest is a 404.
+    pwa = detection("PWA", Evidence("dom", "link[rel='manifest']", "link[rel='manifest']"))
+    jquery = detection("jQuery", Evidence("scriptSrc", "x"), version="3.7.1")
+    assert [d.name for d in without_unserved_manifest([pwa, jquery], 404)] == ["jQuery"]
+    assert [d.name for d in without_unserved_manifest([pwa, jquery], 200)] == ["PWA", "jQuery"]
+    assert [d.name for d in without_unserved_manifest([pwa, jquery], None)] == ["PWA", "jQuery"]

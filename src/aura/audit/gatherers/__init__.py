@@ -4,6 +4,7 @@ from aura.audit.gatherers.base import GatherContext, Gatherer
 from aura.audit.gatherers.image_encodings import ImageEncodingsGatherer
 from aura.audit.gatherers.limits import SubresourceLimits
 from aura.audit.gatherers.links import LinkTargetsGatherer
+from aura.audit.gatherers.manifest import WebManifestGatherer
 from aura.audit.gatherers.redirection import HttpRedirectionGatherer
 from aura.audit.gatherers.robots import RobotsTxtGatherer
 from aura.audit.gatherers.sitemap import SitemapGatherer
@@ -26,6 +27,7 @@ GATHERERS: dict[type[object], Gatherer] = {
         TechnologyGatherer(),
         PricingGatherer(),
         LinkTargetsGatherer(),
+        WebManifestGatherer(),
     )
 }
 

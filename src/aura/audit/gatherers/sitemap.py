@@ -12,6 +12,8 @@ from aura.audit.gatherers.robots import origin_of
 
 _ROOT = re.compile(rb"<(?:\w+:)?(urlset|sitemapindex)\b", re.I)
 _ENTRY = re.compile(rb"<(?:\w+:)?loc\s*>", re.I)
+_LOC = re.compile(rb"<(?:\w+:)?loc\s*>\s*(?:<!\[CDATA\[)?\s*([^<\s]*)", re.I)
+_ABSOLUTE = re.compile(rb"https?://[^/\s]", re.I)
 _TEXT_URL = re.compile(rb"(?m)^\s*https?://\S+\s*$")
 
 #: Candidates tried at most: a sitemap is a hint, not worth many requests.
@@ -44,8 +46,17 @@ class SitemapGatherer:
                 continue
             kind, count = classify(response.body)
             if kind is not None:
+                relative = relative_locations(response.body) if kind != "text" else []
                 return Sitemap(
-                    tuple(candidates), url, response.status_code, kind, count, error=None
+                    tuple(candidates),
+                    url,
+                    response.status_code,
+                    kind,
+                    count,
+                    error=None,
+                    relative_entries=len(relative),
+                    # The example is page text: kept short, escaped where it is shown.
+                    relative_example=relative[0][:200] if relative else None,
                 )
         return Sitemap(tuple(candidates), None, last_status, None, 0, error=last_error)
 
@@ -59,3 +70,12 @@ def classify(body: bytes) -> tuple[str | None, int]:
     if lines and body.lstrip()[:1] != b"<":
         return "text", len(lines)
     return None, 0
+
+
+def relative_locations(body: bytes) -> list[str]:
+    """The ``<loc>`` values that are not absolute http(s) URLs (``/index.html``)."""
+    return [
+        value.decode("utf-8", "replace")
+        for value in _LOC.findall(body)
+        if not _ABSOLUTE.match(value)
+    ]

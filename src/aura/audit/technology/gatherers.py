@@ -14,13 +14,14 @@ from aura.audit.artifacts import (
     RobotsTxt,
     Stylesheets,
     Subresources,
+    WebManifest,
     exclusive,
 )
 from aura.audit.technology.artifacts import DnsRecords, TechnologyOptions, TechnologyReport
 from aura.audit.technology.dns import dns_records, lookup_domain
 from aura.audit.technology.engine import detect
 from aura.audit.technology.fingerprints import FingerprintDataMissingError, load_fingerprints
-from aura.audit.technology.refine import refine
+from aura.audit.technology.refine import refine, without_unserved_manifest
 from aura.audit.technology.signals import BrowserSignals, PageSignals, page_signals
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class TechnologyGatherer:
         Stylesheets,
         RobotsTxt,
         DnsRecords,
+        WebManifest,
     )
 
     async def gather(self, context: GatherContext) -> TechnologyReport:
@@ -96,6 +98,10 @@ def technology_report(
     )
     detections = detect(fingerprints, signals, browser)
     detections = refine(detections, *_urls_and_bodies(artifacts, signals, browser))
+    manifest = artifacts.find(WebManifest)
+    detections = without_unserved_manifest(
+        detections, manifest.status_code if manifest is not None else None
+    )
     source = fingerprints.source
     return TechnologyReport(
         detections=tuple(detections),

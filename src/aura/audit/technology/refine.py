@@ -77,6 +77,10 @@ def _weak_dom_only(detection: Detection) -> bool:
     )
 
 
+#: cdnjs names a few libraries otherwise than their fingerprints do.
+_CDNJS_NAMES = {"bootstrap": ("twitter-bootstrap",)}
+
+
 def _package_slug(name: str) -> str:
     slug = name.lower().removesuffix(".js").strip()
     return re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
@@ -87,8 +91,12 @@ def version_hint(name: str, urls: Sequence[str], bodies: Sequence[str]) -> str |
     slug = re.escape(_package_slug(name))
     if not slug:
         return None
+    # cdnjs keeps a library's ".js" (``/ajax/libs/clipboard.js/2.0.6/``) and has names of
+    # its own (``/ajax/libs/twitter-bootstrap/3.4.1/``).
+    cdnjs = "|".join([slug, *map(re.escape, _CDNJS_NAMES.get(_package_slug(name), ()))])
     package = re.compile(
-        rf"/(?:npm/)?(?:@[\w.-]+/)?{slug}@{_VERSION}(?:/|$)|/ajax/libs/{slug}/{_VERSION}/",
+        rf"/(?:npm/)?(?:@[\w.-]+/)?{slug}@{_VERSION}(?:/|$)"
+        rf"|/ajax/libs/(?:{cdnjs})(?:\.js)?/{_VERSION}/",
         re.I,
     )
     found: list[str] = []
@@ -132,3 +140,18 @@ def refine(
                 current = replace(current, version=hint)
         refined.append(current)
     return refined
+
+
+#: Technologies whose only sign is the web app manifest the page declares.
+_MANIFEST_ONLY = frozenset({"PWA"})
+
+
+def without_unserved_manifest(
+    detections: Sequence[Detection], manifest_status: int | None
+) -> list[Detection]:
+    """``detections`` without "PWA" when the manifest it was read from answers an error
+    (pkgdown declares /site.webmanifest and ships none): a missing manifest makes no app.
+    A manifest that got no answer (``None``) says nothing, and the detection stands."""
+    if manifest_status is None or manifest_status < 400:
+        return list(detections)
+    return [item for item in detections if item.name not in _MANIFEST_ONLY]

@@ -34,7 +34,9 @@ class Headline(Audit):
         hero = ""
         sibling = node.next if node is not None else None
         while sibling is not None and not hero:
-            if sibling.tag in ("p", "h2", "div", "span"):
+            # A hidden sibling (pkgdown's <div class="hidden name">mutate.Rd</div>) is no
+            # text a visitor reads under the headline.
+            if sibling.tag in ("p", "h2", "div", "span") and not hidden(sibling):
                 hero = text_of(sibling)[:300]
             sibling = sibling.next
         length = len(headline.split())

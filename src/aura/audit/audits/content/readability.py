@@ -5,7 +5,7 @@ from typing import ClassVar
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult, linear_score
 from aura.audit.readability import ease_label, measure
-from aura.audit.text import main_text
+from aura.audit.text import main_text, without_placeholder
 
 #: Readability is measured on the first words only: enough for a stable figure, and cheap.
 MAX_WORDS = 2500
@@ -21,16 +21,21 @@ class Readability(Audit):
         "(English formulas, syllables from the CMU Pronouncing Dictionary): 60 and above "
         "reads easily for most adults; under 30 is academic. Headings, menus, list entries "
         "and button labels are not sentences and are left out; a page with fewer than "
-        f"{MIN_WORDS} words of sentences is not measured. The formulas know only sentence and "
-        "word length, not whether the text makes sense, and mean little for other languages."
+        f'{MIN_WORDS} words of sentences is not measured. "Lorem ipsum" filler is no '
+        "language and is left out. The formulas know only sentence and word length, not "
+        "whether the text makes sense, and mean little for other languages."
     )
     category = "content"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
-        text = main_text(artifacts.get(Document))
+        text, placeholder_words = without_placeholder(main_text(artifacts.get(Document)))
         measured = measure(_first_words(text, MAX_WORDS))
         if measured is None or measured.words < MIN_WORDS:
+            if placeholder_words >= MIN_WORDS:
+                return AuditResult.not_applicable_because(
+                    f"the text is mostly lorem ipsum filler ({placeholder_words} words)"
+                )
             return AuditResult.not_applicable_because("too few sentences to measure")
         ease, grade = round(measured.reading_ease), round(measured.grade, 1)
         return AuditResult(

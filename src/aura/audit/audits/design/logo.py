@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from aura.audit.artifacts import Artifacts, Document
 from aura.audit.base import Audit, AuditResult
-from aura.audit.dom import ancestors, is_hidden, text_of
+from aura.audit.dom import ancestors, clean, is_hidden, text_of
 
 #: Where a site's own logo sits: the page header and the top navigation.
 HEADER_REGIONS = (
@@ -21,6 +21,8 @@ _LOGO_NAME = re.compile(
     r"(?:^|[\s_./-])(?:logo|brand|wordmark|site-title|site-name)(?:$|[\s_./-])", re.I
 )
 _WORDMARK_WORDS = 6
+#: Badges beside a wordmark (pkgdown's version label "0.12.0", a "beta" tag) are not the name.
+_BADGE = re.compile(r"(?:^|\s)(?:badge|label|version|tag)(?:$|[\s-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,30 @@ def _mark_in(node: LexborNode, document: Document) -> Found | None:
                 return Found("image", image, document.resolve(source))
         else:
             return Found("svg", image, None, _svg_name(image, node))
-    text = text_of(node)
+    text = wordmark_text(node)
     if text and len(text.split()) <= _WORDMARK_WORDS and len(text) <= 60:
         return Found("wordmark", node, None, text)
     return None
+
+
+def wordmark_text(node: LexborNode) -> str:
+    """The text of a brand element without the badges it carries (a version label)."""
+    pieces: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag == "-text":
+            pieces.append(current.text_content or "")
+            continue
+        if current is not node and _BADGE.search(current.attributes.get("class") or ""):
+            continue
+        children = []
+        child = current.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend(reversed(children))
+    return clean(" ".join(pieces))
 
 
 def _svg_name(svg: LexborNode, holder: LexborNode) -> str:

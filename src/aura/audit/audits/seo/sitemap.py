@@ -12,7 +12,8 @@ class SitemapAudit(Audit):
     failure_title = "No sitemap found"
     description = (
         "A sitemap (declared in robots.txt or at /sitemap.xml) tells search engines which "
-        "pages exist and when they changed."
+        "pages exist and when they changed. Each entry's `<loc>` must be a full URL "
+        "(`https://example.com/page`): search engines skip relative ones (`/page`)."
     )
     category = "seo"
     requires: ClassVar[tuple[type[object], ...]] = (Sitemap,)
@@ -21,6 +22,16 @@ class SitemapAudit(Audit):
         sitemap = artifacts.get(Sitemap)
         if not sitemap.found:
             return AuditResult.failed("Not found", tried=list(sitemap.candidates))
+        if sitemap.relative_entries:
+            return AuditResult.failed(
+                f"{sitemap.relative_entries:,} of {sitemap.entry_count:,} entries are not full "
+                "URLs",
+                url=sitemap.url,
+                kind=sitemap.kind,
+                entries=sitemap.entry_count,
+                relative_entries=sitemap.relative_entries,
+                example=sitemap.relative_example,
+            )
         return AuditResult.passed(
             f"{sitemap.kind} with {sitemap.entry_count:,} entries",
             url=sitemap.url,
