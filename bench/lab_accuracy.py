@@ -84,6 +84,8 @@ async def aura_mobile(
     observed = (mobile or {}).get("observed")
     if not observed:
         return values, None, elapsed
+    throttling = (mobile or {}).get("conditions", {}).get("network_throttling") or {}
+    values["simulation_ms"] = throttling.get("simulation_ms")
     run = ProfileRun(
         profile="mobile",
         conditions={},
@@ -171,14 +173,44 @@ def summarise(samples: dict[str, dict[str, list[dict[str, float | None]]]]) -> d
                 if differences
                 else None,
             }
-    return {"accuracy": accuracy, "spread": spreads, "medians": medians}
+    simulation = [
+        value
+        for repeats in samples.get("simulated-slow-4g", {}).values()
+        for run in repeats
+        if (value := run.get("simulation_ms")) is not None
+    ]
+    return {
+        "accuracy": accuracy,
+        "spread": spreads,
+        "medians": medians,
+        # The simulation's own time per page (after the load, on the worker's CPU).
+        "simulation_ms": {
+            "median": round(statistics.median(simulation), 1) if simulation else None,
+            "max": max(simulation, default=None),
+        },
+    }
 
 
 async def main(
-    repeats: int, limit: int | None, methods: list[str], cache: Path | None
+    repeats: int,
+    limit: int | None,
+    methods: list[str],
+    cache: Path | None,
+    aura_samples: Path | None = None,
 ) -> dict[str, Any]:
     """``cache``: a JSON file keeping Lighthouse's runs (site -> one values dict per
-    repeat), reused when it holds enough of them: Lighthouse is the slow part."""
+    repeat), reused when it holds enough of them: Lighthouse is the slow part.
+    ``aura_samples``: Aura's values are written there; when the file exists, they are read
+    from it instead of measured (to summarise again once Lighthouse's runs are in)."""
+    saved = await asyncio.to_thread(_read_cache, aura_samples) if aura_samples else {}
+    if saved:
+        samples = saved["samples"]
+        lighthouse = _read_cache(cache) if cache is not None else {}
+        samples["lighthouse"] = {site: runs[:repeats] for site, runs in lighthouse.items()}
+        summary = summarise(samples)
+        summary["ms_per_page_median"] = saved["ms_per_page_median"]
+        summary["repeats"] = repeats
+        return summary
     binary = os.environ.get("LIGHTHOUSE_BIN")
     settings = Settings()
     base = dataclasses.replace(browser_settings(settings), executable=CHROMIUM)
@@ -230,15 +262,20 @@ async def main(
         tool: round(statistics.median(found), 1) for tool, found in times.items()
     }
     summary["repeats"] = repeats
+    if aura_samples is not None:
+        aura_only = {tool: found for tool, found in samples.items() if tool != "lighthouse"}
+        saved = {"samples": aura_only, "ms_per_page_median": summary["ms_per_page_median"]}
+        await asyncio.to_thread(aura_samples.write_text, json.dumps(saved))
     return summary
 
 
-def _read_cache(cache: Path) -> dict[str, list[dict[str, float | None]]]:
-    return json.loads(cache.read_text()) if cache.is_file() else {}
+def _read_cache(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text()) if path.is_file() else {}
 
 
 def report(summary: dict[str, Any]) -> None:
     print(f"\nms per page (median): {summary['ms_per_page_median']}")
+    print(f"simulation ms per page: {summary['simulation_ms']}")
     print(f"run-to-run spread (median (max-min)/median): {summary['spread']}")
     for method, rows in summary["accuracy"].items():
         print(f"\n{method} vs Lighthouse 12 mobile")
@@ -263,10 +300,22 @@ if __name__ == "__main__":
     parser.add_argument(
         "--lighthouse-cache", type=Path, default=None, help="JSON file of Lighthouse runs to reuse"
     )
+    parser.add_argument(
+        "--aura-samples",
+        type=Path,
+        default=None,
+        help="JSON file Aura's values are written to, or read from when it exists",
+    )
     arguments = parser.parse_args()
     chosen = [method for method in arguments.methods.split(",") if method]
     figures = asyncio.run(
-        main(arguments.repeats, arguments.sites, chosen, arguments.lighthouse_cache)
+        main(
+            arguments.repeats,
+            arguments.sites,
+            chosen,
+            arguments.lighthouse_cache,
+            arguments.aura_samples,
+        )
     )
     report(figures)
     print(write_result("lab_accuracy", figures))

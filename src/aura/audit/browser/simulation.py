@@ -29,6 +29,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -59,6 +60,8 @@ MAX_TASK_MS = 10_000.0
 SCRIPT_STARTED_TYPES = frozenset({"Script", "XHR", "Fetch"})
 #: A graph never holds more requests than this (the rest of a huge page are left out).
 MAX_REQUESTS = 1500
+#: Lantern's weights of the optimistic and pessimistic Speed Index at a 150 ms round trip.
+SI_OPTIMISTIC, SI_PESSIMISTIC = 1.4, 0.4
 METHOD = "simulated slow 4G (150 ms RTT, 1.6 Mbps), 4x CPU (Lantern-style)"
 
 
@@ -500,6 +503,9 @@ class Observed:
     lcp_ms: float | None
     #: The filmstrip's visual progress: (ms after navigation, 0-100), in time order.
     progress: tuple[tuple[float, float], ...] = ()
+    speed_index_ms: float | None = None
+    #: The CPU slowdown the load ran under (Chromium's throttling).
+    cpu_slowdown: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -511,6 +517,8 @@ class Simulated:
     load_end_ms: float | None
     requests: int
     tasks: int
+    #: The simulation's own time (ms of this process's CPU, after the load).
+    took_ms: float = 0.0
 
     def stated(self) -> dict[str, Any]:
         return {
@@ -521,6 +529,7 @@ class Simulated:
             "model": "Lantern-style: unthrottled network load replayed over the slow link",
             "requests": self.requests,
             "main_thread_tasks": self.tasks,
+            "simulation_ms": round(self.took_ms, 1),
         }
 
 
@@ -539,24 +548,18 @@ def _paint_estimate(
     blocking: Callable[[Request], bool],
     link: Link,
     server_ms: dict[str, float],
-    *,
-    all_tasks: bool,
-) -> tuple[float, float]:
-    """(simulated end, observed end) of the part of the graph that came before a paint at
-    ``cutoff``: the main document, the requests ``blocking`` accepts that had finished,
-    the tasks that had started (with ``all_tasks``; else only those before the last
-    blocking request finished)."""
+) -> float:
+    """When a paint observed at ``cutoff`` comes over the simulated link: once the main
+    document, the requests ``blocking`` accepts that had finished before it, and the
+    main-thread tasks that had run before it are done."""
 
     def keep(node: Node) -> bool:
         if node.request is not None:
             return node.end_ms <= cutoff and blocking(node.request)
-        return node.start_ms <= cutoff and (all_tasks or node.end_ms <= cutoff)
+        return node.end_ms <= cutoff
 
-    part = graph.subgraph(keep)
-    timings = Simulation(part, link, server_ms).run()
-    simulated = max((timing.end_ms for timing in timings.values()), default=0.0)
-    observed = max((node.end_ms for node in part.nodes), default=0.0)
-    return simulated, observed
+    timings = Simulation(graph.subgraph(keep), link, server_ms).run()
+    return max((timing.end_ms for timing in timings.values()), default=0.0)
 
 
 def simulate(
@@ -567,6 +570,7 @@ def simulate(
 ) -> Simulated | None:
     """The paint metrics over the simulated link; None when the load cannot be simulated
     (no main document recorded, or no First Contentful Paint)."""
+    started = time.perf_counter()
     link = link or Link()
     graph = build_graph(requests, tasks)
     if graph is None or observed.fcp_ms is None:
@@ -598,22 +602,14 @@ def simulate(
     except ValueError:
         return None
     load_end = max((timing.end_ms for timing in full.values()), default=0.0)
-    observed_end = max((node.end_ms for node in graph.nodes), default=0.0)
-    anchors = [(0.0, 0.0), (observed.fcp_ms, fcp)]
-    if observed.lcp_ms is not None and lcp is not None and observed.lcp_ms > observed.fcp_ms:
-        anchors.append((observed.lcp_ms, lcp))
-    if observed_end > anchors[-1][0] and load_end > anchors[-1][1]:
-        anchors.append((observed_end, load_end))
-    speed_index = warped_speed_index(observed.progress, anchors)
-    if speed_index is not None:
-        speed_index = max(speed_index, fcp)
     return Simulated(
         fcp_ms=round(fcp, 1),
         lcp_ms=None if lcp is None else round(lcp, 1),
-        speed_index_ms=None if speed_index is None else round(speed_index, 1),
+        speed_index_ms=_speed_index(observed, fcp),
         load_end_ms=round(load_end, 1),
         requests=sum(1 for node in graph.nodes if node.request is not None),
         tasks=len(tasks),
+        took_ms=(time.perf_counter() - started) * 1000,
     )
 
 
@@ -625,15 +621,27 @@ def _metric(
     link: Link,
     server_ms: dict[str, float],
 ) -> float:
-    """The mean of the optimistic and pessimistic estimates of a paint at ``cutoff``, each
-    plus the residue: how long after its graph's last node the paint came when observed."""
-    estimates = []
-    for blocking, all_tasks in ((optimistic, False), (pessimistic, True)):
-        simulated, observed_end = _paint_estimate(
-            graph, cutoff, blocking, link, server_ms, all_tasks=all_tasks
-        )
-        estimates.append(simulated + max(cutoff - observed_end, 0.0))
+    """The mean of the optimistic and pessimistic estimates of a paint at ``cutoff``."""
+    estimates = [
+        _paint_estimate(graph, cutoff, blocking, link, server_ms)
+        for blocking in (optimistic, pessimistic)
+    ]
     return sum(estimates) / len(estimates)
+
+
+def _speed_index(observed: Observed, fcp: float) -> float | None:
+    """Speed Index as Lantern weighs it on slow 4G: 1.4 times the observed one on an
+    unthrottled CPU (here the observed one divided by the slowdown it ran under) plus 0.4
+    times a pessimistic one, never below First Contentful Paint. Lantern's pessimistic
+    one weighs the simulated ends of the layouts (a trace's); here it is the filmstrip with
+    its clock moved so that the first paint comes when simulated, later frames as late after
+    it as they came when observed."""
+    if observed.speed_index_ms is None or observed.fcp_ms is None:
+        return None
+    shifted = warped_speed_index(observed.progress, [(0.0, 0.0), (observed.fcp_ms, fcp)])
+    pessimistic = max(shifted if shifted is not None else fcp, fcp)
+    unthrottled = observed.speed_index_ms / max(observed.cpu_slowdown, 1.0)
+    return round(max(fcp, SI_OPTIMISTIC * unthrottled + SI_PESSIMISTIC * pessimistic), 1)
 
 
 def warp(at: float, anchors: Sequence[tuple[float, float]]) -> float:
@@ -676,7 +684,8 @@ def with_simulation(
         for start, duration in lab.get("longTasks") or ()
         if isinstance(start, int | float) and isinstance(duration, int | float)
     ]
-    observed = Observed(run.fcp_ms, run.lcp_ms, tuple(progress))
+    slowdown = float(run.conditions.get("cpu_slowdown") or 1.0)
+    observed = Observed(run.fcp_ms, run.lcp_ms, tuple(progress), run.speed_index_ms, slowdown)
     simulated = simulate(requests, tasks, observed)
     conditions = dict(run.conditions)
     if simulated is None:
