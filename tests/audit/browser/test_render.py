@@ -342,7 +342,6 @@ async def test_the_mobile_metrics_can_be_simulated_over_slow_4g_from_the_unthrot
     transfer_ms = len(hero) * 8 / (1.6 * 1024 * 1024) * 1000
     assert mobile.lcp_ms is not None
     assert mobile.lcp_ms >= 600 + transfer_ms, mobile
-    assert mobile.lcp_ms > mobile.observed["lcp_ms"]
     assert mobile.fcp_ms is not None
     assert mobile.fcp_ms >= 600
 
