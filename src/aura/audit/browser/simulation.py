@@ -185,8 +185,11 @@ class Graph:
         copies = {id(node): Node(node.request, node.task) for node in kept}
         for node in kept:
             copy = copies[id(node)]
+            # The graph has no cycle, so neither has this one: no need to check each edge.
             for ancestor in _nearest_kept(node, copies):
-                copy.depends_on(copies[id(ancestor)])
+                parent = copies[id(ancestor)]
+                copy.dependencies.append(parent)
+                parent.dependents.append(copy)
         return Graph(copies[id(self.root)], [copies[id(node)] for node in kept])
 
 
