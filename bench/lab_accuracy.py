@@ -1,16 +1,22 @@
 """Lab metrics side by side with Lighthouse 12's mobile run, on the shared sites.
 
-For each site: Aura's browser analysis (mobile profile) with the network unthrottled and
-with Lighthouse's slow 4G applied by DevTools throttling, and Lighthouse's default mobile run
+For each site: Aura's browser analysis (mobile profile) with Lighthouse's slow 4G simulated
+from the unthrottled load (whose observed values are the unthrottled figures: the same
+load) and with slow 4G applied by DevTools throttling, and Lighthouse's default mobile run
 (simulated throttling), each ``--repeats`` times. Prints, per metric and Aura method, the
 Spearman rank correlation with Lighthouse and the median relative error (of the medians over
-the repeats), each tool's run-to-run spread (median over sites of (max - min) / median), and
-the time per page. Needs ``LIGHTHOUSE_BIN`` (``npm install lighthouse@12`` outside the
-repository); Chromium is the system one for both.
+the repeats), each tool's run-to-run spread (median over sites of (max - min) / median), the
+time per page and the simulation's own time. Needs ``LIGHTHOUSE_BIN`` (``npm install
+lighthouse@12`` outside the repository); Chromium is the system one for both.
 
-    LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python bench/lab_accuracy.py
+    LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python -m bench.lab_accuracy \
+        [--repeats 3] [--sites N] [--methods simulated-slow-4g,devtools-slow-4g] \
+        [--lighthouse-cache lh.json] [--aura-samples aura.json]
 
-Figures taken on a machine shared with other work are indicative only.
+``--lighthouse-cache`` keeps Lighthouse's runs (the slow part) to reuse in a later run;
+``--aura-samples`` keeps Aura's, and when that file exists only summarises (Aura's samples
+from it, Lighthouse's from the cache). Figures taken on a machine shared with other work
+are indicative only.
 """
 
 from __future__ import annotations
