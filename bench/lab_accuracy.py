@@ -1,16 +1,22 @@
 """Lab metrics side by side with Lighthouse 12's mobile run, on the shared sites.
 
-For each site: Aura's browser analysis (mobile profile) with the network unthrottled and
-with Lighthouse's slow 4G applied by DevTools throttling, and Lighthouse's default mobile run
+For each site: Aura's browser analysis (mobile profile) with Lighthouse's slow 4G simulated
+from the unthrottled load (whose observed values are the unthrottled figures: the same
+load) and with slow 4G applied by DevTools throttling, and Lighthouse's default mobile run
 (simulated throttling), each ``--repeats`` times. Prints, per metric and Aura method, the
 Spearman rank correlation with Lighthouse and the median relative error (of the medians over
-the repeats), each tool's run-to-run spread (median over sites of (max - min) / median), and
-the time per page. Needs ``LIGHTHOUSE_BIN`` (``npm install lighthouse@12`` outside the
-repository); Chromium is the system one for both.
+the repeats), each tool's run-to-run spread (median over sites of (max - min) / median), the
+time per page and the simulation's own time. Needs ``LIGHTHOUSE_BIN`` (``npm install
+lighthouse@12`` outside the repository); Chromium is the system one for both.
 
-    LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python bench/lab_accuracy.py
+    LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python -m bench.lab_accuracy \
+        [--repeats 3] [--sites N] [--methods simulated-slow-4g,devtools-slow-4g] \
+        [--lighthouse-cache lh.json] [--aura-samples aura.json]
 
-Figures taken on a machine shared with other work are indicative only.
+``--lighthouse-cache`` keeps Lighthouse's runs (the slow part) to reuse in a later run;
+``--aura-samples`` keeps Aura's, and when that file exists only summarises (Aura's samples
+from it, Lighthouse's from the cache). Figures taken on a machine shared with other work
+are indicative only.
 """
 
 from __future__ import annotations
@@ -18,13 +24,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import json
 import os
 import statistics
 import time
+from pathlib import Path
 from typing import Any
 
 from aura.audit.browser import BrowserPool
-from aura.audit.browser.profiles import SLOW_4G
+from aura.audit.browser.artifacts import ProfileRun
+from aura.audit.browser.profiles import MOBILE, SLOW_4G
+from aura.audit.browser.runs import profile_score
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.runner import analyze_url
 from aura.config import Settings
@@ -47,7 +57,7 @@ METRICS = {
     "cls_mobile": "cumulative-layout-shift",
     "performance_score_mobile": "performance",
 }
-METHODS = ("unthrottled", "devtools-slow-4g")
+METHODS = ("unthrottled", "devtools-slow-4g", "simulated-slow-4g")
 
 
 def lighthouse_mobile(binary: str, url: str) -> tuple[dict[str, float | None], float] | None:
@@ -65,12 +75,42 @@ def lighthouse_mobile(binary: str, url: str) -> tuple[dict[str, float | None], f
     return values, elapsed
 
 
-async def aura_mobile(url: str, options: Any) -> tuple[dict[str, float | None], float]:
+async def aura_mobile(
+    url: str, options: Any
+) -> tuple[dict[str, float | None], dict[str, float | None] | None, float]:
+    """Aura's mobile values, and when they were simulated, the same load's observed ones
+    (the unthrottled network), scored the same way."""
     started = time.perf_counter()
     result = await analyze_url(url, options)
     elapsed = (time.perf_counter() - started) * 1000
     metrics = result.get("metrics") or {}
-    return {key: metrics.get(key) for key in METRICS}, elapsed
+    values = {key: metrics.get(key) for key in METRICS}
+    profiles = (result.get("browser") or {}).get("profiles") or ()
+    mobile = next((run for run in profiles if run.get("profile") == "mobile"), None)
+    observed = (mobile or {}).get("observed")
+    if not observed:
+        return values, None, elapsed
+    throttling = (mobile or {}).get("conditions", {}).get("network_throttling") or {}
+    values["simulation_ms"] = throttling.get("simulation_ms")
+    run = ProfileRun(
+        profile="mobile",
+        conditions={},
+        fcp_ms=observed.get("fcp_ms"),
+        lcp_ms=observed.get("lcp_ms"),
+        speed_index_ms=observed.get("speed_index_ms"),
+        tbt_ms=values.get("tbt_mobile"),
+        cls=values.get("cls_mobile"),
+        curves={name: (p10, median) for name, p10, median in MOBILE.curves},
+    )
+    unthrottled: dict[str, float | None] = {
+        "fcp_mobile": run.fcp_ms,
+        "si_mobile": run.speed_index_ms,
+        "lcp_mobile": run.lcp_ms,
+        "tbt_mobile": run.tbt_ms,
+        "cls_mobile": run.cls,
+        "performance_score_mobile": profile_score(run),
+    }
+    return values, unthrottled, elapsed
 
 
 def spearman(xs: list[float], ys: list[float]) -> float | None:
@@ -139,36 +179,86 @@ def summarise(samples: dict[str, dict[str, list[dict[str, float | None]]]]) -> d
                 if differences
                 else None,
             }
-    return {"accuracy": accuracy, "spread": spreads, "medians": medians}
+    simulation = [
+        value
+        for repeats in samples.get("simulated-slow-4g", {}).values()
+        for run in repeats
+        if (value := run.get("simulation_ms")) is not None
+    ]
+    return {
+        "accuracy": accuracy,
+        "spread": spreads,
+        "medians": medians,
+        # The simulation's own time per page (after the load, on the worker's CPU).
+        "simulation_ms": {
+            "median": round(statistics.median(simulation), 1) if simulation else None,
+            "max": max(simulation, default=None),
+        },
+    }
 
 
-async def main(repeats: int, limit: int | None) -> dict[str, Any]:
+async def main(
+    repeats: int,
+    limit: int | None,
+    methods: list[str],
+    cache: Path | None,
+    aura_samples: Path | None = None,
+) -> dict[str, Any]:
+    """``cache``: a JSON file keeping Lighthouse's runs (site -> one values dict per
+    repeat), reused when it holds enough of them: Lighthouse is the slow part.
+    ``aura_samples``: Aura's values are written there; when the file exists, they are read
+    from it instead of measured (to summarise again once Lighthouse's runs are in)."""
+    saved = await asyncio.to_thread(_read_cache, aura_samples) if aura_samples else {}
+    if saved:
+        samples = saved["samples"]
+        lighthouse = _read_cache(cache) if cache is not None else {}
+        samples["lighthouse"] = {site: runs[:repeats] for site, runs in lighthouse.items()}
+        summary = summarise(samples)
+        summary["ms_per_page_median"] = saved["ms_per_page_median"]
+        summary["repeats"] = repeats
+        return summary
     binary = os.environ.get("LIGHTHOUSE_BIN")
     settings = Settings()
     base = dataclasses.replace(browser_settings(settings), executable=CHROMIUM)
-    pools = {
-        "unthrottled": BrowserPool(base),
-        "devtools-slow-4g": BrowserPool(dataclasses.replace(base, mobile_network=SLOW_4G)),
+    # The unthrottled figures are the simulated run's observed ones: the same load.
+    variants = {
+        "simulated-slow-4g": dataclasses.replace(base, mobile_network=None, simulate_mobile=True),
+        "devtools-slow-4g": dataclasses.replace(base, mobile_network=SLOW_4G),
     }
+    pools = {method: BrowserPool(variants[method]) for method in methods}
     samples: dict[str, dict[str, list[dict[str, float | None]]]] = {}
     times: dict[str, list[float]] = {}
+    cached: dict[str, list[dict[str, float | None]]] = (
+        await asyncio.to_thread(_read_cache, cache) if cache is not None else {}
+    )
     policy = NetworkPolicy(allow_private=True, resolver=local_only_resolver)
     try:
         with serve_sites_elsewhere() as served:
             sites = list(served.urls.items())[:limit]
-            for _round in range(repeats):
+            for round_ in range(repeats):
                 for site, url in sites:
                     for method, pool in pools.items():
                         options = analysis_options(settings, policy, mode="browser", browser=pool)
-                        values, elapsed = await aura_mobile(url, options)
+                        values, unthrottled, elapsed = await aura_mobile(url, options)
                         samples.setdefault(method, {}).setdefault(site, []).append(values)
                         times.setdefault(method, []).append(elapsed)
-                    if binary:
+                        if unthrottled is not None:
+                            runs = samples.setdefault("unthrottled", {}).setdefault(site, [])
+                            runs.append(unthrottled)
+                    known = cached.get(site, [])
+                    if round_ < len(known):
+                        samples.setdefault("lighthouse", {}).setdefault(site, []).append(
+                            known[round_]
+                        )
+                    elif binary:
                         measured = await asyncio.to_thread(lighthouse_mobile, binary, url)
                         if measured is not None:
                             values, elapsed = measured
                             samples.setdefault("lighthouse", {}).setdefault(site, []).append(values)
                             times.setdefault("lighthouse", []).append(elapsed)
+                            cached.setdefault(site, []).append(values)
+                            if cache is not None:
+                                await asyncio.to_thread(cache.write_text, json.dumps(cached))
                     print(f"{site}: done", flush=True)
     finally:
         for pool in pools.values():
@@ -178,11 +268,20 @@ async def main(repeats: int, limit: int | None) -> dict[str, Any]:
         tool: round(statistics.median(found), 1) for tool, found in times.items()
     }
     summary["repeats"] = repeats
+    if aura_samples is not None:
+        aura_only = {tool: found for tool, found in samples.items() if tool != "lighthouse"}
+        saved = {"samples": aura_only, "ms_per_page_median": summary["ms_per_page_median"]}
+        await asyncio.to_thread(aura_samples.write_text, json.dumps(saved))
     return summary
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text()) if path.is_file() else {}
 
 
 def report(summary: dict[str, Any]) -> None:
     print(f"\nms per page (median): {summary['ms_per_page_median']}")
+    print(f"simulation ms per page: {summary['simulation_ms']}")
     print(f"run-to-run spread (median (max-min)/median): {summary['spread']}")
     for method, rows in summary["accuracy"].items():
         print(f"\n{method} vs Lighthouse 12 mobile")
@@ -199,7 +298,30 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--sites", type=int, default=None, help="only the first N sites")
+    parser.add_argument(
+        "--methods",
+        default="simulated-slow-4g,devtools-slow-4g",
+        help="Aura's mobile methods to run (the unthrottled figures come with the simulated)",
+    )
+    parser.add_argument(
+        "--lighthouse-cache", type=Path, default=None, help="JSON file of Lighthouse runs to reuse"
+    )
+    parser.add_argument(
+        "--aura-samples",
+        type=Path,
+        default=None,
+        help="JSON file Aura's values are written to, or read from when it exists",
+    )
     arguments = parser.parse_args()
-    figures = asyncio.run(main(arguments.repeats, arguments.sites))
+    chosen = [method for method in arguments.methods.split(",") if method]
+    figures = asyncio.run(
+        main(
+            arguments.repeats,
+            arguments.sites,
+            chosen,
+            arguments.lighthouse_cache,
+            arguments.aura_samples,
+        )
+    )
     report(figures)
     print(write_result("lab_accuracy", figures))

@@ -55,6 +55,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         settle_quiet=s.browser_settle_quiet,
         settle_after_load=s.browser_settle_after_load,
         mobile_network=SLOW_4G if s.browser_mobile_network == "slow-4g" else None,
+        simulate_mobile=s.browser_mobile_network == "simulated",
         axe_core=s.axe_core_path or BUNDLED_AXE_CORE,
         full_page_max_height=s.browser_full_page_max_height,
         full_page_scale=s.browser_full_page_scale,

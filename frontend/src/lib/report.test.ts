@@ -23,6 +23,21 @@ describe("renderProfiles", () => {
     expect(profiles.map((run) => run.caveats)).toEqual([[]]);
   });
 
+  it("says when the mobile figures are for a simulated or throttled slow 4G", () => {
+    const throttling = (method: string | null) => ({
+      profile: "mobile",
+      conditions: { cpu_slowdown: 4, network_throttling: method === null ? null : { method } },
+    });
+    const profiles = renderProfiles({
+      browser: { profiles: [throttling("simulated"), throttling("devtools"), throttling(null)] },
+    });
+    expect(profiles.map((run) => run.network)).toEqual([
+      "slow 4G, simulated from an unthrottled load",
+      "slow 4G, throttled by DevTools",
+      null,
+    ]);
+  });
+
   it("is empty for a static analysis", () => {
     expect(renderProfiles({ mode: "static" })).toEqual([]);
   });

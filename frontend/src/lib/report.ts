@@ -162,6 +162,16 @@ export interface RenderProfile {
   jsErrors: number;
   /** What qualifies the figures: the load event never came, or the page was still busy. */
   caveats: string[];
+  /** The network the figures are for, when it is not the analysing machine's own. */
+  network: string | null;
+}
+
+/** A profile's network conditions (``conditions.network_throttling``), in words. */
+function networkConditions(value: unknown): string | null {
+  const method = record(value).method;
+  if (method === "simulated") return "slow 4G, simulated from an unthrottled load";
+  if (method === "devtools") return "slow 4G, throttled by DevTools";
+  return null;
 }
 
 /** What the browser tier measured, per profile (desktop, mobile); empty in static mode. */
@@ -182,6 +192,7 @@ export function renderProfiles(result: Record<string, unknown>): RenderProfile[]
         ...(p.load_timed_out === true ? ["the load event did not come in time"] : []),
         ...(p.settled === false ? ["still loading or moving when measured"] : []),
       ],
+      network: networkConditions(record(p.conditions).network_throttling),
     };
   });
 }

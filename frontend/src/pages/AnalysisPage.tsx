@@ -112,6 +112,7 @@ export function AnalysisPage() {
                       <tr key={p.profile}>
                         <th scope="row">
                           {p.profile}
+                          {p.network && <div className="muted small">{p.network}</div>}
                           {p.caveats.map((caveat) => (
                             <div key={caveat} className="muted small">
                               {caveat}

@@ -314,6 +314,38 @@ async def test_the_mobile_profile_can_load_over_lighthouses_slow_4g(
     assert desktop.lcp_ms < mobile.lcp_ms
 
 
+async def test_the_mobile_metrics_can_be_simulated_over_slow_4g_from_the_unthrottled_load(
+    browser_settings: BrowserSettings,
+) -> None:
+    hero = _noise_png(300)  # about 270 KB: nearly 1.3 s at 1.6 Mbps, milliseconds on loopback
+    routes = {
+        "/": pages.html('<img src="/hero.png" width="300" height="300" alt="Hero">'),
+        "/hero.png": Route(body=hero, headers={"Content-Type": "image/png"}),
+    }
+    simulating = BrowserPool(dataclasses.replace(browser_settings, simulate_mobile=True))
+    try:
+        with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+            outcome = await render_page(site.url("/"), simulating, ANYWHERE, None)
+    finally:
+        await simulating.close()
+
+    runs = {run.profile: run for run in outcome.runs}
+    mobile, desktop = runs["mobile"], runs["desktop"]
+    assert mobile.conditions["network_throttling"]["method"] == "simulated"
+    assert mobile.conditions["network_throttling"]["requests"] >= 2
+    assert desktop.conditions["network_throttling"] is None
+    assert desktop.observed is None
+    # What the load measured is kept; the simulated LCP waits for the image over the slow
+    # link: the document's connection (DNS, handshake, answer: 600 ms) then the transfer.
+    assert mobile.observed is not None
+    assert mobile.observed["lcp_ms"] is not None
+    transfer_ms = len(hero) * 8 / (1.6 * 1024 * 1024) * 1000
+    assert mobile.lcp_ms is not None
+    assert mobile.lcp_ms >= 600 + transfer_ms, mobile
+    assert mobile.fcp_ms is not None
+    assert mobile.fcp_ms >= 600
+
+
 def _png(width: int, height: int) -> bytes:
     image = Image.new("RGB", (width, height), (200, 120, 40))
     buffer = io.BytesIO()

@@ -87,6 +87,9 @@ class ProfileRun:
     resources: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: The scoring curves of the profile: metric -> (p10, median).
     curves: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: When the metrics above are simulated (``simulation.py``): the ones the load itself
+    #: measured, on the unthrottled network (``fcp_ms``, ``lcp_ms``, ``speed_index_ms``).
+    observed: dict[str, float | None] | None = None
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -115,6 +118,7 @@ class ProfileRun:
                 kind: {"requested": requested, "failed": failed}
                 for kind, (requested, failed) in self.resources.items()
             },
+            "observed": self.observed,
         }
 
 

@@ -106,6 +106,9 @@ class BrowserSettings:
     #: The mobile profile's network: None (the worker's own connection) or a throttled link
     #: (``AURA_BROWSER_MOBILE_NETWORK=slow-4g``: Lighthouse's slow 4G, DevTools throttling).
     mobile_network: NetworkThrottling | None = None
+    #: Without ``mobile_network``: the mobile metrics are simulated over Lighthouse's slow 4G
+    #: from the unthrottled load (``simulation.py``), the observed ones kept beside them.
+    simulate_mobile: bool = False
     #: axe-core's ``axe.min.js``; None or a missing file skips the axe-core audits.
     axe_core: Path | None = None
     #: The tallest full-page screenshot, in CSS pixels.

@@ -36,9 +36,11 @@ from aura.audit.browser.artifacts import (
 )
 from aura.audit.browser.cdp import Chromium, PageLimitError, ProtocolError, Session
 from aura.audit.browser.design import dominant_colors, png_size, rendered_design
+from aura.audit.browser.netlog import NetworkLog
 from aura.audit.browser.pool import BrowserPool
 from aura.audit.browser.profiles import DeviceProfile, NetworkThrottling
-from aura.audit.browser.speed_index import MAX_FRAMES, Frame, speed_index
+from aura.audit.browser.simulation import with_simulation
+from aura.audit.browser.speed_index import MAX_FRAMES, Frame, area_above, progress_curve
 from aura.audit.browser.tabs import MAX_MESSAGES, MAX_URLS, PageLoad, Tab, TabSet
 from aura.audit.fetch.guard import NetworkPolicy
 from aura.audit.health import PageCheck
@@ -248,6 +250,10 @@ class _Renderer:
         if profile is self.dom_profile:
             recorder = diagnostics.LoadRecorder.of(page)
             await recorder.start()
+        netlog = None
+        if profile.mobile and network is None and self.settings.simulate_mobile:
+            netlog = NetworkLog()
+            netlog.attach(page)
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
             raise RenderError(f"the browser could not load the page: {answer['errorText']}")
@@ -266,13 +272,17 @@ class _Renderer:
         await filmstrip.stop()
         if profile.cpu_slowdown > 1:
             await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-        visual = await filmstrip.speed_index(_number(lab.get("timeOrigin")))
+        curve = await filmstrip.progress(_number(lab.get("timeOrigin")))
+        visual = area_above(curve)
         fcp = _number(lab.get("fcp"))
         if visual is not None and fcp is not None:
             # Nothing is shown before the first contentful paint: a frame stamped a little
             # late cannot make the page look faster than that.
             visual = max(visual, fcp)
         run = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+        if netlog is not None:
+            run = await asyncio.to_thread(with_simulation, run, netlog.requests(), lab, curve)
+        # The LCP element and its phases as observed (the simulation moves the time only).
         self.outcome.runs.append(replace(run, lcp=diagnostics.lcp_breakdown(lcp)))
         if recorder is not None:
             self.outcome.artifacts.append(await recorder.finish(profile.name))
@@ -507,18 +517,19 @@ class _Filmstrip:
         else:
             self.frames.append((float(shown), data))
 
-    async def speed_index(self, time_origin_ms: float | None) -> float | None:
+    async def progress(self, time_origin_ms: float | None) -> list[tuple[float, float]]:
+        """The load's visual progress, (ms after navigation, 0-100) per frame shown."""
         if time_origin_ms is None or not self.frames:
-            return None
+            return []
         frames = [
             Frame(shown * 1000 - time_origin_ms, base64.b64decode(data))
             for shown, data in self.frames
         ]
         try:
-            return await asyncio.to_thread(speed_index, frames)
+            return await asyncio.to_thread(progress_curve, frames)
         except (OSError, ValueError):
             logger.warning("a screencast frame could not be read: no Speed Index")
-            return None
+            return []
 
 
 def _profile_run(

@@ -64,22 +64,39 @@ def progress(current: Histogram, initial: Histogram, target: Histogram) -> float
     return float(100 * matched // total)
 
 
-def speed_index(frames: Sequence[Frame]) -> float | None:
-    """Speed Index (ms) of a load from its frames, in time order; None without frames.
+def progress_curve(frames: Sequence[Frame]) -> list[tuple[float, float]]:
+    """The visual progress (0-100) of each frame shown, in time order: (ms, progress).
 
     The load starts blank (white) at 0 ms; the last frame is the visually complete page."""
     shown = [frame for frame in frames if frame.at_ms >= 0]
     if not shown:
-        return None
+        return []
     if len(shown) > MAX_FRAMES:
         shown = [*shown[: MAX_FRAMES - 1], shown[-1]]
     target = histogram(shown[-1].image)
     # The blank page's histogram: every pixel white, so nothing is counted.
     initial: Histogram = ((0,) * 256, (0,) * 256, (0,) * 256)
+    return [
+        (
+            frame.at_ms,
+            100.0 if frame is shown[-1] else progress(histogram(frame.image), initial, target),
+        )
+        for frame in shown
+    ]
+
+
+def area_above(curve: Sequence[tuple[float, float]]) -> float | None:
+    """Speed Index (ms) of a progress curve: the area above it, from 0 ms to its last point."""
+    if not curve:
+        return None
     total = 0.0
     previous_at, previous_progress = 0.0, 0.0
-    for frame in shown:
-        value = 100.0 if frame is shown[-1] else progress(histogram(frame.image), initial, target)
-        total += (frame.at_ms - previous_at) * (1 - previous_progress / 100)
-        previous_at, previous_progress = frame.at_ms, value
+    for at, value in curve:
+        total += (at - previous_at) * (1 - previous_progress / 100)
+        previous_at, previous_progress = at, value
     return round(total, 1)
+
+
+def speed_index(frames: Sequence[Frame]) -> float | None:
+    """Speed Index (ms) of a load from its frames, in time order; None without frames."""
+    return area_above(progress_curve(frames))
