@@ -126,7 +126,7 @@ def test_undeclared_artifacts_are_not_handed_over() -> None:
 
 async def test_result_shape(sites: dict[str, str]) -> None:
     result = await analyze_url(sites["06-sb-shop-homepage"], OPTIONS)
-    assert result["analysis_version"] == ANALYSIS_VERSION == "1.3"
+    assert result["analysis_version"] == ANALYSIS_VERSION == "1.4"
     assert result["mode"] == "static"
     assert list(result["categories"]) == CATEGORY_NAMES
     assert result["categories"]["technology"]["score"] is None

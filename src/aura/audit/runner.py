@@ -47,7 +47,7 @@ from aura.audit.technology.gatherers import technology_report
 logger = logging.getLogger(__name__)
 
 #: Bumped whenever what an analysis measures changes; comparisons never mix versions.
-ANALYSIS_VERSION = "1.3"
+ANALYSIS_VERSION = "1.4"
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", ""})
 

@@ -211,6 +211,15 @@ class RenderedDom:
     images: tuple[RenderedImage, ...] = ()
     profile: str = "mobile"
     device_scale_factor: float = 1.0
+    #: The phone's layout once settled, in CSS pixels (None: not measured): the screen's
+    #: width, the layout viewport's (the screen's when the page asks for ``device-width``,
+    #: 980 without a viewport) and the document's (wider than the screen: the page scrolls
+    #: sideways).
+    screen_width: int | None = None
+    layout_width: float | None = None
+    document_width: float | None = None
+    #: ``overflow-x: hidden`` (or ``clip``) on the root or the body: nothing scrolls sideways.
+    sideways_clipped: bool = False
 
     @memo
     def document(self) -> Document | None:
