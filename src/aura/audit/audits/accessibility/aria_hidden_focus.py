@@ -5,10 +5,17 @@ from typing import ClassVar
 from selectolax.lexbor import LexborNode
 
 from aura.audit.artifacts import Artifacts, Document
+from aura.audit.audits.accessibility._axe import rule_result
 from aura.audit.audits.accessibility._shared import node_check
 from aura.audit.base import Audit, AuditResult
+from aura.audit.browser.artifacts import AxeReport
+from aura.audit.dom import hidden_style
 
 FOCUSABLE = "a[href], button, input, select, textarea, iframe, [tabindex], [contenteditable]"
+#: Classes that mean ``display: none`` or ``visibility: hidden`` in the common frameworks
+#: (Bootstrap, Tailwind, Bulma). Screen-reader-only classes are left out: what they hide
+#: from the eye can still take the focus.
+_NOT_DISPLAYED_CLASSES = frozenset({"d-none", "hidden", "hide", "is-hidden", "invisible"})
 
 
 def focusable(node: LexborNode) -> bool:
@@ -17,7 +24,33 @@ def focusable(node: LexborNode) -> bool:
     if node.tag == "input" and (node.attributes.get("type") or "").lower() == "hidden":
         return False
     tabindex = (node.attributes.get("tabindex") or "").strip()
-    return not tabindex.lstrip("-").isdigit() or int(tabindex) >= 0
+    if tabindex.lstrip("-").isdigit() and int(tabindex) < 0:
+        return False
+    return not out_of_focus_order(node)
+
+
+def out_of_focus_order(node: LexborNode) -> bool:
+    """Whether the markup takes the element out of the focus order: it or an ancestor is
+    ``hidden``, ``inert``, a closed ``<dialog>``, styled ``display: none`` or
+    ``visibility: hidden`` inline, or carries a framework class that hides it. A stylesheet
+    rule that hides it (a closed modal) is seen only by a browser."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("-document", "#document", None):
+        attributes = current.attributes
+        if "hidden" in attributes or "inert" in attributes:
+            return True
+        if current.tag == "dialog" and "open" not in attributes:
+            return True
+        if hidden_style(attributes.get("style")):
+            return True
+        classes = (attributes.get("class") or "").split()
+        # A responsive class ("hidden md:flex", "d-none d-md-block") shows it at some width.
+        if _NOT_DISPLAYED_CLASSES.intersection(classes) and not any(
+            ":" in name or (name.startswith("d-") and name != "d-none") for name in classes
+        ):
+            return True
+        current = current.parent
+    return False
 
 
 class AriaHiddenFocus(Audit):
@@ -26,13 +59,21 @@ class AriaHiddenFocus(Audit):
     failure_title = '[aria-hidden="true"] elements contain focusable descendants'
     description = (
         "Keyboard users can still tab to focusable content inside `aria-hidden`, but screen "
-        "readers say nothing about it."
+        "readers say nothing about it. In browser mode axe-core decides on the rendered page "
+        "(content that styles hide, such as a closed modal, cannot take the focus); without "
+        "a browser only what the markup hides is known to be out of the focus order."
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
+    optional: ClassVar[tuple[type[object], ...]] = (AxeReport,)
     reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
+        report = artifacts.find(AxeReport)
+        if report is not None and (
+            report.ran(self.id) or self.id in report.inapplicable or self.id in report.incomplete
+        ):
+            return rule_result(report, self.id, "element")
         hidden = artifacts.get(Document).css("[aria-hidden=true]")
         return node_check(
             hidden,
