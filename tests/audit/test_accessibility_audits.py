@@ -98,6 +98,14 @@ def test_aria_hidden_focus_takes_axe_cores_verdict_on_the_rendered_page() -> Non
     assert failed.details["items"][0]["target"] == "#menu"
 
 
+def test_list_items_of_a_list_whose_role_replaced_it_are_outside_any_list() -> None:
+    # 12-rd-firefox-customize: <ul role="tablist"> holding plain <li> elements.
+    assert run("list", document('<ul role="tablist"><li>Themes</li></ul>')).score == 0
+    assert run("list", document('<ul role="tablist"><li role="tab">Themes</li></ul>')).score == 1
+    assert run("list", document('<div role="list"><li>a</li></div>')).score == 1
+    assert run("list", document('<ul role="list"><li>a</li></ul>')).score == 1
+
+
 def test_label_accepts_wrapping_label_and_aria() -> None:
     assert run("label", document("<label>Name <input></label>")).score == 1
     assert run("label", document('<input aria-label="Search">')).score == 1
