@@ -276,6 +276,25 @@ class TestUnminified:
         assert run("unminified-javascript", lean).score == 1.0
         assert run("unminified-javascript").not_applicable
 
+    def test_inline_blocks_of_the_served_html_count(self) -> None:
+        # 11-lh-byte-efficiency and 13-rd-spiceworks carry their unminified CSS and
+        # JavaScript in <style> and <script> blocks, as Lighthouse counts them.
+        pretty_css = "\n".join(f".c{i} {{\n    color: red;\n}}\n" for i in range(300))
+        pretty_js = "\n".join(f"    // step {i}\n    var a{i} = {i};\n" for i in range(300))
+        page = document(
+            f"<style>{pretty_css}</style><script>{pretty_js}</script>"
+            f'<script type="application/ld+json">{{"a": "{" " * 5000}"}}</script>'
+        )
+        css = run("unminified-css", page)
+        assert (css.score or 0) < 1
+        assert css.details["items"][0]["url"] == "inline <style> #1"
+        javascript = run("unminified-javascript", page)
+        assert (javascript.score or 0) < 1
+        assert [item["url"] for item in javascript.details["items"]] == ["inline <script> #1"]
+        lean = document("<style>.a{color:red}</style><script>var a=1</script>")
+        assert run("unminified-css", lean).score == 1.0
+        assert run("unminified-javascript", lean).score == 1.0
+
 
 class TestFontDisplay:
     def test(self) -> None:
