@@ -68,7 +68,7 @@ def test_aria_hidden_focus_skips_what_the_markup_takes_out_of_the_focus_order() 
         '<div aria-hidden="true" style="display: none"><a href="/a">a</a></div>',
         '<div aria-hidden="true"><div inert><button>x</button></div></div>',
         '<dialog aria-hidden="true"><button>Close</button></dialog>',
-        '<div aria-hidden="true" class="menu d-none"><a href="/a">a</a></div>',
+        '<div aria-hidden="true" class="links d-none"><a href="/a">a</a></div>',
         '<div aria-hidden="true"><a href="/a" tabindex="-1">a</a></div>',
     ]
     for body in out_of_order:
@@ -88,7 +88,14 @@ def test_aria_hidden_focus_takes_axe_cores_verdict_on_the_rendered_page() -> Non
     # the markup alone fails it and the rendered page does not.
     modal = '<div class="modal fade" tabindex="-1" aria-hidden="true"><button>Close</button></div>'
     page = document(modal)
-    assert run("aria-hidden-focus", page).score == 0
+    undecided = run("aria-hidden-focus", page)
+    assert undecided.not_applicable
+    assert "needs a browser" in undecided.display_value
+    menu = '<div class="menu" id="main-menu" aria-hidden="true"><a href="/a">a</a></div>'
+    assert run("aria-hidden-focus", document(menu)).not_applicable
+    # Beside a plain container that fails, the modal does not hide the failure.
+    plain = '<div aria-hidden="true"><button>x</button></div>'
+    assert run("aria-hidden-focus", document(modal + plain)).score == 0
     rule = AxeRule("aria-hidden-focus", "serious", "ARIA hidden element must not be focusable")
     passed = run("aria-hidden-focus", page, AxeReport("4.10.0", passes=(rule,)))
     assert passed.score == 1

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from selectolax.lexbor import LexborNode
@@ -16,6 +17,19 @@ FOCUSABLE = "a[href], button, input, select, textarea, iframe, [tabindex], [cont
 #: (Bootstrap, Tailwind, Bulma). Screen-reader-only classes are left out: what they hide
 #: from the eye can still take the focus.
 _NOT_DISPLAYED_CLASSES = frozenset({"d-none", "hidden", "hide", "is-hidden", "invisible"})
+
+
+#: Words in the role or class of a component that scripts open and close (a modal, a menu,
+#: a drawer): its stylesheet hides it while closed, which only a browser sees.
+_TOGGLED = re.compile(
+    r"\b(?:modal|dialog|menu|drawer|offcanvas|off-canvas|dropdown|collapse|popup|popover)\b",
+    re.I,
+)
+
+
+def toggled_component(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return bool(_TOGGLED.search(f"{attributes.get('role') or ''} {attributes.get('class') or ''}"))
 
 
 def focusable(node: LexborNode) -> bool:
@@ -61,7 +75,8 @@ class AriaHiddenFocus(Audit):
         "Keyboard users can still tab to focusable content inside `aria-hidden`, but screen "
         "readers say nothing about it. In browser mode axe-core decides on the rendered page "
         "(content that styles hide, such as a closed modal, cannot take the focus); without "
-        "a browser only what the markup hides is known to be out of the focus order."
+        "a browser only what the markup hides is known to be out of the focus order, and "
+        "modals and menus, which stylesheets show and hide, are left undecided."
     )
     category = "accessibility"
     requires: ClassVar[tuple[type[object], ...]] = (Document,)
@@ -75,8 +90,15 @@ class AriaHiddenFocus(Audit):
         ):
             return rule_result(report, self.id, "element")
         hidden = artifacts.get(Document).css("[aria-hidden=true]")
+        # Without a browser, a closed modal or menu cannot be told from an open one.
+        decidable = [node for node in hidden if not toggled_component(node)]
+        if hidden and not decidable:
+            return AuditResult.not_applicable_because(
+                f"needs a browser: {len(hidden)} aria-hidden modals or menus, which their "
+                "stylesheets show and hide"
+            )
         return node_check(
-            hidden,
+            decidable,
             lambda node: any(focusable(child) for child in node.css(FOCUSABLE)),
             nothing="no aria-hidden elements",
         )
