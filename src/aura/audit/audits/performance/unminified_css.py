@@ -18,8 +18,8 @@ SCRIPT_TYPES = frozenset(
 
 
 def unminified(artifacts: Artifacts, kind: str) -> AuditResult:
-    """Files the page loads and, as Lighthouse counts them too, the ``<style>`` or
-    ``<script>`` blocks of the served HTML."""
+    """Files the page loads and, as Lighthouse counts them too, the page's ``<style>`` or
+    ``<script>`` blocks (of the rendered DOM in browser mode)."""
     sources = [
         (item.url, item.size, item.text)
         for item in artifacts.get(Subresources).of_kind(kind)
@@ -61,10 +61,13 @@ class UnminifiedCss(Audit):
     failure_title = "Minify CSS"
     description = (
         "Minifying CSS removes comments and whitespace and makes stylesheets smaller; "
-        "linked stylesheets and the page's <style> blocks are checked."
+        "linked stylesheets and the page's <style> blocks (in browser mode, those scripts "
+        "insert too) are checked."
     )
     category = "performance"
     requires: ClassVar[tuple[type[object], ...]] = (Subresources, Document)
+    # In browser mode the blocks scripts insert count too (the rendered DOM).
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         return unminified(artifacts, "stylesheet")

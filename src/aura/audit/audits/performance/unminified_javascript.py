@@ -17,6 +17,8 @@ class UnminifiedJavascript(Audit):
     )
     category = "performance"
     requires: ClassVar[tuple[type[object], ...]] = (Subresources, Document)
+    # In browser mode the blocks scripts insert count too (the rendered DOM).
+    reads_rendered_dom = True
 
     def audit(self, artifacts: Artifacts) -> AuditResult:
         return unminified(artifacts, "script")
