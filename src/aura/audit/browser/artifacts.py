@@ -196,6 +196,10 @@ class RenderedImage:
     natural_height: int
     #: Bytes of the image's body as the page's resource timing saw them (0: unknown).
     bytes: int = 0
+    #: An ``<img>``'s distance from the top of the page (None: not measured), and whether
+    #: it asks to load lazily (``loading="lazy"``).
+    top: float | None = None
+    lazy: bool = False
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,7 @@ class RenderedDom:
     #: 980 without a viewport) and the document's (wider than the screen: the page scrolls
     #: sideways).
     screen_width: int | None = None
+    screen_height: int | None = None
     layout_width: float | None = None
     document_width: float | None = None
     #: ``overflow-x: hidden`` (or ``clip``) on the root or the body: nothing scrolls sideways.

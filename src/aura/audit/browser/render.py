@@ -592,6 +592,8 @@ def _rendered_dom(
                     natural_width=int(item["naturalWidth"]),
                     natural_height=int(item["naturalHeight"]),
                     bytes=int(item.get("bytes") or 0),
+                    top=_number(item.get("top")),
+                    lazy=item.get("lazy") is True,
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -603,6 +605,7 @@ def _rendered_dom(
         profile=profile.name,
         device_scale_factor=profile.device_scale_factor,
         screen_width=profile.width,
+        screen_height=profile.height,
         layout_width=_number(layout.get("layout")) if isinstance(layout, dict) else None,
         document_width=_number(layout.get("document")) if isinstance(layout, dict) else None,
         sideways_clipped=isinstance(layout, dict) and layout.get("clipped") is True,

@@ -363,7 +363,8 @@ async (limits) => {
     const url = img.currentSrc || img.src;
     if (!box || !url || url.startsWith('data:') || !img.naturalWidth) continue;
     out.push({ kind: 'img', url, width: box.width, height: box.height,
-               naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight });
+               naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
+               top: box.top + window.scrollY, lazy: img.loading === 'lazy' });
   }
   const backgrounds = [];
   for (const el of Array.from(document.querySelectorAll('*')).slice(0, maxElements)) {
