@@ -171,3 +171,42 @@ def test_api_load(sites: Path, tmp_path: Path) -> None:
     figures = run_bench(sites, tmp_path, args, **services())
     for name in ("create_batch", "read_batch"):
         assert figures[name]["rates"][0]["requests"] > 0
+
+
+def test_audit_agreement_sorts_each_lighthouse_verdict_into_its_class() -> None:
+    from bench.audit_agreement import compare
+
+    def lighthouse(category: str, audit_id: str, score: float | None) -> dict[str, Any]:
+        mode = "notApplicable" if score is None else "binary"
+        return {"id": audit_id, "scoreDisplayMode": mode, "score": score, "category": category}
+
+    audits = [
+        lighthouse("seo", "meta-description", 0),  # Aura fails it too
+        lighthouse("accessibility", "list", 0),  # Aura passes it
+        lighthouse("accessibility", "aria-required-parent", 0),  # axe-core only
+        lighthouse("performance", "first-contentful-paint", 0),  # not measured statically
+        lighthouse("performance", "unused-javascript", 0),  # no counterpart
+        lighthouse("accessibility", "image-alt", 1),  # Aura fails, Lighthouse passes
+    ]
+    report = {
+        "categories": {
+            category: {"auditRefs": [{"id": a["id"]} for a in audits if a["category"] == category]}
+            for category in ("seo", "accessibility", "performance")
+        },
+        "audits": {a["id"]: a for a in audits},
+    }
+
+    def aura(*scores: tuple[str, float | None]) -> dict[str, Any]:
+        return {"categories": {"all": {"audits": [{"id": i, "score": s} for i, s in scores]}}}
+
+    static = aura(("meta-description", 0.0), ("list", 1.0), ("image-alt", 0.0))
+    ids = {"meta-description", "list", "image-alt", "first-contentful-paint", "axe-rules"}
+    classes = compare(report, static, ids)
+    assert classes["both_fail"] == ["meta-description:meta-description"]
+    assert classes["lh_fails_aura_passes"] == ["list:list=1.00"]
+    assert classes["lh_fails_aura_cannot_tell"] == [
+        "aria-required-parent:axe-rules",
+        "first-contentful-paint:first-contentful-paint",
+    ]
+    assert classes["lh_fails_no_counterpart"] == ["unused-javascript"]
+    assert classes["aura_fails_lh_passes"] == ["image-alt:image-alt"]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from aura.audit.browser.artifacts import AxeNode, AxeReport, AxeRule
 from tests.audit.audit_builders import document, run, stylesheets
 
 CASES = [
@@ -58,6 +59,58 @@ def test_pass_fail_and_not_applicable(
     assert failed.score == 0
     assert failed.details["items"]
     assert run(audit_id, document(nothing)).not_applicable
+
+
+def test_aria_hidden_focus_skips_what_the_markup_takes_out_of_the_focus_order() -> None:
+    out_of_order = [
+        # A carousel's radio buttons (07-tt-nordic-store): hidden and aria-hidden.
+        '<input type="radio" name="c" aria-hidden="true" hidden>',
+        '<div aria-hidden="true" style="display: none"><a href="/a">a</a></div>',
+        '<div aria-hidden="true"><div inert><button>x</button></div></div>',
+        '<dialog aria-hidden="true"><button>Close</button></dialog>',
+        '<div aria-hidden="true" class="links d-none"><a href="/a">a</a></div>',
+        '<div aria-hidden="true"><a href="/a" tabindex="-1">a</a></div>',
+    ]
+    for body in out_of_order:
+        assert run("aria-hidden-focus", document(body)).score == 1, body
+    # Still focusable: visually hidden, shown from some width, or an open dialog.
+    in_order = [
+        '<div aria-hidden="true" class="sr-only"><a href="/a">a</a></div>',
+        '<div aria-hidden="true" class="hidden md:flex"><a href="/a">a</a></div>',
+        '<dialog open aria-hidden="true"><button>Close</button></dialog>',
+    ]
+    for body in in_order:
+        assert run("aria-hidden-focus", document(body)).score == 0, body
+
+
+def test_aria_hidden_focus_takes_axe_cores_verdict_on_the_rendered_page() -> None:
+    # A closed Bootstrap modal (05-sb-new-age, 08-sb-agency): its stylesheet hides it, so
+    # the markup alone fails it and the rendered page does not.
+    modal = '<div class="modal fade" tabindex="-1" aria-hidden="true"><button>Close</button></div>'
+    page = document(modal)
+    undecided = run("aria-hidden-focus", page)
+    assert undecided.not_applicable
+    assert "needs a browser" in undecided.display_value
+    menu = '<div class="menu" id="main-menu" aria-hidden="true"><a href="/a">a</a></div>'
+    assert run("aria-hidden-focus", document(menu)).not_applicable
+    # Beside a plain container that fails, the modal does not hide the failure.
+    plain = '<div aria-hidden="true"><button>x</button></div>'
+    assert run("aria-hidden-focus", document(modal + plain)).score == 0
+    rule = AxeRule("aria-hidden-focus", "serious", "ARIA hidden element must not be focusable")
+    passed = run("aria-hidden-focus", page, AxeReport("4.10.0", passes=(rule,)))
+    assert passed.score == 1
+    failing = AxeRule(rule.id, rule.impact, rule.help, nodes=(AxeNode("#menu"),), node_count=1)
+    failed = run("aria-hidden-focus", page, AxeReport("4.10.0", violations=(failing,)))
+    assert failed.score == 0
+    assert failed.details["items"][0]["target"] == "#menu"
+
+
+def test_list_items_of_a_list_whose_role_replaced_it_are_outside_any_list() -> None:
+    # 12-rd-firefox-customize: <ul role="tablist"> holding plain <li> elements.
+    assert run("list", document('<ul role="tablist"><li>Themes</li></ul>')).score == 0
+    assert run("list", document('<ul role="tablist"><li role="tab">Themes</li></ul>')).score == 1
+    assert run("list", document('<div role="list"><li>a</li></div>')).score == 1
+    assert run("list", document('<ul role="list"><li>a</li></ul>')).score == 1
 
 
 def test_label_accepts_wrapping_label_and_aria() -> None:
@@ -155,13 +208,14 @@ def test_a_link_the_stylesheet_never_displays_takes_no_focus_inside_aria_hidden(
 
 
 def test_focusable_content_under_a_hidden_ancestor_is_not_counted() -> None:
-    modal = '<div class="modal" aria-hidden="true" {}><button>Close</button></div>'
-    assert run("aria-hidden-focus", document(modal.format("hidden"))).score == 1
-    assert run("aria-hidden-focus", document(modal.format('style="display: none"'))).score == 1
-    assert run("aria-hidden-focus", document(modal.format(""))).score == 0
+    # Not a modal or a menu (those are left to a browser): a heading's anchor link.
+    anchor = '<div class="anchor" aria-hidden="true" {}><a href="#top">#</a></div>'
+    assert run("aria-hidden-focus", document(anchor.format("hidden"))).score == 1
+    assert run("aria-hidden-focus", document(anchor.format('style="display: none"'))).score == 1
+    assert run("aria-hidden-focus", document(anchor.format(""))).score == 0
     assert (
         run(
-            "aria-hidden-focus", document(modal.format("")), stylesheets(".modal{display:none}")
+            "aria-hidden-focus", document(anchor.format("")), stylesheets(".anchor{display:none}")
         ).score
         == 1
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from aura.audit import css
 from aura.audit.artifacts import Subresources, WebManifest
-from aura.audit.browser.artifacts import RenderedDesign
+from aura.audit.browser.artifacts import RenderedDesign, RenderedDom
 from tests.audit.audit_builders import document, resource, run, stylesheets
 
 PROSE = " ".join(
@@ -205,6 +205,43 @@ def test_responsive_design() -> None:
     sheet = stylesheets("@media (max-width: 600px) { p { margin: 0 } }")
     assert run("responsive-design", page, sheet).score == 0.9
     assert run("responsive-design", document(), stylesheets("p{}")).score == 0
+
+
+def phone_render(layout: float, width: float) -> RenderedDom:
+    return RenderedDom(
+        "https://example.com/", None, screen_width=412, layout_width=layout, document_width=width
+    )
+
+
+def test_responsive_design_reads_the_phone_render() -> None:
+    # A script sets the breakpoints (skel.js): no media query in any stylesheet, yet the
+    # page is laid out at the phone's width and nothing scrolls sideways.
+    page = document(head='<meta name="viewport" content="width=device-width">')
+    no_queries = stylesheets("p{}")
+    reflowed = run("responsive-design", page, no_queries, phone_render(412, 412))
+    assert reflowed.score == 1
+    assert reflowed.details["fits_screen"] is True
+    # A fixed 1200 px container makes the phone scroll sideways, media queries or not.
+    queries = stylesheets("@media (max-width: 600px) { p { margin: 0 } }")
+    overflowing = run("responsive-design", page, queries, phone_render(412, 1200))
+    assert overflowing.score == 0.5
+    assert "scrolls sideways" in (overflowing.display_value or "")
+    # An off-canvas menu beside the page, clipped by overflow-x: hidden, never scrolls.
+    clipped = RenderedDom(
+        "https://example.com/",
+        None,
+        screen_width=412,
+        layout_width=412,
+        document_width=700,
+        sideways_clipped=True,
+    )
+    assert run("responsive-design", page, no_queries, clipped).score == 1
+    # Without a viewport the phone lays the page out 980 px wide and shrinks it.
+    shrunk = run("responsive-design", document(), queries, phone_render(980, 980))
+    assert shrunk.score == 0
+    # A render whose layout was not measured leaves the markup's verdict.
+    unmeasured = RenderedDom("https://example.com/", None)
+    assert run("responsive-design", page, queries, unmeasured).score == 0.9
 
 
 def test_dark_mode() -> None:

@@ -259,6 +259,32 @@ class TestImageLazyLoading:
         assert run("image-lazy-loading", lazy).score == 1.0
         assert run("image-lazy-loading", document('<img src="a.png">')).not_applicable
 
+    def test_the_phone_render_says_which_images_are_below_the_first_screen(self) -> None:
+        def image(
+            name: str, top: float, *, lazy: bool = False, size: int = 40_000
+        ) -> RenderedImage:
+            return RenderedImage(
+                f"https://example.com/{name}", "img", 192, 192, 384, 384, size, top, lazy
+            )
+
+        def phone(*images: RenderedImage) -> RenderedDom:
+            return RenderedDom("https://example.com/", None, images, screen_height=823)
+
+        # 01-sb-landing-page: three <img>, the only ones, all 4,000 px down (the hero is a
+        # CSS background); the document order alone took them to be above the fold.
+        page = document("".join(f'<img src="{i}.jpg">' for i in range(3)))
+        assert run("image-lazy-loading", page).not_applicable
+        far = phone(image("1.jpg", 4124), image("2.jpg", 4460), image("3.jpg", 4820))
+        deferrable = run("image-lazy-loading", page, far)
+        assert deferrable.score == 0.0
+        assert deferrable.details["items"][0]["top_px"] == 4124
+        # Many images in the first screen: none to defer, whatever the document order.
+        near = phone(*(image(f"{i}.png", 100 + i) for i in range(6)))
+        assert run("image-lazy-loading", page, near).not_applicable
+        # Lazy already, or too small to matter (Lighthouse's 2 KiB).
+        done = phone(image("a.jpg", 2000, lazy=True), image("icon.svg", 2400, size=900))
+        assert run("image-lazy-loading", page, done).score == 1.0
+
 
 class TestUnminified:
     def test_css(self) -> None:
@@ -313,6 +339,25 @@ class TestUnminified:
         assert (run("unminified-javascript", fat).score or 0) < 1
         assert run("unminified-javascript", lean).score == 1.0
         assert run("unminified-javascript").not_applicable
+
+    def test_inline_blocks_of_the_served_html_count(self) -> None:
+        # 11-lh-byte-efficiency and 13-rd-spiceworks carry their unminified CSS and
+        # JavaScript in <style> and <script> blocks, as Lighthouse counts them.
+        pretty_css = "\n".join(f".c{i} {{\n    color: red;\n}}\n" for i in range(300))
+        pretty_js = "\n".join(f"    // step {i}\n    var a{i} = {i};\n" for i in range(300))
+        page = document(
+            f"<style>{pretty_css}</style><script>{pretty_js}</script>"
+            f'<script type="application/ld+json">{{"a": "{" " * 5000}"}}</script>'
+        )
+        css = run("unminified-css", page)
+        assert (css.score or 0) < 1
+        assert css.details["items"][0]["url"] == "inline <style> #1"
+        javascript = run("unminified-javascript", page)
+        assert (javascript.score or 0) < 1
+        assert [item["url"] for item in javascript.details["items"]] == ["inline <script> #1"]
+        lean = document("<style>.a{color:red}</style><script>var a=1</script>")
+        assert run("unminified-css", lean).score == 1.0
+        assert run("unminified-javascript", lean).score == 1.0
 
 
 class TestFontDisplay:

@@ -46,6 +46,11 @@ def hides_itself(attributes: Mapping[str, str | None]) -> bool:
     return bool(_HIDDEN_STYLE.search(attributes.get("style") or ""))
 
 
+def hidden_style(style: str | None) -> bool:
+    """Whether an inline ``style`` says ``display: none`` or ``visibility: hidden``."""
+    return bool(_HIDDEN_STYLE.search(style or ""))
+
+
 def text_of(node: LexborNode) -> str:
     return clean(node.text(deep=True, separator=" "))
 

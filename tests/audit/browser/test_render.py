@@ -411,3 +411,38 @@ async def test_a_script_built_dom_past_the_parser_bounds_is_not_parsed(pool: Bro
     assert "attributes" in reason
     assert "served HTML was audited" in reason
     assert audit_of(result, "seo", "document-title")["score"] == 1
+
+
+async def test_the_phone_render_decides_whether_a_layout_reflows(pool: BrowserPool) -> None:
+    """A script that adds the viewport and lays the page out (skel.js on 09-h5up-twenty)
+    reflows on the phone though no stylesheet has a media query; a fixed 900 px row
+    scrolls sideways though its stylesheet has one."""
+    scripted = Route(
+        body=(
+            b"<!doctype html><html lang='en'><head><title>Scripted</title><script>"
+            b"const v = document.createElement('meta'); v.name = 'viewport';"
+            b"v.content = 'width=device-width'; document.head.appendChild(v);"
+            b"</script></head><body><main><h1>Hello</h1><p>Short text.</p></main></body></html>"
+        )
+    )
+    fixed = Route(
+        body=(
+            b"<!doctype html><html lang='en'><head><title>Fixed</title>"
+            b"<meta name='viewport' content='width=device-width'>"
+            b"<style>@media (max-width: 600px) { h1 { font-size: 1rem } }</style></head>"
+            b"<body><main><h1>Hello</h1><div style='width: 900px'>Row</div></main></body></html>"
+        )
+    )
+    with serve_scripted(
+        ScriptedSite(routes={"/": scripted, "/fixed": fixed}, default=None)
+    ) as site:
+        reflowing = await analyze_url(site.url("/"), options(pool))
+        overflowing = await analyze_url(site.url("/fixed"), options(pool))
+
+    responsive = audit_of(reflowing, "design", "responsive-design")
+    assert responsive["score"] == 1, responsive
+    assert responsive["details"]["media_queries"] == []
+    wide = audit_of(overflowing, "design", "responsive-design")
+    assert wide["score"] == 0.5, wide
+    assert wide["details"]["document_width_px"] >= 900
+    assert "scrolls sideways" in wide["display_value"]

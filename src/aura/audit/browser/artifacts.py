@@ -238,6 +238,10 @@ class RenderedImage:
     natural_height: int
     #: Bytes of the image's body as the page's resource timing saw them (0: unknown).
     bytes: int = 0
+    #: An ``<img>``'s distance from the top of the page (None: not measured), and whether
+    #: it asks to load lazily (``loading="lazy"``).
+    top: float | None = None
+    lazy: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,6 +257,16 @@ class RenderedDom:
     images: tuple[RenderedImage, ...] = ()
     profile: str = "mobile"
     device_scale_factor: float = 1.0
+    #: The phone's layout once settled, in CSS pixels (None: not measured): the screen's
+    #: width, the layout viewport's (the screen's when the page asks for ``device-width``,
+    #: 980 without a viewport) and the document's (wider than the screen: the page scrolls
+    #: sideways).
+    screen_width: int | None = None
+    screen_height: int | None = None
+    layout_width: float | None = None
+    document_width: float | None = None
+    #: ``overflow-x: hidden`` (or ``clip``) on the root or the body: nothing scrolls sideways.
+    sideways_clipped: bool = False
 
     @memo
     def document(self) -> Document | None:

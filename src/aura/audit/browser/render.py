@@ -414,13 +414,12 @@ class _Renderer:
         return next((profile for profile in profiles if profile.mobile), profiles[0])
 
     async def rendered_dom(self, page: Session, url: str, profile: DeviceProfile) -> None:
-        html, images = await asyncio.gather(
+        html, images, layout = await asyncio.gather(
             page.call(scripts.SERIALIZE_DOM, MAX_DOM_CHARS),
             page.call(scripts.COLLECT_IMAGES, list(IMAGE_LIMITS)),
+            page.call(scripts.MEASURE_LAYOUT),
         )
-        self.outcome.artifacts.append(
-            _rendered_dom(url, html, images, profile.name, profile.device_scale_factor)
-        )
+        self.outcome.artifacts.append(_rendered_dom(url, html, images, layout, profile))
 
     async def axe(self, page: Session) -> None:
         path = self.settings.axe_core
@@ -608,7 +607,7 @@ def _axe_report(raw: dict[str, Any]) -> AxeReport:
 
 
 def _rendered_dom(
-    url: str, html: Any, images: Any, profile: str, device_scale_factor: float
+    url: str, html: Any, images: Any, layout: Any, profile: DeviceProfile
 ) -> RenderedDom:
     """The page's answers, checked: anything of the wrong shape is left out."""
     found: list[RenderedImage] = []
@@ -623,6 +622,8 @@ def _rendered_dom(
                     natural_width=int(item["naturalWidth"]),
                     natural_height=int(item["naturalHeight"]),
                     bytes=int(item.get("bytes") or 0),
+                    top=_number(item.get("top")),
+                    lazy=item.get("lazy") is True,
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -631,8 +632,13 @@ def _rendered_dom(
         url,
         html if isinstance(html, str) else None,
         tuple(found),
-        profile=profile,
-        device_scale_factor=device_scale_factor,
+        profile=profile.name,
+        device_scale_factor=profile.device_scale_factor,
+        screen_width=profile.width,
+        screen_height=profile.height,
+        layout_width=_number(layout.get("layout")) if isinstance(layout, dict) else None,
+        document_width=_number(layout.get("document")) if isinstance(layout, dict) else None,
+        sideways_clipped=isinstance(layout, dict) and layout.get("clipped") is True,
     )
 
 

@@ -329,6 +329,22 @@ SERIALIZE_DOM = """
 }
 """
 
+#: The widths of the layout viewport and of the document (what scrolls sideways), CSS px,
+#: and whether the page clips what overflows sideways (an off-canvas menu, say).
+MEASURE_LAYOUT = """
+() => {
+  const root = document.documentElement;
+  const body = document.body;
+  const clips = (element) =>
+    !!element && ['hidden', 'clip'].includes(getComputedStyle(element).overflowX);
+  return {
+    layout: root.clientWidth,
+    document: Math.max(root.scrollWidth, body ? body.scrollWidth : 0),
+    clipped: clips(root) || clips(body),
+  };
+}
+"""
+
 #: The images the page shows, in CSS pixels: visible ``<img>`` elements (the source the
 #: browser chose) and CSS background images (their natural size read by loading them from
 #: the cache), with the bytes their resource timing entry saw.
@@ -348,7 +364,8 @@ async (limits) => {
     const url = img.currentSrc || img.src;
     if (!box || !url || url.startsWith('data:') || !img.naturalWidth) continue;
     out.push({ kind: 'img', url, width: box.width, height: box.height,
-               naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight });
+               naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
+               top: box.top + window.scrollY, lazy: img.loading === 'lazy' });
   }
   const backgrounds = [];
   for (const el of Array.from(document.querySelectorAll('*')).slice(0, maxElements)) {

@@ -37,9 +37,16 @@ class ListStructure(Audit):
                     bad.append(describe(node))
                     break
         for node in items:
+            if node.attributes.get("role"):
+                continue  # an item with a role of its own (a tab, say) is not a list item
             parent = node.parent
-            role = (parent.attributes.get("role") or "") if parent is not None else ""
-            if parent is None or (parent.tag not in LIST_PARENTS and role != "list"):
+            role = (parent.attributes.get("role") or "").strip() if parent is not None else ""
+            # A role on the list replaces its list semantics (<ul role="tablist">): its
+            # items are then list items outside any list, as axe-core's listitem says.
+            in_a_list = parent is not None and (
+                role == "list" or (parent.tag in LIST_PARENTS and not role)
+            )
+            if not in_a_list:
                 bad.append(describe(node))
         if bad:
             return AuditResult.failed(plural(len(bad), "element"), items=bad[:50])
