@@ -138,7 +138,7 @@ export function AnalysisPage() {
                   </>
                 }
               >
-                <AuditList audits={category.audits} />
+                <AuditList audits={category.audits} baseUrl={analysis.final_url ?? analysis.url} />
               </Section>
             );
           })}
