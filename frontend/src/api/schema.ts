@@ -551,7 +551,10 @@ export interface components {
             id: string;
             /** Mode */
             mode: string;
-            /** Result */
+            /**
+             * Result
+             * @description The analysis result; each audit carries its details as stored and as typed blocks (`view`: tables, lists and properties with typed values, see `aura.audit.details`)
+             */
             result: {
                 [key: string]: unknown;
             } | null;
@@ -1504,6 +1507,11 @@ export interface components {
             is_primary: boolean;
             /** Mode */
             mode?: string | null;
+            /**
+             * Name
+             * @description What to call the site: its og:site_name, the brand part of its title, or its host (unique within the batch; the page's text). None in older documents
+             */
+            name?: string | null;
             /** Overall Rank */
             overall_rank?: number | null;
             /** Overall Score */

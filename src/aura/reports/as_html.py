@@ -25,6 +25,7 @@ from aura.reports.common import (
     category_titles,
     compared_sites,
     metric_text,
+    naming_sites,
     render_health_rows,
     score_text,
     site_label,
@@ -581,6 +582,7 @@ def _evidence(report: Report, *, opened: bool) -> str:
     return f'<section id="evidence" class="evidence"><h2>Audit details</h2>{intro}{body}</section>'
 
 
+@naming_sites
 def render_html(report: Report, *, for_print: bool = False) -> bytes:
     """The report as one HTML file; ``for_print`` opens the folded lists (PDF)."""
     document = report.comparison

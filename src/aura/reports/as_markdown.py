@@ -18,6 +18,7 @@ from aura.reports.common import (
     category_grid,
     compared_sites,
     metric_text,
+    naming_sites,
     render_health_rows,
     score_text,
     site_label,
@@ -347,6 +348,7 @@ def _evidence(report: Report) -> list[str]:
     return lines
 
 
+@naming_sites
 def render_markdown(report: Report) -> bytes:
     document = report.comparison
     batch = report.batch
