@@ -50,6 +50,12 @@ class ConflictError(AuraError):
     status_code = 409
 
 
+class UnavailableError(AuraError):
+    """What was asked needs something this installation lacks (Chromium for a PDF)."""
+
+    status_code = 503
+
+
 class InvalidInputError(AuraError):
     """422 in FastAPI's own shape: a list of ``{loc, msg, type, input}`` entries."""
 
