@@ -136,7 +136,7 @@ export interface paths {
         };
         /**
          * Export Comparison
-         * @description The comparison as a report file: HTML, Markdown, CSV (one row per metric) or JSON.
+         * @description The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF.
          */
         get: operations["export_comparison_api_v1_competitive__batch_id__export_get"];
         put?: never;
@@ -2664,8 +2664,8 @@ export interface operations {
     export_comparison_api_v1_competitive__batch_id__export_get: {
         parameters: {
             query?: {
-                /** @description html (self-contained), md, csv or json */
-                format?: "html" | "md" | "csv" | "json";
+                /** @description html (self-contained), md, csv, json, or pdf (the HTML report printed by the server's Chromium) */
+                format?: "html" | "md" | "csv" | "json" | "pdf";
             };
             header?: never;
             path: {
@@ -2682,6 +2682,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                    "application/pdf": unknown;
                     "text/csv; charset=utf-8": unknown;
                     "text/html; charset=utf-8": unknown;
                     "text/markdown; charset=utf-8": unknown;
@@ -2745,6 +2746,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
+            };
+            /** @description PDF asked for, and Chromium is not installed on the server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
