@@ -1101,6 +1101,13 @@ export interface components {
             /** Summary */
             summary: string;
         };
+        /** PossibleTechnology */
+        PossibleTechnology: {
+            /** Confidence */
+            confidence?: number | null;
+            /** Name */
+            name: string;
+        };
         /** PricingChange */
         PricingChange: {
             /** After Url */
@@ -1787,6 +1794,13 @@ export interface components {
             available: boolean;
             /** Groups */
             groups: components["schemas"]["TechnologyGroup"][];
+            /**
+             * Possible
+             * @description Per site, technologies whose only evidence is below the confidence floor (DOM-only hints): possible, not facts, and in none of the lists above
+             */
+            possible?: {
+                [key: string]: components["schemas"]["PossibleTechnology"][];
+            };
             /**
              * Shared
              * @description Used by every site with data

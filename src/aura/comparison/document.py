@@ -259,6 +259,11 @@ class VersionRow(_Model):
     versions: dict[str, str | None]
 
 
+class PossibleTechnology(_Model):
+    name: str
+    confidence: float | None = None
+
+
 class TechnologySection(_Model):
     available: bool = Field(description="Whether any compared site has technology data")
     sites_with_data: list[str]
@@ -271,6 +276,11 @@ class TechnologySection(_Model):
     unique: dict[str, list[str]] = Field(description="Used by that site alone")
     versions: list[VersionRow] = Field(
         description="Technologies used by several sites with a known version somewhere"
+    )
+    possible: dict[str, list[PossibleTechnology]] = Field(
+        default_factory=dict,
+        description="Per site, technologies whose only evidence is below the confidence floor "
+        "(DOM-only hints): possible, not facts, and in none of the lists above",
     )
 
 

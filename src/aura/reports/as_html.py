@@ -26,6 +26,7 @@ from aura.reports.common import (
     compared_sites,
     metric_text,
     naming_sites,
+    possible_technologies,
     render_health_rows,
     score_text,
     site_label,
@@ -398,10 +399,20 @@ def _technology(document: ComparisonDocument) -> str:
     if section.sites_without_data:
         names = ", ".join(site_label(url) for url in section.sites_without_data)
         missing = f'<p class="muted">No technology data for {e(names)}.</p>'
+    possible = "".join(
+        f"<li>{e(site_label(url))}: {e(names)}</li>"
+        for url, names in possible_technologies(document)
+    )
+    if possible:
+        possible = (
+            "<h3>Possibly also used</h3><p class='muted'>Hints in the page below the detection's "
+            f"confidence floor: possible, not established.</p><ul>{possible}</ul>"
+        )
     return (
         '<section id="technology"><h2>Technology</h2>'
         + _table(header, rows)
         + missing
+        + possible
         + "</section>"
     )
 

@@ -19,6 +19,7 @@ from aura.reports.common import (
     compared_sites,
     metric_text,
     naming_sites,
+    possible_technologies,
     render_health_rows,
     score_text,
     site_label,
@@ -213,6 +214,17 @@ def _technology(document: ComparisonDocument) -> list[str]:
     if section.sites_without_data:
         missing = ", ".join(md(site_label(url)) for url in section.sites_without_data)
         lines.extend([f"No technology data for {missing}.", ""])
+    possible = possible_technologies(document)
+    if possible:
+        lines.extend(
+            [
+                "Possibly also used (hints below the detection's confidence floor, "
+                "not established):",
+                "",
+                *(f"- {md(site_label(url))}: {md(names)}" for url, names in possible),
+                "",
+            ]
+        )
     return lines
 
 

@@ -140,3 +140,18 @@ def file_name(report: Report, extension: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", (report.batch.name or "").lower()).strip("-")[:40]
     stem = "-".join(part for part in ("aura", slug, str(report.batch.id)[:8]) if part)
     return f"{stem}.{extension}"
+
+
+def possible_technologies(document: ComparisonDocument) -> list[tuple[str, str]]:
+    """Per site, what it possibly uses (detections below the confidence floor), as text."""
+    return [
+        (
+            url,
+            ", ".join(
+                tech.name + (f" ({tech.confidence:g}%)" if tech.confidence is not None else "")
+                for tech in possible
+            ),
+        )
+        for url, possible in document.technology.possible.items()
+        if possible
+    ]
