@@ -127,9 +127,11 @@ frontend-test: install $(FRONTEND)/node_modules/.installed
 	cd $(FRONTEND) && npm test
 endif
 
-# Regenerates frontend/src/api/schema.ts from the API's OpenAPI schema (after an API change).
+# Regenerates frontend/src/api/schema.ts from the API's OpenAPI schema (after an API change)
+# and the metric catalogue (src/aura/comparison/catalogue.py) the UI formats with.
 frontend-types: install $(FRONTEND)/node_modules/.installed
 	cd $(FRONTEND) && PYTHON=$(abspath $(BIN)/python) npm run gen:api
+	$(BIN)/python -m aura.comparison.catalogue > $(FRONTEND)/src/lib/metrics.generated.ts
 
 run: install browser fingerprints frontend
 	$(BIN)/aura db upgrade

@@ -51,6 +51,12 @@ class ConflictError(AuraError):
     status_code = 409
 
 
+class UnavailableError(AuraError):
+    """What was asked needs something this installation lacks (Chromium for a PDF)."""
+
+    status_code = 503
+
+
 def input_error(loc: Sequence[str | int], message: str, value: Any = None) -> dict[str, Any]:
     """One entry of a 422: where (``loc``), what is wrong, and the value given."""
     return {"loc": list(loc), "msg": message, "type": "value_error", "input": value}

@@ -81,6 +81,12 @@ def test_the_demo_completes_offline_with_private_networks_refused(
 
     assert done.returncode == 0, done.stderr
     assert "Scores by category" in done.stdout
+    # The grid names the sites the demo introduced, not their addresses.
+    grid = done.stdout[done.stdout.index("Scores by category") :]
+    grid = grid[: grid.index("Overall")]
+    for name in ("Brightdesk (you)", "HelpHive", "Supportly"):
+        assert name in grid
+    assert "127.0.0.1" not in grid
     html = report_file.read_text(encoding="utf-8")
     assert_self_contained(html, ["http://127.0.0.1:"])
     assert "Brightdesk" in done.stderr

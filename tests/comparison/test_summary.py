@@ -107,5 +107,5 @@ def test_without_lab_metrics_performance_quotes_the_page_weight() -> None:
     )
     assert (
         "You are last on Performance: 40 against 90 for the leader; "
-        "Page weight: 2.0 MB more than the leader."
+        "Page weight: 2.0 MiB more than the leader."
     ) in texts(document)

@@ -132,6 +132,7 @@ def test_no_technology_data_anywhere() -> None:
         "shared": [],
         "unique": {},
         "versions": [],
+        "possible": {},
     }
 
 

@@ -315,3 +315,45 @@ def test_the_page_survives_an_api_restart(tmp_path: Path, chromium_ready: None, 
         finally:
             api.terminate()
             api.wait(timeout=30)
+
+
+def test_a_report_shows_audit_details_as_tables_with_working_links(aura: str, page: Any) -> None:
+    with serve_directory(SHARED_SITES / "01-sb-landing-page") as site:
+        created = httpx.post(
+            f"{aura}/api/v1/analyses/", json={"url": f"{site}/", "mode": "static"}, timeout=30
+        )
+        assert created.status_code in (200, 201, 202), created.text
+        analysis_id = created.json()["id"]
+
+        def finished() -> bool:
+            body = httpx.get(f"{aura}/api/v1/analyses/{analysis_id}", timeout=30).json()
+            return body["status"] in ("completed", "failed")
+
+        assert wait_until(finished, timeout=90, interval=0.5)
+        page.goto(f"{aura}/analyses/{analysis_id}")
+        performance = page.locator("#cat-performance")
+        performance.wait_for()
+        # Failed audits are listed; passed ones are folded away, as in Lighthouse.
+        assert performance.locator("details.audit-fold summary", has_text="Passed audits").count()
+        cache = performance.get_by_role("button", name=re.compile("efficient cache policy"))
+        cache.click()
+        table = performance.locator(".detail-table").first
+        table.wait_for()
+        headers = table.locator("th").all_inner_texts()
+        assert headers[:2] == ["URL", "Cache lifetime"]
+        link = table.locator("a").first
+        href = link.get_attribute("href")
+        assert href is not None
+        assert href.startswith(f"{site}/")
+        assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+        # The link works: it is the resource the audit talks about.
+        assert httpx.get(href, timeout=30).status_code == 200
+        # Sizes are in one unit family, and nothing shows as raw JSON.
+        cells = " ".join(table.locator("td").all_inner_texts())
+        assert re.search(r"\d(\.\d)? (B|KiB|MiB)\b", cells), cells
+        assert page.locator("pre.details").count() == 0
+        # Metrics are named, not keyed.
+        metrics = page.locator("#metrics").inner_text()
+        assert "Time to first byte" in metrics
+        assert "Ttfb" not in metrics
+        assert page.dialogs == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
 from aura.app import create_app
 from aura.reports import ReportDocument
@@ -72,6 +73,14 @@ async def test_each_format_with_its_content_type_and_file_name(
     assert ReportDocument.model_validate_json(bodies["json"]).batch.name == "Export test"
     default = await api.get(f"/api/v1/competitive/{batch['id']}/export")
     assert default.headers["content-type"] == expected_types["html"]
+    # The PDF: the HTML report printed by the server's Chromium.
+    pdf = await api.get(f"/api/v1/competitive/{batch['id']}/export?format=pdf")
+    assert pdf.status_code == 200, pdf.text
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.headers["content-disposition"].endswith(f'{batch["id"][:8]}.pdf"')
+    first_page = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "Ranking" in first_page
+    assert "<b>First</b>" in first_page
 
 
 async def test_409_until_there_is_a_comparison_and_404_for_unknown_batches(
@@ -84,7 +93,7 @@ async def test_409_until_there_is_a_comparison_and_404_for_unknown_batches(
         cancel = await api.post(f"/api/v1/competitive/{batch['id']}/cancel")
         cancelled = await api.get(f"/api/v1/competitive/{batch['id']}/export?format=md")
     unknown = await api.get(f"/api/v1/competitive/{uuid.uuid4()}/export?format=md")
-    wrong_format = await api.get(f"/api/v1/competitive/{batch['id']}/export?format=pdf")
+    wrong_format = await api.get(f"/api/v1/competitive/{batch['id']}/export?format=docx")
 
     assert running.status_code == 409
     assert "not ready" in running.json()["detail"]

@@ -136,7 +136,7 @@ export interface paths {
         };
         /**
          * Export Comparison
-         * @description The comparison as a report file: HTML, Markdown, CSV (one row per metric) or JSON.
+         * @description The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF.
          */
         get: operations["export_comparison_api_v1_competitive__batch_id__export_get"];
         put?: never;
@@ -551,7 +551,10 @@ export interface components {
             id: string;
             /** Mode */
             mode: string;
-            /** Result */
+            /**
+             * Result
+             * @description The analysis result; each audit carries its details as stored and as typed blocks (`view`: tables, lists and properties with typed values, see `aura.audit.details`)
+             */
             result: {
                 [key: string]: unknown;
             } | null;
@@ -1139,6 +1142,13 @@ export interface components {
             /** Summary */
             summary: string;
         };
+        /** PossibleTechnology */
+        PossibleTechnology: {
+            /** Confidence */
+            confidence?: number | null;
+            /** Name */
+            name: string;
+        };
         /** PricingChange */
         PricingChange: {
             /** After Url */
@@ -1603,6 +1613,11 @@ export interface components {
             is_primary: boolean;
             /** Mode */
             mode?: string | null;
+            /**
+             * Name
+             * @description What to call the site: its og:site_name, the brand part of its title, or its host (unique within the batch; the page's text). None in older documents
+             */
+            name?: string | null;
             /** Overall Rank */
             overall_rank?: number | null;
             /** Overall Score */
@@ -1878,6 +1893,13 @@ export interface components {
             available: boolean;
             /** Groups */
             groups: components["schemas"]["TechnologyGroup"][];
+            /**
+             * Possible
+             * @description Per site, technologies whose only evidence is below the confidence floor (DOM-only hints): possible, not facts, and in none of the lists above
+             */
+            possible?: {
+                [key: string]: components["schemas"]["PossibleTechnology"][];
+            };
             /**
              * Shared
              * @description Used by every site with data
@@ -2755,8 +2777,8 @@ export interface operations {
     export_comparison_api_v1_competitive__batch_id__export_get: {
         parameters: {
             query?: {
-                /** @description html (self-contained), md, csv or json */
-                format?: "html" | "md" | "csv" | "json";
+                /** @description html (self-contained), md, csv, json, or pdf (the HTML report printed by the server's Chromium) */
+                format?: "html" | "md" | "csv" | "json" | "pdf";
             };
             header?: never;
             path: {
@@ -2773,6 +2795,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                    "application/pdf": unknown;
                     "text/csv; charset=utf-8": unknown;
                     "text/html; charset=utf-8": unknown;
                     "text/markdown; charset=utf-8": unknown;
@@ -2836,6 +2859,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
+            };
+            /** @description PDF asked for, and Chromium is not installed on the server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

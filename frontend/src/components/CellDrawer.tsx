@@ -80,7 +80,7 @@ export function CellDrawer({
           {category && (
             <>
               <h3 className="drawer__section">{category.title} audits for {site.label}</h3>
-              <AuditList audits={category.audits} />
+              <AuditList audits={category.audits} baseUrl={site.report?.finalUrl ?? site.url} />
             </>
           )}
           <p>

@@ -8,6 +8,7 @@ type ExportFormat = NonNullable<
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: "html", label: "HTML report" },
+  { format: "pdf", label: "PDF (printed report)" },
   { format: "md", label: "Markdown" },
   { format: "csv", label: "CSV (metrics)" },
   { format: "json", label: "JSON" },

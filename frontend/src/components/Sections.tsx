@@ -139,6 +139,20 @@ export function TechnologyMatrix({ doc, sites }: { doc: ComparisonDocument | nul
       {section && section.sites_without_data.length > 0 && (
         <p className="muted small">No technology data for: {section.sites_without_data.map((u) => siteLabel(u, sites)).join(", ")}</p>
       )}
+      {section?.possible && Object.keys(section.possible).length > 0 && (
+        <div className="possible-tech">
+          <h4>Possibly also used</h4>
+          <p className="muted small">Hints in the page below the detection's confidence floor: possible, not established.</p>
+          <ul className="plain-list">
+            {Object.entries(section.possible).map(([url, items]) => (
+              <li key={url}>
+                <strong>{siteLabel(url, sites)}</strong>:{" "}
+                {items.map((item) => `${item.name}${item.confidence !== null && item.confidence !== undefined ? ` (${item.confidence}%)` : ""}`).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

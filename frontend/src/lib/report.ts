@@ -1,6 +1,36 @@
 // Reading an analysis result. The API serves it as free-form JSON (`result: object`), so
 // every field is read defensively: a missing or malformed part shows as "not available".
 
+/** How a detail value shows (src/aura/audit/details.py). */
+export type DetailValueType =
+  | "url"
+  | "bytes"
+  | "ms"
+  | "seconds"
+  | "ratio"
+  | "numeric"
+  | "bool"
+  | "text"
+  | "code"
+  | "node"
+  | "color";
+
+export interface DetailNode {
+  selector?: string | null;
+  snippet?: string | null;
+}
+
+export type DetailBlock =
+  | {
+      type: "table";
+      title: string;
+      columns: { key: string; label: string; type: DetailValueType }[];
+      rows: Record<string, unknown>[];
+      total: number;
+    }
+  | { type: "list"; title: string; item_type: DetailValueType; items: unknown[]; total: number }
+  | { type: "properties"; title: string; items: { label: string; type: DetailValueType; value: unknown }[] };
+
 export interface AuditEntry {
   id: string;
   title: string;
@@ -10,6 +40,8 @@ export interface AuditEntry {
   displayValue: string;
   error: string | null;
   details: unknown;
+  /** The details as typed blocks (served by the API since analysis results carry `view`). */
+  view: DetailBlock[] | null;
   weight: number;
 }
 
@@ -94,6 +126,13 @@ function strings(value: unknown): string[] {
     .filter((item): item is string => item !== null);
 }
 
+const BLOCK_TYPES = new Set(["table", "list", "properties"]);
+
+function blocks(value: unknown): DetailBlock[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.filter((block): block is DetailBlock => BLOCK_TYPES.has(String(record(block).type)));
+}
+
 function audit(value: unknown): AuditEntry | null {
   const entry = record(value);
   const id = text(entry.id);
@@ -107,6 +146,7 @@ function audit(value: unknown): AuditEntry | null {
     displayValue: text(entry.display_value) ?? "",
     error: text(entry.error),
     details: entry.details ?? null,
+    view: blocks(entry.view),
     weight: num(entry.weight) ?? 0,
   };
 }

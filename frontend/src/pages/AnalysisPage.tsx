@@ -6,23 +6,8 @@ import { GradeBadge, ScoreRing, StatusBadge } from "../components/Badges";
 import { PricingPlans, readPricing } from "../components/PricingPlans";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import { useAnalysis } from "../hooks/queries";
-import { formatDate, formatValue, hostOf } from "../lib/format";
+import { formatDate, formatMetric, formatValue, hostOf, metricFormat } from "../lib/format";
 import { auditVerdict, readReport, renderProfiles } from "../lib/report";
-
-const METRIC_UNITS: Record<string, string> = {
-  response_time_ms: "ms",
-  ttfb_ms: "ms",
-  html_bytes: "bytes",
-  total_bytes: "bytes",
-  third_party_request_share: "ratio",
-  third_party_byte_share: "ratio",
-  text_to_html_ratio: "ratio",
-};
-
-function metricLabel(id: string): string {
-  const text = id.replace(/_ms$/, "").replace(/_/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function AnalysisPage() {
   const { analysisId = "" } = useParams();
@@ -121,7 +106,7 @@ export function AnalysisPage() {
                         </th>
                         <td>{formatValue(p.fcpMs, "ms")}</td>
                         <td>{formatValue(p.lcpMs, "ms")}</td>
-                        <td>{p.cls === null ? "—" : p.cls.toFixed(3)}</td>
+                        <td>{formatValue(p.cls, "unitless")}</td>
                         <td>{formatValue(p.tbtMs, "ms")}</td>
                         <td>{formatValue(p.loadMs, "ms")}</td>
                         <td>{p.jsErrors}</td>
@@ -155,7 +140,7 @@ export function AnalysisPage() {
                   </>
                 }
               >
-                <AuditList audits={category.audits} />
+                <AuditList audits={category.audits} baseUrl={analysis.final_url ?? analysis.url} />
               </Section>
             );
           })}
@@ -164,8 +149,8 @@ export function AnalysisPage() {
             <dl className="metric-table">
               {Object.entries(report.metrics).map(([id, value]) => (
                 <div key={id}>
-                  <dt>{metricLabel(id)}</dt>
-                  <dd>{formatValue(value, METRIC_UNITS[id] ?? (id.endsWith("_ms") ? "ms" : id.endsWith("_bytes") ? "bytes" : "count"))}</dd>
+                  <dt>{metricFormat(id).label}</dt>
+                  <dd>{formatMetric(id, value)}</dd>
                 </div>
               ))}
             </dl>

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.audit.browser.runs import MAX_RUNS
+from aura.audit.details import with_views
 from aura.models import Analysis
 
 #: ``static``: HTTP, HTML, CSS and resources; ``browser``: also rendered in Chromium.
@@ -52,7 +53,10 @@ class AnalysisRead(BaseModel):
     created_at: dt.datetime
     started_at: dt.datetime | None
     finished_at: dt.datetime | None
-    result: dict[str, Any] | None
+    result: dict[str, Any] | None = Field(
+        description="The analysis result; each audit carries its details as stored and as typed "
+        "blocks (`view`: tables, lists and properties with typed values, see `aura.audit.details`)"
+    )
 
     @classmethod
     def of(cls, analysis: Analysis) -> AnalysisRead:
@@ -69,5 +73,5 @@ class AnalysisRead(BaseModel):
             created_at=analysis.created_at,
             started_at=analysis.started_at,
             finished_at=analysis.finished_at,
-            result=analysis.result,
+            result=with_views(analysis.result),
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from aura.audit.artifacts import Artifacts
+from aura.formatting import format_bytes
 
 Category = Literal[
     "performance", "seo", "accessibility", "security", "technology", "content", "design"
@@ -106,4 +107,5 @@ def plural(count: int, word: str, plural_word: str | None = None) -> str:
 
 
 def kib(size: float) -> str:
-    return f"{size / 1024:,.0f} KiB" if size >= 1024 else f"{size:,.0f} B"
+    """A size as every output writes it (binary units, ``aura.formatting``)."""
+    return format_bytes(size)

@@ -17,7 +17,8 @@ from aura.cli.plumbing import fail, with_database
 from aura.cli.terminal import SafeConsole
 from aura.competitive.schemas import MAX_PAGE, BatchPage, BatchRead
 from aura.models import BatchStatus
-from aura.reports import FORMATS, Report, export
+from aura.reports import FORMATS, Export, Report, export
+from aura.reports.as_pdf import export_pdf
 from aura.runtime import Runtime
 
 app = typer.Typer(help="List, show and delete stored batches.", no_args_is_help=True)
@@ -118,7 +119,7 @@ def delete_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> No
 def report(
     batch_id: str = typer.Argument(..., help="The batch id"),
     chosen_format: str | None = typer.Option(
-        None, "--format", "-f", help="html, md, csv or json (default: from -o, else html)"
+        None, "--format", "-f", help="html, md, csv, json or pdf (default: from -o, else html)"
     ),
     output: Path | None = typer.Option(
         None,
@@ -127,20 +128,30 @@ def report(
         help="The file to write; '-' for stdout (default: a file named after the batch)",
     ),
 ) -> None:
-    """Export the comparison of a finished batch (HTML, Markdown, CSV or JSON)."""
+    """Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF)."""
     parsed = _batch_id(batch_id)
     to_stdout = output is not None and str(output) == "-"
     if chosen_format is None and (output is None or to_stdout):
         chosen = "html"
+    elif chosen_format == "pdf" or (
+        chosen_format is None and output is not None and output.suffix.lower() == ".pdf"
+    ):
+        chosen = "pdf"
     else:
         chosen = output_format(chosen_format, None if to_stdout else output)
-    if chosen not in FORMATS:
-        fail(f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}")
+    if chosen not in FORMATS and chosen != "pdf":
+        fail(f"unknown format {chosen!r}; use one of {', '.join([*FORMATS, 'pdf'])}")
 
-    async def work(runtime: Runtime) -> Report:
-        return await load_report(runtime, parsed)
+    async def work(runtime: Runtime) -> Export:
+        loaded = await load_report(runtime, parsed)
+        if chosen != "pdf":
+            return export(loaded, chosen)
+        try:
+            return await export_pdf(loaded, runtime.browser)
+        finally:
+            await runtime.browser.close()
 
-    produced = export(with_database(work), chosen)
+    produced = with_database(work)
     if to_stdout:
         write_bytes(produced.content)
         return

@@ -13,7 +13,14 @@ from rich.text import Text
 
 from aura.competitive.schemas import BatchRead
 from aura.reports import Report
-from aura.reports.common import MISSING, category_grid, compared_sites, score_text, site_label
+from aura.reports.common import (
+    MISSING,
+    category_grid,
+    compared_sites,
+    naming_sites,
+    score_text,
+    site_label,
+)
 from aura.reports.svg import band
 
 #: Recommendations shown in the terminal.
@@ -141,6 +148,7 @@ def left_out_table(report: Report) -> RenderableType | None:
     return table
 
 
+@naming_sites
 def print_report(report: Report, console: Console) -> None:
     console.print(summary_panel(report))
     console.print(ranking_table(report))

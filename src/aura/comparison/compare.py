@@ -26,6 +26,7 @@ from aura.comparison.inputs import (
 )
 from aura.comparison.matrix import build_matrix
 from aura.comparison.metrics import build_metrics
+from aura.comparison.names import site_names
 from aura.comparison.rankings import build_rankings
 from aura.comparison.recommendations import ORDER_EXPLAINED, build_recommendations
 from aura.comparison.strengths import build_strengths
@@ -82,6 +83,7 @@ def _site_entries(
 ) -> list[Site]:
     views = {site.url: site for site in contest.sites}
     overall = {entry.url: entry for entry in rankings.overall.entries}
+    names = site_names([(site.url, site.result) for site in sites])
     entries: list[Site] = []
     for position, site in enumerate(sites):
         result = site.result or {}
@@ -90,6 +92,7 @@ def _site_entries(
         entries.append(
             Site(
                 url=site.url,
+                name=names[site.url],
                 status="excluded" if position in excluded else site.status,
                 compared=view is not None,
                 error=excluded.get(position, site.error),

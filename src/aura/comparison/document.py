@@ -40,6 +40,11 @@ class SiteHealth(_Model):
 
 class Site(_Model):
     url: str
+    name: str | None = Field(
+        default=None,
+        description="What to call the site: its og:site_name, the brand part of its title, "
+        "or its host (unique within the batch; the page's text). None in older documents",
+    )
     status: str = Field(
         description="The analysis status; ``excluded`` when it was left out (another "
         "analysis version or a duplicate URL)"
@@ -292,6 +297,11 @@ class VersionRow(_Model):
     versions: dict[str, str | None]
 
 
+class PossibleTechnology(_Model):
+    name: str
+    confidence: float | None = None
+
+
 class TechnologySection(_Model):
     available: bool = Field(description="Whether any compared site has technology data")
     sites_with_data: list[str]
@@ -304,6 +314,11 @@ class TechnologySection(_Model):
     unique: dict[str, list[str]] = Field(description="Used by that site alone")
     versions: list[VersionRow] = Field(
         description="Technologies used by several sites with a known version somewhere"
+    )
+    possible: dict[str, list[PossibleTechnology]] = Field(
+        default_factory=dict,
+        description="Per site, technologies whose only evidence is below the confidence floor "
+        "(DOM-only hints): possible, not facts, and in none of the lists above",
     )
 
 

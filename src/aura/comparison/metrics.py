@@ -16,6 +16,7 @@ from aura.comparison.document import Direction, MetricRow, Unit
 from aura.comparison.inputs import Contest
 from aura.comparison.noise import PROFILES, noise_of, split_profile, within_noise
 from aura.comparison.rankings import competition_ranks
+from aura.formatting import format_value as format_value
 
 
 @dataclass(frozen=True)
@@ -155,19 +156,3 @@ def metric_row(
 def better(direction: Direction, a: float, b: float) -> bool:
     """Whether ``a`` is strictly better than ``b``."""
     return a < b if direction == "lower" else a > b
-
-
-def format_value(value: float, unit: Unit) -> str:
-    if unit == "ms":
-        return f"{value / 1000:.1f} s" if abs(value) >= 1000 else f"{value:.0f} ms"
-    if unit == "bytes":
-        if abs(value) >= 1024 * 1024:
-            return f"{value / (1024 * 1024):.1f} MB"
-        return f"{value / 1024:.0f} KB" if abs(value) >= 1024 else f"{value:.0f} B"
-    if unit == "ratio":
-        return f"{value * 100:.0f}%"
-    if unit == "bool":
-        return "yes" if value else "no"
-    if unit == "unitless":
-        return f"{value:.2f}"
-    return f"{value:g}"

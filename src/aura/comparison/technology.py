@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeGuard
 
 from aura.comparison.document import (
+    PossibleTechnology,
     TechnologyGroup,
     TechnologyRow,
     TechnologySection,
@@ -109,6 +110,29 @@ def technologies_of(site: Analysed) -> dict[str, Detected] | None:
     return found
 
 
+def possible_of(site: Analysed, established: Mapping[str, Detected]) -> list[PossibleTechnology]:
+    """What the site possibly uses: detections below the confidence floor (the technology
+    audit's ``possible`` items, or the facts' ``technologies_possible``), minus the facts."""
+    candidates: list[object] = []
+    technology = site.categories.get("technology")
+    for entry in technology.audits if technology is not None else ():
+        candidates.append(entry.details.get("possible"))
+    candidates.append(site.facts.get("technologies_possible"))
+    for candidate in candidates:
+        if not isinstance(candidate, list) or not candidate:
+            continue
+        found: dict[str, PossibleTechnology] = {}
+        for item in candidate:
+            detected = _detected(item)
+            if detected is None or detected.name in established or detected.name in found:
+                continue
+            found[detected.name] = PossibleTechnology(
+                name=detected.name, confidence=detected.confidence
+            )
+        return list(found.values())
+    return []
+
+
 def build_technology(contest: Contest) -> TechnologySection:
     data: dict[str, dict[str, Detected]] = {}
     for site in contest.sites:
@@ -142,6 +166,11 @@ def build_technology(contest: Contest) -> TechnologySection:
             for row in rows
             if len(row.used_by) >= 2 and any(use.version for use in row.sites.values())
         ],
+        possible={
+            site.url: possible
+            for site in contest.sites
+            if (possible := possible_of(site, data.get(site.url, {})))
+        },
     )
 
 

@@ -14,6 +14,8 @@ from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation, limit_reports
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
 from aura.reports import FORMATS, export
+from aura.reports.as_pdf import MEDIA_TYPE as PDF_MEDIA_TYPE
+from aura.reports.as_pdf import export_pdf
 from aura.reports.loading import report_of
 
 router = APIRouter(
@@ -104,10 +106,14 @@ async def get_comparison(
         **RATE_LIMITED,
         200: {
             "description": "The report as a file (see Content-Disposition for its name)",
-            "content": {fmt.media_type: {} for fmt in FORMATS.values()},
+            "content": {
+                **{fmt.media_type: {} for fmt in FORMATS.values()},
+                PDF_MEDIA_TYPE: {},
+            },
         },
         404: {"description": "No such batch"},
         409: {"description": "The comparison is not ready (or the batch failed)"},
+        503: {"description": "PDF asked for, and Chromium is not installed on the server"},
     },
 )
 async def export_comparison(
@@ -115,15 +121,22 @@ async def export_comparison(
     session: ReadSession,
     runtime: RuntimeDep,
     format_: Annotated[
-        Literal["html", "md", "csv", "json"],
-        Query(alias="format", description="html (self-contained), md, csv or json"),
+        Literal["html", "md", "csv", "json", "pdf"],
+        Query(
+            alias="format",
+            description="html (self-contained), md, csv, json, or pdf (the HTML report "
+            "printed by the server's Chromium)",
+        ),
     ] = "html",
 ) -> Response:
-    """The comparison as a report file: HTML, Markdown, CSV (one row per metric) or JSON."""
+    """The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF."""
     batch, comparison = await _service(runtime).comparison(session, batch_id)
     # Reading screenshots and rendering are blocking work; the ORM objects are fully loaded.
     report = await asyncio.to_thread(report_of, batch, comparison, runtime.screenshots)
-    produced = await asyncio.to_thread(export, report, format_)
+    if format_ == "pdf":
+        produced = await export_pdf(report, runtime.browser)
+    else:
+        produced = await asyncio.to_thread(export, report, format_)
     return Response(
         produced.content,
         media_type=produced.media_type,

@@ -4,7 +4,8 @@ Everything is inline: the CSS, the charts (SVG) and the screenshots (data: URIs)
 Content-Security-Policy in the page forbids any other request, so even a reference that
 slipped through would not be fetched. Every string that came from an analysed page, and
 every URL, goes through ``escape``; colours are used in markup only after checking that they
-are plain colour values. The only links point to the analysed sites.
+are plain colour values. Links are http(s) only (the analysed sites and the URLs their audits
+name), with ``rel="noopener noreferrer nofollow"``.
 """
 
 from __future__ import annotations
@@ -15,19 +16,29 @@ from collections.abc import Iterable
 from html import escape
 
 from aura import __version__
+from aura.audit.details import DetailBlock, ListBlock, Node, TableBlock
 from aura.comparison.document import ComparisonDocument, Recommendation, Site
-from aura.comparison.metrics import format_value
+from aura.formatting import format_value
 from aura.reports.common import (
     MISSING,
     category_grid,
     category_titles,
     compared_sites,
     metric_text,
+    naming_sites,
+    possible_technologies,
     render_health_rows,
     score_text,
     site_label,
     title_of,
     top_recommendations,
+)
+from aura.reports.evidence import (
+    AuditEvidence,
+    SiteEvidence,
+    link_target,
+    site_evidence,
+    value_text,
 )
 from aura.reports.model import Report, Screenshot
 from aura.reports.recommendation_text import (
@@ -91,9 +102,23 @@ ol.recs > li { margin:0 0 14px; } .recs .why { color:var(--muted); font-size:13p
 .recs pre { background:#f3f4f6; padding:6px 8px; margin:0; overflow-x:auto; font-size:12px; }
 .recs pre code { padding:0; background:none; }
 .swatches { vertical-align:middle; }
+.evidence details { margin:6px 0; } .evidence summary { cursor:pointer; }
+.evidence .audit { border-left:3px solid var(--poor); padding:2px 0 2px 10px; margin:10px 0;
+  break-inside:avoid-page; }
+.evidence .audit h4 { margin:0; font-size:14px; } .evidence .value { color:var(--muted); }
+.evidence code { font-size:12px; background:#f3f4f6; padding:0 3px; border-radius:3px;
+  white-space:pre-wrap; word-break:break-all; }
+.evidence .selector { color:#1e40af; } .evidence dl { margin:4px 0; display:grid;
+  grid-template-columns:max-content 1fr; gap:2px 12px; font-size:13px; }
+.evidence dt { color:var(--muted); } .evidence dd { margin:0; }
+.swatch { display:inline-block; width:12px; height:12px; border:1px solid #9ca3af;
+  vertical-align:middle; margin-right:4px; }
 footer { margin-top:40px; color:var(--muted); font-size:12px; }
+@page { margin:14mm 12mm; }
 @media print { body { max-width:none; padding:0; font-size:12px; }
-  h2 { break-after:avoid; } table, .card, svg { break-inside:avoid; }
+  h2, h3, h4 { break-after:avoid; } table, .card, svg { break-inside:avoid; }
+  tr, td, th { break-inside:avoid; } thead { display:table-header-group; }
+  #sites, #evidence { break-before:page; }
   a { color:inherit; text-decoration:none; } }
 """
 
@@ -420,10 +445,20 @@ def _technology(document: ComparisonDocument) -> str:
     if section.sites_without_data:
         names = ", ".join(site_label(url) for url in section.sites_without_data)
         missing = f'<p class="muted">No technology data for {e(names)}.</p>'
+    possible = "".join(
+        f"<li>{e(site_label(url))}: {e(names)}</li>"
+        for url, names in possible_technologies(document)
+    )
+    if possible:
+        possible = (
+            "<h3>Possibly also used</h3><p class='muted'>Hints in the page below the detection's "
+            f"confidence floor: possible, not established.</p><ul>{possible}</ul>"
+        )
     return (
         '<section id="technology"><h2>Technology</h2>'
         + _table(header, rows)
         + missing
+        + possible
         + "</section>"
     )
 
@@ -500,7 +535,113 @@ def _design(document: ComparisonDocument) -> str:
     return '<section id="design"><h2>Design</h2>' + _table(header, rows) + shared + "</section>"
 
 
-def render_html(report: Report) -> bytes:
+def _value_html(value: object, kind: str, base_url: str) -> str:
+    if value is None:
+        return '<span class="muted">none</span>'
+    if isinstance(value, Node | dict):
+        node = value if isinstance(value, Node) else Node.model_validate(value)
+        parts = []
+        if node.selector:
+            parts.append(f'<code class="selector">{e(node.selector)}</code>')
+        if node.snippet:
+            parts.append(f"<code>{e(node.snippet)}</code>")
+        return "<br>".join(parts) or MISSING
+    if kind == "url" and isinstance(value, str):
+        target = link_target(value, base_url)
+        if target is None:
+            return e(value)
+        return f'<a href="{e(target)}" rel="noopener noreferrer nofollow">{e(value)}</a>'
+    if kind == "code":
+        return f"<code>{e(value)}</code>"
+    if kind == "color" and isinstance(value, str) and (colour := safe_color(value)):
+        return f'<span class="swatch" style="background:{colour}"></span><code>{e(value)}</code>'
+    return e(value_text(value, kind))
+
+
+_NUMERIC = frozenset({"bytes", "ms", "seconds", "numeric", "ratio"})
+
+
+def _more(shown: int, total: int) -> str:
+    return f'<p class="muted">{shown} of {total} shown.</p>' if total > shown else ""
+
+
+def _block_html(block: DetailBlock, base_url: str) -> str:
+    title = f"<h5>{e(block.title)}</h5>" if block.title else ""
+    if isinstance(block, TableBlock):
+        header = [e(column.label) for column in block.columns]
+        rows = [
+            "<tr>"
+            + "".join(
+                f"<td{' class=num' if column.type in _NUMERIC else ''}>"
+                f"{_value_html(row.get(column.key), column.type, base_url)}</td>"
+                for column in block.columns
+            )
+            + "</tr>"
+            for row in block.rows
+        ]
+        return title + _table(header, rows) + _more(len(block.rows), block.total)
+    if isinstance(block, ListBlock):
+        items = "".join(
+            f"<li>{_value_html(item, block.item_type, base_url)}</li>" for item in block.items
+        )
+        return f"{title}<ul>{items}</ul>" + _more(len(block.items), block.total)
+    pairs = "".join(
+        f"<dt>{e(item.label)}</dt><dd>{_value_html(item.value, item.type, base_url)}</dd>"
+        for item in block.items
+    )
+    return f"{title}<dl>{pairs}</dl>"
+
+
+def _audit_html(audit: AuditEvidence, base_url: str) -> str:
+    value = audit.error or audit.display_value
+    parts = [
+        f'<div class="audit"><h4>{e(audit.title)}',
+        f' <span class="value">{e(value)}</span>' if value else "",
+        "</h4>",
+        *(_block_html(block, base_url) for block in audit.blocks),
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def _folded(label: str, names: list[str], *, opened: bool) -> str:
+    if not names:
+        return ""
+    items = "".join(f"<li>{e(name)}</li>" for name in names)
+    state = " open" if opened else ""
+    return f"<details{state}><summary>{e(label)} ({len(names)})</summary><ul>{items}</ul></details>"
+
+
+def _site_evidence_html(site: SiteEvidence, *, opened: bool) -> str:
+    parts = [f"<h3>{site_link(site.url)}</h3>"]
+    for category in site.categories:
+        if not (category.failed or category.passed or category.not_applicable):
+            continue
+        parts.append(f"<h4>{e(category.title)}</h4>")
+        if category.failed:
+            parts.extend(_audit_html(audit, site.base_url) for audit in category.failed)
+        else:
+            parts.append('<p class="muted">No failed audits.</p>')
+        parts.append(_folded("Passed audits", category.passed, opened=opened))
+        parts.append(_folded("Not applicable", category.not_applicable, opened=opened))
+    return "".join(parts)
+
+
+def _evidence(report: Report, *, opened: bool) -> str:
+    sites = site_evidence(report)
+    if not sites:
+        return ""
+    intro = (
+        "<p class='muted'>The audits each site failed, with what the audit found on the page. "
+        "Passed and not-applicable audits are folded away.</p>"
+    )
+    body = "".join(_site_evidence_html(site, opened=opened) for site in sites)
+    return f'<section id="evidence" class="evidence"><h2>Audit details</h2>{intro}{body}</section>'
+
+
+@naming_sites
+def render_html(report: Report, *, for_print: bool = False) -> bytes:
+    """The report as one HTML file; ``for_print`` opens the folded lists (PDF)."""
     document = report.comparison
     batch = report.batch
     title = title_of(report)
@@ -527,6 +668,7 @@ def render_html(report: Report) -> bytes:
             _technology(document),
             _content(document),
             _design(document),
+            _evidence(report, opened=for_print),
             f"<footer>Made with Aura {e(__version__)}. Every page was fetched and audited "
             "under the same conditions.</footer>",
         )

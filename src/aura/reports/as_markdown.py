@@ -9,19 +9,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
+from aura.audit.details import DetailBlock, ListBlock, Node, TableBlock
 from aura.comparison.document import ComparisonDocument, Recommendation
-from aura.comparison.metrics import format_value
+from aura.formatting import format_value
 from aura.neutralise import for_markdown
 from aura.reports.common import (
     MISSING,
     category_grid,
     compared_sites,
     metric_text,
+    naming_sites,
+    possible_technologies,
     render_health_rows,
     score_text,
     site_label,
     title_of,
     top_recommendations,
+)
+from aura.reports.evidence import (
+    AuditEvidence,
+    SiteEvidence,
+    link_target,
+    site_evidence,
+    value_text,
 )
 from aura.reports.model import Report
 from aura.reports.recommendation_text import (
@@ -231,6 +241,17 @@ def _technology(document: ComparisonDocument) -> list[str]:
     if section.sites_without_data:
         missing = ", ".join(md(site_label(url)) for url in section.sites_without_data)
         lines.extend([f"No technology data for {missing}.", ""])
+    possible = possible_technologies(document)
+    if possible:
+        lines.extend(
+            [
+                "Possibly also used (hints below the detection's confidence floor, "
+                "not established):",
+                "",
+                *(f"- {md(site_label(url))}: {md(names)}" for url, names in possible),
+                "",
+            ]
+        )
     return lines
 
 
@@ -295,6 +316,78 @@ def _left_out(document: ComparisonDocument) -> list[str]:
     return ["## Not compared", "", *table(["Site", "Status", "Reason"], rows)]
 
 
+def _value_md(value: object, kind: str, base_url: str) -> str:
+    """A detail value as literal Markdown; URLs of http(s) pages become links."""
+    if isinstance(value, Node | dict):
+        node = value if isinstance(value, Node) else Node.model_validate(value)
+        return " ".join(md(part) for part in (node.selector, node.snippet) if part) or MISSING
+    if kind == "url" and isinstance(value, str):
+        target = link_target(value, base_url)
+        return link(target, value) if target else md(value)
+    return md(value_text(value, kind))
+
+
+def _more(shown: int, total: int) -> list[str]:
+    return [f"{shown} of {total} shown.", ""] if total > shown else []
+
+
+def _block_md(block: DetailBlock, base_url: str) -> list[str]:
+    lines = [f"*{md(block.title)}*", ""] if block.title else []
+    if isinstance(block, TableBlock):
+        rows = [
+            [_value_md(row.get(column.key), column.type, base_url) for column in block.columns]
+            for row in block.rows
+        ]
+        header = [md(column.label) for column in block.columns]
+        return [*lines, *table(header, rows), *_more(len(block.rows), block.total)]
+    if isinstance(block, ListBlock):
+        items = [f"- {_value_md(item, block.item_type, base_url)}" for item in block.items]
+        return [*lines, *items, "", *_more(len(block.items), block.total)]
+    items = [
+        f"- {md(item.label)}: {_value_md(item.value, item.type, base_url)}" for item in block.items
+    ]
+    return [*lines, *items, ""]
+
+
+def _audit_md(audit: AuditEvidence, base_url: str) -> list[str]:
+    value = audit.error or audit.display_value
+    heading = f"- **{md(audit.title)}**" + (f": {md(value)}" if value else "")
+    lines = [heading, ""]
+    for block in audit.blocks:
+        lines.extend("  " + line if line else "" for line in _block_md(block, base_url))
+    return lines
+
+
+def _site_evidence_md(site: SiteEvidence) -> list[str]:
+    lines = [f"### {link(site.url)}", ""]
+    for category in site.categories:
+        if not (category.failed or category.passed or category.not_applicable):
+            continue
+        lines.extend([f"#### {md(category.title)}", ""])
+        for audit in category.failed:
+            lines.extend(_audit_md(audit, site.base_url))
+        if not category.failed:
+            lines.extend(["No failed audits.", ""])
+        for label, names in (
+            ("Passed", category.passed),
+            ("Not applicable", category.not_applicable),
+        ):
+            if names:
+                lines.extend([f"{label} ({len(names)}): {'; '.join(md(n) for n in names)}.", ""])
+    return lines
+
+
+def _evidence(report: Report) -> list[str]:
+    sites = site_evidence(report)
+    if not sites:
+        return []
+    lines = ["## Audit details", "", "The audits each site failed, with what they found.", ""]
+    for site in sites:
+        lines.extend(_site_evidence_md(site))
+    return lines
+
+
+@naming_sites
 def render_markdown(report: Report) -> bytes:
     document = report.comparison
     batch = report.batch
@@ -318,6 +411,7 @@ def render_markdown(report: Report) -> bytes:
         _content(document),
         _design(document),
         _left_out(document),
+        _evidence(report),
     ):
         lines.extend(section)
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

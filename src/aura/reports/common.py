@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from typing import Concatenate, ParamSpec, TypeVar
 
 from aura.comparison.document import ComparisonDocument, MetricRow, Ranking, Recommendation, Site
 from aura.comparison.metrics import format_value
+from aura.comparison.names import host_label
 from aura.reports.model import Report
 
 #: Shown where there is no value.
@@ -17,13 +20,34 @@ MISSING = "\u2013"
 TOP_RECOMMENDATIONS = 10
 
 
+#: The names of the sites of the report being written (``naming_sites``), by URL.
+_SITE_NAMES: ContextVar[Mapping[str, str] | None] = ContextVar("site_names", default=None)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
 def site_label(url: str) -> str:
-    """A short name for a site: its host (and port), with the path when it is not ``/``."""
-    parts = urlsplit(url)
-    label = parts.netloc or url
-    if parts.path not in ("", "/"):
-        label += parts.path
-    return label
+    """What to call a site: its name in the comparison (``Site.name``: og:site_name, the
+    title's brand, the host) while a report is written, else its host and port."""
+    names = _SITE_NAMES.get()
+    return (names or {}).get(url) or host_label(url)
+
+
+def naming_sites(
+    render: Callable[Concatenate[Report, _P], _R],
+) -> Callable[Concatenate[Report, _P], _R]:
+    """Writes a report with its sites called by their names (every ``site_label`` inside)."""
+
+    def named(report: Report, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        names = {site.url: site.name for site in report.comparison.sites if site.name}
+        token = _SITE_NAMES.set(names)
+        try:
+            return render(report, *args, **kwargs)
+        finally:
+            _SITE_NAMES.reset(token)
+
+    return named
 
 
 def score_text(score: float | None) -> str:
@@ -116,3 +140,18 @@ def file_name(report: Report, extension: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", (report.batch.name or "").lower()).strip("-")[:40]
     stem = "-".join(part for part in ("aura", slug, str(report.batch.id)[:8]) if part)
     return f"{stem}.{extension}"
+
+
+def possible_technologies(document: ComparisonDocument) -> list[tuple[str, str]]:
+    """Per site, what it possibly uses (detections below the confidence floor), as text."""
+    return [
+        (
+            url,
+            ", ".join(
+                tech.name + (f" ({tech.confidence:g}%)" if tech.confidence is not None else "")
+                for tech in possible
+            ),
+        )
+        for url, possible in document.technology.possible.items()
+        if possible
+    ]
