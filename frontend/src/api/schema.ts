@@ -1110,6 +1110,11 @@ export interface components {
              * @description ISO 4217 code when known (USD, EUR, GBP…)
              */
             currency: string | null;
+            /**
+             * Features
+             * @description What the plan includes, as its card lists it
+             */
+            features?: string[];
             /** Name */
             name: string;
             /**
@@ -1136,7 +1141,7 @@ export interface components {
              * Change
              * @enum {string}
              */
-            change: "added" | "removed" | "price" | "currency" | "period";
+            change: "added" | "removed" | "price" | "currency" | "period" | "features";
             /** Plan */
             plan: string;
             /** Summary */
