@@ -830,10 +830,10 @@ export interface components {
             unit: "ms" | "bytes" | "count" | "ratio" | "score" | "bool" | "unitless";
             /**
              * Verdict
-             * @description better/worse by more than the metric's noise threshold, else unchanged; new/gone when only one run has a value
+             * @description better/worse by more than the metric's noise threshold and outside both runs' measured spread, else unchanged; new/gone when the site is in one run only; unmeasured when the site was analysed in both but one lacks the value (a measurement gap, not a change)
              * @enum {string}
              */
-            verdict: "better" | "worse" | "unchanged" | "new" | "gone";
+            verdict: "better" | "worse" | "unchanged" | "new" | "gone" | "unmeasured";
         };
         /** DesignSection */
         DesignSection: {
@@ -1036,7 +1036,8 @@ export interface components {
         };
         /**
          * Overtake
-         * @description ``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now.
+         * @description ``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now,
+         *     both times by more than the category's noise.
          */
         Overtake: {
             /** Category */
@@ -1533,7 +1534,7 @@ export interface components {
         SiteChanges: {
             /**
              * Change Count
-             * @description Changes a user would want to hear of: score/metric deltas that are better or worse, rank moves, technology, content, pricing and a visual change
+             * @description Changes a user would want to hear of: score/metric deltas that are better or worse, technology, content, pricing and a visual change (rank moves are shown, not counted: a site moves when another passes it)
              */
             change_count: number;
             /** Content */
