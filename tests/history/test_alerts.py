@@ -30,9 +30,9 @@ def test_overtaken_fires_for_the_category_a_competitor_took() -> None:
     (event,) = evaluate([rule("overtaken", "seo")], _changes())
     assert (event.rule_id, event.kind, event.site) == (RULE, "overtaken", B)
     assert event.subject == f"overtaken:seo:{B}"
-    assert event.message == "Competitor b.example overtook you in SEO (72 → 81 vs your 78)"
+    assert event.message == "Competitor b.example overtook you in SEO (72 → 100 vs your 78)"
     assert event.details["your_after"] == 78
-    assert event.details["competitor_after"] == 81
+    assert event.details["competitor_after"] == 100
     assert evaluate([rule("overtaken", "overall")], _changes()) == []
     assert evaluate([rule("overtaken", "performance")], _changes()) == []
 
@@ -90,7 +90,7 @@ def test_score_dropped_fires_at_the_threshold() -> None:
     assert (event.details["before"], event.details["after"]) == (90, 86)
     assert evaluate([rule("score_dropped", "accessibility", points=5)], _changes()) == []
     (overall,) = evaluate([rule("score_dropped", points=1)], _changes())
-    assert overall.message == "Your overall score fell by 1.4 points (82.7 → 81.3)"
+    assert overall.message == "Your overall score fell by 6 points (82.7 → 76.7)"
     assert evaluate([rule("score_dropped", "seo", points=1)], _changes()) == []
 
 

@@ -27,7 +27,7 @@ def _changes() -> RunChanges:
 def test_scores_and_metrics_change_in_the_right_direction() -> None:
     b = _site(_changes(), B)
     performance = _delta(b.scores, "performance")
-    assert (performance.before, performance.after, performance.change) == (70, 65, -5)
+    assert (performance.before, performance.after, performance.change) == (70, 56, -14)
     assert (performance.verdict, performance.label, performance.unit) == (
         "worse",
         "Performance",
@@ -35,7 +35,9 @@ def test_scores_and_metrics_change_in_the_right_direction() -> None:
     )
     assert _delta(b.scores, "seo").verdict == "better"
     overall = _delta(b.scores, "overall")
-    assert (overall.before, overall.after, overall.verdict) == (75.7, 77.0, "better")
+    # +4.6 is within the overall score's noise when one of its categories holds a timing
+    # (the static performance score's server response: 1 + 13 / 3 points).
+    assert (overall.before, overall.after, overall.verdict) == (75.7, 80.3, "unchanged")
     response = _delta(b.metrics, "response_time_ms")
     assert (response.change, response.verdict, response.direction) == (1200, "worse", "lower")
     assert response.label == "Response time"
@@ -53,7 +55,7 @@ def test_ranks_and_overtakes() -> None:
     assert next(rank for rank in a.ranks if rank.category == "overall").verdict == "unchanged"
     (overtake,) = changes.overtakes
     assert (overtake.category, overtake.site, overtake.overtaken) == ("seo", B, A)
-    assert (overtake.site_before, overtake.site_after) == (72, 81)
+    assert (overtake.site_before, overtake.site_after) == (72, 100)
     assert (overtake.overtaken_before, overtake.overtaken_after) == (78, 78)
     # Listed once: the summary counts the overtakes that ``overtakes`` lists.
     assert changes.summary[0] == "1 overtake in the rankings, involving you"
@@ -98,10 +100,10 @@ def test_content_pricing_and_visual_changes() -> None:
 
 def test_change_count_counts_every_real_change() -> None:
     b = _site(_changes(), B)
-    # 3 scores (overall, performance, seo) + 2 metrics + 3 technologies + 3 content
-    # fields + 3 plans + 1 visual; its rank move is shown, not counted
-    assert (b.status, b.change_count) == ("changed", 15)
-    assert "b.example: 15 changes" in _changes().summary
+    # 2 scores (performance, seo) + 2 metrics + 3 technologies + 3 content fields + 3 plans
+    # + 1 visual; its rank move is shown, not counted
+    assert (b.status, b.change_count) == ("changed", 14)
+    assert "b.example: 14 changes" in _changes().summary
 
 
 def test_an_unchanged_page_with_jitter_and_another_date_reports_no_change() -> None:
@@ -119,7 +121,7 @@ def test_the_primary_site_is_marked_and_its_fall_summarised() -> None:
     assert a.is_primary
     assert changes.primary_url == A
     assert _delta(a.scores, "accessibility").change == -4
-    assert "Your overall score fell from 82.7 to 81.3" in changes.summary
+    assert "Your overall score fell from 82.7 to 76.7" in changes.summary
     assert "Rank in SEO: 1st → 2nd" in a.summary
 
 

@@ -134,6 +134,10 @@ BETWEEN_RUNS_BY_METRIC: dict[str, Noise] = {
 }
 #: The performance score of one browser render, against another render's.
 LAB_PERFORMANCE_SCORE = Noise(40)
+#: The static performance score holds one timing, the server's response (its audit's weight:
+#: 8 of the category's 80), so one slow answer moves it by up to 10 points (6 measured with
+#: three pages analysed at once): that share, plus a category's usual noise.
+STATIC_PERFORMANCE_SCORE = Noise(CATEGORY_SCORE.absolute + 10)
 
 
 def between_runs_noise(metric_id: str, unit: Unit) -> Noise:
@@ -150,15 +154,16 @@ def between_runs_noise(metric_id: str, unit: Unit) -> Noise:
 
 def score_noise(category: str, rendered: bool, categories: int = 1) -> tuple[Noise, Noise | None]:
     """A score's noise, and its calibrated noise for one sample against one of another run
-    when a browser render measured the page (None otherwise): the performance score's swing,
-    and its share of the overall score, the mean of ``categories`` category scores."""
+    (the performance score holds timings: a browser render's, or the server's response in
+    static mode), and that share of the overall score, the mean of ``categories`` scores."""
     overall = category == "overall"
     noise = OVERALL_SCORE if overall else CATEGORY_SCORE
-    if not rendered or category not in ("overall", "performance"):
+    if category not in ("overall", "performance"):
         return noise, None
+    performance = LAB_PERFORMANCE_SCORE if rendered else STATIC_PERFORMANCE_SCORE
     if overall:
-        return noise, Noise(noise.absolute + LAB_PERFORMANCE_SCORE.absolute / max(1, categories))
-    return noise, LAB_PERFORMANCE_SCORE
+        return noise, Noise(noise.absolute + performance.absolute / max(1, categories))
+    return noise, performance
 
 
 def spread_of(lab_spread: object) -> dict[str, Spread]:

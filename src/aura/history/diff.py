@@ -156,6 +156,8 @@ def delta(
 def _score_noise(category: str, *standings: Standing | None) -> tuple[Noise, Noise | None]:
     """The noise of a score in these standings: wider when a browser render measured one."""
     present = [standing for standing in standings if standing is not None]
+    if not any("performance" in standing.scores for standing in present):
+        return score_noise(category, rendered=False, categories=0)[0], None
     rendered = any(standing.spreads for standing in present)
     categories = max((len(s.scores) - (OVERALL in s.scores) for s in present), default=1)
     return score_noise(category, rendered, categories)
