@@ -96,7 +96,7 @@ def after() -> RunInput:
             B,
             page(
                 scores={"performance": 56, "seo": 100, "accessibility": 85},
-                metrics={"response_time_ms": 1400, "total_bytes": 300_000, "request_count": 20},
+                metrics={"response_time_ms": 7000, "total_bytes": 300_000, "request_count": 20},
                 technologies=[technology("React", "18.2"), technology("WordPress", "6.4")],
                 snapshot_=B_AFTER,
                 plans=[plan("Pro", 35), plan("Enterprise", None, price_text="Contact us")],

@@ -39,7 +39,7 @@ def test_scores_and_metrics_change_in_the_right_direction() -> None:
     # (the static performance score's server response: 1 + 13 / 3 points).
     assert (overall.before, overall.after, overall.verdict) == (75.7, 80.3, "unchanged")
     response = _delta(b.metrics, "response_time_ms")
-    assert (response.change, response.verdict, response.direction) == (1200, "worse", "lower")
+    assert (response.change, response.verdict, response.direction) == (6800, "worse", "lower")
     assert response.label == "Response time"
     assert _delta(b.metrics, "total_bytes").verdict == "better"
     assert _delta(b.metrics, "request_count").verdict == "unchanged"
@@ -100,10 +100,11 @@ def test_content_pricing_and_visual_changes() -> None:
 
 def test_change_count_counts_every_real_change() -> None:
     b = _site(_changes(), B)
-    # 2 scores (performance, seo) + 2 metrics + 3 technologies + 3 content fields + 3 plans
-    # + 1 visual; its rank move is shown, not counted
-    assert (b.status, b.change_count) == ("changed", 14)
-    assert "b.example: 14 changes" in _changes().summary
+    # 2 scores (performance, seo) + 2 metrics + 3 technologies + 2 content fields + 3 plans
+    # + 1 visual; its rank move is shown, not counted, and so is the main text, whose only
+    # changed line is the new headline (counted once, as the headline)
+    assert (b.status, b.change_count) == ("changed", 13)
+    assert "b.example: 13 changes" in _changes().summary
 
 
 def test_an_unchanged_page_with_jitter_and_another_date_reports_no_change() -> None:

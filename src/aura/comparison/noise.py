@@ -129,8 +129,8 @@ BETWEEN_RUNS_BY_METRIC: dict[str, Noise] = {
     "lcp": Noise(1000, 0.8),
     "si": Noise(1000, 0.8),
     "tbt": Noise(1500, 0.8),
-    "ttfb_ms": Noise(1000, 0.5),
-    "response_time_ms": Noise(1000, 0.5),
+    "ttfb_ms": Noise(5000, 0.8),
+    "response_time_ms": Noise(5000, 0.8),
 }
 #: The performance score of one browser render, against another render's.
 LAB_PERFORMANCE_SCORE = Noise(40)

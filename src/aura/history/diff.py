@@ -208,6 +208,20 @@ def lab_spreads(site: SiteRun | None) -> dict[str, Spread]:
     return spread_of(mapping(site.result).get("lab_spread"))
 
 
+#: Metrics that add up the page's resources: not comparable between two runs that could
+#: not fetch the same number of them (``unanswered_requests``: a time limit, a refused
+#: connection, on a busy host as much as on the site's side).
+RESOURCE_METRICS = ("total_bytes", "failed_requests")
+
+
+def _unanswered(site: SiteRun | None) -> float | None:
+    return (
+        number(mapping(site.result.get("metrics")).get("unanswered_requests"))
+        if (site and site.result)
+        else None
+    )
+
+
 def _metric_deltas(
     old: SiteRun | None,
     new: SiteRun | None,
@@ -215,6 +229,9 @@ def _metric_deltas(
 ) -> list[Delta]:
     before, after = _metrics(old), _metrics(new)
     measured = old is not None and new is not None and completed(old) and completed(new)
+    if measured and _unanswered(old) != _unanswered(new):
+        for metric_id in RESOURCE_METRICS:
+            after.pop(metric_id, None)  # a measurement gap: shown as unmeasured
     deltas: list[Delta] = []
     for metric_id in KEY_METRICS:
         spec = EXTRA_METRICS.get(metric_id) or spec_of(metric_id)
@@ -387,6 +404,34 @@ def _site_sentences(site: SiteChanges) -> list[str]:
     return sentences or ["No changes since the previous run"]
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _explained(
+    main_text: TextChange, content: Sequence[TextChange], pricing: PricingChange | None
+) -> bool:
+    """Whether every line the main text gained or lost is one of the other changes (a new
+    headline, a new price): counted there, the same edit is not counted twice."""
+    known = {
+        _flat(value)
+        for change in content
+        if change.field != "main_text"
+        for value in (change.before, change.after, *change.added, *change.removed)
+        if value
+    }
+    prices = [
+        _flat(plan.price_text)
+        for change in (pricing.changes if pricing else [])
+        for plan in (change.before, change.after)
+        if plan is not None and plan.price_text.strip()
+    ]
+    lines = [_flat(line) for line in (*main_text.added, *main_text.removed) if line.strip()]
+    return bool(lines) and all(
+        line in known or any(price in line for price in prices) for line in lines
+    )
+
+
 def _change_count(
     deltas: Sequence[Delta],
     technology: Sequence[TechnologyChange],
@@ -433,7 +478,8 @@ def _site_changes(
         pricing = pricing_changes(old.result, new.result)
     else:
         visual = None
-    count = _change_count((*scores, *metrics), technology, content, pricing, visual)
+    counted = [c for c in content if c.field != "main_text" or not _explained(c, content, pricing)]
+    count = _change_count((*scores, *metrics), technology, counted, pricing, visual)
     site = SiteChanges(
         url=url,
         is_primary=url == primary_url,
