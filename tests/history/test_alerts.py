@@ -11,7 +11,7 @@ from aura.history.diff import diff_runs
 from aura.history.document import RunChanges
 from aura.history.inputs import RunInput
 from tests.history import scenario
-from tests.history.builders import A, B, page, run, site
+from tests.history.builders import A, B, C, page, run, site, snapshot
 
 RULE = uuid.UUID(int=7)
 
@@ -125,3 +125,30 @@ def test_long_subjects_are_cut_but_stay_unique() -> None:
     first, second = subject("content", long_url, "headline"), subject("content", long_url, "title")
     assert len(first) == len(second) == SUBJECT_LENGTH
     assert first != second
+
+
+def test_a_digest_rule_raises_one_event_per_run_listing_everything() -> None:
+    def day(number: int, title: str) -> RunInput:
+        return run(
+            site(A, page(snapshot_=snapshot()), primary=True),
+            site(B, page(snapshot_=snapshot(title=f"B {title}"))),
+            site(C, page(snapshot_=snapshot(title=f"C {title}"))),
+            day=number,
+        )
+
+    changes = diff_runs(day(0, "old"), day(1, "new"))
+    watched: dict[str, Any] = {"category": "overall", "points": None, "fields": ("title",)}
+    separate = evaluate([RuleSpec(id=RULE, kind="competitor_content_changed", **watched)], changes)
+    (digest,) = evaluate(
+        [RuleSpec(id=RULE, kind="competitor_content_changed", digest=True, **watched)], changes
+    )
+    assert [event.site for event in separate] == [B, C]
+    assert (digest.subject, digest.site) == ("digest", None)
+    assert digest.message.splitlines() == [
+        "2 alerts in this run:",
+        "- Competitor b.example changed its title",
+        "- Competitor c.example changed its title",
+    ]
+    assert [item["details"] for item in digest.details["digest"]] == [
+        event.details for event in separate
+    ]

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from aura.comparison.noise import VISUAL_CHANGE_PERCENT
 from aura.db.migrate import upgrade
 from tests.conftest import make_settings
 from tests.sets.smtp_support import Mailbox, smtp_server
@@ -139,7 +140,8 @@ async def _scenario(settings_for: Any, mode: str, tmp_path: Path) -> None:
     assert sorted(main_text["added"]) == ["$ 24.99/mo", "Launch your SaaS in a weekend"], main_text
     (price,) = rival_changes["pricing"]["changes"]
     assert (price["before"]["price"], price["after"]["price"]) == (19.99, 24.99)
-    visual = 1 if (rival_changes["visual"] or {}).get("changed_percent") else 0
+    shifted = (rival_changes["visual"] or {}).get("changed_percent") or 0
+    visual = 1 if shifted >= VISUAL_CHANGE_PERCENT else 0
     assert rival_changes["change_count"] == 3 + visual, rival_changes["summary"]
     assert [site["change_count"] for site in (sites[ours], sites[other])] == [0, 0]
     assert changes["overtakes"] == []

@@ -128,10 +128,14 @@ BETWEEN_RUNS_BY_METRIC: dict[str, Noise] = {
     "fcp": Noise(1000, 0.8),
     "lcp": Noise(1000, 0.8),
     "si": Noise(1000, 0.8),
-    "tbt": Noise(1500, 0.8),
+    "tbt": Noise(3000, 0.8),
+    "cls": Noise(0.1, 0.2),
     "ttfb_ms": Noise(5000, 0.8),
     "response_time_ms": Noise(5000, 0.8),
 }
+#: Share of the above-the-fold screenshot (per cent) that must differ for a visual change:
+#: animations that start at slightly different times marked 0.74 % of an unchanged page.
+VISUAL_CHANGE_PERCENT = 1.5
 #: The performance score of one browser render, against another render's.
 LAB_PERFORMANCE_SCORE = Noise(40)
 #: The static performance score holds one timing, the server's response (its audit's weight:

@@ -19,6 +19,7 @@ from aura.comparison.document import Direction, Unit
 from aura.comparison.inputs import Analysed, mapping, number
 from aura.comparison.metrics import MetricSpec, format_value, spec_of
 from aura.comparison.noise import (
+    VISUAL_CHANGE_PERCENT,
     Noise,
     Spread,
     between_runs_noise,
@@ -268,7 +269,24 @@ def _passed(standings: tuple[RunStandings, RunStandings], category: str, a: str,
     old, new = standings
     if any(category not in run.sites[url].scores for run in standings for url in (a, b)):
         return False
-    return _ahead(new, category, a, b) and not _ahead(old, category, a, b)
+    if not _ahead(new, category, a, b) or _ahead(old, category, a, b):
+        return False
+    # One of the two must have moved beyond the noise itself: two scores that each drift
+    # within it can open a gap between them without anybody having passed anybody.
+    return any(_moved(standings, category, url) for url in (a, b))
+
+
+def _moved(standings: tuple[RunStandings, RunStandings], category: str, url: str) -> bool:
+    was, now = (run.sites[url] for run in standings)
+    noise, one_sample = _score_noise(category, was, now)
+    return beyond_noise(
+        was.scores[category],
+        now.scores[category],
+        noise,
+        was.spreads.get(category),
+        now.spreads.get(category),
+        one_sample=one_sample,
+    )
 
 
 def _rank_changes(
@@ -399,9 +417,13 @@ def _site_sentences(site: SiteChanges) -> list[str]:
     sentences.extend(change.summary for change in site.content)
     if site.pricing is not None:
         sentences.extend(change.summary for change in site.pricing.changes)
-    if site.visual is not None and site.visual.changed_percent > 0:
+    if site.visual is not None and _visual_change(site.visual):
         sentences.append(f"{site.visual.changed_percent:g}% of the screenshot changed visually")
     return sentences or ["No changes since the previous run"]
+
+
+def _visual_change(visual: VisualChange | None) -> bool:
+    return visual is not None and visual.changed_percent >= VISUAL_CHANGE_PERCENT
 
 
 def _flat(text: str) -> str:
@@ -444,7 +466,7 @@ def _change_count(
         + len(technology)
         + len(content)
         + (len(pricing.changes) if pricing else 0)
-        + (1 if visual is not None and visual.changed_percent > 0 else 0)
+        + (1 if _visual_change(visual) else 0)
     )
 
 
