@@ -432,6 +432,24 @@ export interface components {
              */
             category: string;
             /**
+             * Channel
+             * @description webhook: the signed JSON document POSTed to webhook_url; slack: a readable message POSTed to a Slack-compatible incoming webhook (webhook_url); email: a message to email_to through the server's SMTP settings
+             * @default webhook
+             * @enum {string}
+             */
+            channel: "webhook" | "slack" | "email";
+            /**
+             * Digest
+             * @description One message per run with all the rule's alerts, not one per alert
+             * @default false
+             */
+            digest: boolean;
+            /**
+             * Email To
+             * @description email: the recipients' addresses
+             */
+            email_to?: string[];
+            /**
              * Enabled
              * @default true
              */
@@ -472,6 +490,11 @@ export interface components {
             /** Category */
             category: string;
             /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "webhook" | "slack" | "email";
+            /**
              * Created At
              * Format: date-time
              */
@@ -481,6 +504,10 @@ export interface components {
              * @description Readable, e.g. 'A competitor overtakes us in SEO'
              */
             description: string;
+            /** Digest */
+            digest: boolean;
+            /** Email To */
+            email_to: string[];
             /** Enabled */
             enabled: boolean;
             /** Fields */
@@ -791,7 +818,7 @@ export interface components {
             next_attempt_at: string | null;
             /**
              * Status
-             * @description none when the rule has no webhook
+             * @description none when the rule sends nothing (no webhook, no recipients) or the alert went out in its run's digest
              * @enum {string}
              */
             status: "pending" | "sending" | "delivered" | "failed" | "none";
