@@ -328,3 +328,21 @@ def test_a_metric_missing_from_one_run_is_a_measurement_gap_not_a_change() -> No
     assert _delta(a.metrics, "lcp_mobile").verdict == "unmeasured"
     assert (a.status, a.change_count) == ("unchanged", 0)
     assert a.summary == ["No changes since the previous run"]
+
+
+def test_page_weight_of_runs_that_fetched_different_resources_is_unmeasured() -> None:
+    # One run could not fetch 15 of the page's resources (time limits on a busy host): its
+    # weight is not comparable, whereas the same fetches give a real weight change.
+    def weighed(total: float, unanswered: int, day: int = 0) -> RunInput:
+        metrics = {"total_bytes": total, "failed_requests": 2 + unanswered}
+        metrics["unanswered_requests"] = unanswered
+        return run(site(A, page(metrics=metrics), primary=True), day=day)
+
+    gap = _site(diff_runs(weighed(969_000, 15), weighed(1_200_000, 0, 1)), A)
+    assert {d.id: d.verdict for d in gap.metrics} == {
+        "total_bytes": "unmeasured",
+        "failed_requests": "unmeasured",
+    }
+    assert gap.change_count == 0
+    heavier = _site(diff_runs(weighed(969_000, 0), weighed(1_200_000, 0, 1)), A)
+    assert _delta(heavier.metrics, "total_bytes").verdict == "worse"
