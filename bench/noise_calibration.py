@@ -3,10 +3,11 @@
 Analyses each chosen shared site ``--repeats`` times, one after the other as a set's run
 would, without changing anything, and prints for every category score and every metric that
 change tracking follows the spread of the values: min, max, the largest difference between
-two analyses (absolute and relative to the larger value), next to the threshold of
-``aura.comparison.noise`` and whether the noise model would have called that difference a
-change. The thresholds in ``noise.py`` (and ``docs/noise.md``) are set so that no unchanged
-page crosses them. Writes bench/results/noise_calibration.json.
+two analyses (absolute and relative to the larger value), next to change tracking's
+one-sample threshold (``aura.comparison.noise``: ``between_runs_noise``, ``score_noise``)
+and whether it would have called that difference a change. The thresholds in
+``noise.py`` (and ``docs/noise.md``) are set so that no unchanged page crosses them.
+Writes bench/results/noise_calibration_<mode>.json.
 
     .venv/bin/python bench/noise_calibration.py [--mode browser] [--repeats 4]
                                                 [--sites 01-sb-landing-page,...]
@@ -29,7 +30,7 @@ from aura.audit.browser import BrowserPool
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.runner import analyze_url
 from aura.comparison.metrics import spec_of
-from aura.comparison.noise import CATEGORY_SCORE, noise_of, significant
+from aura.comparison.noise import between_runs_noise, score_noise, significant
 from aura.config import Settings
 from aura.history.diff import EXTRA_METRICS, KEY_METRICS
 from aura.runtime import analysis_options, browser_settings
@@ -53,20 +54,23 @@ def _values(result: dict[str, Any]) -> dict[str, float]:
     return found
 
 
-def _threshold(key: str) -> Any:
+def _threshold(key: str, rendered: bool, categories: int) -> Any:
+    """Change tracking's noise for one sample against another (``docs/noise.md``)."""
     if key.startswith("score:"):
-        return CATEGORY_SCORE
+        noise, one_sample = score_noise(key.removeprefix("score:"), rendered, categories)
+        return one_sample or noise
     spec = EXTRA_METRICS.get(key) or spec_of(key)
-    return None if spec is None else noise_of(key, spec.unit)
+    return None if spec is None else between_runs_noise(key, spec.unit)
 
 
-def spread_of(samples: list[dict[str, float]]) -> dict[str, dict[str, Any]]:
+def spread_of(samples: list[dict[str, float]], rendered: bool) -> dict[str, dict[str, Any]]:
     keys = sorted({key for sample in samples for key in sample})
     table: dict[str, dict[str, Any]] = {}
     for key in keys:
         values = [sample[key] for sample in samples if key in sample]
         low, high = min(values), max(values)
-        noise = _threshold(key)
+        categories = sum(k.startswith("score:") for k in keys)
+        noise = _threshold(key, rendered, categories)
         table[key] = {
             "values": values,
             "missing": len(samples) - len(values),
@@ -100,7 +104,7 @@ async def main(mode: str, repeats: int, sites: list[str]) -> dict[str, Any]:
                 for _ in range(repeats):
                     result = await analyze_url(served.urls[folder], options)
                     samples.append(_values(result))
-                pages[folder] = spread_of(samples)
+                pages[folder] = spread_of(samples, rendered=pool is not None)
                 crossed = [key for key, row in pages[folder].items() if row["crosses"]]
                 print(f"{folder}: crossed {crossed or 'nothing'}", flush=True)
                 for key, row in pages[folder].items():

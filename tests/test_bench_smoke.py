@@ -158,3 +158,12 @@ def test_api_load(sites: Path, tmp_path: Path) -> None:
     figures = run_bench(sites, tmp_path, args, **services())
     for name in ("create_batch", "read_batch"):
         assert figures[name]["rates"][0]["requests"] > 0
+
+
+def test_noise_calibration(sites: Path, tmp_path: Path) -> None:
+    args = ["bench/noise_calibration.py", "--mode", "static", "--repeats", "2"]
+    figures = run_bench(sites, tmp_path, [*args, "--sites", ",".join(SITES)])
+    rows = figures["pages"][SITES[0]]
+    assert rows["html_bytes"]["values"] == [rows["html_bytes"]["min"]] * 2
+    assert rows["html_bytes"]["crosses"] is False
+    assert rows["score:seo"]["threshold"] == {"absolute": 3, "relative": 0.0}
