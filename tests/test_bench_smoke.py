@@ -210,3 +210,12 @@ def test_audit_agreement_sorts_each_lighthouse_verdict_into_its_class() -> None:
     ]
     assert classes["lh_fails_no_counterpart"] == ["unused-javascript"]
     assert classes["aura_fails_lh_passes"] == ["image-alt:image-alt"]
+
+
+def test_noise_calibration(sites: Path, tmp_path: Path) -> None:
+    args = ["bench/noise_calibration.py", "--mode", "static", "--repeats", "2"]
+    figures = run_bench(sites, tmp_path, [*args, "--sites", ",".join(SITES)])
+    rows = figures["pages"][SITES[0]]
+    assert rows["html_bytes"]["values"] == [rows["html_bytes"]["min"]] * 2
+    assert rows["html_bytes"]["crosses"] is False
+    assert rows["score:seo"]["threshold"] == {"absolute": 3, "relative": 0.0}

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from aura import __version__
@@ -145,6 +145,19 @@ class Settings(BaseSettings):
     webhook_retry_min_delay: float = Field(default=1.0, ge=0)
     webhook_retry_max_delay: float = Field(default=300.0, ge=0)
     webhook_timeout: float = Field(default=10.0, gt=0)
+
+    # Alert e-mail (rules whose channel is email): the SMTP server, its TLS mode (starttls
+    # on 587, implicit TLS on 465, none for a relay on a private network), the login (none
+    # without a username) and the sender. Retries follow the webhook settings above.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_tls: Literal["starttls", "implicit", "none"] = "starttls"
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_sender: str = ""
+    smtp_timeout: float = Field(default=20.0, gt=0)
+    #: The address the UI is reached at, for the links in alert messages (empty: none).
+    public_url: str = ""
 
     @model_validator(mode="after")
     def _lease_outlives_the_job(self) -> Settings:

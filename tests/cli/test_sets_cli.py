@@ -239,6 +239,10 @@ def test_refusals_of_an_existing_set(sites: tuple[ScriptedSite, ScriptedSite]) -
     no_runs = aura("sets", "changes", "Rivals")
     unknown_run = aura("sets", "changes", "Rivals", "--to", str(uuid.uuid4()))
     bad_rule = aura("sets", "rules", "add", "Rivals", "--kind", "overtaken", "-c", "vibes")
+    no_mail = aura(
+        "sets", "rules", "add", "Rivals", "--kind", "overtaken",
+        "--channel", "email", "--email", "team@example.test",
+    )  # fmt: skip
     no_schedule = aura("sets", "update", "Rivals", "--pause")
 
     assert duplicate.exit_code == 1
@@ -248,6 +252,8 @@ def test_refusals_of_an_existing_set(sites: tuple[ScriptedSite, ScriptedSite]) -
     assert unknown_run.exit_code == 1
     assert "is not a run of set" in unknown_run.stderr
     assert bad_rule.exit_code == 2
+    assert no_mail.exit_code == 2
+    assert "set AURA_SMTP_HOST and AURA_SMTP_SENDER" in no_mail.stderr
     assert "--category: unknown category 'vibes'" in bad_rule.stderr
     assert no_schedule.exit_code == 2
     assert "has no schedule" in no_schedule.stderr

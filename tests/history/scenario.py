@@ -84,7 +84,7 @@ def after() -> RunInput:
         site(
             A,
             page(
-                scores={"performance": 80, "seo": 78, "accessibility": 86},
+                scores={"performance": 66, "seo": 78, "accessibility": 86},
                 metrics={"response_time_ms": 120, "total_bytes": 300_000, "request_count": 10},
                 technologies=[technology("Nginx", "1.24"), technology("React", "17.0")],
                 snapshot_=A_SNAPSHOT,
@@ -95,8 +95,8 @@ def after() -> RunInput:
         site(
             B,
             page(
-                scores={"performance": 65, "seo": 81, "accessibility": 85},
-                metrics={"response_time_ms": 900, "total_bytes": 300_000, "request_count": 20},
+                scores={"performance": 56, "seo": 100, "accessibility": 85},
+                metrics={"response_time_ms": 7000, "total_bytes": 300_000, "request_count": 20},
                 technologies=[technology("React", "18.2"), technology("WordPress", "6.4")],
                 snapshot_=B_AFTER,
                 plans=[plan("Pro", 35), plan("Enterprise", None, price_text="Contact us")],

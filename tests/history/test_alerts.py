@@ -11,7 +11,7 @@ from aura.history.diff import diff_runs
 from aura.history.document import RunChanges
 from aura.history.inputs import RunInput
 from tests.history import scenario
-from tests.history.builders import A, B, page, run, site
+from tests.history.builders import A, B, C, page, run, site, snapshot
 
 RULE = uuid.UUID(int=7)
 
@@ -30,9 +30,9 @@ def test_overtaken_fires_for_the_category_a_competitor_took() -> None:
     (event,) = evaluate([rule("overtaken", "seo")], _changes())
     assert (event.rule_id, event.kind, event.site) == (RULE, "overtaken", B)
     assert event.subject == f"overtaken:seo:{B}"
-    assert event.message == "Competitor b.example overtook you in SEO (72 → 81 vs your 78)"
+    assert event.message == "Competitor b.example overtook you in SEO (72 → 100 vs your 78)"
     assert event.details["your_after"] == 78
-    assert event.details["competitor_after"] == 81
+    assert event.details["competitor_after"] == 100
     assert evaluate([rule("overtaken", "overall")], _changes()) == []
     assert evaluate([rule("overtaken", "performance")], _changes()) == []
 
@@ -90,7 +90,7 @@ def test_score_dropped_fires_at_the_threshold() -> None:
     assert (event.details["before"], event.details["after"]) == (90, 86)
     assert evaluate([rule("score_dropped", "accessibility", points=5)], _changes()) == []
     (overall,) = evaluate([rule("score_dropped", points=1)], _changes())
-    assert overall.message == "Your overall score fell by 1.4 points (82.7 → 81.3)"
+    assert overall.message == "Your overall score fell by 6 points (82.7 → 76.7)"
     assert evaluate([rule("score_dropped", "seo", points=1)], _changes()) == []
 
 
@@ -125,3 +125,30 @@ def test_long_subjects_are_cut_but_stay_unique() -> None:
     first, second = subject("content", long_url, "headline"), subject("content", long_url, "title")
     assert len(first) == len(second) == SUBJECT_LENGTH
     assert first != second
+
+
+def test_a_digest_rule_raises_one_event_per_run_listing_everything() -> None:
+    def day(number: int, title: str) -> RunInput:
+        return run(
+            site(A, page(snapshot_=snapshot()), primary=True),
+            site(B, page(snapshot_=snapshot(title=f"B {title}"))),
+            site(C, page(snapshot_=snapshot(title=f"C {title}"))),
+            day=number,
+        )
+
+    changes = diff_runs(day(0, "old"), day(1, "new"))
+    watched: dict[str, Any] = {"category": "overall", "points": None, "fields": ("title",)}
+    separate = evaluate([RuleSpec(id=RULE, kind="competitor_content_changed", **watched)], changes)
+    (digest,) = evaluate(
+        [RuleSpec(id=RULE, kind="competitor_content_changed", digest=True, **watched)], changes
+    )
+    assert [event.site for event in separate] == [B, C]
+    assert (digest.subject, digest.site) == ("digest", None)
+    assert digest.message.splitlines() == [
+        "2 alerts in this run:",
+        "- Competitor b.example changed its title",
+        "- Competitor c.example changed its title",
+    ]
+    assert [item["details"] for item in digest.details["digest"]] == [
+        event.details for event in separate
+    ]

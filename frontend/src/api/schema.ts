@@ -432,6 +432,24 @@ export interface components {
              */
             category: string;
             /**
+             * Channel
+             * @description webhook: the signed JSON document POSTed to webhook_url; slack: a readable message POSTed to a Slack-compatible incoming webhook (webhook_url); email: a message to email_to through the server's SMTP settings
+             * @default webhook
+             * @enum {string}
+             */
+            channel: "webhook" | "slack" | "email";
+            /**
+             * Digest
+             * @description One message per run with all the rule's alerts, not one per alert
+             * @default false
+             */
+            digest: boolean;
+            /**
+             * Email To
+             * @description email: the recipients' addresses
+             */
+            email_to?: string[];
+            /**
              * Enabled
              * @default true
              */
@@ -472,6 +490,11 @@ export interface components {
             /** Category */
             category: string;
             /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "webhook" | "slack" | "email";
+            /**
              * Created At
              * Format: date-time
              */
@@ -481,6 +504,10 @@ export interface components {
              * @description Readable, e.g. 'A competitor overtakes us in SEO'
              */
             description: string;
+            /** Digest */
+            digest: boolean;
+            /** Email To */
+            email_to: string[];
             /** Enabled */
             enabled: boolean;
             /** Fields */
@@ -804,7 +831,7 @@ export interface components {
             next_attempt_at: string | null;
             /**
              * Status
-             * @description none when the rule has no webhook
+             * @description none when the rule sends nothing (no webhook, no recipients) or the alert went out in its run's digest
              * @enum {string}
              */
             status: "pending" | "sending" | "delivered" | "failed" | "none";
@@ -843,10 +870,10 @@ export interface components {
             unit: "ms" | "bytes" | "count" | "ratio" | "score" | "bool" | "unitless";
             /**
              * Verdict
-             * @description better/worse by more than the metric's noise threshold, else unchanged; new/gone when only one run has a value
+             * @description better/worse by more than the metric's noise threshold and outside both runs' measured spread, else unchanged; new/gone when the site is in one run only; unmeasured when the site was analysed in both but one lacks the value (a measurement gap, not a change)
              * @enum {string}
              */
-            verdict: "better" | "worse" | "unchanged" | "new" | "gone";
+            verdict: "better" | "worse" | "unchanged" | "new" | "gone" | "unmeasured";
         };
         /** DesignSection */
         DesignSection: {
@@ -1080,7 +1107,8 @@ export interface components {
         };
         /**
          * Overtake
-         * @description ``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now.
+         * @description ``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now,
+         *     both times by more than the category's noise.
          */
         Overtake: {
             /** Category */
@@ -1652,7 +1680,7 @@ export interface components {
         SiteChanges: {
             /**
              * Change Count
-             * @description Changes a user would want to hear of: score/metric deltas that are better or worse, rank moves, technology, content, pricing and a visual change
+             * @description Changes a user would want to hear of: score/metric deltas that are better or worse, technology, content, pricing and a visual change (rank moves are shown, not counted: a site moves when another passes it)
              */
             change_count: number;
             /** Content */

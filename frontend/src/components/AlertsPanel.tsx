@@ -39,6 +39,8 @@ interface RuleProblems {
   fields?: string;
   webhook_url?: string;
   secret?: string;
+  email_to?: string;
+  channel?: string;
   general?: string;
 }
 
@@ -51,7 +53,7 @@ function newSecret(): string {
 function ruleProblemsFrom(error: unknown): RuleProblems {
   if (!(error instanceof ApiError) || !error.problems.length) return { general: error instanceof Error ? error.message : String(error) };
   const problems: RuleProblems = {};
-  const known = new Set(["kind", "category", "points", "fields", "webhook_url", "secret"]);
+  const known = new Set(["kind", "category", "points", "fields", "webhook_url", "secret", "email_to", "channel"]);
   for (const problem of error.problems) {
     const field = problem.loc[1];
     if (problem.loc[0] === "body" && typeof field === "string" && known.has(field)) {
@@ -78,8 +80,12 @@ function RuleForm({ setId, categories, onAdded }: { setId: string; categories: s
   const [category, setCategory] = useState("overall");
   const [points, setPoints] = useState("5");
   const [fields, setFields] = useState<string[]>(["headline", "pricing"]);
+  const [channel, setChannel] = useState<AlertRuleCreate["channel"]>("webhook");
   const [webhook, setWebhook] = useState("");
   const [secret, setSecret] = useState("");
+  const [emailTo, setEmailTo] = useState("");
+  const [digest, setDigest] = useState(false);
+  const recipients = emailTo.split(",").map((item) => item.trim()).filter(Boolean);
   const [problems, setProblems] = useState<RuleProblems>({});
 
   const local = (): RuleProblems => {
@@ -91,6 +97,8 @@ function RuleForm({ setId, categories, onAdded }: { setId: string; categories: s
     if (kind === "competitor_content_changed" && !fields.length) found.fields = "choose at least one field to watch";
     if (webhook.trim() && !/^https?:\/\/\S+$/i.test(webhook.trim())) found.webhook_url = "the webhook must be an http:// or https:// URL";
     if (secret && !webhook.trim()) found.secret = "a secret signs webhook deliveries: give the webhook URL too";
+    if (channel === "slack" && !webhook.trim()) found.webhook_url = "give the Slack incoming webhook's URL";
+    if (channel === "email" && !recipients.length) found.email_to = "give at least one e-mail address";
     return found;
   };
 
@@ -105,8 +113,11 @@ function RuleForm({ setId, categories, onAdded }: { setId: string; categories: s
       enabled: true,
       ...(kind === "score_dropped" ? { points: Number(points) } : {}),
       ...(kind === "competitor_content_changed" ? { fields } : {}),
-      webhook_url: webhook.trim() || null,
-      secret: secret || null,
+      channel,
+      digest,
+      webhook_url: channel === "email" ? null : webhook.trim() || null,
+      secret: channel === "webhook" ? secret || null : null,
+      email_to: channel === "email" ? recipients : [],
     };
     add.mutate(body, {
       onSuccess: () => {
@@ -178,9 +189,38 @@ function RuleForm({ setId, categories, onAdded }: { setId: string; categories: s
           <Problem>{problems.fields}</Problem>
         </fieldset>
       )}
+      <div className="field">
+        <label htmlFor={`${id}-channel`}>Send to</label>
+        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as AlertRuleCreate["channel"])}>
+          <option value="webhook">A webhook (signed JSON)</option>
+          <option value="slack">Slack (incoming webhook)</option>
+          <option value="email">E-mail</option>
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={digest} onChange={(e) => setDigest(e.target.checked)} /> One message per run (digest)
+        </label>
+      </div>
+      {channel === "email" && (
+        <div className="field rule-form__wide">
+          <label htmlFor={`${id}-email`}>Recipients <span className="muted">(comma-separated)</span></label>
+          <input
+            id={`${id}-email`}
+            type="text"
+            inputMode="email"
+            spellCheck={false}
+            placeholder="marketing@example.com"
+            value={emailTo}
+            aria-invalid={problems.email_to ? true : undefined}
+            onChange={(e) => setEmailTo(e.target.value)}
+          />
+          <Problem>{problems.email_to}</Problem>
+        </div>
+      )}
+      {channel !== "email" && (
       <div className="field rule-form__wide">
         <label htmlFor={`${id}-webhook`}>
-          Webhook URL <span className="muted">(optional: without one, alerts are only listed here)</span>
+          {channel === "slack" ? "Slack incoming webhook URL" : "Webhook URL"}{" "}
+          {channel === "webhook" && <span className="muted">(optional: without one, alerts are only listed here)</span>}
         </label>
         <input
           id={`${id}-webhook`}
@@ -194,6 +234,8 @@ function RuleForm({ setId, categories, onAdded }: { setId: string; categories: s
         />
         <Problem>{problems.webhook_url}</Problem>
       </div>
+      )}
+      {channel === "webhook" && (
       <div className="field rule-form__wide">
         <label htmlFor={`${id}-secret`}>
           Signing secret <span className="muted">(optional)</span>
@@ -218,6 +260,7 @@ function RuleForm({ setId, categories, onAdded }: { setId: string; categories: s
         </p>
         <Problem>{problems.secret}</Problem>
       </div>
+      )}
       <div className="rule-form__submit">
         <Problem>{problems.general}</Problem>
         <button type="submit" className="button button--primary" disabled={add.isPending} data-testid="add-rule">
@@ -236,13 +279,18 @@ function RuleRow({ setId, rule }: { setId: string; rule: AlertRuleRead }) {
       <div className="rule__main">
         <strong>{rule.description}</strong>
         <span className="muted small">
-          {rule.webhook_url ? (
+          {rule.channel === "email" && rule.email_to.length ? (
+            <>E-mail to {rule.email_to.join(", ")}</>
+          ) : rule.channel === "slack" && rule.webhook_url ? (
+            <>Slack {hostOf(rule.webhook_url)}</>
+          ) : rule.webhook_url ? (
             <>
               Webhook {hostOf(rule.webhook_url)} {rule.has_secret ? <span className="tag tag--info">signed</span> : <span className="tag tag--warn">unsigned</span>}
             </>
           ) : (
             "Listed here only (no webhook)"
           )}
+          {rule.digest && <span className="tag"> digest</span>}
           {!rule.enabled && <span className="tag"> paused</span>}
         </span>
       </div>

@@ -31,7 +31,11 @@ const VERDICT_TEXT: Record<string, string> = {
   unchanged: "unchanged",
   new: "new",
   gone: "gone",
+  unmeasured: "not measured in one of the runs",
 };
+
+/** A delta worth showing: beyond the noise, not a gap in the measurements. */
+const noticed = (delta: Delta) => delta.verdict !== "unchanged" && delta.verdict !== "unmeasured";
 
 function needsSpace(left: string, right: string): boolean {
   return left !== "" && right !== "" && !/\s$/.test(left) && !/^\s/.test(right);
@@ -259,8 +263,8 @@ export function SiteChangeCard({ site, setId, afterBatchId }: { site: SiteChange
   const [allMetrics, setAllMetrics] = useState(false);
   const { scores: allScores = [], metrics: allMetricList = [], ranks = [], technology = [], content = [], summary = [], pricing = null, visual = null, error = null } = site;
   const host = hostOf(site.url);
-  const scores = allScores.filter((delta) => delta.verdict !== "unchanged");
-  const moved = allMetricList.filter((delta) => delta.verdict !== "unchanged");
+  const scores = allScores.filter(noticed);
+  const moved = allMetricList.filter(noticed);
   const metrics = allMetrics ? allMetricList : moved;
   const hidden = allMetricList.length - moved.length;
   return (

@@ -44,6 +44,7 @@ VERDICT_STYLES = {
     "new": "cyan",
     "gone": "yellow",
     "unchanged": "dim",
+    "unmeasured": "dim",
 }
 STATUS_STYLES = {"changed": "bold yellow", "new": "cyan", "gone": "yellow", "failed": "red"}
 SHORT_FIELDS = ("title", "meta_description", "headline")
@@ -67,7 +68,8 @@ def _change(delta: Delta) -> str:
 
 
 def _noticed(deltas: Sequence[Delta]) -> list[Delta]:
-    return [delta for delta in deltas if delta.verdict != "unchanged"]
+    """Deltas worth a line: not those within the noise, nor measurement gaps."""
+    return [delta for delta in deltas if delta.verdict not in ("unchanged", "unmeasured")]
 
 
 def _rank(rank: int | None) -> str:

@@ -612,14 +612,27 @@ def add_rule(
         envvar="AURA_ALERT_SECRET",
         help="Sign deliveries with this shared secret (HMAC-SHA256 in X-Aura-Signature)",
     ),
+    channel: str = typer.Option(
+        "webhook",
+        "--channel",
+        help="webhook (signed JSON to --webhook), slack (a Slack incoming webhook at "
+        "--webhook) or email (to --email, through the AURA_SMTP_* settings)",
+    ),
+    email_to: list[str] | None = typer.Option(
+        None, "--email", help="email: a recipient's address (repeatable)"
+    ),
+    digest: bool = typer.Option(False, "--digest", help="One message per run, not per alert"),
     disabled: bool = typer.Option(False, "--disabled", help="Create the rule switched off"),
 ) -> None:
-    """Add an alert rule: alerts are listed by `aura sets alerts` and sent to the webhook."""
+    """Add an alert rule: alerts are listed by `aura sets alerts` and sent over its channel."""
     values: dict[str, Any] = {
         "kind": kind,
         "points": points,
+        "channel": channel,
         "webhook_url": webhook,
         "secret": secret,
+        "email_to": email_to or [],
+        "digest": digest,
         "enabled": not disabled,
     }
     if category is not None:

@@ -30,7 +30,9 @@ Where the numbers come from:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from aura.comparison.document import Unit
 
@@ -105,3 +107,130 @@ def significant(a: float, b: float, noise: Noise) -> bool:
 
 def within_noise(a: float, b: float, noise: Noise) -> bool:
     return not significant(a, b, noise)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far the renders of one analysis went below and above the reported median (from
+    the result's ``lab_spread``), over ``renders`` measured renders."""
+
+    below: float
+    above: float
+    renders: int
+
+    def around(self, value: float) -> tuple[float, float]:
+        return value - self.below, value + self.above
+
+
+#: ``lab_spread`` keys whose spread also applies to a category score.
+SPREAD_CATEGORIES = {"performance_score": "performance"}
+#: Renders on both sides from which the measured spreads decide a change between runs
+#: instead of the calibrated model for one render (fewer say too little about the spread).
+MIN_SPREAD_RENDERS = 3
+
+#: The same page measured again at another time (change tracking), with one sample: the
+#: calibrated noise where it is wider than the comparison's (``docs/noise.md``; measured
+#: with ``bench/noise_calibration.py``). A browser's lab timings and score swing with the
+#: host's load far more than two sites measured in one batch are apart: on the calibration
+#: host (2 cores shared with other work) an unchanged page's FCP went from 1.8 s to 6.0 s,
+#: its mobile TBT from 69 ms to 1.3 s and its performance score from 58 to 92 between four
+#: renders; a loopback server's first response from 7 ms to 563 ms.
+BETWEEN_RUNS_BY_METRIC: dict[str, Noise] = {
+    "fcp": Noise(1000, 0.8),
+    "lcp": Noise(1000, 0.8),
+    "si": Noise(1000, 0.8),
+    "tbt": Noise(3000, 0.8),
+    "cls": Noise(0.1, 0.2),
+    "ttfb_ms": Noise(5000, 0.8),
+    "response_time_ms": Noise(5000, 0.8),
+}
+#: Share of the above-the-fold screenshot (per cent) that must differ for a visual change:
+#: animations that start at slightly different times marked 0.74 % and 1.97 % of unchanged
+#: pages (a text edit is a content change already; this is for layout, colour, imagery).
+VISUAL_CHANGE_PERCENT = 5.0
+#: The performance score of one browser render, against another render's.
+LAB_PERFORMANCE_SCORE = Noise(40)
+#: The static performance score holds one timing, the server's response (its audit's weight:
+#: 8 of the category's 80), so one slow answer moves it by up to 10 points (6 measured with
+#: three pages analysed at once): that share, plus a category's usual noise.
+STATIC_PERFORMANCE_SCORE = Noise(CATEGORY_SCORE.absolute + 10)
+
+
+def between_runs_noise(metric_id: str, unit: Unit) -> Noise:
+    """The threshold for one sample of a metric against one sample taken at another time."""
+    base, _ = split_profile(metric_id)
+    return (
+        BETWEEN_RUNS_BY_METRIC.get(metric_id)
+        or BETWEEN_RUNS_BY_METRIC.get(base)
+        or (noise_of(metric_id, unit))
+    )
+
+
+def score_noise(category: str, rendered: bool, categories: int = 1) -> tuple[Noise, Noise | None]:
+    """A score's noise, and its calibrated noise for one sample against one of another run
+    (the performance score holds timings: a browser render's, or the server's response in
+    static mode), and that share of the overall score, the mean of ``categories`` scores."""
+    overall = category == "overall"
+    noise = OVERALL_SCORE if overall else CATEGORY_SCORE
+    if category not in ("overall", "performance"):
+        return noise, None
+    performance = LAB_PERFORMANCE_SCORE if rendered else STATIC_PERFORMANCE_SCORE
+    if overall:
+        return noise, Noise(noise.absolute + performance.absolute / max(1, categories))
+    return noise, performance
+
+
+def spread_of(lab_spread: object) -> dict[str, Spread]:
+    """The measured spread per metric id (``lcp_mobile``...) and per category
+    (``performance``) of a result's ``lab_spread``; empty without one."""
+    metrics = lab_spread.get("metrics") if isinstance(lab_spread, Mapping) else None
+    spreads: dict[str, Spread] = {}
+    for key, body in (metrics if isinstance(metrics, Mapping) else {}).items():
+        values = _numbers(body, "min", "max", "median")
+        if values is None:
+            continue
+        low, high, median = values
+        raw = body.get("values")
+        renders = sum(v is not None for v in raw) if isinstance(raw, list) else 1
+        spread = Spread(
+            below=max(0.0, median - low), above=max(0.0, high - median), renders=renders
+        )
+        spreads[SPREAD_CATEGORIES.get(str(key), str(key))] = spread
+    return spreads
+
+
+def _numbers(body: Any, *keys: str) -> tuple[float, ...] | None:
+    if not isinstance(body, Mapping):
+        return None
+    found = [body.get(key) for key in keys]
+    numbers = [float(v) for v in found if isinstance(v, int | float) and not isinstance(v, bool)]
+    return tuple(numbers) if len(numbers) == len(keys) else None
+
+
+def beyond_noise(
+    a: float,
+    b: float,
+    noise: Noise,
+    spread_a: Spread | None = None,
+    spread_b: Spread | None = None,
+    *,
+    one_sample: Noise | None = None,
+) -> bool:
+    """Whether two measurements of a metric differ by more than the noise.
+
+    When both sides were rendered at least ``MIN_SPREAD_RENDERS`` times: beyond ``noise``
+    and outside each other's measured spread (renders that overlap measured the same thing).
+    Otherwise each side is one sample: beyond ``one_sample`` (the calibrated noise of one
+    sample against another taken at another time, ``between_runs_noise``), else ``noise``.
+    """
+    if (
+        spread_a is None
+        or spread_b is None
+        or min(spread_a.renders, spread_b.renders) < MIN_SPREAD_RENDERS
+    ):
+        return significant(a, b, one_sample or noise)
+    if not significant(a, b, noise):
+        return False
+    low_a, high_a = spread_a.around(a)
+    low_b, high_b = spread_b.around(b)
+    return high_a < low_b or high_b < low_a

@@ -37,6 +37,8 @@ class RuleSpec:
     category: str
     points: float | None
     fields: tuple[str, ...]
+    #: One event per run for everything the rule found, instead of one per subject.
+    digest: bool = False
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,29 @@ def evaluate(rules: Sequence[RuleSpec], changes: RunChanges) -> list[AlertEvent]
     events: list[AlertEvent] = []
     for rule in rules:
         evaluator = EVALUATORS.get(rule.kind)
-        if evaluator is not None:
-            events.extend(evaluator(rule, changes))
+        if evaluator is None:
+            continue
+        found = evaluator(rule, changes)
+        events.extend(_digest(rule, found) if rule.digest and len(found) > 1 else found)
     return events
+
+
+def _digest(rule: RuleSpec, events: Sequence[AlertEvent]) -> list[AlertEvent]:
+    """The rule's events of one run as one: its message lists them all."""
+    sites = list(dict.fromkeys(event.site for event in events if event.site))
+    lines = "\n".join(f"- {event.message}" for event in events)
+    return [
+        AlertEvent(
+            rule_id=rule.id,
+            kind=rule.kind,
+            site=sites[0] if len(sites) == 1 else None,
+            subject="digest",
+            message=f"{len(events)} alerts in this run:\n{lines}",
+            details={
+                "digest": [
+                    {"site": event.site, "message": event.message, "details": event.details}
+                    for event in events
+                ]
+            },
+        )
+    ]

@@ -18,7 +18,16 @@ from urllib.parse import urlsplit
 from aura.comparison.document import Direction, Unit
 from aura.comparison.inputs import Analysed, mapping, number
 from aura.comparison.metrics import MetricSpec, format_value, spec_of
-from aura.comparison.noise import CATEGORY_SCORE, OVERALL_SCORE, Noise, noise_of, significant
+from aura.comparison.noise import (
+    VISUAL_CHANGE_PERCENT,
+    Noise,
+    Spread,
+    between_runs_noise,
+    beyond_noise,
+    noise_of,
+    score_noise,
+    spread_of,
+)
 from aura.comparison.summary import ordinal
 from aura.comparison.technology import Detected, technologies_of
 from aura.history.content import content_changes
@@ -92,19 +101,38 @@ def format_score(value: float | None) -> str:
 
 
 def verdict(
-    before: float | None, after: float | None, direction: Direction, noise: Noise
+    before: float | None,
+    after: float | None,
+    direction: Direction,
+    noise: Noise,
+    spreads: tuple[Spread | None, Spread | None] = (None, None),
+    *,
+    one_sample: Noise | None = None,
+    measured_in_both: bool = False,
 ) -> Verdict:
-    if before is None:
-        return "unchanged" if after is None else "new"
-    if after is None:
-        return "gone"
-    if not significant(before, after, noise):
+    """better/worse only beyond the noise and outside both runs' measured spreads; a value
+    missing from one run of a site analysed in both is a measurement gap, not a change."""
+    if before is None or after is None:
+        if before is None and after is None:
+            return "unchanged"
+        if measured_in_both:
+            return "unmeasured"
+        return "new" if before is None else "gone"
+    if not beyond_noise(before, after, noise, *spreads, one_sample=one_sample):
         return "unchanged"
     return "better" if (after > before) == (direction == "higher") else "worse"
 
 
 def delta(
-    id_: str, spec: MetricSpec, before: float | None, after: float | None, noise: Noise
+    id_: str,
+    spec: MetricSpec,
+    before: float | None,
+    after: float | None,
+    noise: Noise,
+    spreads: tuple[Spread | None, Spread | None] = (None, None),
+    *,
+    one_sample: Noise | None = None,
+    measured_in_both: bool = False,
 ) -> Delta:
     return Delta(
         id=id_,
@@ -114,12 +142,33 @@ def delta(
         before=before,
         after=after,
         change=round(after - before, 6) if before is not None and after is not None else None,
-        verdict=verdict(before, after, spec.direction, noise),
+        verdict=verdict(
+            before,
+            after,
+            spec.direction,
+            noise,
+            spreads,
+            one_sample=one_sample,
+            measured_in_both=measured_in_both,
+        ),
     )
 
 
+def _score_noise(category: str, *standings: Standing | None) -> tuple[Noise, Noise | None]:
+    """The noise of a score in these standings: wider when a browser render measured one."""
+    present = [standing for standing in standings if standing is not None]
+    if not any("performance" in standing.scores for standing in present):
+        return score_noise(category, rendered=False, categories=0)[0], None
+    rendered = any(standing.spreads for standing in present)
+    categories = max((len(s.scores) - (OVERALL in s.scores) for s in present), default=1)
+    return score_noise(category, rendered, categories)
+
+
 def _score_deltas(
-    old: Standing | None, new: Standing | None, titles: Mapping[str, str]
+    old: Standing | None,
+    new: Standing | None,
+    titles: Mapping[str, str],
+    spreads: tuple[Mapping[str, Spread], Mapping[str, Spread]],
 ) -> list[Delta]:
     deltas: list[Delta] = []
     for category in titles:
@@ -128,8 +177,21 @@ def _score_deltas(
         if before is None and after is None:
             continue
         spec = MetricSpec(titles[category], "score", "higher")
-        noise = OVERALL_SCORE if category == OVERALL else CATEGORY_SCORE
-        deltas.append(delta(category, spec, before, after, noise))
+        noise, one_sample = _score_noise(category, old, new)
+        pair = (spreads[0].get(category), spreads[1].get(category))
+        measured = old is not None and new is not None
+        deltas.append(
+            delta(
+                category,
+                spec,
+                before,
+                after,
+                noise,
+                pair,
+                one_sample=one_sample,
+                measured_in_both=measured,
+            )
+        )
     return deltas
 
 
@@ -138,42 +200,120 @@ def _metrics(site: SiteRun | None) -> dict[str, float]:
     return {key: value for key in KEY_METRICS if (value := number(raw.get(key))) is not None}
 
 
-def _metric_deltas(old: SiteRun | None, new: SiteRun | None) -> list[Delta]:
+def lab_spreads(site: SiteRun | None) -> dict[str, Spread]:
+    """The spread of each lab metric over the renders of this run (``lab_spread``), keyed
+    as ``metrics`` and the category scores are; the performance score's spread applies to
+    the performance category."""
+    if site is None or not completed(site):
+        return {}
+    return spread_of(mapping(site.result).get("lab_spread"))
+
+
+#: Metrics that add up the page's resources: not comparable between two runs that could
+#: not fetch the same number of them (``unanswered_requests``: a time limit, a refused
+#: connection, on a busy host as much as on the site's side).
+RESOURCE_METRICS = ("total_bytes", "failed_requests")
+
+
+def _unanswered(site: SiteRun | None) -> float | None:
+    return (
+        number(mapping(site.result.get("metrics")).get("unanswered_requests"))
+        if (site and site.result)
+        else None
+    )
+
+
+def _metric_deltas(
+    old: SiteRun | None,
+    new: SiteRun | None,
+    spreads: tuple[Mapping[str, Spread], Mapping[str, Spread]],
+) -> list[Delta]:
     before, after = _metrics(old), _metrics(new)
+    measured = old is not None and new is not None and completed(old) and completed(new)
+    if measured and _unanswered(old) != _unanswered(new):
+        for metric_id in RESOURCE_METRICS:
+            after.pop(metric_id, None)  # a measurement gap: shown as unmeasured
     deltas: list[Delta] = []
     for metric_id in KEY_METRICS:
         spec = EXTRA_METRICS.get(metric_id) or spec_of(metric_id)
         if spec is None or (metric_id not in before and metric_id not in after):
             continue
-        noise = noise_of(metric_id, spec.unit)
-        deltas.append(delta(metric_id, spec, before.get(metric_id), after.get(metric_id), noise))
+        pair = (spreads[0].get(metric_id), spreads[1].get(metric_id))
+        deltas.append(
+            delta(
+                metric_id,
+                spec,
+                before.get(metric_id),
+                after.get(metric_id),
+                noise_of(metric_id, spec.unit),
+                pair,
+                one_sample=between_runs_noise(metric_id, spec.unit),
+                measured_in_both=measured,
+            )
+        )
     return deltas
 
 
-def _rank_verdict(before: int | None, after: int | None) -> RankVerdict:
+def _rank_verdict(before: int | None, after: int | None, really: bool) -> RankVerdict:
     if before is None:
         return "new"
     if after is None:
         return "gone"
-    return "up" if after < before else "down" if after > before else "unchanged"
+    if after == before or not really:
+        return "unchanged"  # sites reshuffled within the noise: nobody really passed anybody
+    return "up" if after < before else "down"
+
+
+def _passed(standings: tuple[RunStandings, RunStandings], category: str, a: str, b: str) -> bool:
+    """Whether ``a`` is ahead of ``b`` beyond the noise now and was not before."""
+    old, new = standings
+    if any(category not in run.sites[url].scores for run in standings for url in (a, b)):
+        return False
+    if not _ahead(new, category, a, b) or _ahead(old, category, a, b):
+        return False
+    # One of the two must have moved beyond the noise itself: two scores that each drift
+    # within it can open a gap between them without anybody having passed anybody.
+    return any(_moved(standings, category, url) for url in (a, b))
+
+
+def _moved(standings: tuple[RunStandings, RunStandings], category: str, url: str) -> bool:
+    was, now = (run.sites[url] for run in standings)
+    noise, one_sample = _score_noise(category, was, now)
+    return beyond_noise(
+        was.scores[category],
+        now.scores[category],
+        noise,
+        was.spreads.get(category),
+        now.spreads.get(category),
+        one_sample=one_sample,
+    )
 
 
 def _rank_changes(
-    old: Standing | None, new: Standing | None, titles: Mapping[str, str]
+    url: str, standings: tuple[RunStandings, RunStandings], titles: Mapping[str, str]
 ) -> list[RankChange]:
+    """Rank moves; a move is up or down only when the site passed another one, or was
+    passed, by more than the noise (a tie broken counts, a reshuffle within it does not)."""
+    old, new = (run.sites.get(url) for run in standings)
+    others = [other for other in standings[1].sites if other != url and other in standings[0].sites]
+    both = old is not None and new is not None
     changes: list[RankChange] = []
     for category in titles:
         before = old.ranks.get(category) if old else None
         after = new.ranks.get(category) if new else None
         if before is None and after is None:
             continue
+        really = both and any(
+            _passed(standings, category, url, other) or _passed(standings, category, other, url)
+            for other in others
+        )
         changes.append(
             RankChange(
                 category=category,
                 label=titles[category],
                 before=before,
                 after=after,
-                verdict=_rank_verdict(before, after),
+                verdict=_rank_verdict(before, after, really),
             )
         )
     return changes
@@ -277,14 +417,45 @@ def _site_sentences(site: SiteChanges) -> list[str]:
     sentences.extend(change.summary for change in site.content)
     if site.pricing is not None:
         sentences.extend(change.summary for change in site.pricing.changes)
-    if site.visual is not None and site.visual.changed_percent > 0:
+    if site.visual is not None and _visual_change(site.visual):
         sentences.append(f"{site.visual.changed_percent:g}% of the screenshot changed visually")
     return sentences or ["No changes since the previous run"]
 
 
+def _visual_change(visual: VisualChange | None) -> bool:
+    return visual is not None and visual.changed_percent >= VISUAL_CHANGE_PERCENT
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _explained(
+    main_text: TextChange, content: Sequence[TextChange], pricing: PricingChange | None
+) -> bool:
+    """Whether every line the main text gained or lost is one of the other changes (a new
+    headline, a new price): counted there, the same edit is not counted twice."""
+    known = {
+        _flat(value)
+        for change in content
+        if change.field != "main_text"
+        for value in (change.before, change.after, *change.added, *change.removed)
+        if value
+    }
+    prices = [
+        _flat(plan.price_text)
+        for change in (pricing.changes if pricing else [])
+        for plan in (change.before, change.after)
+        if plan is not None and plan.price_text.strip()
+    ]
+    lines = [_flat(line) for line in (*main_text.added, *main_text.removed) if line.strip()]
+    return bool(lines) and all(
+        line in known or any(price in line for price in prices) for line in lines
+    )
+
+
 def _change_count(
     deltas: Sequence[Delta],
-    ranks: Sequence[RankChange],
     technology: Sequence[TechnologyChange],
     content: Sequence[TextChange],
     pricing: PricingChange | None,
@@ -292,11 +463,10 @@ def _change_count(
 ) -> int:
     return (
         sum(item.verdict in ("better", "worse") for item in deltas)
-        + sum(rank.verdict in ("up", "down") for rank in ranks)
         + len(technology)
         + len(content)
         + (len(pricing.changes) if pricing else 0)
-        + (1 if visual is not None and visual.changed_percent > 0 else 0)
+        + (1 if _visual_change(visual) else 0)
     )
 
 
@@ -308,12 +478,16 @@ def _site_changes(
     titles: Mapping[str, str],
     visual: VisualChange | None,
 ) -> SiteChanges:
-    """One site's changes; ``titles`` maps the categories to compare, in order, to labels."""
+    """One site's changes; ``titles`` maps the categories to compare, in order, to labels.
+
+    Rank moves are shown but not counted: a site moves when another one passes it, though
+    its own page did not change (the pass itself is one of the run's overtakes)."""
     old, new = runs
     was, now = standings[0].sites.get(url), standings[1].sites.get(url)
-    scores = _score_deltas(was, now, titles)
-    metrics = _metric_deltas(old, new)
-    ranks = _rank_changes(was, now, titles)
+    spreads = (lab_spreads(old), lab_spreads(new))
+    scores = _score_deltas(was, now, titles, spreads)
+    metrics = _metric_deltas(old, new, spreads)
+    ranks = _rank_changes(url, standings, titles)
     technology: list[TechnologyChange] = []
     content: list[TextChange] = []
     pricing: PricingChange | None = None
@@ -326,7 +500,8 @@ def _site_changes(
         pricing = pricing_changes(old.result, new.result)
     else:
         visual = None
-    count = _change_count((*scores, *metrics), ranks, technology, content, pricing, visual)
+    counted = [c for c in content if c.field != "main_text" or not _explained(c, content, pricing)]
+    count = _change_count((*scores, *metrics), technology, counted, pricing, visual)
     site = SiteChanges(
         url=url,
         is_primary=url == primary_url,
@@ -344,10 +519,24 @@ def _site_changes(
     return site.model_copy(update={"summary": _site_sentences(site)})
 
 
+def _ahead(run: RunStandings, category: str, a: str, b: str) -> bool:
+    """Whether ``a`` scores ahead of ``b`` in ``category`` by more than the noise (and
+    outside each other's measured spread)."""
+    first, second = run.sites[a], run.sites[b]
+    score_a, score_b = first.scores[category], second.scores[category]
+    noise, one_sample = _score_noise(category, first, second)
+    spread_a, spread_b = first.spreads.get(category), second.spreads.get(category)
+    return score_a > score_b and beyond_noise(
+        score_b, score_a, noise, spread_b, spread_a, one_sample=one_sample
+    )
+
+
 def overtakes(
     old: RunStandings, new: RunStandings, titles: Mapping[str, str], order: Sequence[str]
 ) -> list[Overtake]:
-    """Every pair (a, b) where a scored below b in a category before and above b now."""
+    """Every pair (a, b) where a scored below b in a category before and above b now, each
+    time by more than the category's noise (and apart from each other's measured spread):
+    two sites that swap places within the noise did not overtake anybody."""
     found: list[Overtake] = []
     for category, label in titles.items():
         before = {url: s.scores[category] for url, s in old.sites.items() if category in s.scores}
@@ -366,7 +555,7 @@ def overtakes(
             )
             for site in both
             for other in both
-            if before[site] < before[other] and after[site] > after[other]
+            if _ahead(old, category, other, site) and _ahead(new, category, site, other)
         )
     return found
 
@@ -390,9 +579,17 @@ def overtake_sentence(overtake: Overtake, primary_url: str | None) -> str:
 def _run_summary(
     sites: Sequence[SiteChanges], found: Sequence[Overtake], primary_url: str | None
 ) -> list[str]:
-    involving = [o for o in found if primary_url in (o.site, o.overtaken)]
-    sentences = [overtake_sentence(o, primary_url) for o in involving]
-    sentences.extend(overtake_sentence(o, primary_url) for o in found if o not in involving)
+    """The run in a few sentences. Overtakes are listed apart (``overtakes``, shown beside
+    the summary by the UI and the CLI): the summary only counts them, so that none is said
+    twice."""
+    sentences = []
+    if found:
+        involving = sum(primary_url in (o.site, o.overtaken) for o in found)
+        plural = "s" if len(found) != 1 else ""
+        yours = ""
+        if involving and primary_url:
+            yours = ", involving you" if len(found) == 1 else f", {involving} involving you"
+        sentences.append(f"{len(found)} overtake{plural} in the rankings{yours}")
     for site in sites:
         overall = next((d for d in site.scores if d.id == OVERALL), None)
         if site.is_primary and overall is not None and overall.verdict in ("better", "worse"):

@@ -19,7 +19,7 @@ from aura.comparison.document import Direction, Unit
 
 CHANGES_VERSION: Final = "1.0"
 
-Verdict = Literal["better", "worse", "unchanged", "new", "gone"]
+Verdict = Literal["better", "worse", "unchanged", "new", "gone", "unmeasured"]
 RankVerdict = Literal["up", "down", "unchanged", "new", "gone"]
 SiteStatus = Literal["changed", "unchanged", "new", "gone", "failed"]
 TextField = Literal[
@@ -52,8 +52,10 @@ class Delta(_Model):
     after: float | None
     change: float | None = Field(description="after - before; None unless both are known")
     verdict: Verdict = Field(
-        description="better/worse by more than the metric's noise threshold, else unchanged; "
-        "new/gone when only one run has a value"
+        description="better/worse by more than the metric's noise threshold and outside "
+        "both runs' measured spread, else unchanged; new/gone when the site is in one run "
+        "only; unmeasured when the site was analysed in both but one lacks the value (a "
+        "measurement gap, not a change)"
     )
 
 
@@ -153,13 +155,15 @@ class SiteChanges(_Model):
     visual: VisualChange | None = None
     change_count: int = Field(
         description="Changes a user would want to hear of: score/metric deltas that are "
-        "better or worse, rank moves, technology, content, pricing and a visual change"
+        "better or worse, technology, content, pricing and a visual change (rank moves are "
+        "shown, not counted: a site moves when another passes it)"
     )
     summary: list[str] = Field(default_factory=list, description="Readable sentences")
 
 
 class Overtake(_Model):
-    """``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now."""
+    """``site`` was behind ``overtaken`` in ``category`` in the earlier run and is ahead now,
+    both times by more than the category's noise."""
 
     category: str
     label: str

@@ -14,6 +14,7 @@ from typing import Any
 
 from aura.comparison import SiteInput, compare
 from aura.comparison.inputs import mapping, number, order_categories, text
+from aura.comparison.noise import Spread, spread_of
 from aura.history.inputs import RunInput, SiteRun
 
 OVERALL = "overall"
@@ -21,10 +22,12 @@ OVERALL = "overall"
 
 @dataclass(frozen=True)
 class Standing:
-    """One site in one run: ``overall`` and category id → score, and → rank."""
+    """One site in one run: ``overall`` and category id → score, and → rank; ``spreads``:
+    how far the scores measured by repeated renders went (``performance``, browser mode)."""
 
     scores: dict[str, float] = field(default_factory=dict)
     ranks: dict[str, int] = field(default_factory=dict)
+    spreads: dict[str, Spread] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,9 @@ def standings_of(run: RunInput) -> RunStandings:
         if not completed(site):
             continue
         entry = compared.get(site.url)
+        spreads = spread_of(mapping(site.result).get("lab_spread"))
         if entry is None:
-            sites[site.url] = Standing(scores=_result_scores(site.result))
+            sites[site.url] = Standing(scores=_result_scores(site.result), spreads=spreads)
             continue
         scores = {
             name: value
@@ -133,7 +137,7 @@ def standings_of(run: RunInput) -> RunStandings:
         }
         if (overall := number(entry.get("overall_score"))) is not None:
             scores[OVERALL] = overall
-        sites[site.url] = Standing(scores=scores)
+        sites[site.url] = Standing(scores=scores, spreads=spreads)
     for ranking in _rankings(document):
         category = text(ranking.get("category"))
         if category is None:

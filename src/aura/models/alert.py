@@ -12,7 +12,9 @@ from aura.db.types import UUID, JSONDocument, StorableText, TZDateTime, new_id, 
 
 
 class AlertRule(Base):
-    """What to be told about in a set's runs, and where to send it (an optional webhook)."""
+    """What to be told about in a set's runs, and where to send it: a signed webhook, a
+    Slack-compatible incoming webhook (both at ``webhook_url``) or e-mail (``email_to``,
+    comma-separated); ``digest`` sends one message per run for all the rule's alerts."""
 
     __tablename__ = "alert_rules"
 
@@ -26,8 +28,16 @@ class AlertRule(Base):
     fields: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     webhook_url: Mapped[str | None] = mapped_column(sa.String(2048))
     secret: Mapped[str | None] = mapped_column(sa.String(200))
+    channel: Mapped[str] = mapped_column(sa.String(16), default="webhook", server_default="webhook")
+    email_to: Mapped[str | None] = mapped_column(sa.String(1000))
+    digest: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     enabled: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
+
+    @property
+    def delivers(self) -> bool:
+        """Whether its alerts are sent somewhere (else they are listed only)."""
+        return bool(self.email_to) if self.channel == "email" else bool(self.webhook_url)
 
 
 class Alert(Base):

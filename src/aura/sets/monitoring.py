@@ -9,6 +9,7 @@ the pair's folder like the recorded ones.
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,11 @@ if TYPE_CHECKING:
 #: Trends cover at most this many of the latest runs.
 TREND_RUNS = 100
 ALERTS_LISTED = 200
+#: An address an alert may be sent to: one local part and one domain, no spaces, commas
+#: or header-breaking characters (the recipients are stored comma-separated).
+EMAIL_ADDRESS = re.compile(
+    r"[^@\s,;<>\"()\[\]\\]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
+)
 #: How long a webhook's host name may take to resolve when a rule is created.
 WEBHOOK_LOOKUP_SECONDS = 5.0
 
@@ -74,8 +80,11 @@ def rule_read(rule: AlertRule) -> AlertRuleRead:
         category=rule.category,
         points=rule.points,
         fields=list(rule.fields),
+        channel=rule.channel,
         webhook_url=rule.webhook_url,
         has_secret=bool(rule.secret),
+        email_to=rule.email_to.split(",") if rule.email_to else [],
+        digest=rule.digest,
         enabled=rule.enabled,
         description=describe_rule(rule.kind, rule.category, rule.points, list(rule.fields)),
         created_at=rule.created_at,
@@ -197,7 +206,7 @@ class MonitoringService:
         self, session: AsyncSession, set_id: uuid.UUID, data: AlertRuleCreate
     ) -> AlertRuleRead:
         await self._set(session, set_id)
-        fields = self._check_rule(data)
+        fields, recipients = self._check_rule(data)
         webhook_url = await self._check_webhook(data.webhook_url)
         rule = AlertRule(
             set_id=set_id,
@@ -205,15 +214,19 @@ class MonitoringService:
             category=data.category,
             points=data.points,
             fields=fields,
+            channel=data.channel,
             webhook_url=webhook_url,
             secret=data.secret or None,
+            email_to=",".join(recipients) or None,
+            digest=data.digest,
             enabled=data.enabled,
         )
         await AlertRepository(session).add_rule(rule)
         return rule_read(rule)
 
-    def _check_rule(self, data: AlertRuleCreate) -> list[str]:
-        """The rule's watched fields; every problem raised at once, each naming its field."""
+    def _check_rule(self, data: AlertRuleCreate) -> tuple[list[str], list[str]]:
+        """The rule's watched fields and e-mail recipients; every problem raised at once,
+        each naming its field."""
         errors: list[dict[str, Any]] = []
 
         def fail(loc: list[str | int], message: str, value: Any) -> None:
@@ -235,9 +248,33 @@ class MonitoringService:
             fail(["body", "fields"], "name at least one field to watch", data.fields)
         if data.secret and not data.webhook_url:
             fail(["body", "secret"], "a secret signs webhook deliveries: give a webhook_url", None)
+        if data.secret and data.channel != "webhook":
+            fail(["body", "secret"], "only webhook deliveries are signed", None)
+        if data.channel == "slack" and not data.webhook_url:
+            fail(["body", "webhook_url"], "give the Slack incoming webhook's URL", None)
+        if data.channel != "email" and data.email_to:
+            fail(["body", "email_to"], 'recipients need the "email" channel', None)
+        if data.channel == "email" and data.webhook_url:
+            fail(["body", "webhook_url"], 'the "email" channel sends no webhook', None)
+        recipients: list[str] = []
+        for index, raw in enumerate(data.email_to):
+            address = raw.strip()
+            if not EMAIL_ADDRESS.fullmatch(address):
+                fail(["body", "email_to", index], f"not an e-mail address: {raw!r}", raw)
+            recipients.append(address)
+        if data.channel == "email":
+            if not recipients:
+                fail(["body", "email_to"], "name at least one recipient", data.email_to)
+            if not (self.runtime.settings.smtp_host and self.runtime.settings.smtp_sender):
+                fail(
+                    ["body", "channel"],
+                    "this server sends no e-mail: set AURA_SMTP_HOST and AURA_SMTP_SENDER",
+                    data.channel,
+                )
         if errors:
             raise InvalidInputError(errors)
-        return list(dict.fromkeys(data.fields)) if data.kind == "competitor_content_changed" else []
+        fields = data.fields if data.kind == "competitor_content_changed" else []
+        return list(dict.fromkeys(fields)), list(dict.fromkeys(recipients))
 
     async def _check_webhook(self, raw: str | None) -> str | None:
         """The webhook URL, normalised; 422 for another scheme or, unless private networks

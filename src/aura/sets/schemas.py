@@ -22,6 +22,7 @@ AlertKind = Literal[
     "score_dropped",  # our score (overall or a category) fell by at least N points
 ]
 DeliveryStatus = Literal["pending", "sending", "delivered", "failed", "none"]
+AlertChannel = Literal["webhook", "slack", "email"]
 
 
 class ScheduleSpec(BaseModel):
@@ -136,6 +137,12 @@ class AlertRuleCreate(BaseModel):
         description="competitor_content_changed: which of title, meta_description, headline, "
         "calls_to_action, navigation, main_text, pricing",
     )
+    channel: AlertChannel = Field(
+        default="webhook",
+        description="webhook: the signed JSON document POSTed to webhook_url; slack: a "
+        "readable message POSTed to a Slack-compatible incoming webhook (webhook_url); "
+        "email: a message to email_to through the server's SMTP settings",
+    )
     webhook_url: str | None = Field(
         default=None, max_length=2048, description="Where alerts are POSTed (JSON)"
     )
@@ -144,6 +151,13 @@ class AlertRuleCreate(BaseModel):
         max_length=200,
         description="Shared secret: each delivery carries X-Aura-Signature, "
         "sha256=HMAC-SHA256(secret, '<X-Aura-Timestamp>.<body>') in hex",
+    )
+    email_to: list[str] = Field(
+        default_factory=list, max_length=20, description="email: the recipients' addresses"
+    )
+    digest: bool = Field(
+        default=False,
+        description="One message per run with all the rule's alerts, not one per alert",
     )
     enabled: bool = True
 
@@ -155,8 +169,11 @@ class AlertRuleRead(BaseModel):
     category: str
     points: float | None
     fields: list[str]
+    channel: AlertChannel
     webhook_url: str | None
     has_secret: bool
+    email_to: list[str]
+    digest: bool
     enabled: bool
     description: str = Field(description="Readable, e.g. 'A competitor overtakes us in SEO'")
     created_at: dt.datetime
@@ -167,7 +184,10 @@ class AlertRuleList(BaseModel):
 
 
 class DeliveryRead(BaseModel):
-    status: DeliveryStatus = Field(description="none when the rule has no webhook")
+    status: DeliveryStatus = Field(
+        description="none when the rule sends nothing (no webhook, no recipients) or the "
+        "alert went out in its run's digest"
+    )
     attempts: int
     last_error: str | None
     delivered_at: dt.datetime | None

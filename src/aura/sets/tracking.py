@@ -321,6 +321,7 @@ async def _store(
             category=rule.category,
             points=rule.points,
             fields=tuple(rule.fields),
+            digest=rule.digest,
         )
         for rule in rules.values()
     ]
@@ -341,10 +342,10 @@ async def _store(
                 "message": event.message,
                 "details": event.details,
                 "created_at": now,
-                "delivery_status": PENDING if rule.webhook_url else NO_DELIVERY,
+                "delivery_status": PENDING if rule.delivers else NO_DELIVERY,
                 "attempts": 0,
             }
         )
-        if inserted and rule.webhook_url:
+        if inserted and rule.delivers:
             to_deliver.append(alert_id)
     return to_deliver

@@ -1,4 +1,10 @@
-"""The ``deliver_alert`` job: POST one alert to its rule's webhook, signed, until it lands.
+"""The ``deliver_alert`` job: send one alert over its rule's channel until it lands.
+
+Channels: ``webhook`` (the signed JSON document POSTed to the rule's URL), ``slack`` (a
+readable message with a link back to the set's changes, POSTed to a Slack-compatible
+incoming webhook) and ``email`` (a plain-text message through the server's SMTP settings,
+sent by the standard library's client in a thread). Every channel shares the claim, the
+retries and the back-off below.
 
 Each attempt is claimed in the database first (``pending`` → ``sending``, attempts + 1, a
 lease), so duplicated jobs and concurrent workers send an alert at most once per attempt;
@@ -20,9 +26,13 @@ import hashlib
 import hmac
 import json
 import logging
+import smtplib
+import ssl
 import time
 import uuid
 from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import make_msgid
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -48,6 +58,10 @@ EVENT = "alert"
 LEASE_MARGIN_SECONDS = 60.0
 
 
+#: Characters of a page's text kept in an e-mail's subject line.
+SUBJECT_CHARACTERS = 160
+
+
 @dataclass(frozen=True)
 class Delivery:
     """One claimed attempt: what to send, where, and the claim it was made under."""
@@ -57,6 +71,46 @@ class Delivery:
     url: str
     secret: str | None
     body: bytes
+    channel: str = "webhook"
+    recipients: tuple[str, ...] = ()
+    subject: str = ""
+    text: str = ""
+
+
+def change_link(public_url: str, alert: Alert) -> str | None:
+    """Where the UI shows the changes of the alert's run (None without AURA_PUBLIC_URL)."""
+    if not public_url.strip():
+        return None
+    return f"{public_url.strip().rstrip('/')}/sets/{alert.set_id}?run={alert.batch_id}#changes"
+
+
+def slack_escape(text: str) -> str:
+    """Slack's message format reads ``<...>`` as links and mentions: page text stays text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_payload(alert: Alert, set_name: str, link: str | None) -> dict[str, Any]:
+    """A Slack-compatible incoming-webhook message: the alert in words, and the link."""
+    lines = [f"*Aura · {slack_escape(set_name)}*", slack_escape(alert.message)]
+    if link is not None:
+        lines.append(f"<{link}|See what changed>")
+    return {"text": "\n".join(lines)}
+
+
+def one_line(text: str, limit: int = SUBJECT_CHARACTERS) -> str:
+    """Text fit for a header: no line breaks or control characters, at most ``limit`` long."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def email_text(alert: Alert, set_name: str, link: str | None) -> tuple[str, str]:
+    """The subject and plain-text body of an alert's e-mail."""
+    subject = one_line(f"[Aura] {set_name}: {alert.message.splitlines()[0]}")
+    body = [f"Comparison set: {set_name}", "", alert.message, ""]
+    if link is not None:
+        body += [f"See what changed: {link}", ""]
+    body.append(f"Alert {alert.id}, run {alert.batch_id} (previous run {alert.previous_batch_id})")
+    return subject, "\n".join(body) + "\n"
 
 
 def alert_payload(alert: Alert, set_name: str) -> dict[str, Any]:
@@ -158,12 +212,15 @@ async def run_delivery(runtime: Runtime, alert_id: str) -> None:
         delivery = await _claim(AlertRepository(session), alert_uuid, settings)
     if delivery is None:
         return  # delivered, failed, not due yet, or another worker holds the attempt
-    error = await post_alert(
-        delivery,
-        runtime.policy,
-        time_limit=settings.webhook_timeout,
-        user_agent=settings.user_agent,
-    )
+    if delivery.channel == "email":
+        error = await asyncio.to_thread(send_email, delivery, settings)
+    else:
+        error = await post_alert(
+            delivery,
+            runtime.policy,
+            time_limit=settings.webhook_timeout,
+            user_agent=settings.user_agent,
+        )
     async with runtime.db.write() as session:
         await _record(session, runtime, delivery, error)
 
@@ -183,11 +240,61 @@ async def _claim(
     if loaded is None:
         return None
     alert, rule, set_name = loaded
-    if rule is None or not rule.webhook_url:
+    if rule is None or not rule.delivers:
         await alerts.fail(alert_id, attempt, "its alert rule was deleted before delivery")
         return None
-    body = encode_payload(alert_payload(alert, set_name))
-    return Delivery(alert_id, attempt, rule.webhook_url, rule.secret, body)
+    link = change_link(settings.public_url, alert)
+    if rule.channel == "email":
+        subject, text = email_text(alert, set_name, link)
+        recipients = tuple((rule.email_to or "").split(","))
+        return Delivery(alert_id, attempt, "", None, b"", "email", recipients, subject, text)
+    if rule.channel == "slack":
+        body = encode_payload(slack_payload(alert, set_name, link))
+        return Delivery(alert_id, attempt, rule.webhook_url or "", None, body, "slack")
+    payload = alert_payload(alert, set_name)
+    if link is not None:
+        payload["link"] = link
+    body = encode_payload(payload)
+    return Delivery(alert_id, attempt, rule.webhook_url or "", rule.secret, body)
+
+
+def send_email(delivery: Delivery, settings: Settings) -> str | None:
+    """Send one attempt's e-mail (blocking: run it in a thread); None once the server
+    accepted it, else what went wrong, in words that never carry the password."""
+    if not settings.smtp_host or not settings.smtp_sender:
+        return "this server sends no e-mail (AURA_SMTP_HOST, AURA_SMTP_SENDER)"
+    message = EmailMessage()
+    message["From"] = settings.smtp_sender
+    message["To"] = ", ".join(delivery.recipients)
+    message["Subject"] = delivery.subject
+    message["Message-ID"] = make_msgid(idstring=str(delivery.alert_id))
+    message["X-Aura-Delivery"] = str(delivery.alert_id)
+    message.set_content(delivery.text)
+    context = ssl.create_default_context()
+    timeout = settings.smtp_timeout
+    try:
+        client = (
+            smtplib.SMTP_SSL(
+                settings.smtp_host, settings.smtp_port, timeout=timeout, context=context
+            )
+            if settings.smtp_tls == "implicit"
+            else smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=timeout)
+        )
+        with client:
+            if settings.smtp_tls == "starttls":
+                client.starttls(context=context)
+            if settings.smtp_username:
+                client.login(settings.smtp_username, settings.smtp_password.get_secret_value())
+            client.send_message(message)
+    except smtplib.SMTPAuthenticationError as error:
+        return f"the SMTP server refused the login (code {error.smtp_code})"
+    except smtplib.SMTPRecipientsRefused as error:
+        return f"the SMTP server refused the recipients: {', '.join(sorted(error.recipients))}"
+    except smtplib.SMTPResponseException as error:
+        return f"the SMTP server answered {error.smtp_code}"
+    except (smtplib.SMTPException, ssl.SSLError, OSError) as error:
+        return f"could not send the e-mail through {settings.smtp_host}: {_reason(error)}"
+    return None
 
 
 async def _record(

@@ -40,6 +40,11 @@ class ResourceSummary(Audit):
         metrics: dict[str, float | int | None] = {"request_count": total}
         metrics.update({f"{kind}_requests": count for kind, count in counts.items()})
         metrics["failed_requests"] = failed
+        # Fetches that got no answer at all (a time limit, a refused connection): what the
+        # page weighs was not measured in full, which change tracking must know.
+        metrics["unanswered_requests"] = sum(
+            1 for item in subresources.items if item.status_code is None
+        )
         # The page's weight is the one total-byte-weight shows; the table is by type.
         weight = page_weight(exchange, subresources, artifacts.find(LabMetrics))
         return AuditResult(
