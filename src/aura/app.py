@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aura import __version__
 from aura.analyses.endpoints import router as analyses_router
+from aura.apidocs import add_api_docs
 from aura.audit.fetch import NetworkPolicy
 from aura.competitive.endpoints import router as competitive_router
 from aura.competitive.websocket import router as competitive_ws_router
@@ -70,7 +71,11 @@ def create_app(
         version=__version__,
         summary="Competitive website analysis: your site and your competitors, side by side.",
         lifespan=lifespan,
+        # /docs and /redoc are Aura's own pages (aura.apidocs): FastAPI's load from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
+    add_api_docs(app, app.openapi_url or "/openapi.json")
 
     @app.exception_handler(AuraError)
     async def _aura_error(_request: Request, error: AuraError) -> JSONResponse:
