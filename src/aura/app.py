@@ -37,6 +37,7 @@ from aura.security import (
 )
 from aura.sets.endpoints import router as sets_router
 from aura.sets.monitoring_endpoints import router as monitoring_router
+from aura.status import router as status_router
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +132,7 @@ def create_app(
     app.include_router(analyses_router)
     app.include_router(sets_router)
     app.include_router(monitoring_router)
+    app.include_router(status_router)
     _serve_frontend(app, frontend_dist)
     return app
 

@@ -141,7 +141,12 @@ export function TechnologyMatrix({ doc, sites }: { doc: ComparisonDocument | nul
   const section = doc?.technology;
   if (!section || !section.available || section.groups.length === 0) {
     const fallback = sites.filter((s) => s.report?.facts.technologies.length);
-    if (!fallback.length) return <Unavailable>No technology was detected on these sites.</Unavailable>;
+    if (!fallback.length) {
+      // Detection that did not run (no fingerprint data…) is not "nothing detected".
+      const reasons = [...new Set(Object.values(section?.unavailable ?? {}))];
+      if (reasons.length) return <Unavailable>{reasons.join(" ")}</Unavailable>;
+      return <Unavailable>No technology was detected on these sites.</Unavailable>;
+    }
   }
   const columns = sites.filter((s) => (section ? !section.sites_without_data.includes(s.url) || s.isPrimary : true));
   const groups = section?.groups.length
