@@ -69,11 +69,28 @@ def test_no_page_scrolls_sideways(aura: str, finished_batch: dict[str, Any], pho
         f"/batches/{finished_batch['id']}": "[data-testid=comparison-grid]",
         f"/analyses/{analysis}": "h1",
     }
+    titles = set()
     for path, ready in pages.items():
         phone.goto(aura + path)
         phone.locator(ready).first.wait_for(timeout=30_000)
         phone.wait_for_timeout(500)  # charts and images settle
         _assert_no_sideways_scroll(phone)
+        titles.add(phone.title())
+    # Each page names itself in its tab.
+    assert len(titles) == len(pages), titles
+    assert "On a phone · Aura" in titles
+
+
+def test_a_report_links_back_to_its_comparison(
+    aura: str,  # noqa: F811
+    finished_batch: dict[str, Any],
+    phone: Any,
+) -> None:
+    comparison = f"{aura}/batches/{finished_batch['id']}"
+    phone.goto(comparison)
+    phone.get_by_text("Full report →").first.click()
+    phone.get_by_test_id("back-to-comparison").click()
+    phone.wait_for_url(comparison)
 
 
 def test_the_header_folds_into_a_menu(aura: str, phone: Any) -> None:  # noqa: F811

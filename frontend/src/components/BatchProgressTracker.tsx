@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import type { Batch } from "../api/types";
+import { reportPath } from "../hooks/title";
 import type { SocketState } from "../hooks/useBatchSocket";
 import { hostOf } from "../lib/format";
 import { isFinished } from "../lib/progress";
@@ -67,7 +68,7 @@ export function BatchProgressTracker({ batch, connection }: { batch: Batch; conn
             </div>
             <span className="url-status__state">{URL_STATE[item.status] ?? item.status}</span>
             {item.status === "completed" && (
-              <Link className="url-status__link" to={`/analyses/${item.analysis_id}`}>
+              <Link className="url-status__link" to={reportPath(item.analysis_id, batch.id)}>
                 Report
               </Link>
             )}
