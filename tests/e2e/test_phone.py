@@ -130,3 +130,20 @@ def test_the_grid_keeps_its_row_labels_and_shows_two_sites(
     # The sites moved under the labels; the labels stayed where they were.
     assert after["x"] == before["x"]
     assert sites.last.bounding_box()["x"] + sites.last.bounding_box()["width"] <= width + 1
+
+
+def test_a_mistake_shown_on_leaving_a_field_does_not_swallow_the_next_click(
+    aura: str,  # noqa: F811
+    phone: Any,
+) -> None:
+    phone.goto(f"{aura}/new")
+    inputs = phone.get_by_test_id("url-input")
+    inputs.first.wait_for()
+    inputs.first.fill("ftp://example.com")
+    # Leaving the field by pressing a button below it: the message appears above the button
+    # and moves it, but only after the press, so the button still gets its click.
+    phone.get_by_test_id("add-url").click()
+    assert inputs.count() == 4
+    error = phone.locator(".url-row").nth(0).locator(".field-error")
+    error.wait_for()
+    assert "only http and https" in error.inner_text()
