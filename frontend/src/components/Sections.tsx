@@ -13,6 +13,16 @@ const FINDING_ICON: Record<string, string> = {
   partial: "!",
 };
 
+/** The notes, less those that say again what a finding already says: a site left out of
+ *  the comparison is a finding ("… is left out: reason") and a note ("… is not compared"). */
+export function notesNotInFindings(notes: string[], findings: Finding[]): string[] {
+  const leftOut = findings.filter((f) => f.kind === "partial" && f.url).map((f) => f.url!);
+  return notes.filter(
+    (note) =>
+      !leftOut.some((url) => note.startsWith(`${url} is not compared`) || note === `The primary site ${url} could not be compared`),
+  );
+}
+
 export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
   if (!doc) {
     const ranked = [...sites].filter((s) => s.overall !== null).sort((a, b) => (b.overall ?? 0) - (a.overall ?? 0));
@@ -38,6 +48,7 @@ export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null
     );
   }
   const findings: Finding[] = doc.summary;
+  const notes = notesNotInFindings(doc.notes, findings);
   return (
     <>
       {findings.length ? (
@@ -54,9 +65,9 @@ export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null
       ) : (
         <Unavailable>No findings for this comparison.</Unavailable>
       )}
-      {doc.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="notes">
-          {doc.notes.map((note, index) => (
+          {notes.map((note, index) => (
             <li key={index}>{note}</li>
           ))}
         </ul>
