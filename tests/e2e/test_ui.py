@@ -178,7 +178,8 @@ def test_compare_three_sites_live_and_safely(aura: str, page: Any) -> None:
         assert page.locator("img[src=x], img[src=y]").count() == 0
         assert page.locator("main b").count() == 0
         assert page.dialogs == []
-        assert page.title().startswith("Aura")
+        # The tab names the comparison.
+        assert page.title() == "UI end-to-end · Aura"
 
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "results.png"), full_page=True)
