@@ -1,5 +1,5 @@
-import { lazy, Suspense } from "react";
-import { Link, NavLink, Route, Routes } from "react-router-dom";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Link, NavLink, Route, Routes, useLocation } from "react-router-dom";
 import { ServerStatus } from "./components/ServerStatus";
 import { Loading } from "./components/States";
 import { TokenPrompt } from "./components/TokenPrompt";
@@ -15,6 +15,10 @@ const AnalysisPage = lazy(() => import("./pages/AnalysisPage").then((m) => ({ de
 const SetPage = lazy(() => import("./pages/SetPage").then((m) => ({ default: m.SetPage })));
 
 export function App() {
+  // On a phone the links fold behind a menu button; any navigation folds them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <div className="app">
       <header className="topbar">
@@ -23,7 +27,16 @@ export function App() {
             <span className="brand__mark" aria-hidden="true" />
             <span className="brand__name">Aura</span>
           </Link>
-          <nav className="topnav" aria-label="Main">
+          <button
+            type="button"
+            className="topbar__menu button button--ghost button--small"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {menuOpen ? "Close" : "Menu"}
+          </button>
+          <nav id="main-nav" className={`topnav${menuOpen ? " is-open" : ""}`} aria-label="Main">
             <NavLink to="/" end>
               Comparisons
             </NavLink>

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aura import __version__
 from aura.analyses.endpoints import router as analyses_router
+from aura.apidocs import add_api_docs
 from aura.audit.fetch import NetworkPolicy
 from aura.competitive.endpoints import router as competitive_router
 from aura.competitive.websocket import router as competitive_ws_router
@@ -36,6 +37,7 @@ from aura.security import (
 )
 from aura.sets.endpoints import router as sets_router
 from aura.sets.monitoring_endpoints import router as monitoring_router
+from aura.status import router as status_router
 from aura.worker import create_runtime
 
 logger = logging.getLogger(__name__)
@@ -71,7 +73,11 @@ def create_app(
         version=__version__,
         summary="Competitive website analysis: your site and your competitors, side by side.",
         lifespan=lifespan,
+        # /docs and /redoc are Aura's own pages (aura.apidocs): FastAPI's load from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
+    add_api_docs(app, app.openapi_url or "/openapi.json")
 
     @app.exception_handler(AuraError)
     async def _aura_error(_request: Request, error: AuraError) -> JSONResponse:
@@ -127,6 +133,7 @@ def create_app(
     app.include_router(analyses_router)
     app.include_router(sets_router)
     app.include_router(monitoring_router)
+    app.include_router(status_router)
     _serve_frontend(app, frontend_dist)
     return app
 

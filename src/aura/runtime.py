@@ -26,6 +26,7 @@ from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.gatherers import SubresourceLimits
 from aura.audit.runner import AnalysisOptions
 from aura.audit.technology import FingerprintDataMissingError, TechnologyOptions, load_fingerprints
+from aura.audit.technology.fingerprints import fingerprint_files
 from aura.config import Settings
 from aura.db.engine import Database
 from aura.events import EventBus, create_bus
@@ -86,6 +87,31 @@ def default_mode(settings: Settings) -> str:
     # Only whether Chromium is usable matters here: no need for the fingerprint probes.
     available = _plain_browser_settings(settings).unavailable_reason() is None
     return "browser" if available else "static"
+
+
+def capability_warnings(settings: Settings) -> list[str]:
+    """What this machine cannot do that an analysis would otherwise do, and how to fix it.
+
+    Shown at ``aura serve``'s start and in the web UI (``GET /api/v1/status``), so that a
+    missing part reads as switched off rather than as a finding about the sites.
+    """
+    warnings: list[str] = []
+    plain = _plain_browser_settings(settings)
+    chromium = plain.unavailable_reason()
+    if chromium is not None:
+        warnings.append(f"Browser mode is off (analyses run static): {chromium}.")
+    elif plain.axe_core is None or not plain.axe_core.is_file():
+        warnings.append(
+            f"The browser's accessibility checks (axe-core) are off: axe-core is not "
+            f"installed at {plain.axe_core}; run `make browser` or set AURA_AXE_CORE_PATH."
+        )
+    technologies, categories, _groups = fingerprint_files(settings.fingerprints_path)
+    if not technologies.is_file() or not categories.is_file():
+        warnings.append(
+            f"Technology detection is off: no fingerprint data in {settings.fingerprints_path}; "
+            "run `aura fingerprints update`."
+        )
+    return warnings
 
 
 def analysis_options(

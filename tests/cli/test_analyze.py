@@ -123,14 +123,20 @@ def test_the_batch_is_stored_in_the_configured_postgresql_database(
 
 
 class TestBatches:
-    def test_list_shows_the_batch(self, analysed: dict[str, Any]) -> None:
+    def test_list_shows_the_batch(
+        self, analysed: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         batch_id = analysed["report"]["batch"]["id"]
+        monkeypatch.setenv("COLUMNS", "80")
 
         table = aura("batches", "list")
         as_json = aura("batches", "list", "--json")
 
         assert table.exit_code == 0
+        # Readable at 80 columns: the id whole, the name whole, no line wider.
         assert batch_id in table.stdout
+        assert "CLI test" in table.stdout
+        assert max(len(line) for line in table.stdout.splitlines()) <= 80
         page = BatchPage.model_validate_json(as_json.stdout)
         assert batch_id in {str(item.id) for item in page.items}
 

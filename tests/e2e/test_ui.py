@@ -178,7 +178,8 @@ def test_compare_three_sites_live_and_safely(aura: str, page: Any) -> None:
         assert page.locator("img[src=x], img[src=y]").count() == 0
         assert page.locator("main b").count() == 0
         assert page.dialogs == []
-        assert page.title().startswith("Aura")
+        # The tab names the comparison.
+        assert page.title() == "UI end-to-end · Aura"
 
         # Recommendations: sorted by the gain they show, plain HTTP and the landing page's
         # JPEG weight among the first five, each an action naming what to change.

@@ -67,7 +67,7 @@ class AuraProcesses:
     def api(self, name: str = "api", port: int | None = None) -> str:
         port = port or free_port()
         self._spawn(name, "serve", "--port", str(port))
-        assert wait_until(lambda: _healthy(port), timeout=30), self.log(name)
+        assert wait_until(lambda: _healthy(port), timeout=90), self.log(name)
         return f"http://127.0.0.1:{port}"
 
     def worker(self, name: str = "worker") -> subprocess.Popen[bytes]:

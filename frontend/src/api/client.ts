@@ -4,6 +4,7 @@ import type {
   BatchCreate,
   BatchPage,
   ComparisonRead,
+  ServerStatusRead,
 } from "./types";
 
 /** One problem the API reported about a request field (FastAPI's 422 shape). */
@@ -124,6 +125,7 @@ export const api = {
     request<ComparisonRead>(`${BATCHES}/${encodeURIComponent(id)}/comparison`),
   getAnalysis: (id: string) =>
     request<Analysis>(`/api/v1/analyses/${encodeURIComponent(id)}`),
+  getStatus: () => request<ServerStatusRead>("/api/v1/status"),
 };
 
 export function batchSocketUrl(id: string): string {

@@ -336,6 +336,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server Status */
+        get: operations["server_status_api_v1_status_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1526,6 +1543,21 @@ export interface components {
              * @description nginx, Apache or Caddy
              */
             server: string;
+        };
+        /** ServerStatus */
+        ServerStatus: {
+            /**
+             * Default Mode
+             * @description The mode of analyses that do not name one
+             */
+            default_mode: string;
+            /** Version */
+            version: string;
+            /**
+             * Warnings
+             * @description Parts of the analysis switched off on this server, each with its fix
+             */
+            warnings: string[];
         };
         /** SetCreate */
         SetCreate: {
@@ -4003,6 +4035,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    server_status_api_v1_status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerStatus"];
                 };
             };
         };

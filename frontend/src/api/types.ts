@@ -58,3 +58,4 @@ export type AlertRuleList = Schemas["AlertRuleList"];
 export type AlertRead = Schemas["AlertRead"];
 export type AlertList = Schemas["AlertList"];
 export type AlertKind = AlertRuleCreate["kind"];
+export type ServerStatusRead = Schemas["ServerStatus"];

@@ -1,5 +1,7 @@
+import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import type { Batch } from "../api/types";
+import { reportPath } from "../hooks/title";
 import type { SocketState } from "../hooks/useBatchSocket";
 import { hostOf } from "../lib/format";
 import { isFinished } from "../lib/progress";
@@ -21,6 +23,25 @@ const CONNECTION: Record<SocketState, string> = {
   "not-found": "Deleted",
 };
 
+/** "42 s", "3 min 05 s": how long the comparison has taken so far (or took). */
+export function elapsedText(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
+}
+
+/** The time now, once a second while `running` (the elapsed time ticks on its own). */
+function useNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [running]);
+  return now;
+}
+
 export function BatchProgressTracker({ batch, connection }: { batch: Batch; connection: SocketState }) {
   const done = batch.completed_urls + batch.failed_urls;
   const finished = isFinished(batch.status);
@@ -30,12 +51,18 @@ export function BatchProgressTracker({ batch, connection }: { batch: Batch; conn
       : finished
         ? `${batch.completed_urls} analysed${batch.failed_urls ? `, ${batch.failed_urls} failed` : ""}`
         : `${done} of ${batch.total_urls} sites analysed`;
+  const now = useNow(!finished);
+  const end = finished && batch.finished_at ? Date.parse(batch.finished_at) : now;
+  const elapsed = elapsedText(end - Date.parse(batch.created_at));
   return (
     <section className="panel progress" data-testid="batch-progress" data-status={batch.status} aria-label="Progress">
       <div className="progress__head">
         <div className="progress__title">
           <StatusBadge status={batch.status} />
           <span>{phase}</span>
+          <span className="muted small" data-testid="elapsed">
+            {finished ? `in ${elapsed}` : `${elapsed} so far`}
+          </span>
         </div>
         {CONNECTION[connection] && (
           <span className={`live live--${connection}`} aria-live="polite">
@@ -67,7 +94,7 @@ export function BatchProgressTracker({ batch, connection }: { batch: Batch; conn
             </div>
             <span className="url-status__state">{URL_STATE[item.status] ?? item.status}</span>
             {item.status === "completed" && (
-              <Link className="url-status__link" to={`/analyses/${item.analysis_id}`}>
+              <Link className="url-status__link" to={reportPath(item.analysis_id, batch.id)}>
                 Report
               </Link>
             )}

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
-import { Link } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import type { ComparisonDocument } from "../api/types";
+import { reportPath } from "../hooks/title";
 import { formatValue } from "../lib/format";
 import { rowLeaders, type GridRow } from "../lib/grid";
 import type { ResultSite } from "../lib/results";
@@ -24,6 +25,7 @@ export function CellDrawer({
   onClose: () => void;
 }) {
   const { row, site } = selection;
+  const { batchId } = useParams();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && onClose();
     window.addEventListener("keydown", onKey);
@@ -84,7 +86,7 @@ export function CellDrawer({
             </>
           )}
           <p>
-            <Link to={`/analyses/${site.analysisId}`}>Open the full report of {site.label} →</Link>
+            <Link to={reportPath(site.analysisId, batchId)}>Open the full report of {site.label} →</Link>
           </p>
         </div>
       </aside>

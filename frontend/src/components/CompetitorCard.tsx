@@ -1,6 +1,7 @@
-import { Link } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { screenshotUrl } from "../api/client";
 import type { SiteStandings } from "../api/types";
+import { reportPath } from "../hooks/title";
 import { scoreBand } from "../lib/format";
 import { categoryLabel } from "../lib/report";
 import type { ResultSite } from "../lib/results";
@@ -23,6 +24,7 @@ export function CompetitorCard({
   categoryTitles = {},
   technologyKnown = true,
 }: CompetitorCardProps) {
+  const { batchId } = useParams();
   const screenshot = site.report?.facts.screenshots[0];
   const failed = site.status !== "completed" && site.status !== "excluded" ? site.status : null;
   const categories = Object.entries(site.scores);
@@ -142,7 +144,7 @@ export function CompetitorCard({
 
       {site.report && (
         <footer className="competitor__foot">
-          <Link to={`/analyses/${site.analysisId}`}>Full report →</Link>
+          <Link to={reportPath(site.analysisId, batchId)}>Full report →</Link>
         </footer>
       )}
     </article>

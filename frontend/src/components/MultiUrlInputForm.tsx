@@ -92,6 +92,34 @@ export function MultiUrlInputForm({
     if (!modeChosen) setMode(defaultMode ?? null);
   }, [defaultMode, modeChosen]);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
+  // Whether a pointer is pressed: a field left by pressing a button shows its problem only
+  // once the press is over, so that the message, pushing the layout down, does not move the
+  // button from under the pointer and swallow the click.
+  const pressing = useRef(false);
+  useEffect(() => {
+    const down = () => {
+      pressing.current = true;
+    };
+    const up = () => {
+      pressing.current = false;
+    };
+    window.addEventListener("pointerdown", down, true);
+    window.addEventListener("pointerup", up, true);
+    window.addEventListener("pointercancel", up, true);
+    return () => {
+      window.removeEventListener("pointerdown", down, true);
+      window.removeEventListener("pointerup", up, true);
+      window.removeEventListener("pointercancel", up, true);
+    };
+  }, []);
+  const touch = (key: string, value: boolean) => {
+    const mark = () => setTouched((t) => ({ ...t, [key]: value }));
+    if (!pressing.current) return mark();
+    // The click comes in the same task as the pointer's release: mark after it.
+    const release = () => window.setTimeout(mark, 0);
+    window.addEventListener("pointerup", release, { once: true });
+    window.addEventListener("pointercancel", release, { once: true });
+  };
   const [attempted, setAttempted] = useState(false);
   const [server, setServer] = useState<FormProblems>({ rows: {} });
   const [submitting, setSubmitting] = useState(false);
@@ -222,7 +250,7 @@ export function MultiUrlInputForm({
                   aria-invalid={problem ? true : undefined}
                   aria-describedby={problem ? `${inputId}-error` : undefined}
                   onChange={(e) => update(r.key, e.target.value)}
-                  onBlur={() => setTouched((t) => ({ ...t, [r.key]: r.value.trim() !== "" || primary }))}
+                  onBlur={() => touch(r.key, r.value.trim() !== "" || primary)}
                   onPaste={(e) => onPaste(r.key, e)}
                 />
                 {primary || rows.length <= 2 ? (
@@ -283,7 +311,7 @@ export function MultiUrlInputForm({
               setName(e.target.value);
               setServer((s) => ({ ...s, name: undefined }));
             }}
-            onBlur={() => setTouched((t) => ({ ...t, name: true }))}
+            onBlur={() => touch("name", true)}
           />
           {nameProblem && <p className="field-error" role="alert">{nameProblem}</p>}
         </div>

@@ -12,6 +12,16 @@ const FINDING_ICON: Record<string, string> = {
   partial: "!",
 };
 
+/** The notes, less those that say again what a finding already says: a site left out of
+ *  the comparison is a finding ("… is left out: reason") and a note ("… is not compared"). */
+export function notesNotInFindings(notes: string[], findings: Finding[]): string[] {
+  const leftOut = findings.filter((f) => f.kind === "partial" && f.url).map((f) => f.url!);
+  return notes.filter(
+    (note) =>
+      !leftOut.some((url) => note.startsWith(`${url} is not compared`) || note === `The primary site ${url} could not be compared`),
+  );
+}
+
 export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null; sites: ResultSite[] }) {
   if (!doc) {
     const ranked = [...sites].filter((s) => s.overall !== null).sort((a, b) => (b.overall ?? 0) - (a.overall ?? 0));
@@ -37,6 +47,7 @@ export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null
     );
   }
   const findings: Finding[] = doc.summary;
+  const notes = notesNotInFindings(doc.notes, findings);
   return (
     <>
       {findings.length ? (
@@ -53,9 +64,9 @@ export function SummaryFindings({ doc, sites }: { doc: ComparisonDocument | null
       ) : (
         <Unavailable>No findings for this comparison.</Unavailable>
       )}
-      {doc.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="notes">
-          {doc.notes.map((note, index) => (
+          {notes.map((note, index) => (
             <li key={index}>{note}</li>
           ))}
         </ul>
@@ -72,7 +83,12 @@ export function TechnologyMatrix({ doc, sites }: { doc: ComparisonDocument | nul
   const section = doc?.technology;
   if (!section || !section.available || section.groups.length === 0) {
     const fallback = sites.filter((s) => s.report?.facts.technologies.length);
-    if (!fallback.length) return <Unavailable>No technology was detected on these sites.</Unavailable>;
+    if (!fallback.length) {
+      // Detection that did not run (no fingerprint data…) is not "nothing detected".
+      const reasons = [...new Set(Object.values(section?.unavailable ?? {}))];
+      if (reasons.length) return <Unavailable>{reasons.join(" ")}</Unavailable>;
+      return <Unavailable>No technology was detected on these sites.</Unavailable>;
+    }
   }
   const columns = sites.filter((s) => (section ? !section.sites_without_data.includes(s.url) || s.isPrimary : true));
   const groups = section?.groups.length

@@ -9,6 +9,7 @@ export const queryKeys = {
   comparison: (id: string) => ["comparison", id] as const,
   analysis: (id: string) => ["analysis", id] as const,
   schema: ["openapi"] as const,
+  status: ["status"] as const,
 };
 
 /** Retry what may pass later (server restarting, 5xx); never a 4xx, which will not. */

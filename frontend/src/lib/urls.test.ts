@@ -49,10 +49,10 @@ describe("validateForm", () => {
     expect(problems).toEqual({ rows: {} });
   });
 
-  it("counts the sites as the API does", () => {
-    expect(validateForm(rows("mysite.com", "", ""), "").urls).toBe("give between 2 and 10 URLs (got 1)");
+  it("counts the sites as the API does, and says what to do in the user's words", () => {
+    expect(validateForm(rows("mysite.com", "", ""), "").urls).toBe("Add at least one competitor.");
     expect(validateForm(rows(...Array.from({ length: 4 }, (_, i) => `s${i}.com`)), "", 3).urls).toBe(
-      "give between 2 and 3 URLs (got 4)",
+      "Compare at most 2 competitors: remove 1 site.",
     );
   });
 

@@ -154,7 +154,7 @@ export function submittedRows(rows: UrlRow[]): UrlRow[] {
   return rows.filter((row, index) => index === 0 || row.value.trim() !== "");
 }
 
-/** Every problem in the form, worded as the API words them. */
+/** Every problem in the form: a field's in the API's words, the list's in the user's. */
 export function validateForm(
   rows: UrlRow[],
   name: string,
@@ -162,8 +162,11 @@ export function validateForm(
 ): FormProblems {
   const problems: FormProblems = { rows: {} };
   const sent = submittedRows(rows);
-  if (sent.length < 2 || sent.length > maxUrls) {
-    problems.urls = `give between 2 and ${maxUrls} URLs (got ${sent.length})`;
+  if (sent.length < 2) {
+    problems.urls = "Add at least one competitor.";
+  } else if (sent.length > maxUrls) {
+    const extra = sent.length - maxUrls;
+    problems.urls = `Compare at most ${maxUrls - 1} competitors: remove ${extra} site${extra === 1 ? "" : "s"}.`;
   }
   const firstIndex = new Map<string, number>();
   sent.forEach((row, index) => {

@@ -1,4 +1,4 @@
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { ApiError, screenshotUrl } from "../api/client";
 import { AuditList } from "../components/AuditList";
 import { AuthImage } from "../components/AuthImage";
@@ -6,12 +6,18 @@ import { GradeBadge, ScoreRing, StatusBadge } from "../components/Badges";
 import { PricingPlans, readPricing } from "../components/PricingPlans";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import { useAnalysis } from "../hooks/queries";
+import { usePageTitle } from "../hooks/title";
 import { formatDate, formatMetric, formatValue, hostOf, metricFormat } from "../lib/format";
 import { auditVerdict, readReport, renderProfiles } from "../lib/report";
 
 export function AnalysisPage() {
   const { analysisId = "" } = useParams();
   const query = useAnalysis(analysisId);
+  // Reached from a comparison: the report links back to it.
+  const [search] = useSearchParams();
+  const batchId = search.get("batch");
+  const host = query.data ? hostOf(query.data.final_url ?? query.data.url) : null;
+  usePageTitle(host ? `${host} report` : "Report");
   if (query.isPending) return <Loading label="Loading the report…" />;
   const analysis = query.data;
   if (!analysis) {
@@ -28,9 +34,17 @@ export function AnalysisPage() {
       <div className="page-head">
         <div>
           <p className="crumbs">
-            <Link to="/">Comparisons</Link> /
+            <Link to="/">Comparisons</Link> /{" "}
+            {batchId && (
+              <>
+                <Link to={`/batches/${encodeURIComponent(batchId)}`} data-testid="back-to-comparison">
+                  Comparison
+                </Link>{" "}
+                /
+              </>
+            )}
           </p>
-          <h1>{hostOf(analysis.final_url ?? analysis.url)}</h1>
+          <h1>{host}</h1>
           <p className="muted">
             <StatusBadge status={analysis.status} /> {analysis.url}
             {analysis.finished_at && ` · analysed ${formatDate(analysis.finished_at)}`}

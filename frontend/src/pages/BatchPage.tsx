@@ -26,6 +26,7 @@ import {
   useCreateBatch,
   useDeleteBatch,
 } from "../hooks/queries";
+import { usePageTitle } from "../hooks/title";
 import { useBatchSocket } from "../hooks/useBatchSocket";
 import { formatDate, hostOf } from "../lib/format";
 import { isFinished } from "../lib/progress";
@@ -47,14 +48,16 @@ function BatchActions({ batch }: { batch: Batch }) {
           Cancel
         </button>
       )}
-      <button
-        type="button"
-        className="button button--ghost"
-        disabled={rerun.isPending}
-        onClick={() => rerun.mutate(rerunBody(batch), { onSuccess: (created) => navigate(`/batches/${created.id}`) })}
-      >
-        Re-run
-      </button>
+      {!running && (
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={rerun.isPending}
+          onClick={() => rerun.mutate(rerunBody(batch), { onSuccess: (created) => navigate(`/batches/${created.id}`) })}
+        >
+          Re-run
+        </button>
+      )}
       <button
         type="button"
         className="button button--ghost button--danger-text"
@@ -164,6 +167,9 @@ export function BatchPage() {
   const data = batch.data;
   const finished = data ? isFinished(data.status) : false;
   const connection = useBatchSocket(batchId, !!data && !finished);
+  const own = data?.urls.find((u) => u.is_primary) ?? data?.urls[0];
+  const title = data?.name ?? (own ? `${hostOf(own.url)} vs competitors` : "Comparison");
+  usePageTitle(title);
 
   if (batch.isPending) return <Loading label="Loading the comparison…" />;
   if (!data) {
@@ -177,8 +183,6 @@ export function BatchPage() {
     return <ErrorState error={batch.error} title="Could not load this comparison" onRetry={() => void batch.refetch()} />;
   }
 
-  const own = data.urls.find((u) => u.is_primary) ?? data.urls[0];
-  const title = data.name ?? (own ? `${hostOf(own.url)} vs competitors` : "Comparison");
   const hasResults = data.status === "completed" || data.status === "partial";
   return (
     <div className="stack">

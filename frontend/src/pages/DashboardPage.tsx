@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router-dom";
 import type { Batch } from "../api/types";
 import { StatusBadge } from "../components/Badges";
 import { EmptyState, ErrorState, Loading } from "../components/States";
+import { usePageTitle } from "../hooks/title";
 import { rerunBody, useBatches, useComparison, useCreateBatch, useDeleteBatch } from "../hooks/queries";
 import { formatDate, hostOf, relativeTime } from "../lib/format";
 import { isFinished } from "../lib/progress";
@@ -68,14 +69,16 @@ function BatchRow({ batch }: { batch: Batch }) {
         {relativeTime(batch.created_at)}
       </span>
       <div className="batch-row__actions">
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          disabled={rerun.isPending}
-          onClick={() => rerun.mutate(rerunBody(batch), { onSuccess: (created) => navigate(`/batches/${created.id}`) })}
-        >
-          {rerun.isPending ? "Starting…" : "Re-run"}
-        </button>
+        {!running && (
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            disabled={rerun.isPending}
+            onClick={() => rerun.mutate(rerunBody(batch), { onSuccess: (created) => navigate(`/batches/${created.id}`) })}
+          >
+            {rerun.isPending ? "Starting…" : "Re-run"}
+          </button>
+        )}
         {confirming ? (
           <>
             <button type="button" className="button button--danger button--small" disabled={remove.isPending} onClick={() => remove.mutate(batch.id)}>
@@ -97,6 +100,7 @@ function BatchRow({ batch }: { batch: Batch }) {
 }
 
 export function DashboardPage() {
+  usePageTitle("Comparisons");
   const batches = useBatches();
   const page = batches.data;
   const items = [...(page?.items ?? [])].sort((a, b) => b.created_at.localeCompare(a.created_at));

@@ -1,8 +1,10 @@
 import { useNavigate } from "react-router-dom";
 import { MultiUrlInputForm } from "../components/MultiUrlInputForm";
 import { useCreateBatch, useModes } from "../hooks/queries";
+import { usePageTitle } from "../hooks/title";
 
 export function NewComparisonPage() {
+  usePageTitle("New comparison");
   const navigate = useNavigate();
   const create = useCreateBatch();
   const modes = useModes();

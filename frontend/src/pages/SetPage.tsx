@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../api/client";
 import type { RunChanges, RunSummary, SetRead } from "../api/types";
+import { usePageTitle } from "../hooks/title";
 import { AlertsPanel } from "../components/AlertsPanel";
 import { ScorePill, StatusBadge } from "../components/Badges";
 import { BatchProgressTracker } from "../components/BatchProgressTracker";
@@ -282,6 +283,7 @@ function SetBody({ set }: { set: SetRead }) {
 export function SetPage() {
   const { setId = "" } = useParams();
   const set = useSet(setId);
+  usePageTitle(set.data?.name ?? "Comparison set");
   if (set.isPending) return <Loading label="Loading the set…" />;
   if (!set.data) return <SetUnavailable error={set.error} onRetry={() => void set.refetch()} />;
   const data = set.data;

@@ -3,6 +3,7 @@ import type { SetRead } from "../api/types";
 import { StatusBadge } from "../components/Badges";
 import { EmptyState, ErrorState, Loading } from "../components/States";
 import { useSets } from "../hooks/sets";
+import { usePageTitle } from "../hooks/title";
 import { formatDate, hostOf, relativeTime } from "../lib/format";
 import { isFinished } from "../lib/progress";
 import { orderedSites } from "../lib/sets";
@@ -93,6 +94,7 @@ function SetRow({ set }: { set: SetRead }) {
 }
 
 export function SetsPage() {
+  usePageTitle("Comparison sets");
   const sets = useSets();
   const items = [...(sets.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (

@@ -62,8 +62,9 @@ def list_batches(
     table = Table(
         caption=f"{len(result.items)} of {result.total} · page {page}", caption_justify="left"
     )
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Name")
+    # The id goes under the name rather than in a column of its own: a 36-character id
+    # beside the name left the name no room at all in an 80-column terminal.
+    table.add_column("Batch", min_width=36)
     table.add_column("Status")
     table.add_column("Sites", justify="right")
     table.add_column("Created", no_wrap=True)
@@ -73,8 +74,7 @@ def list_batches(
         if len(batch.urls) > 3:
             sites += f" +{len(batch.urls) - 3}"
         table.add_row(
-            str(batch.id),
-            Text(batch.name or sites),
+            Text.assemble(batch.name or sites, "\n", (str(batch.id), "dim")),
             Text(batch.status, style=styles.get(batch.status, "")),
             f"{batch.completed_urls}/{batch.total_urls}",
             f"{batch.created_at:%Y-%m-%d %H:%M}",

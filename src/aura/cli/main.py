@@ -61,7 +61,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "report": LazyCommand(
         "aura.cli.batches",
         "report",
-        "Export the comparison of a finished batch (HTML, Markdown, CSV or JSON).",
+        "Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF).",
     ),
     "check": LazyCommand(
         "aura.cli.check",

@@ -14,6 +14,7 @@ import uvicorn
 from aura.cli.terminal import echo
 from aura.config import Settings, get_settings
 from aura.db.migrate import upgrade
+from aura.runtime import capability_warnings
 from aura.security import JsonFormatter, RedactTokens
 from aura.serving import server_config
 from aura.worker import create_runtime
@@ -64,6 +65,8 @@ def serve(
             "use Aura and make it fetch pages; set tokens or bind to 127.0.0.1",
             host,
         )
+    for warning in capability_warnings(settings):
+        logging.getLogger("aura").warning("%s", warning)
     uvicorn.Server(server_config(create_app(settings), settings, host, port)).run()
 
 
@@ -78,6 +81,8 @@ def worker() -> None:
         )
         raise typer.Exit(2)
     _configure_logging(settings)
+    for warning in capability_warnings(settings):
+        logging.getLogger("aura").warning("%s", warning)
     asyncio.run(_work(settings))
 
 

@@ -189,6 +189,13 @@ class BrowserPool:
         if self._prepared is None and browser.connected and browser is self._browser:
             self._prepared = asyncio.create_task(self._open_tabs(browser))
 
+    async def settled(self) -> None:
+        """Wait until the pages opened ahead (if any) are open: from then on the browser
+        only waits for the next render."""
+        prepared = self._prepared
+        if prepared is not None:
+            await asyncio.wait([prepared])
+
     async def _open_tabs(self, browser: Chromium) -> TabSet:
         return await open_tabs(browser, self.settings.profiles, self.settings.user_agent_suffix)
 

@@ -254,6 +254,11 @@ class _Renderer:
         if profile.mobile and network is None and self.settings.simulate_mobile:
             netlog = NetworkLog()
             netlog.attach(page)
+        if profile.cpu_slowdown > 1:
+            # Only while measuring: Chromium throttles by pausing the renderer's main thread
+            # many times a second, which keeps a third of a core busy even on a blank page
+            # (the pages opened ahead for the next analysis wait on one).
+            await page.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
         answer = await page.send("Page.navigate", {"url": url})
         if answer.get("errorText"):
             raise RenderError(f"the browser could not load the page: {answer['errorText']}")

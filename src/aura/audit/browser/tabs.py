@@ -293,8 +293,6 @@ async def _open_tab(tabs: TabSet, profile: DeviceProfile, user_agent_suffix: str
         # really goes (and nothing a page installs outlives its context anyway).
         ("Network.setBypassServiceWorker", {"bypass": True}),
     ]
-    if profile.cpu_slowdown > 1:
-        commands.append(("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown}))
     await asyncio.gather(
         browser.send(
             "Browser.setDownloadBehavior", {"behavior": "deny", "browserContextId": context}

@@ -1,0 +1,52 @@
+import { render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import { describe, expect, it } from "vitest";
+import type { Batch } from "../api/types";
+import { BatchProgressTracker, elapsedText } from "./BatchProgressTracker";
+
+function batch(status: string, startedSecondsAgo: number, finishedAfter: number | null = null): Batch {
+  const created = new Date(Date.now() - startedSecondsAgo * 1000);
+  const finished = finishedAfter === null ? null : new Date(created.getTime() + finishedAfter * 1000);
+  return {
+    id: "00000000-0000-0000-0000-0000000000b1",
+    name: null,
+    status,
+    mode: "static",
+    progress: 50,
+    total_urls: 2,
+    completed_urls: 1,
+    failed_urls: 0,
+    primary_url: null,
+    version: 3,
+    error: null,
+    urls: [],
+    created_at: created.toISOString(),
+    updated_at: created.toISOString(),
+    finished_at: finished?.toISOString() ?? null,
+  } as unknown as Batch;
+}
+
+describe("BatchProgressTracker", () => {
+  it("says how long a running comparison has taken so far", () => {
+    render(
+      <MemoryRouter>
+        <BatchProgressTracker batch={batch("running", 65)} connection="live" />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId("elapsed")).toHaveTextContent("1 min 05 s so far");
+  });
+
+  it("says how long a finished comparison took, not how long ago it started", () => {
+    render(
+      <MemoryRouter>
+        <BatchProgressTracker batch={batch("completed", 3600, 42)} connection="finished" />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId("elapsed")).toHaveTextContent("in 42 s");
+  });
+
+  it("writes seconds, then minutes and seconds", () => {
+    expect(elapsedText(9_400)).toBe("9 s");
+    expect(elapsedText(125_000)).toBe("2 min 05 s");
+  });
+});
