@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from aura.audit import css
-from aura.audit.artifacts import Subresources, WebManifest
+from aura.audit.artifacts import Subresource, Subresources, WebManifest
 from aura.audit.browser.artifacts import RenderedDesign, RenderedDom
 from tests.audit.audit_builders import document, resource, run, stylesheets
 
@@ -205,6 +205,25 @@ def test_responsive_design() -> None:
     sheet = stylesheets("@media (max-width: 600px) { p { margin: 0 } }")
     assert run("responsive-design", page, sheet).score == 0.9
     assert run("responsive-design", document(), stylesheets("p{}")).score == 0
+
+
+def test_responsive_design_cannot_tell_when_the_stylesheets_did_not_load() -> None:
+    """pkgdown pages offline: Bootstrap from a CDN failed, so its media queries are unknown
+    (it used to fail the page with "0 width media queries")."""
+    page = document(head='<meta name="viewport" content="width=device-width">')
+    local = resource("https://example.com/site.css", "stylesheet")
+    cdn = Subresource(
+        url="https://cdn.example/bootstrap.css", kind="stylesheet", error="DNS lookup failed"
+    )
+    unknown = run("responsive-design", page, stylesheets("p{}"), Subresources((local, cdn)))
+    assert unknown.score is None
+    assert "1 of 2 linked stylesheets failed to load" in unknown.display_value
+    # Every stylesheet arrived: no width query is a real finding.
+    loaded = run("responsive-design", page, stylesheets("p{}"), Subresources((local,)))
+    assert loaded.score == 0.5
+    # No device-width viewport fails whatever the stylesheets hold.
+    bare = run("responsive-design", document(), stylesheets("p{}"), Subresources((local, cdn)))
+    assert bare.score == 0
 
 
 def phone_render(layout: float, width: float) -> RenderedDom:

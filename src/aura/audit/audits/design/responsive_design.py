@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from aura.audit.artifacts import Artifacts, Document, Stylesheets
+from aura.audit.artifacts import Artifacts, Document, Stylesheets, Subresources
 from aura.audit.base import Audit, AuditResult
 from aura.audit.browser.artifacts import RenderedDom
+from aura.audit.health import linked_stylesheets
 
 #: Sub-pixel rounding: a document this much wider than the screen still fits it.
 TOLERANCE_PX = 1
@@ -20,11 +21,12 @@ class ResponsiveDesign(Audit):
         "is the screen's width and nothing makes the page scroll sideways, whether the "
         "layout comes from CSS media queries or from a script's breakpoints. Without a "
         "browser, from the markup: a device-width viewport, width media queries and "
-        "responsive images."
+        "responsive images; when linked stylesheets failed to load and the CSS that did load "
+        "has no width media query, whether the page adapts cannot be told."
     )
     category = "design"
     requires: ClassVar[tuple[type[object], ...]] = (Document, Stylesheets)
-    optional: ClassVar[tuple[type[object], ...]] = (RenderedDom,)
+    optional: ClassVar[tuple[type[object], ...]] = (RenderedDom, Subresources)
     # A script may add the viewport (skel.js does, below some width).
     reads_rendered_dom = True
 
@@ -44,6 +46,15 @@ class ResponsiveDesign(Audit):
             judged = _from_the_render(rendered, viewport, details)
             if judged is not None:
                 return judged
+        subresources = artifacts.find(Subresources)
+        linked, loaded = linked_stylesheets(subresources) if subresources else (0, 0)
+        if viewport and not width_queries and loaded < linked:
+            # The media queries may well be in the stylesheets that did not arrive (a CDN's
+            # Bootstrap): absent is not the same as missing.
+            return AuditResult.not_applicable_because(
+                f"cannot tell: {linked - loaded} of {linked} linked stylesheets failed to "
+                "load, and the CSS that loaded has no width media query"
+            )
         score = (
             (0.5 if viewport else 0.0) + (0.4 if width_queries else 0.0) + (0.1 if srcset else 0.0)
         )
