@@ -81,7 +81,7 @@ async def test_create_read_list_update_and_delete(client: httpx.AsyncClient) -> 
     assert created["ignore_selectors"] == {"https://alpha.example/": [".banner", "#clock"]}
     assert (created["run_count"], created["last_run"]) == (0, None)
     schedule = created["schedule"]
-    assert schedule["description"] == "cron 0 9 * * 1 (Europe/Paris): at 09:00 on Monday"
+    assert schedule["description"] == "Every Monday at 09:00 (Europe/Paris)"
     next_run = _when(schedule["next_run_at"])
     assert next_run > dt.datetime.now(dt.UTC)
     assert next_run.astimezone(dt.UTC).hour in (7, 8)  # 09:00 in Paris, summer or winter
@@ -370,7 +370,7 @@ async def test_a_due_schedule_runs_the_set_through_the_worker(
         schedule={"every_hours": 1, "starts_at": starts.isoformat()},
     )
     assert _when(created["schedule"]["next_run_at"]) == starts
-    assert created["schedule"]["description"] == "every hour"
+    assert created["schedule"]["description"] == "Every hour"
 
     [run] = await _poll_runs(client, created["id"], at_least=1)
     assert run["trigger"] == "schedule"
