@@ -296,14 +296,16 @@ async def test_runs_are_listed_newest_first_with_their_scores(
     assert [run["batch_id"] for run in runs] == [second["id"], first["id"]]
     assert [run["status"] for run in runs] == ["completed", "completed"]
     assert [run["trigger"] for run in runs] == ["manual", "manual"]
+    assert [run["number"] for run in runs] == [2, 1]
     for run in runs:
         assert set(run["scores"]) == set(urls)
         assert all(0 <= score <= 100 for score in run["scores"].values())
         assert run["progress"] == 100
     limited = (await client.get(f"{SETS}{created['id']}/runs", params={"limit": 1})).json()
-    assert [run["batch_id"] for run in limited["items"]] == [second["id"]]
+    assert [(run["batch_id"], run["number"]) for run in limited["items"]] == [(second["id"], 2)]
     shown = (await client.get(f"{SETS}{created['id']}")).json()
     assert (shown["run_count"], shown["last_run"]["batch_id"]) == (2, second["id"])
+    assert shown["last_run"]["number"] == 2
 
 
 async def test_changed_urls_apply_to_future_runs_only(
