@@ -115,7 +115,7 @@ def test_a_set_shows_what_changed_between_two_runs(aura: str, page: Any) -> None
         # one is saved and described on the set page.
         row.get_by_role("link").first.click()
         page.get_by_role("link", name="Edit").click()
-        page.get_by_text("Cron", exact=True).click()
+        page.get_by_text("Days and times", exact=True).click()
         page.get_by_label("Cron expression").fill("0 9 * * 9")
         page.get_by_label("Time zone").fill("Europe/Paris")
         page.get_by_test_id("submit-batch").click()
