@@ -217,8 +217,9 @@ def test_a_schedule_in_words_is_stored_as_cron_and_shown_in_words(
     assert "Every weekday at 07:00 (Europe/Paris)" in shown
     assert stored["schedule"]["cron"] == "0 7 * * 1-5"
     assert stored["schedule"]["timezone"] == "Europe/Paris"
-    assert "Every Friday at 18:30 (UTC)" in moved
-    assert "Every Friday at 18:30 (UTC)" in listed
+    # A new schedule keeps the set's time zone when --tz is left out.
+    assert "Every Friday at 18:30 (Europe/Paris)" in moved
+    assert "Every Friday at 18:30 (Europe/Paris)" in listed
 
 
 CREATE = ["sets", "create", "S", "a.example", "b.example"]

@@ -349,20 +349,25 @@ def _schedule_change(
 ) -> dict[str, Any]:
     """The ``schedule`` field of the update, or nothing when the schedule stays as it is.
 
-    A new interval or cron expression keeps the schedule paused or running as it was unless
-    --pause or --resume says otherwise; --tz alone moves the current cron schedule.
+    A new interval, cron expression or preset keeps the schedule paused or running as it was
+    unless --pause or --resume says otherwise, and keeps its time zone unless --tz is given
+    ("daily 08:00" stays at 08:00 where the set's people are); --tz alone moves the current
+    cron schedule.
     """
     if remove:
         return {"schedule": None}
     current = found.schedule
     enabled = resume if pause or resume else current is None or current.enabled
     if new_schedule is not None:
-        return {"schedule": new_schedule.model_copy(update={"enabled": enabled})}
+        update: dict[str, Any] = {"enabled": enabled}
+        if tz is None and current is not None:
+            update["timezone"] = current.timezone
+        return {"schedule": new_schedule.model_copy(update=update)}
     if tz is None and not (pause or resume):
         return {}
     if current is None:
         raise InvalidInputError.single(
-            ["schedule"], f"{found.name} has no schedule: give --every or --cron"
+            ["schedule"], f"{found.name} has no schedule: give --schedule, --every or --cron"
         )
     if tz is not None and current.cron is None:
         raise InvalidInputError.single(
