@@ -26,7 +26,7 @@ import { MultiUrlInputForm } from "./MultiUrlInputForm";
 const SCHEDULE_KINDS: { kind: ScheduleKind; title: string; hint: string }[] = [
   { kind: "none", title: "Manual", hint: "Only when you press Run now" },
   { kind: "interval", title: "Every N hours", hint: "From the first run on" },
-  { kind: "cron", title: "Days and times", hint: "Every weekday at 07:00, or a cron expression" },
+  { kind: "cron", title: "Days and times", hint: "Every weekday at 07:00, or cron" },
 ];
 
 function timeZones(): string[] {
