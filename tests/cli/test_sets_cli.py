@@ -193,13 +193,33 @@ def test_update_and_delete(sites: tuple[ScriptedSite, ScriptedSite]) -> None:
     removed = ok("sets", "update", "Rivals", "--no-schedule", "--name", "Competitors").stdout
     deleted = ok("sets", "delete", "Competitors")
 
-    assert "every 6 hours" in paused
+    assert "Every 6 hours" in paused
     assert "(paused)" in paused
-    assert "0 9 * * 1" in moved
+    assert "Every Monday at 09:00 (Europe/Paris)" in moved
     assert "(paused)" in moved  # a new schedule stays paused until --resume
     assert "manual" in removed
     assert "Deleted set Competitors" in deleted.stderr
     assert aura("sets", "show", "Competitors").exit_code == 1
+
+
+@pytest.mark.usefixtures("environment")
+def test_a_schedule_in_words_is_stored_as_cron_and_shown_in_words(
+    sites: tuple[ScriptedSite, ScriptedSite],
+) -> None:
+    own, rival = sites
+    create_rivals(own, rival, "--schedule", "weekdays 07:00", "--tz", "Europe/Paris")
+
+    shown = ok("sets", "show", "Rivals").stdout
+    stored = json.loads(ok("sets", "show", "Rivals", "--format", "json").stdout)["set"]
+    moved = ok("sets", "update", "Rivals", "--schedule", "weekly friday 18:30").stdout
+    listed = ok("sets", "list").stdout
+
+    assert "Every weekday at 07:00 (Europe/Paris)" in shown
+    assert stored["schedule"]["cron"] == "0 7 * * 1-5"
+    assert stored["schedule"]["timezone"] == "Europe/Paris"
+    # A new schedule keeps the set's time zone when --tz is left out.
+    assert "Every Friday at 18:30 (Europe/Paris)" in moved
+    assert "Every Friday at 18:30 (Europe/Paris)" in listed
 
 
 CREATE = ["sets", "create", "S", "a.example", "b.example"]
@@ -213,8 +233,11 @@ CREATE = ["sets", "create", "S", "a.example", "b.example"]
         (["sets", "run", "Nobody"], 1, "no set named 'Nobody'"),
         ([*CREATE, "--cron", "61 * * * *"], 2, "--cron: "),
         ([*CREATE, "--cron", "0 9 * * *", "--tz", "Mars/Base"], 2, "--tz: "),
-        ([*CREATE, "--tz", "Europe/Paris"], 2, "give --cron with it"),
-        ([*CREATE, "--every", "1", "--cron", "0 9 * * *"], 2, "--every or --cron, not both"),
+        ([*CREATE, "--tz", "Europe/Paris"], 2, "give one of them with it"),
+        ([*CREATE, "--every", "1", "--cron", "0 9 * * *"], 2, "one of --schedule, --every and"),
+        ([*CREATE, "--schedule", "daily", "--every", "1"], 2, "one of --schedule, --every and"),
+        ([*CREATE, "--schedule", "weekdays 7am"], 2, "--schedule: '7am' is not a time of day"),
+        ([*CREATE, "--schedule", "monthly 07:00"], 2, "weekdays HH:MM"),
         ([*CREATE, "--ignore", "c.example=.x"], 2, "--ignore: "),
         ([*CREATE, "--ignore", "no-selector"], 2, "URL=SELECTOR"),
         (["sets", "create", "S", "ftp://a.example", "b.example"], 2, "URL 1: "),

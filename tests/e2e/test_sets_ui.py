@@ -54,7 +54,7 @@ def test_a_set_shows_what_changed_between_two_runs(aura: str, page: Any) -> None
 
         page.wait_for_url(re.compile(r"/sets/[0-9a-f-]{36}$"))
         page.get_by_role("heading", name="Rivals watch").wait_for()
-        page.get_by_text("every 6 hours").first.wait_for()
+        page.get_by_text("Every 6 hours").first.wait_for()
 
         page.get_by_test_id("run-now").click()
         # The run in progress is followed live on the set page.
@@ -115,7 +115,7 @@ def test_a_set_shows_what_changed_between_two_runs(aura: str, page: Any) -> None
         # one is saved and described on the set page.
         row.get_by_role("link").first.click()
         page.get_by_role("link", name="Edit").click()
-        page.get_by_text("Cron", exact=True).click()
+        page.get_by_text("Days and times", exact=True).click()
         page.get_by_label("Cron expression").fill("0 9 * * 9")
         page.get_by_label("Time zone").fill("Europe/Paris")
         page.get_by_test_id("submit-batch").click()
@@ -128,5 +128,5 @@ def test_a_set_shows_what_changed_between_two_runs(aura: str, page: Any) -> None
         page.get_by_label("Cron expression").fill("0 9 * * 1")
         page.get_by_test_id("submit-batch").click()
         page.wait_for_url(re.compile(r"/sets/[0-9a-f-]{36}$"))
-        page.get_by_text("cron 0 9 * * 1 (Europe/Paris)").first.wait_for()
+        page.get_by_text("Every Monday at 09:00 (Europe/Paris)").first.wait_for()
         assert page.dialogs == []

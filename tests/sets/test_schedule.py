@@ -9,7 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from aura.errors import InvalidInputError
-from aura.sets.schedule import Schedule, starts_at_utc, validate_schedule
+from aura.sets.schedule import (
+    Schedule,
+    cron_error,
+    describe_cron,
+    preset_cron,
+    starts_at_utc,
+    validate_schedule,
+)
 from aura.sets.schemas import ScheduleSpec
 
 UTC = dt.UTC
@@ -92,21 +99,79 @@ def test_daily_cron_keeps_local_time_across_dst() -> None:
 @pytest.mark.parametrize(
     ("hours", "expected"),
     [
-        (6, "every 6 hours"),
-        (1, "every hour"),
-        (1.5, "every 1.5 hours"),
-        (0.5, "every 30 minutes"),
-        (24, "every day"),
-        (168, "every 7 days"),
+        (6, "Every 6 hours"),
+        (1, "Every hour"),
+        (1.5, "Every 1.5 hours"),
+        (0.5, "Every 30 minutes"),
+        (24, "Every day"),
+        (168, "Every 7 days"),
     ],
 )
 def test_interval_descriptions(hours: float, expected: str) -> None:
     assert Schedule(every_hours=hours, cron=None).describe() == expected
 
 
-def test_cron_description_names_the_expression_the_zone_and_its_meaning() -> None:
+def test_cron_description_in_words_names_the_zone() -> None:
     described = Schedule(every_hours=None, cron="0 9 * * 1", timezone="Europe/Paris").describe()
-    assert described == "cron 0 9 * * 1 (Europe/Paris): at 09:00 on Monday"
+    assert described == "Every Monday at 09:00 (Europe/Paris)"
+
+
+def test_uncommon_cron_description_names_the_expression_and_its_meaning() -> None:
+    described = Schedule(every_hours=None, cron="0 9 1 * *", timezone="Europe/Paris").describe()
+    assert described == "Cron 0 9 1 * * (Europe/Paris): at 09:00 on the first day of every month"
+
+
+@pytest.mark.parametrize(
+    ("preset", "cron", "words"),
+    [
+        ("hourly", "0 * * * *", "Every hour"),
+        ("daily 18:30", "30 18 * * *", "Every day at 18:30"),
+        ("weekdays 07:00", "0 7 * * 1-5", "Every weekday at 07:00"),
+        ("every weekday at 7:05", "5 7 * * 1-5", "Every weekday at 07:05"),
+        ("weekly Monday 09:00", "0 9 * * 1", "Every Monday at 09:00"),
+        ("on sundays at 23:59", "59 23 * * 0", "Every Sunday at 23:59"),
+        ("Fri 00:00", "0 0 * * 5", "Every Friday at 00:00"),
+    ],
+)
+def test_presets_make_cron_expressions_described_in_the_same_words(
+    preset: str, cron: str, words: str
+) -> None:
+    assert preset_cron(preset) == cron
+    assert cron_error(cron) is None
+    assert describe_cron(cron) == words
+
+
+@pytest.mark.parametrize(
+    ("preset", "complaint"),
+    [
+        ("daily 24:00", "not a time of day"),
+        ("weekdays 7", "not a time of day"),
+        ("fortnightly 07:00", "not a schedule preset"),
+        ("weekly 09:00", "not a schedule preset"),
+        ("", "not a schedule preset"),
+    ],
+)
+def test_a_wrong_preset_says_what_is_accepted(preset: str, complaint: str) -> None:
+    with pytest.raises(ValueError, match=complaint):
+        preset_cron(preset)
+
+
+@pytest.mark.parametrize(
+    ("cron", "words"),
+    [
+        ("15 * * * *", "Every hour at :15"),
+        ("0 8 * * 0,6", "Every Saturday and Sunday at 08:00"),
+        ("0 8 * * 7", "Every Sunday at 08:00"),
+        ("0 8 * * mon", "Every Monday at 08:00"),
+        ("*/5 * * * *", None),
+        ("0 8 1 * *", None),
+        ("0 8,20 * * *", None),
+    ],
+)
+def test_common_cron_shapes_in_words_others_left_to_the_expression(
+    cron: str, words: str | None
+) -> None:
+    assert describe_cron(cron) == words
 
 
 def _errors(spec: ScheduleSpec) -> list[dict[str, object]]:

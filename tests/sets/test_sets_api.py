@@ -81,7 +81,7 @@ async def test_create_read_list_update_and_delete(client: httpx.AsyncClient) -> 
     assert created["ignore_selectors"] == {"https://alpha.example/": [".banner", "#clock"]}
     assert (created["run_count"], created["last_run"]) == (0, None)
     schedule = created["schedule"]
-    assert schedule["description"] == "cron 0 9 * * 1 (Europe/Paris): at 09:00 on Monday"
+    assert schedule["description"] == "Every Monday at 09:00 (Europe/Paris)"
     next_run = _when(schedule["next_run_at"])
     assert next_run > dt.datetime.now(dt.UTC)
     assert next_run.astimezone(dt.UTC).hour in (7, 8)  # 09:00 in Paris, summer or winter
@@ -296,14 +296,16 @@ async def test_runs_are_listed_newest_first_with_their_scores(
     assert [run["batch_id"] for run in runs] == [second["id"], first["id"]]
     assert [run["status"] for run in runs] == ["completed", "completed"]
     assert [run["trigger"] for run in runs] == ["manual", "manual"]
+    assert [run["number"] for run in runs] == [2, 1]
     for run in runs:
         assert set(run["scores"]) == set(urls)
         assert all(0 <= score <= 100 for score in run["scores"].values())
         assert run["progress"] == 100
     limited = (await client.get(f"{SETS}{created['id']}/runs", params={"limit": 1})).json()
-    assert [run["batch_id"] for run in limited["items"]] == [second["id"]]
+    assert [(run["batch_id"], run["number"]) for run in limited["items"]] == [(second["id"], 2)]
     shown = (await client.get(f"{SETS}{created['id']}")).json()
     assert (shown["run_count"], shown["last_run"]["batch_id"]) == (2, second["id"])
+    assert shown["last_run"]["number"] == 2
 
 
 async def test_changed_urls_apply_to_future_runs_only(
@@ -370,7 +372,7 @@ async def test_a_due_schedule_runs_the_set_through_the_worker(
         schedule={"every_hours": 1, "starts_at": starts.isoformat()},
     )
     assert _when(created["schedule"]["next_run_at"]) == starts
-    assert created["schedule"]["description"] == "every hour"
+    assert created["schedule"]["description"] == "Every hour"
 
     [run] = await _poll_runs(client, created["id"], at_least=1)
     assert run["trigger"] == "schedule"

@@ -1462,6 +1462,11 @@ export interface components {
             created_at: string;
             /** Finished At */
             finished_at: string | null;
+            /**
+             * Number
+             * @description Its place among the set's runs, oldest first: 'Run 3' is the third
+             */
+            number: number;
             /** Progress */
             progress: number;
             /**

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
@@ -43,7 +43,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
     await enter(user, screen.getByLabelText(/^Name/), "Watch");
-    await user.click(screen.getByText("Cron"));
+    await user.click(screen.getByText("Days and times"));
     const cron = screen.getByLabelText("Cron expression");
     await user.clear(cron);
     await enter(user, cron, "0 9 * *");
@@ -97,6 +97,29 @@ describe("SetForm", { timeout: 30_000 }, () => {
     });
   });
 
+  it("writes a preset in words as the cron expression it sends", async () => {
+    const { user, onSubmit, urls } = setup();
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name/), "Mornings");
+    await user.click(screen.getByText("Days and times"));
+    await user.selectOptions(screen.getByLabelText("Repeat"), "weekdays");
+    fireEvent.change(screen.getByLabelText("at"), { target: { value: "07:30" } });
+    expect(screen.getByLabelText("Cron expression")).toHaveValue("30 7 * * 1-5");
+    const zone = screen.getByLabelText("Time zone");
+    await user.clear(zone);
+    await enter(user, zone, "Europe/Paris");
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0].schedule).toEqual({ cron: "30 7 * * 1-5", timezone: "Europe/Paris", enabled: true });
+
+    await user.selectOptions(screen.getByLabelText("Repeat"), "weekly");
+    await user.selectOptions(screen.getByLabelText("on"), "Friday");
+    expect(screen.getByLabelText("Cron expression")).toHaveValue("30 7 * * 5");
+    await user.selectOptions(screen.getByLabelText("Repeat"), "custom");
+    expect(screen.queryByLabelText("at")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Cron expression")).toHaveValue("30 7 * * 5");
+  });
+
   it("sends no schedule when the set runs only by hand", async () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
@@ -120,7 +143,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
     const { user, urls } = setup({ onSubmit });
     await fillSites(user, urls);
     await enter(user, screen.getByLabelText(/^Name/), "Watch");
-    await user.click(screen.getByText("Cron"));
+    await user.click(screen.getByText("Days and times"));
     await user.click(screen.getByText(/Ignore parts of pages/));
     await user.type(screen.getAllByTestId("ignore-selectors")[1]!, "p");
     await user.click(screen.getByRole("button", { name: "Create set" }));
@@ -150,7 +173,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
         enabled: false,
         next_run_at: null,
         last_run_at: null,
-        description: "cron 0 9 * * 1 (Europe/Paris)",
+        description: "Every Monday at 09:00 (Europe/Paris)",
       },
       run_count: 3,
       last_run: null,
@@ -161,6 +184,9 @@ describe("SetForm", { timeout: 30_000 }, () => {
     expect(urls().map((input) => input.value)).toEqual(["https://you.example/", "https://rival.example/"]);
     expect(screen.getByLabelText(/^Name/)).toHaveValue("Rivals");
     expect(screen.getByLabelText("Cron expression")).toHaveValue("0 9 * * 1");
+    expect(screen.getByLabelText("Repeat")).toHaveValue("weekly");
+    expect(screen.getByLabelText("on")).toHaveValue("1");
+    expect(screen.getByLabelText("at")).toHaveValue("09:00");
     expect(screen.getByLabelText("Time zone")).toHaveValue("Europe/Paris");
     expect(screen.getByRole("checkbox", { name: /Active/ })).not.toBeChecked();
     expect(screen.getAllByTestId("ignore-selectors")[1]).toHaveValue(".ticker\n#date");

@@ -4,14 +4,20 @@ import type { BatchCreate, SetCreate, SetRead } from "../api/types";
 import { hostOf } from "../lib/format";
 import {
   MAX_EVERY_HOURS,
+  SCHEDULE_PRESETS,
+  WEEKDAY_NAMES,
   hasExtraProblems,
+  presetCron,
+  presetOf,
   scheduleBody,
   scheduleValues,
   selectorsBody,
   siteKey,
   splitSetProblems,
   validateSetExtras,
+  type PresetChoice,
   type ScheduleKind,
+  type SchedulePreset,
   type ScheduleValues,
   type SetExtraProblems,
 } from "../lib/sets";
@@ -20,7 +26,7 @@ import { MultiUrlInputForm } from "./MultiUrlInputForm";
 const SCHEDULE_KINDS: { kind: ScheduleKind; title: string; hint: string }[] = [
   { kind: "none", title: "Manual", hint: "Only when you press Run now" },
   { kind: "interval", title: "Every N hours", hint: "From the first run on" },
-  { kind: "cron", title: "Cron", hint: "Minute hour day month weekday" },
+  { kind: "cron", title: "Days and times", hint: "Every weekday at 07:00, or cron" },
 ];
 
 function timeZones(): string[] {
@@ -42,6 +48,50 @@ function FieldProblem({ id, children }: { id?: string; children?: ReactNode }) {
     <p id={id} className="field-error" role="alert">
       {children}
     </p>
+  );
+}
+
+/** Repeat / day / time: each choice writes the cron expression below it, which stays the truth. */
+function PresetFields({ cron, onCron }: { cron: string; onCron: (cron: string) => void }) {
+  const id = useId();
+  const shown = presetOf(cron);
+  // "Custom" is a choice of its own: a preset-shaped expression typed under it stays custom.
+  const [custom, setCustom] = useState(shown.preset === "custom");
+  const choice: PresetChoice = custom ? { ...shown, preset: "custom" } : shown;
+  const pick = (next: PresetChoice) => {
+    setCustom(next.preset === "custom");
+    const made = presetCron(next);
+    if (made) onCron(made);
+  };
+  return (
+    <div className="set-form__inline set-form__presets" data-testid="schedule-preset">
+      <label htmlFor={`${id}-repeat`}>Repeat</label>
+      <select id={`${id}-repeat`} value={choice.preset} onChange={(e) => pick({ ...choice, preset: e.target.value as SchedulePreset })}>
+        {SCHEDULE_PRESETS.map((preset) => (
+          <option key={preset.id} value={preset.id}>
+            {preset.label}
+          </option>
+        ))}
+      </select>
+      {choice.preset === "weekly" && (
+        <>
+          <label htmlFor={`${id}-day`}>on</label>
+          <select id={`${id}-day`} value={choice.weekday} onChange={(e) => pick({ ...choice, weekday: Number(e.target.value) })}>
+            {WEEKDAY_NAMES.map((name, index) => (
+              <option key={name} value={index}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {(choice.preset === "weekdays" || choice.preset === "daily" || choice.preset === "weekly") && (
+        <>
+          <label htmlFor={`${id}-time`}>at</label>
+          <input id={`${id}-time`} type="time" required value={choice.time} onChange={(e) => pick({ ...choice, time: e.target.value })} />
+        </>
+      )}
+    </div>
   );
 }
 
@@ -103,6 +153,7 @@ function ScheduleFields({
         </div>
       )}
       {value.kind === "interval" && <FieldProblem id={`${id}-hours-error`}>{problems.everyHours}</FieldProblem>}
+      {value.kind === "cron" && <PresetFields cron={value.cron} onCron={(cron) => onChange({ ...value, cron })} />}
       {value.kind === "cron" && (
         <div className="set-form__cron">
           <div className="field">

@@ -91,6 +91,18 @@ export function formatRunTime(iso: string): string {
   return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 }
 
+/** A run's day, e.g. "6 Dec 2026" (in the reader's locale). */
+export function formatRunDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** A run's name: its number among the set's runs and the day it started, "Run 3 · 6 Dec 2026". */
+export function runName(run: Pick<RunSummary, "number" | "created_at">): string {
+  return `Run ${run.number} · ${formatRunDay(run.created_at)}`;
+}
+
 /** Whether the newest run's change count may still arrive (computed just after it ends). */
 export function awaitingChangeCount(runs: Pick<RunSummary, "status" | "change_count" | "finished_at">[], now: number = Date.now()): boolean {
   const finished = runs.filter(isFinishedRun);
@@ -122,6 +134,60 @@ export function orderedSites(set: Pick<SetRead, "urls" | "primary_url">): { url:
 // The set form
 
 export type ScheduleKind = "none" | "interval" | "cron";
+
+/**
+ * Schedules in words, written as cron: the same presets as the CLI's `--schedule`
+ * (aura.sets.schedule.preset_cron); the API's `schedule.description` says them back.
+ */
+export type SchedulePreset = "weekdays" | "daily" | "weekly" | "hourly" | "custom";
+
+export const SCHEDULE_PRESETS: { id: SchedulePreset; label: string }[] = [
+  { id: "weekdays", label: "Every weekday (Monday to Friday)" },
+  { id: "daily", label: "Every day" },
+  { id: "weekly", label: "Every week" },
+  { id: "hourly", label: "Every hour" },
+  { id: "custom", label: "Custom (cron expression)" },
+];
+
+export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+export interface PresetChoice {
+  preset: SchedulePreset;
+  /** "HH:MM" */
+  time: string;
+  /** 0 (Sunday) to 6 */
+  weekday: number;
+}
+
+const CLOCK = /^(\d{1,2}):(\d{2})$/;
+
+/** The cron expression of a preset; null for "custom" or a time that is not HH:MM. */
+export function presetCron(choice: PresetChoice): string | null {
+  if (choice.preset === "hourly") return "0 * * * *";
+  const clock = CLOCK.exec(choice.time.trim());
+  if (choice.preset === "custom" || !clock) return null;
+  const hour = Number(clock[1]);
+  const minute = Number(clock[2]);
+  if (hour > 23 || minute > 59) return null;
+  const day = { daily: "*", weekdays: "1-5", weekly: String(choice.weekday) }[choice.preset];
+  return `${minute} ${hour} * * ${day}`;
+}
+
+/** Which preset a cron expression is ("custom" when none), with its time and day. */
+export function presetOf(cron: string): PresetChoice {
+  const custom: PresetChoice = { preset: "custom", time: "09:00", weekday: 1 };
+  const fields = cron.trim().split(/\s+/);
+  if (fields.length !== 5) return custom;
+  const [minute, hour, day, month, weekday] = fields as [string, string, string, string, string];
+  if (day !== "*" || month !== "*" || !/^\d{1,2}$/.test(minute) || Number(minute) > 59) return custom;
+  if (hour === "*") return minute === "0" && weekday === "*" ? { ...custom, preset: "hourly" } : custom;
+  if (!/^\d{1,2}$/.test(hour) || Number(hour) > 23) return custom;
+  const time = `${hour.padStart(2, "0")}:${minute.padStart(2, "0")}`;
+  if (weekday === "*") return { preset: "daily", time, weekday: 1 };
+  if (weekday === "1-5") return { preset: "weekdays", time, weekday: 1 };
+  if (/^[0-7]$/.test(weekday)) return { preset: "weekly", time, weekday: Number(weekday) % 7 };
+  return custom;
+}
 
 export interface ScheduleValues {
   kind: ScheduleKind;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ApiError } from "../api/client";
 import type { RunChanges, RunSummary, SetRead } from "../api/types";
 import { usePageTitle } from "../hooks/title";
@@ -24,7 +24,7 @@ import {
 import { useBatchSocket } from "../hooks/useBatchSocket";
 import { formatDate, hostOf, relativeTime } from "../lib/format";
 import { isFinished } from "../lib/progress";
-import { formatRunTime, isFinishedRun, orderedSites, triggerLabel } from "../lib/sets";
+import { formatRunTime, isFinishedRun, orderedSites, runName, triggerLabel } from "../lib/sets";
 import { ScheduleText } from "./SetsPage";
 
 function SetActions({ set }: { set: SetRead }) {
@@ -103,7 +103,7 @@ function RunRow({ run, primaryUrl, first }: { run: RunSummary; primaryUrl: strin
         )}
       </div>
       <span className="run-row__when" title={formatDate(run.created_at)}>
-        {relativeTime(run.created_at)}
+        <strong className="run-row__name">{runName(run)}</strong> · {relativeTime(run.created_at)}
         <span className="muted small"> · {triggerLabel(run.trigger)}</span>
       </span>
       <span className="run-row__score">{own !== undefined && <>You <ScorePill score={own} /></>}</span>
@@ -149,7 +149,7 @@ function Runs({ set, runs, onFinished }: { set: SetRead; runs: RunSummary[]; onF
 }
 
 function runLabel(run: RunSummary): string {
-  return `${formatRunTime(run.finished_at ?? run.created_at)} · ${triggerLabel(run.trigger)}`;
+  return `${runName(run)} · ${triggerLabel(run.trigger)}`;
 }
 
 /** Two finished runs to compare; the earlier is offered only among runs older than the later. */
@@ -195,8 +195,15 @@ function RunPicker({ finished, pair, onChange, changes }: { finished: RunSummary
   );
 }
 
-function Changes({ set, finished }: { set: SetRead; finished: RunSummary[] }) {
-  const [pair, setPair] = useState<RunPair>({ from: null, to: null });
+/**
+ * The changes of one run against the one before it, or of two chosen runs. `run` (the
+ * `?run=` of an alert's link) opens that run's changes when it is a finished run of the set
+ * with one before it; otherwise the page says so and shows the latest two.
+ */
+function Changes({ set, finished, run }: { set: SetRead; finished: RunSummary[]; run: string | null }) {
+  const linked = run ? finished.findIndex((item) => item.batch_id === run) : -1;
+  const usable = linked >= 0 && linked < finished.length - 1;
+  const [pair, setPair] = useState<RunPair>({ from: null, to: usable ? run : null });
   const latest = finished[0]?.batch_id ?? null;
   const enough = finished.length >= 2;
   const changes = useChanges(set.id, pair, latest, enough);
@@ -208,7 +215,20 @@ function Changes({ set, finished }: { set: SetRead; finished: RunSummary[] }) {
       </EmptyState>
     );
   }
-  const picker = <RunPicker finished={finished} pair={pair} onChange={setPair} changes={changes.data} />;
+  const notice =
+    run && !usable ? (
+      <p className="muted small" role="status" data-testid="linked-run">
+        {linked >= 0
+          ? "The linked run is the set's first: it has no run before it to compare with. Showing the latest two runs."
+          : "The linked run is not a finished run of this set (it may still be running, or be gone). Showing the latest two runs."}
+      </p>
+    ) : null;
+  const picker = (
+    <>
+      {notice}
+      <RunPicker finished={finished} pair={pair} onChange={setPair} changes={changes.data} />
+    </>
+  );
   if (changes.isPending) return <>{picker}<Loading label="Comparing the runs…" /></>;
   if (changes.isError && !changes.data) {
     const conflict = changes.error instanceof ApiError && changes.error.status === 409;
@@ -228,7 +248,8 @@ function Changes({ set, finished }: { set: SetRead; finished: RunSummary[] }) {
     <div className="stack" aria-busy={changes.isFetching || undefined}>
       {picker}
       <p className="muted small" data-testid="changes-range">
-        The run of {formatRunTime(data.after.finished_at ?? data.after.created_at)} against the run of {formatRunTime(data.before.finished_at ?? data.before.created_at)}
+        {nameOf(finished, data.after.batch_id)} ({formatRunTime(data.after.finished_at ?? data.after.created_at)}) against{" "}
+        {nameOf(finished, data.before.batch_id)} ({formatRunTime(data.before.finished_at ?? data.before.created_at)})
       </p>
       <div className="overtakes-box">
         <h3>Overtakes</h3>
@@ -239,6 +260,11 @@ function Changes({ set, finished }: { set: SetRead; finished: RunSummary[] }) {
   );
 }
 
+function nameOf(runs: RunSummary[], batchId: string): string {
+  const found = runs.find((run) => run.batch_id === batchId);
+  return found ? `Run ${found.number}` : "The run";
+}
+
 function Trends({ set, latest }: { set: SetRead; latest: string | null }) {
   const trends = useTrends(set.id, latest);
   if (trends.isPending) return <Loading label="Loading the trends…" />;
@@ -247,12 +273,22 @@ function Trends({ set, latest }: { set: SetRead; latest: string | null }) {
 }
 
 function SetBody({ set }: { set: SetRead }) {
+  const [search] = useSearchParams();
+  const { hash } = useLocation();
+  const linkedRun = search.get("run");
   const runs = useSetRuns(set.id);
   const refresh = useRefreshAfterRun(set.id);
   const items = useMemo(() => runs.data?.items ?? [], [runs.data]);
   const finished = useMemo(() => items.filter(isFinishedRun), [items]);
   const latest = finished[0]?.batch_id ?? null;
   const trends = useTrends(set.id, latest);
+  const loaded = !runs.isPending;
+  // An alert's link ends in #changes: go there once the runs (and so the section) are in.
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView?.({ block: "start" });
+  }, [loaded, hash]);
   return (
     <>
       <Section title="Runs" id="runs" subtitle="Each run analyses every site again under the same conditions.">
@@ -266,7 +302,7 @@ function SetBody({ set }: { set: SetRead }) {
       </Section>
 
       <Section title="What changed" id="changes" subtitle="Scores, ranks, technology, content, pricing and looks, site by site. Green is better for that site, red worse.">
-        {runs.isPending ? <Loading /> : <Changes set={set} finished={finished} />}
+        {runs.isPending ? <Loading /> : <Changes key={linkedRun ?? ""} set={set} finished={finished} run={linkedRun} />}
       </Section>
 
       <Section title="Trends" id="trends" subtitle="Every finished run of the set, oldest first.">

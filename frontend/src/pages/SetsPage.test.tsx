@@ -59,11 +59,12 @@ describe("SetsPage", () => {
             enabled: true,
             next_run_at: new Date(Date.now() + 3 * 3600_000).toISOString(),
             last_run_at: null,
-            description: "every 6 hours",
+            description: "Every 6 hours",
           },
           run_count: 2,
           last_run: {
             batch_id: "b2",
+            number: 2,
             status: "completed",
             trigger: "schedule",
             progress: 100,
@@ -80,10 +81,11 @@ describe("SetsPage", () => {
     expect(within(row).getByRole("link")).toHaveAttribute("href", "/sets/7d7f0e0c-0000-4000-8000-000000000001");
     expect(row).toHaveTextContent("you.example");
     expect(row).toHaveTextContent("rival.example");
-    expect(row).toHaveTextContent("every 6 hours");
+    expect(row).toHaveTextContent("Every 6 hours");
     expect(row).toHaveTextContent("next in 3 h");
     expect(within(row).getByText("Completed")).toBeInTheDocument();
     expect(row).toHaveTextContent("3 changes");
+    expect(row).toHaveTextContent(/Run 2 · .*2026/);
     expect(row).toHaveTextContent("2 runs");
   });
 

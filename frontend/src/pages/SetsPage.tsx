@@ -6,7 +6,7 @@ import { useSets } from "../hooks/sets";
 import { usePageTitle } from "../hooks/title";
 import { formatDate, hostOf, relativeTime } from "../lib/format";
 import { isFinished } from "../lib/progress";
-import { orderedSites } from "../lib/sets";
+import { orderedSites, runName } from "../lib/sets";
 
 /** "in 3 h" for a time ahead, the relative past otherwise. */
 export function whenText(iso: string, now: number = Date.now()): string {
@@ -69,7 +69,7 @@ function SetRow({ set }: { set: SetRead }) {
               </span>
             ) : (
               <span className="muted small" title={formatDate(run.finished_at ?? run.created_at)}>
-                {relativeTime(run.finished_at ?? run.created_at)}
+                {runName(run)} · {relativeTime(run.finished_at ?? run.created_at)}
               </span>
             )}
           </>

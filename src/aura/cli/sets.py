@@ -3,7 +3,7 @@
 A set is a named list of sites (yours and your competitors') run again and again. These
 commands call the same services as the API (``SetService``, ``MonitoringService``) on the
 configured database. Schedules are kept by ``aura serve`` / ``aura worker``: a set created
-here with ``--every`` or ``--cron`` is picked up by their recovery sweep.
+here with ``--schedule``, ``--every`` or ``--cron`` is picked up by their recovery sweep.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from aura.errors import ConflictError, InvalidInputError, NotFoundError
 from aura.history.document import RunChanges, Trends
 from aura.runtime import Runtime
 from aura.sets.monitoring import MonitoringService
+from aura.sets.schedule import preset_cron
 from aura.sets.schemas import (
     AlertList,
     AlertRuleCreate,
@@ -60,6 +61,10 @@ T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
 TABLE_OR_JSON = ("table", "json")
+SCHEDULE_HELP = (
+    "When it runs, in words: 'hourly', 'daily 09:00', 'weekdays 07:00', "
+    "'weekly monday 09:00' (or 'monday 09:00'); read in --tz"
+)
 DOCUMENT_FORMATS = ("table", "json", "md")
 #: Where each field of a request body comes from on the command line.
 OPTION_OF = {
@@ -128,11 +133,18 @@ def _ignore_selectors(entries: Sequence[str], urls: Sequence[str]) -> dict[str, 
     return selectors
 
 
-def _schedule(every: float | None, cron: str | None, tz: str | None) -> ScheduleSpec | None:
-    if every is not None and cron is not None:
-        fail("give --every or --cron, not both")
+def _schedule(
+    every: float | None, cron: str | None, tz: str | None, preset: str | None = None
+) -> ScheduleSpec | None:
+    if sum(given is not None for given in (every, cron, preset)) > 1:
+        fail("give one of --schedule, --every and --cron")
+    if preset is not None:
+        try:
+            cron = preset_cron(preset)
+        except ValueError as error:
+            fail(f"--schedule: {error}")
     if tz is not None and cron is None:
-        fail("--tz is the time zone of --cron; give --cron with it")
+        fail("--tz is the time zone of --schedule or --cron; give one of them with it")
     if every is None and cron is None:
         return None
     values: dict[str, Any] = {"every_hours": every, "cron": cron}
@@ -155,6 +167,7 @@ def create_set(
     renders: int | None = typer.Option(
         None, "--runs", help="Browser mode: renders of each page per run; the median is kept"
     ),
+    preset: str | None = typer.Option(None, "--schedule", metavar="WHEN", help=SCHEDULE_HELP),
     every: float | None = typer.Option(
         None, "--every", metavar="HOURS", help="Run the set every HOURS hours"
     ),
@@ -179,7 +192,7 @@ def create_set(
         "urls": urls,
         "primary_url": primary,
         "ignore_selectors": _ignore_selectors(ignore or [], urls),
-        "schedule": _schedule(every, cron, tz),
+        "schedule": _schedule(every, cron, tz, preset),
     }
     if mode is not None:
         values["mode"] = mode
@@ -251,6 +264,7 @@ def update_set(
     primary: str | None = typer.Option(None, "--primary", help="Your own site"),
     mode: str | None = typer.Option(None, "--mode", help="static or browser"),
     renders: int | None = typer.Option(None, "--runs", help="Renders of each page per run"),
+    preset: str | None = typer.Option(None, "--schedule", metavar="WHEN", help=SCHEDULE_HELP),
     every: float | None = typer.Option(None, "--every", metavar="HOURS", help="Run every HOURS"),
     cron: str | None = typer.Option(None, "--cron", metavar="EXPR", help="Run on a cron expr."),
     tz: str | None = typer.Option(None, "--tz", metavar="ZONE", help="IANA time zone of --cron"),
@@ -270,12 +284,15 @@ def update_set(
     chosen = _format(chosen_format, TABLE_OR_JSON)
     if pause and resume:
         fail("give --pause or --resume, not both")
-    if no_schedule and (every is not None or cron is not None or tz or pause or resume):
+    if no_schedule and (
+        every is not None or cron is not None or preset is not None or tz or pause or resume
+    ):
         fail("--no-schedule removes the schedule: give no other schedule option with it")
     if ignore and no_ignore:
         fail("give --ignore or --no-ignore, not both")
-    # --tz alone moves the current cron schedule; with --every or --cron it goes with them.
-    new_schedule = _schedule(every, cron, tz if every is not None or cron is not None else None)
+    # --tz alone moves the current cron schedule; with a new schedule it goes with it.
+    anew = every is not None or cron is not None or preset is not None
+    new_schedule = _schedule(every, cron, tz if anew else None, preset)
     options = {**OPTION_OF, "name": "--name", "urls": "--url"}
 
     async def work(runtime: Runtime) -> tuple[SetRead, RunList]:
@@ -332,20 +349,25 @@ def _schedule_change(
 ) -> dict[str, Any]:
     """The ``schedule`` field of the update, or nothing when the schedule stays as it is.
 
-    A new interval or cron expression keeps the schedule paused or running as it was unless
-    --pause or --resume says otherwise; --tz alone moves the current cron schedule.
+    A new interval, cron expression or preset keeps the schedule paused or running as it was
+    unless --pause or --resume says otherwise, and keeps its time zone unless --tz is given
+    ("daily 08:00" stays at 08:00 where the set's people are); --tz alone moves the current
+    cron schedule.
     """
     if remove:
         return {"schedule": None}
     current = found.schedule
     enabled = resume if pause or resume else current is None or current.enabled
     if new_schedule is not None:
-        return {"schedule": new_schedule.model_copy(update={"enabled": enabled})}
+        update: dict[str, Any] = {"enabled": enabled}
+        if tz is None and current is not None:
+            update["timezone"] = current.timezone
+        return {"schedule": new_schedule.model_copy(update=update)}
     if tz is None and not (pause or resume):
         return {}
     if current is None:
         raise InvalidInputError.single(
-            ["schedule"], f"{found.name} has no schedule: give --every or --cron"
+            ["schedule"], f"{found.name} has no schedule: give --schedule, --every or --cron"
         )
     if tz is not None and current.cron is None:
         raise InvalidInputError.single(

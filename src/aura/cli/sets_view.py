@@ -89,6 +89,7 @@ def set_renderable(found: SetRead, runs: RunList) -> RenderableType:
 
 def runs_table(found: SetRead, runs: RunList) -> RenderableType:
     table = Table(title="Runs (newest first)", title_justify="left")
+    table.add_column("#", justify="right")
     table.add_column("Run", no_wrap=True)
     table.add_column("Status")
     table.add_column("Trigger")
@@ -102,6 +103,7 @@ def runs_table(found: SetRead, runs: RunList) -> RenderableType:
             scores.append(site_label(url), style="bold cyan" if url == found.primary_url else "")
             scores.append(f" {score_text(score)}")
         table.add_row(
+            str(run.number),
             str(run.batch_id),
             Text(run.status, style=STATUS_STYLES.get(run.status, "")),
             run.trigger,
@@ -110,7 +112,7 @@ def runs_table(found: SetRead, runs: RunList) -> RenderableType:
             MISSING if run.change_count is None else str(run.change_count),
         )
     if not runs.items:
-        table.add_row("", Text(f"No runs yet: `aura sets run {found.name}`"), "", "", "", "")
+        table.add_row("", "", Text(f"No runs yet: `aura sets run {found.name}`"), "", "", "", "")
     return table
 
 

@@ -57,16 +57,95 @@ class Schedule:
         return occurrence.astimezone(dt.UTC)
 
     def describe(self) -> str:
+        """In words: "Every 6 hours", "Every weekday at 07:00 (Europe/Paris)"; a cron shape
+        without a phrase here shows its expression and cronsim's explanation."""
         if self.every_hours is not None:
-            return f"every {_duration(self.every_hours)}"
+            return f"Every {_duration(self.every_hours)}"
         assert self.cron is not None
+        phrase = describe_cron(self.cron)
+        if phrase is not None:
+            return f"{phrase} ({self.timezone})"
         try:
             explained = CronSim(self.cron, dt.datetime.now(self.zone)).explain()
         except Exception:
             # cronsim's explanation covers most expressions; the expression itself is enough.
             return f"cron {self.cron} ({self.timezone})"
         explained = explained[:1].lower() + explained[1:]
-        return f"cron {self.cron} ({self.timezone}): {explained}"
+        return f"Cron {self.cron} ({self.timezone}): {explained}"
+
+
+# Presets: the schedules a marketer picks, written as words, stored as cron expressions.
+
+WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+PRESET_FORMS = (
+    "hourly",
+    "daily HH:MM",
+    "weekdays HH:MM",
+    "weekly DAY HH:MM",
+    "DAY HH:MM",
+)
+_DAY_NUMBERS = {name.lower(): index for index, name in enumerate(WEEKDAYS)} | {
+    name[:3].lower(): index for index, name in enumerate(WEEKDAYS)
+}
+_FILLER = {"every", "at", "on"}
+
+
+def preset_cron(text: str) -> str:
+    """The cron expression of a preset written as words, e.g. ``weekdays 07:00``.
+
+    Accepts ``hourly``, ``daily HH:MM``, ``weekdays HH:MM``, ``weekly DAY HH:MM`` and
+    ``DAY HH:MM`` (``every``, ``at`` and ``on`` may be added: "every weekday at 07:00").
+    Raises ValueError naming the accepted forms.
+    """
+    words = [word for word in text.lower().replace(",", " ").split() if word not in _FILLER]
+    if words in (["hourly"], ["hour"]):
+        return "0 * * * *"
+    if len(words) >= 2:
+        minute, hour = _clock(words[-1])
+        head = words[:-1]
+        if head in (["daily"], ["day"]):
+            return f"{minute} {hour} * * *"
+        if head in (["weekdays"], ["weekday"]):
+            return f"{minute} {hour} * * 1-5"
+        if head and head[0] == "weekly":
+            head = head[1:]
+        if len(head) == 1 and head[0].rstrip("s") in _DAY_NUMBERS:
+            return f"{minute} {hour} * * {_DAY_NUMBERS[head[0].rstrip('s')]}"
+    raise ValueError(f"{text!r} is not a schedule preset; use one of: {', '.join(PRESET_FORMS)}")
+
+
+def _clock(word: str) -> tuple[int, int]:
+    hour_text, _, minute_text = word.partition(":")
+    if hour_text.isdigit() and minute_text.isdigit() and len(minute_text) == 2:
+        hour, minute = int(hour_text), int(minute_text)
+        if hour < 24 and minute < 60:
+            return minute, hour
+    raise ValueError(f"{word!r} is not a time of day: write it as HH:MM, e.g. 07:00")
+
+
+def describe_cron(expression: str) -> str | None:
+    """Words for the common cron shapes (the presets' and a few more), or None."""
+    fields = expression.split()
+    if len(fields) != 5:
+        return None
+    minute, hour, day, month, weekday = fields
+    if day != "*" or month != "*" or not minute.isdigit() or int(minute) > 59:
+        return None
+    if hour == "*" and weekday == "*":
+        return "Every hour" if int(minute) == 0 else f"Every hour at :{int(minute):02d}"
+    if not hour.isdigit() or int(hour) > 23:
+        return None
+    at = f"at {int(hour):02d}:{int(minute):02d}"
+    if weekday == "*":
+        return f"Every day {at}"
+    if weekday in ("1-5", "mon-fri"):
+        return f"Every weekday {at}"
+    if weekday in ("0,6", "6,0", "6-7", "sat,sun"):
+        return f"Every Saturday and Sunday {at}"
+    number = _DAY_NUMBERS.get(weekday.lower(), int(weekday) if weekday.isdigit() else None)
+    if number is None or number > 7:
+        return None
+    return f"Every {WEEKDAYS[number % 7]} {at}"
 
 
 def _duration(hours: float) -> str:

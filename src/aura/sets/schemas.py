@@ -85,6 +85,9 @@ class SetUpdate(BaseModel):
 
 class RunSummary(BaseModel):
     batch_id: uuid.UUID
+    number: int = Field(
+        ge=1, description="Its place among the set's runs, oldest first: 'Run 3' is the third"
+    )
     status: str
     trigger: RunTrigger
     progress: int

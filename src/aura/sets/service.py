@@ -123,8 +123,10 @@ class SetService:
     ) -> RunList:
         """The set's runs, newest first."""
         await self._row(session, set_id)
-        rows = await SetRepository(session).runs(set_id, limit)
-        return RunList(items=[_run_summary(row) for row in rows])
+        sets = SetRepository(session)
+        rows = await sets.runs(set_id, limit)
+        total = (await sets.run_counts([set_id])).get(set_id, 0)
+        return RunList(items=[_run_summary(row, total - index) for index, row in enumerate(rows)])
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -475,10 +477,11 @@ def _schedule_read(row: ComparisonSet) -> ScheduleRead | None:
     )
 
 
-def _run_summary(run: RunRow) -> RunSummary:
+def _run_summary(run: RunRow, number: int) -> RunSummary:
     batch = run.batch
     return RunSummary(
         batch_id=batch.id,
+        number=number,
         status=batch.status,
         trigger=cast(RunTrigger, batch.trigger or "manual"),
         progress=batch.progress,
@@ -500,7 +503,7 @@ def _set_read(row: ComparisonSet, run_count: int, last: RunRow | None) -> SetRea
         runs=row.runs,
         schedule=_schedule_read(row),
         run_count=run_count,
-        last_run=_run_summary(last) if last is not None else None,
+        last_run=_run_summary(last, run_count) if last is not None else None,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
