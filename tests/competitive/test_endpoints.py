@@ -96,6 +96,36 @@ class TestCreate:
         assert error["loc"] == ["body", "primary_url"]
         assert "c.example" in error["msg"]
 
+    async def test_labels_must_name_submitted_urls_and_stay_short(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        response = await client.post(
+            "/api/v1/competitive/",
+            json={
+                "urls": ["a.example", "b.example"],
+                "labels": {"c.example": "Cee", "b.example": "x" * 201, "ftp://a.example": "A"},
+            },
+        )
+        assert response.status_code == 422
+        errors = {tuple(error["loc"]): error["msg"] for error in response.json()["detail"]}
+        assert set(errors) == {
+            ("body", "labels", "c.example"),
+            ("body", "labels", "b.example"),
+            ("body", "labels", "ftp://a.example"),
+        }
+        assert "not one of the submitted urls" in errors[("body", "labels", "c.example")]
+        assert "at most 200 characters" in errors[("body", "labels", "b.example")]
+
+    async def test_labels_are_stored_per_url(self, client: httpx.AsyncClient) -> None:
+        body = await create_batch(
+            client,
+            ["a.example", "b.example"],
+            labels={"https://A.example/": " Acme\n Corp ", "b.example": "  "},
+        )
+        assert [item["label"] for item in body["urls"]] == ["Acme Corp", None]
+        again = (await client.get(f"/api/v1/competitive/{body['id']}")).json()
+        assert [item["label"] for item in again["urls"]] == ["Acme Corp", None]
+
     async def test_unknown_fields_are_refused(self, client: httpx.AsyncClient) -> None:
         response = await client.post(
             "/api/v1/competitive/", json={"urls": ["a.example", "b.example"], "colour": "red"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +15,7 @@ from aura.analyses.service import with_runs
 from aura.comparison import COMPARISON_VERSION
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
-from aura.competitive.schemas import BatchCreate
+from aura.competitive.schemas import MAX_LABEL, BatchCreate
 from aura.db.engine import after_commit
 from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.events import EventBus
@@ -39,6 +39,8 @@ class ValidBatch:
     primary_url: str | None
     mode: str | None
     runs: int = 1
+    #: Normalised URL → the user's name for it (only the URLs given one).
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> ValidBatch:
@@ -82,11 +84,33 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
                     f"primary_url {data.primary_url!r} is not one of the submitted urls",
                     data.primary_url,
                 )
+    labels: dict[str, str] = {}
+    for raw, given in (data.labels or {}).items():
+        loc: list[str | int] = ["body", "labels", raw]
+        try:
+            url = normalise_url(raw, allow_private=allow_private)
+        except InvalidUrlError as error:
+            fail(loc, str(error), raw)
+            continue
+        label = " ".join(given.split())
+        if url not in first_index:
+            fail(loc, f"{raw!r} is not one of the submitted urls", raw)
+        elif len(label) > MAX_LABEL:
+            fail(loc, f"a label has at most {MAX_LABEL} characters (got {len(label)})", given)
+        elif url in labels:
+            fail(loc, f"{raw!r} is labelled twice (as {url})", raw)
+        elif label:
+            labels[url] = label
     if errors:
         raise InvalidInputError(errors)
     name = data.name.strip() if data.name and data.name.strip() else None
     return ValidBatch(
-        name=name, urls=urls, primary_url=primary, mode=data.mode, runs=data.runs or 1
+        name=name,
+        urls=urls,
+        primary_url=primary,
+        mode=data.mode,
+        runs=data.runs or 1,
+        labels=labels,
     )
 
 
@@ -144,6 +168,7 @@ class CompetitiveService:
                 position=position,
                 url=url,
                 is_primary=url == valid.primary_url,
+                label=valid.labels.get(url),
                 analysis=analysis,
             )
             for position, (url, analysis) in enumerate(zip(valid.urls, analyses, strict=True))

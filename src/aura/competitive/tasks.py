@@ -33,6 +33,7 @@ async def run_comparison(runtime: Runtime, entity_id: str) -> None:
                 is_primary=item.is_primary,
                 error=item.analysis.error,
                 result=item.analysis.result,
+                label=item.label,
             )
             for item in batch.urls
         ]
