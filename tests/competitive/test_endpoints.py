@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from pathlib import Path
 
@@ -218,6 +220,40 @@ class TestLifecycle:
             assert "cancelled" in again.json()["detail"]
             comparison = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
             assert comparison.status_code == 409
+            assert "none of its URLs has been analysed" in comparison.json()["detail"]
+
+    async def test_a_cancelled_batch_compares_the_sites_it_finished(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        site = ScriptedSite(routes={"/slow": Route(delay=8.0)})
+        with serve_scripted(site):
+            created = await create_batch(
+                client,
+                [site.url("/fast"), site.url("/slow")],
+                mode="static",
+                labels={site.url("/fast"): "Fast Co"},
+            )
+            batch_url = f"/api/v1/competitive/{created['id']}"
+            deadline = time.monotonic() + 30
+            while (await client.get(batch_url)).json()["urls"][0]["status"] != "completed":
+                assert time.monotonic() < deadline, "the fast page was never analysed"
+                await asyncio.sleep(0.05)
+            assert (await client.post(f"{batch_url}/cancel")).status_code == 200
+
+            response = await client.get(f"{batch_url}/comparison")
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert body["status"] == "cancelled"
+            document = body["comparison"]
+            assert document["partial"] is True
+            assert [entry["compared"] for entry in document["sites"]] == [True, False]
+            assert document["sites"][0]["name"] == "Fast Co"
+            texts = [finding["text"] for finding in document["summary"]]
+            assert texts[0] == "Compared 1 of 2 sites; 1 could not be compared."
+            assert texts[1].startswith(f"{document['sites'][1]['name']} is left out: ")
+            export = await client.get(f"{batch_url}/export?format=md")
+            assert export.status_code == 200
+            assert "Fast Co" in export.text
 
     async def test_delete_removes_the_batch_and_its_analyses(
         self, client: httpx.AsyncClient

@@ -12,11 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
 from aura.analyses.service import with_runs
-from aura.comparison import COMPARISON_VERSION
+from aura.comparison import COMPARISON_VERSION, SiteInput, compare
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import MAX_LABEL, BatchCreate
 from aura.db.engine import after_commit
+from aura.db.types import utcnow
 from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.events import EventBus
 from aura.jobs import Enqueuer, enqueue_audit
@@ -237,6 +238,10 @@ class CompetitiveService:
         self, session: AsyncSession, batch_id: uuid.UUID
     ) -> tuple[CompetitiveAnalysisBatch, ComparisonResult]:
         batch = await self.get(session, batch_id)
+        if batch.status == BatchStatus.CANCELLED and any(
+            item.analysis.status == AnalysisStatus.COMPLETED for item in batch.urls
+        ):
+            return batch, await _comparison_so_far(batch)
         if batch.status not in (BatchStatus.COMPLETED, BatchStatus.PARTIAL):
             raise ConflictError(_comparison_unavailable(batch))
         comparison = await BatchRepository(session).get_comparison(batch_id)
@@ -250,11 +255,41 @@ class CompetitiveService:
         return batch, comparison
 
 
+def batch_sites(batch: CompetitiveAnalysisBatch) -> list[SiteInput]:
+    """The comparison's input: each URL of the batch with its analysis, in the batch's order."""
+    return [
+        SiteInput(
+            url=item.url,
+            status=item.analysis.status,
+            is_primary=item.is_primary,
+            error=item.analysis.error,
+            result=item.analysis.result,
+            label=item.label,
+        )
+        for item in batch.urls
+    ]
+
+
+async def _comparison_so_far(batch: CompetitiveAnalysisBatch) -> ComparisonResult:
+    """A cancelled batch's comparison of the sites finished so far, made when it is read and
+    not stored: an analysis running when the batch was cancelled still finishes, and the next
+    read includes it. The others are listed as left out (cancelled, or still running)."""
+    # Off the event loop: tens of ms for a large batch.
+    document = await asyncio.to_thread(compare, batch_sites(batch), batch.primary_url)
+    return ComparisonResult(
+        batch_id=batch.id,
+        analysis_version=document["analysis_version"],
+        comparison_version=COMPARISON_VERSION,
+        result=document,
+        created_at=utcnow(),
+    )
+
+
 def _comparison_unavailable(batch: CompetitiveAnalysisBatch) -> str:
     if batch.status == BatchStatus.FAILED:
         return f"batch {batch.id} failed: {batch.error or 'no URL could be analysed'}"
     if batch.status == BatchStatus.CANCELLED:
-        return f"batch {batch.id} was cancelled; it has no comparison"
+        return f"batch {batch.id} was cancelled and none of its URLs has been analysed; it has no comparison"
     return (
         f"the comparison of batch {batch.id} is not ready yet (status {batch.status}, "
         f"{batch.completed_urls + batch.failed_urls} of {batch.total_urls} URLs done)"
