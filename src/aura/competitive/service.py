@@ -289,7 +289,10 @@ def _comparison_unavailable(batch: CompetitiveAnalysisBatch) -> str:
     if batch.status == BatchStatus.FAILED:
         return f"batch {batch.id} failed: {batch.error or 'no URL could be analysed'}"
     if batch.status == BatchStatus.CANCELLED:
-        return f"batch {batch.id} was cancelled and none of its URLs has been analysed; it has no comparison"
+        return (
+            f"batch {batch.id} was cancelled and none of its URLs has been analysed; "
+            "it has no comparison"
+        )
     return (
         f"the comparison of batch {batch.id} is not ready yet (status {batch.status}, "
         f"{batch.completed_urls + batch.failed_urls} of {batch.total_urls} URLs done)"
