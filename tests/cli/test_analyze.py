@@ -36,6 +36,8 @@ def analysed(cli_env: dict[str, str], good_site: str, poor_site: str) -> dict[st
         good_site,
         "--name",
         "CLI test",
+        "--label",
+        f"{poor_site}=Rival <i>& Co</i>",
         "--format",
         "json",
     )
@@ -53,6 +55,9 @@ class TestAnalyze:
         assert report.batch.name == "CLI test"
         assert [site.url for site in report.comparison.sites] == [good_site, poor_site]
         assert report.comparison.primary_url == good_site
+        names = [site.name for site in report.comparison.sites]
+        assert names[1] == "Rival <i>& Co</i>"  # the --label
+        assert names[0] not in (None, "Rival <i>& Co</i>")
         assert all(entry.result is not None for entry in report.analyses)
         progress = analysed["result"].stderr
         assert f"✓ {good_site} done" in progress
@@ -89,6 +94,8 @@ class TestAnalyze:
             (["a.example", "b.example", "-o", "out.pdf"], "cannot tell the format"),
             (["a.example", "b.example", "--mode", "psychic"], "mode"),
             (["a.example", "b.example", "--runs", "9"], "--runs"),
+            (["a.example", "b.example", "--label", "Acme"], "--label: give URL=NAME"),
+            (["a.example", "b.example", "--label", "c.example=C"], "--label: 'c.example' is not"),
         ],
     )
     def test_invalid_input_exits_2_with_the_reason(

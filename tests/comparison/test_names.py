@@ -38,3 +38,21 @@ class TestSiteName:
             "https://a.example/": "Shop (a.example)",
             "https://b.example/": "Shop (b.example)",
         }
+
+    def test_the_users_label_comes_before_the_pages_name(self) -> None:
+        sites = [
+            ("https://a.example/", _with_site_name("Acme Tools")),
+            ("https://b.example/", {"title": "Shop"}),
+            ("https://c.example/", None),
+        ]
+        names = site_names(sites, {"https://a.example/": " Our\n site ", "https://b.example/": " "})
+        assert names == {
+            "https://a.example/": "Our site",
+            "https://b.example/": "Shop",  # a blank label is no label
+            "https://c.example/": "c.example",
+        }
+        same = site_names(sites[:2], {url: "Rival" for url, _ in sites[:2]})
+        assert same == {
+            "https://a.example/": "Rival (a.example)",
+            "https://b.example/": "Rival (b.example)",
+        }

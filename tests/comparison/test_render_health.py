@@ -92,7 +92,7 @@ def test_a_degraded_site_has_no_strength_and_wins_no_summary_finding() -> None:
     assert all(s["id"] not in ("lcp_mobile", "total_bytes") for s in b["strengths"])
     assert not any(f.get("url") == B for f in document["summary"])
     leads = [f["text"] for f in document["summary"] if "leads Design" in f["text"]]
-    assert leads == [f"{C} leads Design with 70."]
+    assert leads == ["A page (c.example) leads Design with 70."]
 
 
 def test_a_degraded_primary_gets_no_gap_or_headline_from_what_failed() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tests.comparison.builders import A, B, C, audit, category, failed, result, run, site
@@ -19,7 +20,7 @@ def test_trailing_a_category_quotes_its_headline_metric() -> None:
         primary_url=A,
     )
     assert texts(document) == [
-        f"You rank 2nd of 3 overall with 70; {B} leads with 75.",
+        "You rank 2nd of 3 overall with 70; A page (b.example) leads with 75.",
         "You are last on Performance: 50 against 90 for the leader; "
         "2.1 s slower mobile LCP than the leader.",
         "You lead on SEO: 90, next best 70.",
@@ -52,7 +53,7 @@ def test_a_primary_that_leads_everything() -> None:
         primary_url=A,
     )
     assert texts(document) == [
-        f"You lead overall with 92.5, 22.5 points ahead of {B}.",
+        "You lead overall with 92.5, 22.5 points ahead of A page (b.example).",
         "You lead on Performance: 95, next best 80.",
         "You lead on SEO: 90, next best 60.",
     ]
@@ -64,18 +65,31 @@ def test_without_a_primary_the_leaders_are_named() -> None:
         site(B, scores={"performance": 50, "seo": 90}),
     )
     assert texts(document) == [
-        f"{A} leads overall with 77.5.",
-        f"{A} leads Performance with 95.",
-        f"{B} leads SEO with 90.",
+        "A page (a.example) leads overall with 77.5.",
+        "A page (a.example) leads Performance with 95.",
+        "A page (b.example) leads SEO with 90.",
     ]
+
+
+def test_sentences_name_sites_by_label_then_by_their_own_name() -> None:
+    named = result(scores={"performance": 50, "seo": 90})
+    named["title"] = "Brightdesk - Help desk software"
+    labelled = replace(site(B, scores={"performance": 95, "seo": 60}), label=" Acme   Corp ")
+    document = run(site(A, named), labelled)
+    assert texts(document) == [
+        "Acme Corp leads overall with 77.5.",
+        "Acme Corp leads Performance with 95.",
+        "Brightdesk leads SEO with 90.",
+    ]
+    assert [entry["name"] for entry in document["sites"]] == ["Brightdesk", "Acme Corp"]
 
 
 def test_a_partial_batch_says_so_first() -> None:
     document = run(site(A, scores={"seo": 50}), failed(B, "HTTP 500"), site(C, scores={"seo": 50}))
     assert texts(document)[:3] == [
         "Compared 2 of 3 sites; 1 could not be compared.",
-        f"{B} is left out: HTTP 500.",
-        f"{A} and {C} share the lead overall (50).",
+        "b.example is left out: HTTP 500.",
+        "A page (a.example) and A page (c.example) share the lead overall (50).",
     ]
 
 

@@ -120,8 +120,49 @@ async def test_without_a_primary_every_site_gets_recommendations(
     assert document["gaps"] is None
     assert [entry["url"] for entry in document["recommendations"]] == three_sites
     assert [entry["url"] for entry in document["strengths"]] == three_sites
-    leader = document["rankings"]["overall"]["entries"][0]["url"]
-    assert document["summary"][0]["text"].startswith(leader)
+    assert document["summary"][0]["text"] == overall_sentence(document)
+
+
+def overall_sentence(document: dict[str, Any]) -> str:
+    """The summary's overall sentence, the leaders called by their names (not their URLs)."""
+    overall = document["rankings"]["overall"]
+    names = [row(document["sites"], "url", url)["name"] for url in overall["leaders"]]
+    score = row(overall["entries"], "url", overall["leaders"][0])["score"]
+    if len(names) > 1:
+        return f"{' and '.join(names)} share the lead overall ({score:g})."
+    return f"{names[0]} leads overall with {score:g}."
+
+
+async def test_labels_name_the_sites_in_the_comparison_and_its_exports(
+    client: httpx.AsyncClient, three_sites: list[str]
+) -> None:
+    landing, _shop, agency = three_sites
+    label = "<b>Acme</b> & Co"
+    created = await create_batch(
+        client,
+        three_sites,
+        mode="static",
+        # Keyed by the URL as the user typed it: without the final slash.
+        labels={landing.rstrip("/"): f"  {label} ", agency: ""},
+    )
+    assert [item["label"] for item in created["urls"]] == [label, None, None]
+    batch = await wait_for_batch(client, created["id"])
+    assert batch["status"] == "completed", batch
+    assert [item["label"] for item in batch["urls"]] == [label, None, None]
+
+    comparison = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
+    document = comparison.json()["comparison"]
+    names = [site["name"] for site in document["sites"]]
+    assert names[0] == label
+    assert label not in names[1:]  # the others keep their pages' names
+    assert document["summary"][0]["text"] == overall_sentence(document)
+    assert any(finding["text"].startswith(label) for finding in document["summary"])
+    assert not any("127.0.0.1" in finding["text"] for finding in document["summary"])
+
+    html = await client.get(f"/api/v1/competitive/{created['id']}/export?format=html")
+    assert html.status_code == 200
+    assert "<b>Acme</b>" not in html.text
+    assert "&lt;b&gt;Acme&lt;/b&gt; &amp; Co" in html.text
 
 
 async def test_the_openapi_schema_describes_the_document(client: httpx.AsyncClient) -> None:

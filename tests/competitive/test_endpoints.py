@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from pathlib import Path
 
@@ -96,6 +98,36 @@ class TestCreate:
         assert error["loc"] == ["body", "primary_url"]
         assert "c.example" in error["msg"]
 
+    async def test_labels_must_name_submitted_urls_and_stay_short(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        response = await client.post(
+            "/api/v1/competitive/",
+            json={
+                "urls": ["a.example", "b.example"],
+                "labels": {"c.example": "Cee", "b.example": "x" * 201, "ftp://a.example": "A"},
+            },
+        )
+        assert response.status_code == 422
+        errors = {tuple(error["loc"]): error["msg"] for error in response.json()["detail"]}
+        assert set(errors) == {
+            ("body", "labels", "c.example"),
+            ("body", "labels", "b.example"),
+            ("body", "labels", "ftp://a.example"),
+        }
+        assert "not one of the submitted urls" in errors[("body", "labels", "c.example")]
+        assert "at most 200 characters" in errors[("body", "labels", "b.example")]
+
+    async def test_labels_are_stored_per_url(self, client: httpx.AsyncClient) -> None:
+        body = await create_batch(
+            client,
+            ["a.example", "b.example"],
+            labels={"https://A.example/": " Acme\n Corp ", "b.example": "  "},
+        )
+        assert [item["label"] for item in body["urls"]] == ["Acme Corp", None]
+        again = (await client.get(f"/api/v1/competitive/{body['id']}")).json()
+        assert [item["label"] for item in again["urls"]] == ["Acme Corp", None]
+
     async def test_unknown_fields_are_refused(self, client: httpx.AsyncClient) -> None:
         response = await client.post(
             "/api/v1/competitive/", json={"urls": ["a.example", "b.example"], "colour": "red"}
@@ -188,6 +220,40 @@ class TestLifecycle:
             assert "cancelled" in again.json()["detail"]
             comparison = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
             assert comparison.status_code == 409
+            assert "none of its URLs has been analysed" in comparison.json()["detail"]
+
+    async def test_a_cancelled_batch_compares_the_sites_it_finished(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        site = ScriptedSite(routes={"/slow": Route(delay=8.0)})
+        with serve_scripted(site):
+            created = await create_batch(
+                client,
+                [site.url("/fast"), site.url("/slow")],
+                mode="static",
+                labels={site.url("/fast"): "Fast Co"},
+            )
+            batch_url = f"/api/v1/competitive/{created['id']}"
+            deadline = time.monotonic() + 30
+            while (await client.get(batch_url)).json()["urls"][0]["status"] != "completed":
+                assert time.monotonic() < deadline, "the fast page was never analysed"
+                await asyncio.sleep(0.05)
+            assert (await client.post(f"{batch_url}/cancel")).status_code == 200
+
+            response = await client.get(f"{batch_url}/comparison")
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert body["status"] == "cancelled"
+            document = body["comparison"]
+            assert document["partial"] is True
+            assert [entry["compared"] for entry in document["sites"]] == [True, False]
+            assert document["sites"][0]["name"] == "Fast Co"
+            texts = [finding["text"] for finding in document["summary"]]
+            assert texts[0] == "Compared 1 of 2 sites; 1 could not be compared."
+            assert texts[1].startswith(f"{document['sites'][1]['name']} is left out: ")
+            export = await client.get(f"{batch_url}/export?format=md")
+            assert export.status_code == 200
+            assert "Fast Co" in export.text
 
     async def test_delete_removes_the_batch_and_its_analyses(
         self, client: httpx.AsyncClient

@@ -188,3 +188,33 @@ def test_comparison_sets_migration_keeps_existing_batches(database_url: str) -> 
     assert _count_batch_rows(database_url) == (1, 1, 1)
     command.upgrade(config, "head")
     assert _schema_diff(database_url) == []
+
+
+def test_url_labels_migration_keeps_existing_batches(database_url: str) -> None:
+    """0006 adds the user's label to the batch URLs: existing rows keep (no label), and
+    dropping the column again loses no batch, URL or comparison."""
+    config = alembic_config(database_url)
+    command.downgrade(config, "0005_e")
+    _insert_a_finished_batch(database_url)
+    command.upgrade(config, "0006_k")
+    assert _count_batch_rows(database_url) == (1, 1, 1)
+    assert _labels(database_url) == [None]
+    command.downgrade(config, "0005_e")
+    assert _count_batch_rows(database_url) == (1, 1, 1)
+    command.upgrade(config, "head")
+    assert _schema_diff(database_url) == []
+
+
+def _labels(url: str) -> list[str | None]:
+    async def run() -> list[str | None]:
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as connection:
+                rows = await connection.execute(
+                    sa.text("SELECT label FROM competitive_analysis_urls")
+                )
+                return [row[0] for row in rows]
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())

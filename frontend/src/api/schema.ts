@@ -612,6 +612,13 @@ export interface components {
         /** BatchCreate */
         BatchCreate: {
             /**
+             * Labels
+             * @description Optional names for the URLs (URL as given in ``urls`` → name, at most 200 characters); a named site is called so in the comparison instead of the name taken from its page
+             */
+            labels?: {
+                [key: string]: string;
+            } | null;
+            /**
              * Mode
              * @description static, or browser (rendered in Chromium); by default browser where Chromium is installed
              */
@@ -715,6 +722,11 @@ export interface components {
             id: string;
             /** Is Primary */
             is_primary: boolean;
+            /**
+             * Label
+             * @description The name the user gave the URL
+             */
+            label?: string | null;
             /** Status */
             status: string;
             /** Url */
@@ -1685,7 +1697,7 @@ export interface components {
             mode?: string | null;
             /**
              * Name
-             * @description What to call the site: its og:site_name, the brand part of its title, or its host (unique within the batch; the page's text). None in older documents
+             * @description What to call the site: the label the user gave it, its og:site_name, the brand part of its title, or its host (unique within the batch; user or page text). None in older documents
              */
             name?: string | null;
             /** Overall Rank */

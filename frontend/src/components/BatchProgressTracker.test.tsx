@@ -27,6 +27,30 @@ function batch(status: string, startedSecondsAgo: number, finishedAfter: number 
 }
 
 describe("BatchProgressTracker", () => {
+  it("calls a URL by the name the user gave it, else by its host", () => {
+    const url = (id: string, address: string, label: string | null) => ({
+      id,
+      url: address,
+      status: "running",
+      is_primary: false,
+      label,
+      analysis_id: id,
+      final_url: null,
+      error: null,
+    });
+    const running = {
+      ...batch("running", 5),
+      urls: [url("u1", "https://acme.example/", "<b>Acme</b>"), url("u2", "https://rival.example/", null)],
+    } as unknown as Batch;
+    render(
+      <MemoryRouter>
+        <BatchProgressTracker batch={running} connection="live" />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTitle("https://acme.example/")).toHaveTextContent("<b>Acme</b>");
+    expect(screen.getByTitle("https://rival.example/")).toHaveTextContent("rival.example");
+  });
+
   it("says how long a running comparison has taken so far", () => {
     render(
       <MemoryRouter>

@@ -88,7 +88,7 @@ export function BatchProgressTracker({ batch, connection }: { batch: Batch; conn
             <div className="url-status__main">
               <span className="url-status__url">
                 {item.is_primary && <span className="tag tag--primary">You</span>}
-                <span title={item.url}>{hostOf(item.url)}</span>
+                <span title={item.url}>{item.label ?? hostOf(item.url)}</span>
               </span>
               {item.status === "failed" && item.error && <span className="url-status__error">{item.error}</span>}
             </div>

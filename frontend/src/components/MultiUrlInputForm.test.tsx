@@ -100,4 +100,40 @@ describe("MultiUrlInputForm", () => {
     await user.type(inputs()[2]!, "x");
     expect(screen.queryByText(/points to a private or loopback address/)).not.toBeInTheDocument();
   });
+
+  it("sends the names given to URLs as labels, keyed by the URL as typed", async () => {
+    const onSubmit = vi.fn<(body: BatchCreate) => Promise<unknown>>().mockResolvedValue(undefined);
+    const user = userEvent.setup();
+    render(<MultiUrlInputForm onSubmit={onSubmit} modes={["static"]} withLabels />);
+    const inputs = screen.getAllByTestId("url-input") as HTMLInputElement[];
+    await user.type(inputs[0]!, "mysite.com");
+    await user.type(inputs[2]!, "rival.com");
+    await user.type(screen.getByLabelText("Name for competitor 2 (optional)"), " Rival & Co ");
+    await user.type(screen.getByLabelText("Name for competitor 1 (optional)"), "Nobody");
+    await user.click(screen.getByTestId("submit-batch"));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    // The blank row is not sent, and neither is its name.
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ urls: ["mysite.com", "rival.com"], labels: { "rival.com": "Rival & Co" } });
+  });
+
+  it("asks for no names unless the form offers them", () => {
+    setup();
+    expect(screen.getAllByTestId("url-input")).toHaveLength(3);
+    expect(screen.queryAllByTestId("url-label")).toHaveLength(0);
+  });
+
+  it("shows the server's verdict on a name beside its URL", async () => {
+    const onSubmit = vi.fn<(body: BatchCreate) => Promise<unknown>>().mockRejectedValue(
+      new ApiError(422, "invalid", [{ loc: ["body", "labels", "rival.com"], msg: "a label has at most 200 characters (got 201)" }]),
+    );
+    const user = userEvent.setup();
+    render(<MultiUrlInputForm onSubmit={onSubmit} modes={["static"]} withLabels />);
+    const fields = screen.getAllByTestId("url-input") as HTMLInputElement[];
+    await user.type(fields[0]!, "mysite.com");
+    await user.type(fields[1]!, "rival.com");
+    await user.type(screen.getByLabelText("Name for competitor 1 (optional)"), "R");
+    await user.click(screen.getByTestId("submit-batch"));
+    const error = await screen.findByText(/Name: a label has at most 200 characters/);
+    expect(error.closest("li")?.querySelector("input")).toBe(fields[1]);
+  });
 });

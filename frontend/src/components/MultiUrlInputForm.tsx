@@ -37,6 +37,14 @@ export interface MultiUrlInputFormProps {
   nameRequired?: boolean;
   /** More fields, shown after name and mode; given the URLs typed so far. */
   extra?: (urls: string[]) => ReactNode;
+  /** Offer an optional name per URL (sent as the batch's `labels`). */
+  withLabels?: boolean;
+}
+
+/** The names given to the sent rows, keyed by the URL as sent; null when none is given. */
+export function labelsOf(sent: UrlRow[]): Record<string, string> | null {
+  const named = sent.filter((r) => r.value.trim() && r.label?.trim());
+  return named.length ? Object.fromEntries(named.map((r) => [r.value.trim(), r.label!.trim()])) : null;
 }
 
 /** Maps the API's 422 details onto the form's fields; `sent` is the rows in the order sent. */
@@ -53,6 +61,10 @@ export function problemsFromApi(error: ApiError, sent: UrlRow[]): FormProblems {
       problems.urls = problem.msg;
     } else if (field === "primary_url" && sent[0]) {
       problems.rows[sent[0].key] ??= problem.msg;
+    } else if (field === "labels" && typeof index === "string") {
+      const labelled = sent.find((r) => r.value.trim() === index);
+      if (labelled) problems.rows[labelled.key] ??= `Name: ${problem.msg}`;
+      else general.push(problem.msg);
     } else if (field === "name") {
       problems.name = problem.msg;
     } else if (field === "mode") {
@@ -77,6 +89,7 @@ export function MultiUrlInputForm({
   submittingLabel = "Starting…",
   nameRequired = false,
   extra,
+  withLabels = false,
 }: MultiUrlInputFormProps) {
   const formId = useId();
   const [rows, setRows] = useState<UrlRow[]>(() => {
@@ -147,6 +160,14 @@ export function MultiUrlInputForm({
     });
   };
 
+  const updateLabel = (key: string, label: string) => {
+    setRows((current) => current.map((r) => (r.key === key ? { ...r, label } : r)));
+    setServer((current) => {
+      const { [key]: _dropped, ...rest } = current.rows;
+      return { ...current, rows: rest };
+    });
+  };
+
   const addRow = (focus = true) => {
     if (rows.length >= maxUrls) return;
     const added = row();
@@ -190,6 +211,7 @@ export function MultiUrlInputForm({
     }
     const sent = submittedRows(rows);
     const urls = sent.map((r) => r.value.trim());
+    const labels = withLabels ? labelsOf(sent) : null;
     setSubmitting(true);
     try {
       await onSubmit({
@@ -197,6 +219,7 @@ export function MultiUrlInputForm({
         urls,
         primary_url: urls[0] ?? null,
         ...(mode ? { mode: mode as BatchCreate["mode"] } : {}),
+        ...(labels ? { labels } : {}),
       });
       setServer({ rows: {} });
     } catch (error) {
@@ -267,6 +290,18 @@ export function MultiUrlInputForm({
                   </button>
                 )}
               </div>
+              {withLabels && (
+                <input
+                  className="url-row__name"
+                  data-testid="url-label"
+                  type="text"
+                  maxLength={200}
+                  aria-label={primary ? "Name for your site (optional)" : `Name for competitor ${index} (optional)`}
+                  placeholder="Name (optional): as the comparison calls it"
+                  value={r.label ?? ""}
+                  onChange={(e) => updateLabel(r.key, e.target.value)}
+                />
+              )}
               {problem && (
                 <p id={`${inputId}-error`} className="field-error" role="alert">
                   {problem}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, apiFetch } from "../api/client";
 import type { Batch, BatchCreate } from "../api/types";
-import { isFinished } from "../lib/progress";
+import { hasComparison, isFinished } from "../lib/progress";
 
 export const queryKeys = {
   batches: ["batches"] as const,
@@ -51,7 +51,7 @@ export function useBatch(id: string) {
 }
 
 export function useComparison(batch: Batch | undefined) {
-  const ready = !!batch && (batch.status === "completed" || batch.status === "partial");
+  const ready = !!batch && hasComparison(batch);
   return useQuery({
     queryKey: queryKeys.comparison(batch?.id ?? ""),
     queryFn: () => api.getComparison(batch!.id),
@@ -59,8 +59,9 @@ export function useComparison(batch: Batch | undefined) {
     // A 409 right after the final event means the comparison is a moment away.
     retry: (count, error) => (error instanceof ApiError && error.status === 409 ? count < 5 : shouldRetry(count, error)),
     retryDelay: 1_000,
-    // A stored comparison never changes (a re-run is a new batch).
-    staleTime: Infinity,
+    // A stored comparison never changes (a re-run is a new batch); a cancelled batch's is
+    // made on each read, and grows as the analyses running at the cancel finish.
+    staleTime: batch?.status === "cancelled" ? 0 : Infinity,
   });
 }
 

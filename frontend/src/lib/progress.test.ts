@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Batch } from "../api/types";
-import { applyMessage } from "./progress";
+import { applyMessage, hasComparison } from "./progress";
 
 const batch: Batch = {
   id: "b1",
@@ -56,5 +56,16 @@ describe("applyMessage", () => {
   it("finishes the batch", () => {
     const done = applyMessage(batch, { type: "batch.finished", version: 4, status: "partial", error: null });
     expect(done.kind === "updated" && done.batch.status).toBe("partial");
+  });
+});
+
+describe("hasComparison", () => {
+  const urls = (...statuses: string[]) => statuses.map((status) => ({ status })) as unknown as Batch["urls"];
+  it("is there once a batch is finished, and for a cancelled batch with an analysed site", () => {
+    expect(hasComparison({ status: "completed", urls: urls("completed", "completed") })).toBe(true);
+    expect(hasComparison({ status: "partial", urls: urls("completed", "failed") })).toBe(true);
+    expect(hasComparison({ status: "cancelled", urls: urls("completed", "cancelled") })).toBe(true);
+    expect(hasComparison({ status: "cancelled", urls: urls("failed", "cancelled") })).toBe(false);
+    expect(hasComparison({ status: "running", urls: urls("completed", "running") })).toBe(false);
   });
 });

@@ -21,6 +21,13 @@ export function isFinished(status: string): boolean {
   return FINISHED_BATCH.has(status);
 }
 
+/** Whether the batch has a comparison to show: a finished one, or a cancelled one with sites
+ *  analysed before it was cancelled (compared on each read, the others left out). */
+export function hasComparison(batch: Pick<Batch, "status" | "urls">): boolean {
+  if (batch.status === "completed" || batch.status === "partial") return true;
+  return batch.status === "cancelled" && batch.urls.some((item) => item.status === "completed");
+}
+
 export type Applied =
   | { kind: "updated"; batch: Batch }
   | { kind: "stale" }

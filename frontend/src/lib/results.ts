@@ -83,7 +83,7 @@ export function buildResults(
     return {
       key: item.url,
       url: item.url,
-      label: docSite?.name ?? hostOf(item.final_url ?? item.url),
+      label: docSite?.name ?? item.label ?? hostOf(item.final_url ?? item.url),
       isPrimary: item.is_primary,
       analysisId: item.analysis_id,
       status: docSite?.status ?? item.status,

@@ -134,6 +134,8 @@ export function normaliseUrl(raw: string): string {
 export interface UrlRow {
   key: string;
   value: string;
+  /** What to call the site in the comparison; empty: the name on its page. */
+  label?: string;
 }
 
 export interface FormProblems {

@@ -29,7 +29,7 @@ import {
 import { usePageTitle } from "../hooks/title";
 import { useBatchSocket } from "../hooks/useBatchSocket";
 import { formatDate, hostOf } from "../lib/format";
-import { isFinished } from "../lib/progress";
+import { hasComparison, isFinished } from "../lib/progress";
 import { buildResults, type ResultSite } from "../lib/results";
 
 function BatchActions({ batch }: { batch: Batch }) {
@@ -39,7 +39,7 @@ function BatchActions({ batch }: { batch: Batch }) {
   const remove = useDeleteBatch();
   const running = !isFinished(batch.status);
   const error = rerun.error ?? cancel.error ?? remove.error;
-  const hasResults = batch.status === "completed" || batch.status === "partial";
+  const hasResults = hasComparison(batch);
   return (
     <div className="actions">
       {hasResults && <ExportMenu batchId={batch.id} />}
@@ -183,7 +183,7 @@ export function BatchPage() {
     return <ErrorState error={batch.error} title="Could not load this comparison" onRetry={() => void batch.refetch()} />;
   }
 
-  const hasResults = data.status === "completed" || data.status === "partial";
+  const hasResults = hasComparison(data);
   return (
     <div className="stack">
       <div className="page-head">

@@ -20,6 +20,7 @@ export function NewComparisonPage() {
         <MultiUrlInputForm
           modes={modes.data?.modes ?? ["static"]}
           defaultMode={modes.data?.default}
+          withLabels
           onSubmit={async (body) => {
             const batch = await create.mutateAsync(body);
             navigate(`/batches/${batch.id}`);

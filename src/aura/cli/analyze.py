@@ -57,7 +57,21 @@ _OPTION_OF = {
     "name": "--name",
     "mode": "--mode",
     "runs": "--runs",
+    "labels": "--label",
 }
+
+
+def parse_labels(given: list[str] | None) -> dict[str, str] | None:
+    """``--label URL=NAME`` options as the request's labels (the URL as typed)."""
+    if not given:
+        return None
+    labels: dict[str, str] = {}
+    for item in given:
+        url, separator, label = item.partition("=")
+        if not separator or not url.strip():
+            fail(f"--label: give URL=NAME (got {item!r})")
+        labels[url.strip()] = label
+    return labels
 
 
 def batch_request(
@@ -67,8 +81,11 @@ def batch_request(
     primary: str | None,
     mode: str | None,
     runs: int | None = None,
+    labels: dict[str, str] | None = None,
 ) -> BatchCreate:
     body: dict[str, Any] = {"urls": urls, "name": name, "primary_url": primary}
+    if labels is not None:
+        body["labels"] = labels
     if runs is not None:
         body["runs"] = runs
     if mode is not None:
@@ -165,6 +182,13 @@ def analyze(
     primary: str | None = typer.Option(
         None, "--primary", help="Your own site (one of the URLs): gaps and advice are for it"
     ),
+    label: list[str] | None = typer.Option(
+        None,
+        "--label",
+        metavar="URL=NAME",
+        help="What to call a site in the comparison instead of the name on its page "
+        "(repeat for each site)",
+    ),
     mode: str | None = typer.Option(
         None, "--mode", help="static, or browser (Chromium); default: the configured mode"
     ),
@@ -196,6 +220,7 @@ def analyze(
             "URLs": urls,
             "--name": name,
             "--primary": primary,
+            "--label": label,
             "--mode": mode,
             "--runs": runs,
         }
@@ -210,6 +235,8 @@ def analyze(
         return
     if not urls:
         fail("give the URLs to compare (your site and its competitors), or --set NAME")
-    request = batch_request(urls, name=name, primary=primary, mode=mode, runs=runs)
+    request = batch_request(
+        urls, name=name, primary=primary, mode=mode, runs=runs, labels=parse_labels(label)
+    )
     outcome = execute(settings, request)
     emit(outcome, chosen, output)

@@ -83,7 +83,9 @@ def _site_entries(
 ) -> list[Site]:
     views = {site.url: site for site in contest.sites}
     overall = {entry.url: entry for entry in rankings.overall.entries}
-    names = site_names([(site.url, site.result) for site in sites])
+    names = site_names(
+        [(site.url, site.result) for site in sites], {site.url: site.label for site in sites}
+    )
     entries: list[Site] = []
     for position, site in enumerate(sites):
         result = site.result or {}

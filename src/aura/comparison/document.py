@@ -42,8 +42,9 @@ class Site(_Model):
     url: str
     name: str | None = Field(
         default=None,
-        description="What to call the site: its og:site_name, the brand part of its title, "
-        "or its host (unique within the batch; the page's text). None in older documents",
+        description="What to call the site: the label the user gave it, its og:site_name, "
+        "the brand part of its title, or its host (unique within the batch; user or page "
+        "text). None in older documents",
     )
     status: str = Field(
         description="The analysis status; ``excluded`` when it was left out (another "

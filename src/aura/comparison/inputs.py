@@ -44,6 +44,8 @@ class SiteInput:
     is_primary: bool
     error: str | None
     result: dict[str, Any] | None
+    #: The name the user gave the URL; it comes before any name derived from the page.
+    label: str | None = None
 
 
 def number(value: object) -> float | None:

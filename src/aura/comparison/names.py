@@ -1,9 +1,10 @@
 """What to call a site: the name it gives itself, not its address.
 
-In order: the page's ``og:site_name``; the brand part of its title ("Brightdesk - Help desk
-software" → "Brightdesk": the part that matches the host, else a short first or last part);
-its host (without ``www.``, with the port when there is one). Two sites that would share a
-name get their hosts added. Names are the pages' text: every output escapes them.
+In order: the label the user gave the URL; the page's ``og:site_name``; the brand part of
+its title ("Brightdesk - Help desk software" → "Brightdesk": the part that matches the host,
+else a short first or last part); its host (without ``www.``, with the port when there is
+one). Two sites that would share a name get their hosts added. Names are the user's or the
+pages' text: every output escapes them.
 """
 
 from __future__ import annotations
@@ -79,14 +80,24 @@ def site_name(url: str, result: Mapping[str, Any] | None) -> str:
         if named is None and isinstance(title, str) and title.strip():
             named = title_brand(title, url)
         if named:
-            name = " ".join(named.split())
-            return name if len(name) <= MAX_NAME else name[: MAX_NAME - 1] + "\u2026"
+            return _clipped(named)
     return host_label(url)
 
 
-def site_names(sites: Sequence[tuple[str, Mapping[str, Any] | None]]) -> dict[str, str]:
-    """A name per URL, unique within the batch."""
+def _clipped(name: str) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= MAX_NAME else name[: MAX_NAME - 1] + "\u2026"
+
+
+def site_names(
+    sites: Sequence[tuple[str, Mapping[str, Any] | None]],
+    labels: Mapping[str, str | None] | None = None,
+) -> dict[str, str]:
+    """A name per URL, unique within the batch; a user's label wins over the page's name."""
     names = {url: site_name(url, result) for url, result in sites}
+    for url, label in (labels or {}).items():
+        if url in names and label and label.strip():
+            names[url] = _clipped(label)
     counts: dict[str, int] = {}
     for name in names.values():
         counts[name.casefold()] = counts.get(name.casefold(), 0) + 1

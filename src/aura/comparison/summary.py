@@ -1,11 +1,14 @@
 """A few plain-language findings, most important first.
 
 With a primary site the findings speak to its owner ("You are last on Performance ..."); without
-one they name the leaders. Only Aura's own words, numbers and the submitted URLs go into the
-sentences: nothing taken from the analysed pages does.
+one they name the leaders. Sites are called by their names (``Site.name``: the user's label,
+the page's own name or its host), so the sentences carry user and page text: every output
+escapes them, as it does the names.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from aura.comparison.document import (
     Finding,
@@ -62,6 +65,10 @@ def _metric_phrase(gap: MetricGap) -> str:
     )
 
 
+def _named(names: Mapping[str, str], url: str) -> str:
+    return names.get(url) or url
+
+
 def partial_findings(sites: list[Site]) -> list[Finding]:
     left_out = [site for site in sites if not site.compared]
     if not left_out:
@@ -77,7 +84,7 @@ def partial_findings(sites: list[Site]) -> list[Finding]:
     findings.extend(
         Finding(
             kind="partial",
-            text=f"{site.url} is left out: {site.error or site.status}.",
+            text=f"{site.name or site.url} is left out: {site.error or site.status}.",
             url=site.url,
         )
         for site in left_out
@@ -85,7 +92,10 @@ def partial_findings(sites: list[Site]) -> list[Finding]:
     return findings
 
 
-def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None:
+def overall_finding(
+    ranking: Ranking, primary_url: str | None, names: Mapping[str, str] | None = None
+) -> Finding | None:
+    names = names or {}
     if not ranking.entries:
         return None
     scores = {entry.url: entry for entry in ranking.entries}
@@ -93,9 +103,10 @@ def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None
     if primary_url is None or primary_url not in scores:
         if len(ranking.leaders) > 1:
             shared = scores[ranking.leaders[0]].score
-            text = f"{' and '.join(ranking.leaders)} share the lead overall ({shared:g})."
+            leaders = " and ".join(_named(names, url) for url in ranking.leaders)
+            text = f"{leaders} share the lead overall ({shared:g})."
         elif leader is not None:
-            text = f"{leader.url} leads overall with {leader.score:g}."
+            text = f"{_named(names, leader.url)} leads overall with {leader.score:g}."
         else:
             return None
         return Finding(kind="overall", text=text, url=ranking.leaders[0])
@@ -114,7 +125,10 @@ def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None
         runner_up = max(others, key=lambda e: e.score)
         margin = round(own.score - runner_up.score, 1)
         points = "point" if margin == 1 else "points"
-        text = f"You lead overall with {own.score:g}, {margin:g} {points} ahead of {runner_up.url}."
+        text = (
+            f"You lead overall with {own.score:g}, {margin:g} {points} ahead of "
+            f"{_named(names, runner_up.url)}."
+        )
         return Finding(kind="overall", text=text, url=primary_url)
     if primary_url in ranking.leaders:
         return Finding(
@@ -122,7 +136,7 @@ def overall_finding(ranking: Ranking, primary_url: str | None) -> Finding | None
         )
     text = f"You rank {ordinal(own.rank)} of {len(ranking.entries)} overall with {own.score:g}"
     if leader is not None:
-        text += f"; {leader.url} leads with {leader.score:g}."
+        text += f"; {_named(names, leader.url)} leads with {leader.score:g}."
     else:
         text += "."
     return Finding(kind="overall", text=text, url=primary_url)
@@ -214,7 +228,8 @@ def technology_findings(technology: TechnologySection, primary_url: str) -> list
     return findings[:TECHNOLOGY_FINDINGS]
 
 
-def leader_findings(rankings: Rankings) -> list[Finding]:
+def leader_findings(rankings: Rankings, names: Mapping[str, str] | None = None) -> list[Finding]:
+    names = names or {}
     findings: list[Finding] = []
     for ranking in rankings.categories:
         if ranking.leader is None or len(ranking.entries) < 2:
@@ -223,7 +238,7 @@ def leader_findings(rankings: Rankings) -> list[Finding]:
         findings.append(
             Finding(
                 kind="category",
-                text=f"{ranking.leader} leads {ranking.title} with {score:g}.",
+                text=f"{_named(names, ranking.leader)} leads {ranking.title} with {score:g}.",
                 url=ranking.leader,
                 category=ranking.category,
             )
@@ -240,6 +255,7 @@ def build_summary(
     technology: TechnologySection,
 ) -> list[Finding]:
     findings = partial_findings(sites)
+    names = {site.url: site.name for site in sites if site.name}
     primary = contest.primary
     if contest.primary_url is not None and primary is None:
         findings.append(
@@ -250,11 +266,11 @@ def build_summary(
                 url=contest.primary_url,
             )
         )
-    overall = overall_finding(rankings.overall, primary.url if primary else None)
+    overall = overall_finding(rankings.overall, primary.url if primary else None, names)
     if overall is not None:
         findings.append(overall)
     if primary is None or gaps is None:
-        return findings + leader_findings(rankings)
+        return findings + leader_findings(rankings, names)
     findings.extend(category_findings(rankings, gaps, primary.url))
     findings.extend(audit_findings(contest, recommendations, primary.url))
     findings.extend(technology_findings(technology, primary.url))

@@ -11,6 +11,9 @@ from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
 from aura.models import CompetitiveAnalysisBatch
 
+#: The longest name a user can give a URL (the column's size).
+MAX_LABEL = 200
+
 
 class BatchCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -26,6 +29,12 @@ class BatchCreate(BaseModel):
         "by default browser where Chromium is installed",
     )
     runs: Runs = None
+    labels: dict[str, str] | None = Field(
+        default=None,
+        description="Optional names for the URLs (URL as given in ``urls`` → name, at most "
+        f"{MAX_LABEL} characters); a named site is called so in the comparison instead of "
+        "the name taken from its page",
+    )
 
 
 class BatchUrlRead(BaseModel):
@@ -33,6 +42,7 @@ class BatchUrlRead(BaseModel):
     url: str
     status: str
     is_primary: bool
+    label: str | None = Field(default=None, description="The name the user gave the URL")
     analysis_id: uuid.UUID
     final_url: str | None
     error: str | None
@@ -81,6 +91,7 @@ class BatchRead(BaseModel):
                     url=item.url,
                     status=item.analysis.status,
                     is_primary=item.is_primary,
+                    label=item.label,
                     analysis_id=item.analysis_id,
                     final_url=item.analysis.final_url,
                     error=item.analysis.error,

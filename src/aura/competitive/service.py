@@ -5,18 +5,19 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.analyses.repository import AnalysisRepository
 from aura.analyses.service import with_runs
-from aura.comparison import COMPARISON_VERSION
+from aura.comparison import COMPARISON_VERSION, SiteInput, compare
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
-from aura.competitive.schemas import BatchCreate
+from aura.competitive.schemas import MAX_LABEL, BatchCreate
 from aura.db.engine import after_commit
+from aura.db.types import utcnow
 from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.events import EventBus
 from aura.jobs import Enqueuer, enqueue_audit
@@ -39,6 +40,8 @@ class ValidBatch:
     primary_url: str | None
     mode: str | None
     runs: int = 1
+    #: Normalised URL → the user's name for it (only the URLs given one).
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> ValidBatch:
@@ -82,11 +85,33 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
                     f"primary_url {data.primary_url!r} is not one of the submitted urls",
                     data.primary_url,
                 )
+    labels: dict[str, str] = {}
+    for raw, given in (data.labels or {}).items():
+        loc: list[str | int] = ["body", "labels", raw]
+        try:
+            url = normalise_url(raw, allow_private=allow_private)
+        except InvalidUrlError as error:
+            fail(loc, str(error), raw)
+            continue
+        label = " ".join(given.split())
+        if url not in first_index:
+            fail(loc, f"{raw!r} is not one of the submitted urls", raw)
+        elif len(label) > MAX_LABEL:
+            fail(loc, f"a label has at most {MAX_LABEL} characters (got {len(label)})", given)
+        elif url in labels:
+            fail(loc, f"{raw!r} is labelled twice (as {url})", raw)
+        elif label:
+            labels[url] = label
     if errors:
         raise InvalidInputError(errors)
     name = data.name.strip() if data.name and data.name.strip() else None
     return ValidBatch(
-        name=name, urls=urls, primary_url=primary, mode=data.mode, runs=data.runs or 1
+        name=name,
+        urls=urls,
+        primary_url=primary,
+        mode=data.mode,
+        runs=data.runs or 1,
+        labels=labels,
     )
 
 
@@ -144,6 +169,7 @@ class CompetitiveService:
                 position=position,
                 url=url,
                 is_primary=url == valid.primary_url,
+                label=valid.labels.get(url),
                 analysis=analysis,
             )
             for position, (url, analysis) in enumerate(zip(valid.urls, analyses, strict=True))
@@ -212,6 +238,10 @@ class CompetitiveService:
         self, session: AsyncSession, batch_id: uuid.UUID
     ) -> tuple[CompetitiveAnalysisBatch, ComparisonResult]:
         batch = await self.get(session, batch_id)
+        if batch.status == BatchStatus.CANCELLED and any(
+            item.analysis.status == AnalysisStatus.COMPLETED for item in batch.urls
+        ):
+            return batch, await _comparison_so_far(batch)
         if batch.status not in (BatchStatus.COMPLETED, BatchStatus.PARTIAL):
             raise ConflictError(_comparison_unavailable(batch))
         comparison = await BatchRepository(session).get_comparison(batch_id)
@@ -225,11 +255,44 @@ class CompetitiveService:
         return batch, comparison
 
 
+def batch_sites(batch: CompetitiveAnalysisBatch) -> list[SiteInput]:
+    """The comparison's input: each URL of the batch with its analysis, in the batch's order."""
+    return [
+        SiteInput(
+            url=item.url,
+            status=item.analysis.status,
+            is_primary=item.is_primary,
+            error=item.analysis.error,
+            result=item.analysis.result,
+            label=item.label,
+        )
+        for item in batch.urls
+    ]
+
+
+async def _comparison_so_far(batch: CompetitiveAnalysisBatch) -> ComparisonResult:
+    """A cancelled batch's comparison of the sites finished so far, made when it is read and
+    not stored: an analysis running when the batch was cancelled still finishes, and the next
+    read includes it. The others are listed as left out (cancelled, or still running)."""
+    # Off the event loop: tens of ms for a large batch.
+    document = await asyncio.to_thread(compare, batch_sites(batch), batch.primary_url)
+    return ComparisonResult(
+        batch_id=batch.id,
+        analysis_version=document["analysis_version"],
+        comparison_version=COMPARISON_VERSION,
+        result=document,
+        created_at=utcnow(),
+    )
+
+
 def _comparison_unavailable(batch: CompetitiveAnalysisBatch) -> str:
     if batch.status == BatchStatus.FAILED:
         return f"batch {batch.id} failed: {batch.error or 'no URL could be analysed'}"
     if batch.status == BatchStatus.CANCELLED:
-        return f"batch {batch.id} was cancelled; it has no comparison"
+        return (
+            f"batch {batch.id} was cancelled and none of its URLs has been analysed; "
+            "it has no comparison"
+        )
     return (
         f"the comparison of batch {batch.id} is not ready yet (status {batch.status}, "
         f"{batch.completed_urls + batch.failed_urls} of {batch.total_urls} URLs done)"

@@ -7,9 +7,10 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from aura.comparison import COMPARISON_VERSION, SiteInput, compare
+from aura.comparison import COMPARISON_VERSION, compare
 from aura.competitive.events import BATCH_FINISHED, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
+from aura.competitive.service import batch_sites
 from aura.db.engine import after_commit
 from aura.jobs import enqueue_tracking
 from aura.models import AnalysisStatus, BatchStatus, ComparisonResult
@@ -26,16 +27,7 @@ async def run_comparison(runtime: Runtime, entity_id: str) -> None:
         batch = await BatchRepository(session).get(batch_id)
         if batch is None or batch.status != BatchStatus.COMPARING:
             return
-        sites = [
-            SiteInput(
-                url=item.url,
-                status=item.analysis.status,
-                is_primary=item.is_primary,
-                error=item.analysis.error,
-                result=item.analysis.result,
-            )
-            for item in batch.urls
-        ]
+        sites = batch_sites(batch)
         primary_url = batch.primary_url
         set_id = batch.set_id
 

@@ -29,5 +29,7 @@ class CompetitiveAnalysisUrl(Base):
     position: Mapped[int]
     url: Mapped[str] = mapped_column(sa.String(2048))
     is_primary: Mapped[bool] = mapped_column(default=False)
+    #: The name the user gave this URL (their text: escaped in every output), or None.
+    label: Mapped[str | None] = mapped_column(sa.String(200))
 
     analysis: Mapped[Analysis] = relationship(lazy="raise")
