@@ -165,7 +165,7 @@ def test_measured_savings_name_the_largest_file_and_rank_the_recommendation() ->
     assert formats["items_total"] == 7
     assert formats["items"][0]["savings_bytes"] == 245_000
     assert formats["action"] == (
-        "Serve images as WebP or AVIF, starting with /img/photo-7.jpg: 684 KB → about 444 KB"
+        "Serve images as WebP or AVIF, starting with /img/photo-7.jpg: 684 KiB → about 444 KiB"
     )
     # 957 KB to save is 1.9 times the 500 KB worth a full failure: high (6) x 1.9 x 1 x 1.5.
     assert formats["impact"] == 17.2

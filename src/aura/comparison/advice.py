@@ -198,6 +198,47 @@ ADVICE: dict[str, Advice] = {
         "JPEG and PNG are far heavier than modern formats at the same quality",
         _CONVERT_IMAGES,
     ),
+    "image-encoding": Advice(
+        "Compress images at a sensible quality",
+        "high",
+        "the images listed are saved at a needlessly high quality: measured by re-encoding",
+        (
+            "Save the JPEGs listed again at quality 80-85 (e.g. `cjpeg -quality 85`, "
+            "`mozjpeg`, or your image CDN's automatic quality).",
+            "Compress at build time so new uploads stay small (e.g. `sharp`, `imagemin`).",
+        ),
+    ),
+    "unused-javascript": Advice(
+        "Cut the JavaScript the page never runs",
+        "high",
+        "every unused kilobyte is still downloaded, parsed and compiled, measured by coverage",
+        (
+            "Split the bundles listed by route, and load code for widgets only when they open "
+            "(`import()`).",
+            "Remove libraries and polyfills no page uses; tree-shake at build time.",
+        ),
+    ),
+    "unused-css-rules": Advice(
+        "Cut the CSS the page never uses",
+        "medium",
+        "unused rules are downloaded and block the first paint, measured by coverage",
+        (
+            "Build the stylesheets listed with only the selectors the site uses "
+            "(e.g. PurgeCSS, Tailwind's content scanning).",
+            "Inline the few rules the first screen needs and load the rest later.",
+        ),
+    ),
+    "main-thread-work": Advice(
+        "Reduce the work on the main thread",
+        "medium",
+        "a busy main thread answers taps and clicks late",
+        (
+            "Look at the largest groups listed: defer scripts that are not needed at once, "
+            "and break long tasks up (`scheduler.yield()` or `setTimeout`).",
+            "Simplify the CSS selectors and layout the page recomputes most.",
+        ),
+        items_from=("groups",),
+    ),
     "oversized-images": Advice(
         "Resize images to the size they are shown at",
         "high",

@@ -42,6 +42,7 @@ from aura.comparison.document import (
     SiteRecommendations,
 )
 from aura.comparison.inputs import CATEGORY_WEIGHTS, Analysed, AuditEntry, Contest, number
+from aura.formatting import format_bytes
 
 ItemKind = Literal["url", "element", "value"]
 
@@ -205,10 +206,6 @@ def short_element(snippet: str) -> str:
     return f'<{tag.group(1)} {named.group(1)}="{named.group(3)}">'
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size} B"
-
-
 #: The server response time Aura's audit calls good (its curve's p10).
 GOOD_TTFB_MS = 200.0
 #: Lab metrics that are not durations (no milliseconds to save).
@@ -256,9 +253,12 @@ def action_of(
         name = name[:89] + "…"
     if top.bytes and top.savings_bytes:
         after = max(top.bytes - top.savings_bytes, 0)
-        return f"{advice.action}, starting with {name}: {_size(top.bytes)} → about {_size(after)}"
+        before, later = format_bytes(top.bytes), format_bytes(after)
+        return f"{advice.action}, starting with {name}: {before} → about {later}"
     if top.savings_bytes:
-        return f"{advice.action}, starting with {name}: about {_size(top.savings_bytes)} less"
+        return (
+            f"{advice.action}, starting with {name}: about {format_bytes(top.savings_bytes)} less"
+        )
     more = f" and {len(items) - 1} more" if len(items) > 1 else ""
     return f"{advice.action}: {name}{more}"
 

@@ -8,13 +8,15 @@ selectors, header values): they must always go through the format's escaping.
 from __future__ import annotations
 
 from aura.comparison.document import CompetitorExample, FailingItem, Recommendation
+from aura.formatting import format_bytes
 from aura.reports.common import site_label
 
 SEVERITY_LABELS = {"critical": "Critical", "high": "High", "medium": "Medium", "low": "Low"}
 
 
 def size_text(size: int) -> str:
-    return f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size:,} B"
+    """Sizes as every output writes them (``aura.formatting``: B, KiB, MiB)."""
+    return format_bytes(size)
 
 
 def item_facts(item: FailingItem) -> str:
