@@ -149,7 +149,7 @@ def test_compare_three_sites_live_and_safely(aura: str, page: Any) -> None:
         inputs.nth(1).fill(f"{rival}/")
         inputs.nth(2).fill(evil.url("/"))
         # The fourth row stays empty: blank competitor rows are not sent.
-        page.get_by_label("Name").fill("UI end-to-end")
+        page.get_by_label("Name (optional)", exact=True).fill("UI end-to-end")
         page.get_by_text("Static", exact=True).click()  # quicker than the browser tier
         page.get_by_test_id("submit-batch").click()
 
