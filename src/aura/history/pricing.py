@@ -10,10 +10,10 @@ same as a pricing page without plans.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from aura.audit.pricing.plans import plan_key
 from aura.comparison.inputs import mapping, number, text
 from aura.history.document import Plan, PlanChange, PricingChange
 
@@ -54,13 +54,6 @@ def _features(raw: Any) -> list[str]:
     if not isinstance(raw, list):
         return []
     return [" ".join(item.split()) for item in raw if isinstance(item, str) and item.strip()]
-
-
-def plan_key(name: str) -> str:
-    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
-    if len(words) > 1 and words[-1] == "plan":
-        words.pop()
-    return " ".join(words)
 
 
 def describe(plan: Plan) -> str:

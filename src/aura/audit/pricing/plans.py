@@ -242,11 +242,17 @@ def _toggled(card: LexborNode, plan: Plan) -> list[Plan]:
     return alternatives
 
 
-def _plan_key(plan: Plan) -> tuple[str, str | None]:
-    words = re.sub(r"[^\w]+", " ", plan.name.casefold()).split()
+def plan_key(name: str) -> str:
+    """A plan's name as plans are matched (case, spacing, punctuation and a trailing "plan"
+    aside): here between the page's sources, in ``aura.history`` between runs."""
+    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
     if len(words) > 1 and words[-1] == "plan":
         words.pop()
-    return " ".join(words), plan.period
+    return " ".join(words)
+
+
+def _plan_key(plan: Plan) -> tuple[str, str | None]:
+    return plan_key(plan.name), plan.period
 
 
 def _merged(plans: list[Plan], more: list[Plan]) -> list[Plan]:
@@ -483,19 +489,8 @@ def _column_header(cell: LexborNode) -> str | None:
     header = table.css_first("thead tr") or table.css_first("tr")
     if header is None or header.mem_id == row.mem_id:
         return None
-    column = 0
-    for sibling in row.iter():
-        if sibling.mem_id == cell.mem_id:
-            break
-        column += _span(sibling)
-    position = 0
-    for head in header.iter():
-        if head.tag not in _CELLS:
-            continue
-        if position <= column < position + _span(head):
-            return _without_prices(text_of(head)) or None
-        position += _span(head)
-    return None
+    head = _cell_at([node for node in header.iter() if node.tag in _CELLS], _column_of(cell))
+    return (_without_prices(text_of(head)) or None) if head is not None else None
 
 
 def _span(cell: LexborNode) -> int:
