@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from aura.audit.artifacts import Document, WebManifest
+from aura.audit import cpu
+from aura.audit.artifacts import Document, WebManifest, exclusive
 from aura.audit.fetch import FetchError
 from aura.audit.gatherers.base import GatherContext
 
@@ -24,7 +25,9 @@ class WebManifestGatherer:
     depends: ClassVar[tuple[type[object], ...]] = (Document,)
 
     async def gather(self, context: GatherContext) -> WebManifest:
-        url = declared_manifest(context.artifacts.get(Document))
+        document = context.artifacts.get(Document)
+        # Off the event loop, as every reader of the tree: the first one parses the page.
+        url = await cpu.to_thread(exclusive, document, declared_manifest, document)
         if url is None:
             return WebManifest()
         try:
