@@ -32,7 +32,7 @@ def toggled_component(node: LexborNode) -> bool:
     return bool(_TOGGLED.search(f"{attributes.get('role') or ''} {attributes.get('class') or ''}"))
 
 
-def focusable(node: LexborNode) -> bool:
+def focusable(node: LexborNode, css_hidden: frozenset[int] = frozenset()) -> bool:
     if "disabled" in node.attributes:
         return False
     if node.tag == "input" and (node.attributes.get("type") or "").lower() == "hidden":
@@ -40,16 +40,19 @@ def focusable(node: LexborNode) -> bool:
     tabindex = (node.attributes.get("tabindex") or "").strip()
     if tabindex.lstrip("-").isdigit() and int(tabindex) < 0:
         return False
-    return not out_of_focus_order(node)
+    return not out_of_focus_order(node, css_hidden)
 
 
-def out_of_focus_order(node: LexborNode) -> bool:
+def out_of_focus_order(node: LexborNode, css_hidden: frozenset[int] = frozenset()) -> bool:
     """Whether the markup takes the element out of the focus order: it or an ancestor is
     ``hidden``, ``inert``, a closed ``<dialog>``, styled ``display: none`` or
-    ``visibility: hidden`` inline, or carries a framework class that hides it. A stylesheet
-    rule that hides it (a closed modal) is seen only by a browser."""
+    ``visibility: hidden`` inline, carries a framework class that hides it, or is among
+    ``css_hidden`` (what a stylesheet rule always hides). A rule that hides it only in some
+    state (a closed modal) is seen only by a browser."""
     current: LexborNode | None = node
     while current is not None and current.tag not in ("-document", "#document", None):
+        if current.mem_id in css_hidden:
+            return True
         attributes = current.attributes
         if "hidden" in attributes or "inert" in attributes:
             return True
@@ -67,7 +70,7 @@ def out_of_focus_order(node: LexborNode) -> bool:
     return False
 
 
-def css_hidden_ids(document: Document, selectors: tuple[str, ...]) -> set[int]:
+def css_hidden_ids(document: Document, selectors: tuple[str, ...]) -> frozenset[int]:
     """The elements the page's stylesheets always hide (``a.anchor { display: none }``: a
     top-level rule with no pseudo-class, so it holds at every width and in every state)."""
     hidden: set[int] = set()
@@ -77,16 +80,7 @@ def css_hidden_ids(document: Document, selectors: tuple[str, ...]) -> set[int]:
         except Exception:  # selectolax raises on selectors it cannot parse
             continue
         hidden.update(node.mem_id for node in nodes)
-    return hidden
-
-
-def hidden_by_css(node: LexborNode, css_hidden: set[int]) -> bool:
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("-document", "#document", None):
-        if current.mem_id in css_hidden:
-            return True
-        current = current.parent
-    return False
+    return frozenset(hidden)
 
 
 class AriaHiddenFocus(Audit):
@@ -115,7 +109,7 @@ class AriaHiddenFocus(Audit):
         document = artifacts.get(Document)
         hidden = document.css("[aria-hidden=true]")
         sheets = artifacts.find(Stylesheets)
-        css_hidden = css_hidden_ids(document, sheets.hiding_selectors) if sheets else set()
+        css_hidden = css_hidden_ids(document, sheets.hiding_selectors) if sheets else frozenset()
         # Without a browser, a closed modal or menu cannot be told from an open one.
         decidable = [node for node in hidden if not toggled_component(node)]
         if hidden and not decidable:
@@ -125,9 +119,6 @@ class AriaHiddenFocus(Audit):
             )
         return node_check(
             decidable,
-            lambda node: any(
-                focusable(child) and not hidden_by_css(child, css_hidden)
-                for child in node.css(FOCUSABLE)
-            ),
+            lambda node: any(focusable(child, css_hidden) for child in node.css(FOCUSABLE)),
             nothing="no aria-hidden elements",
         )
