@@ -41,7 +41,7 @@ class SiteRules:
         entries = tuple(SitemapEntry(**item) for item in data.get("entries", ()))
         sitemaps = tuple(tuple(item) for item in data.get("sitemaps", ()))
         rest = {k: v for k, v in data.items() if k not in ("entries", "sitemaps")}
-        return cls(entries=entries, sitemaps=sitemaps, **rest)  # type: ignore[arg-type]
+        return cls(entries=entries, sitemaps=sitemaps, **rest)
 
 
 async def site_rules(start_url: str, fetcher: Fetcher, options: CrawlOptions) -> SiteRules:
