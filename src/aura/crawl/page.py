@@ -1,16 +1,340 @@
-"""One page of a crawl: fetch it and keep its record. (Skeleton: the crawl-engine branch
-completes it.)"""
+"""One page of a crawl: fetch it and keep its record.
+
+The page is fetched with the crawl's ``Fetcher`` (the network guard and its limits; it
+follows redirects and the chain is kept). A response that is not a page Aura reads (an
+error status, another type of content: ``aura.audit.html.page_problem``) gets a record with
+its status and type and is not parsed. An HTML page is parsed once, off the event loop, after
+the same refusal of hostile shapes as an analysis (``aura.audit.html.parse_refusal``); then,
+in the same thread, its facts are read (title, description, H1s, canonical, robots
+directives, hreflang, links, resources, words and SimHash, structured data) and the
+document-only audits run (``DOCUMENT_AUDITS``).
+
+**Links**: ``links`` holds every ``<a href>`` target on the page's own site (the final URL's
+host, ``www.`` ignored, same port; with ``subdomains`` every host of its registrable
+domain), normalised (``aura.crawl.urls.normalise``), in document order, once each; the
+crawl decides which are in its scope. Links to other sites are counted in
+``external_links``. ``href`` values that lead nowhere (empty, ``#``, ``javascript:``) are
+``placeholder_links``; ``mailto:``, ``tel:`` and the like are neither.
+
+**SimHash**: 64 bits over the blake2b hashes of the 3-word shingles of the main text
+(``aura.audit.text.main_text``, lower-cased), so pages sharing most of their text have
+hashes a few bits apart (``hamming``).
+"""
 
 from __future__ import annotations
 
-from aura.audit.fetch import Fetcher
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from aura.audit import cpu, scoring
+from aura.audit.artifacts import Artifacts, Document, HttpExchange, exclusive
+from aura.audit.base import Audit
+from aura.audit.fetch import Fetcher, FetchError
+from aura.audit.fetch.client import FetchedResponse
+from aura.audit.html import page_problem, parse_refusal
+from aura.audit.runner import audit_entry, page_artifacts, run_audits, select_audits
+from aura.audit.structured import extract as extract_structured
+from aura.audit.text import main_text, words
 from aura.crawl.records import PageRecord
+from aura.crawl.templates import template_of
+from aura.crawl.urls import normalise, registrable_domain
+
+#: Page text kept at most per field (titles, descriptions, headings are page text).
+MAX_TEXT = 300
+MAX_HEADINGS = 20
+#: Links, resources and alternates kept per page at most.
+MAX_LINKS = 2000
+
+#: Words per shingle of the SimHash.
+SHINGLE_WORDS = 3
+
+
+def _document_audits() -> tuple[type[Audit], ...]:
+    """The audits that need nothing but the page's response and its HTML."""
+    return tuple(
+        audit for audit in select_audits(None) if set(audit.requires) <= {HttpExchange, Document}
+    )
+
+
+#: The audits every crawled page gets (they fetch nothing: the page is all they read).
+DOCUMENT_AUDITS: tuple[type[Audit], ...] = _document_audits()
 
 
 async def crawl_page(
-    url: str, depth: int, fetcher: Fetcher, *, source: str = "link", found_on: str | None = None
+    url: str,
+    depth: int,
+    fetcher: Fetcher,
+    *,
+    source: str = "link",
+    found_on: str | None = None,
+    subdomains: bool = False,
+    audits: tuple[type[Audit], ...] | None = None,
 ) -> PageRecord:
     """Fetch ``url`` (redirects followed and recorded) and return its record: the facts the
     site audits need, the page's same-site links, and the scores of the document-only audits.
-    A page that cannot be fetched is a record with ``error`` set, never an exception."""
-    raise NotImplementedError
+    A page that cannot be fetched is a record with ``error`` set, never an exception.
+
+    ``subdomains``: links to other hosts of the site's registrable domain are site links.
+    ``audits``: the audits to run (``DOCUMENT_AUDITS`` when None; ``()`` runs none)."""
+    record = PageRecord(
+        url=url, depth=depth, source=source, found_on=found_on, template=template_of(url)
+    )
+    try:
+        response = await fetcher.fetch(url)
+    except FetchError as error:
+        return replace(record, error=str(error))
+    record = replace(
+        record,
+        final_url=normalise(response.final_url) or response.final_url,
+        status=response.status_code,
+        redirects=tuple((hop.url, hop.status_code) for hop in response.redirects),
+        content_type=response.content_type or None,
+        bytes=len(response.body),
+    )
+    if page_problem(response.status_code, response.content_type) is not None:
+        return record
+    chosen = DOCUMENT_AUDITS if audits is None else audits
+    return await cpu.to_thread(_read_page, record, response, subdomains, chosen)
+
+
+def _read_page(
+    record: PageRecord,
+    response: FetchedResponse,
+    subdomains: bool,
+    audits: tuple[type[Audit], ...],
+) -> PageRecord:
+    exchange, document = page_artifacts(record.url, response)
+    refusal = parse_refusal(document.html)
+    if refusal is not None:
+        return replace(record, error=f"the page {refusal}; such a page is not read")
+    cpu.checkpoint()
+    facts = exclusive(document, _facts, document, exchange, subdomains)
+    cpu.checkpoint()
+    scores, failing = _audit(audits, exchange, document)
+    return replace(record, **facts, scores=scores, failing=failing)
+
+
+@dataclass
+class _Links:
+    links: dict[str, None] = field(default_factory=dict)
+    nofollow: dict[str, None] = field(default_factory=dict)
+    external: int = 0
+    placeholders: int = 0
+
+
+def _facts(document: Document, exchange: HttpExchange, subdomains: bool) -> dict[str, Any]:
+    page_url = document.url
+    same_site = _SameSite(page_url, subdomains)
+    title_node = document.first("title")
+    title = _clean(title_node.text(deep=True)) if title_node is not None else None
+    description = document.meta("description")
+    headings = [_clean(node.text(deep=True)) for node in document.css("h1")]
+    noindex, nofollow = _robots(document, exchange)
+    links = _links(document, same_site)
+    resources, mixed = _resources(document, same_site, page_url)
+    text = main_text(document)
+    page_words = [word.lower() for word in words(text)]
+    return {
+        "title": title or None,
+        "description": description[: MAX_TEXT * 2] if description else None,
+        "h1": tuple(h for h in headings[:MAX_HEADINGS]),
+        "canonical": _canonical(document, exchange),
+        "noindex": noindex,
+        "nofollow": nofollow,
+        "hreflang": _hreflang(document),
+        "links": tuple(links.links),
+        "nofollow_links": tuple(links.nofollow),
+        "external_links": links.external,
+        "placeholder_links": links.placeholders,
+        "resources": resources,
+        "mixed_content": mixed,
+        "words": len(page_words),
+        "simhash": simhash(page_words),
+        "structured_types": tuple(t[:100] for t in extract_structured(document).types[:50]),
+    }
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())[:MAX_TEXT]
+
+
+class _SameSite:
+    def __init__(self, page_url: str, subdomains: bool) -> None:
+        parts = urlsplit(page_url)
+        self.host = (parts.hostname or "").lower().removeprefix("www.")
+        self.port = parts.port
+        self.subdomains = subdomains
+        self.domain = registrable_domain(self.host) if subdomains else ""
+
+    def __call__(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        if parts.port != self.port:
+            return False
+        if host == self.host:
+            return True
+        return self.subdomains and registrable_domain(host) == self.domain
+
+
+def _links(document: Document, same_site: _SameSite) -> _Links:
+    found = _Links()
+    for node in document.css("a[href]"):
+        href = (node.attributes.get("href") or "").strip()
+        if not href or href == "#" or href[:11].lower() == "javascript:":
+            found.placeholders += 1
+            continue
+        target = normalise(document.resolve(href))
+        if target is None:
+            continue  # mailto:, tel:, …
+        if not same_site(target):
+            found.external += 1
+            continue
+        if len(found.links) < MAX_LINKS:
+            found.links[target] = None
+            rel = (node.attributes.get("rel") or "").lower().split()
+            if "nofollow" in rel:
+                found.nofollow[target] = None
+    return found
+
+
+def _resources(
+    document: Document, same_site: _SameSite, page_url: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    sources: list[str] = []
+    for node in document.css("img[src], script[src], source[src]"):
+        sources.append(node.attributes.get("src") or "")
+    for node in document.css("img[srcset], source[srcset]"):
+        srcset = node.attributes.get("srcset") or ""
+        sources.extend(item.strip().split(" ", 1)[0] for item in srcset.split(","))
+    for node in document.css("link[href]"):
+        rel = (node.attributes.get("rel") or "").lower().split()
+        if "stylesheet" in rel:
+            sources.append(node.attributes.get("href") or "")
+    https_page = page_url.startswith("https:")
+    resources: dict[str, None] = {}
+    mixed: dict[str, None] = {}
+    for source in sources:
+        source = source.strip()
+        if not source or source.startswith("data:"):
+            continue
+        target = normalise(document.resolve(source))
+        if target is None:
+            continue
+        if https_page and target.startswith("http:") and len(mixed) < MAX_LINKS:
+            mixed[target] = None
+        if same_site(target) and len(resources) < MAX_LINKS:
+            resources[target] = None
+    return tuple(resources), tuple(mixed)
+
+
+_LINK_CANONICAL = re.compile(r"<([^>]*)>\s*;[^,]*\brel\s*=\s*\"?canonical\b", re.I)
+
+
+def _canonical(document: Document, exchange: HttpExchange) -> str | None:
+    """The page's canonical URL: ``<link rel=canonical>``, else the ``Link`` header."""
+    for node in document.css("link[rel][href]"):
+        if "canonical" in (node.attributes.get("rel") or "").lower().split():
+            href = (node.attributes.get("href") or "").strip()
+            return normalise(document.resolve(href)) if href else None
+    header = exchange.headers.get("link")
+    match = _LINK_CANONICAL.search(header or "")
+    return normalise(match.group(1), document.url) if match else None
+
+
+def _robots(document: Document, exchange: HttpExchange) -> tuple[bool, bool]:
+    """noindex and nofollow from ``<meta name=robots|aura>`` and ``X-Robots-Tag`` (a
+    header value prefixed with another crawler's name, ``googlebot: noindex``, is not
+    Aura's)."""
+    directives: set[str] = set()
+    for node in document.css("meta[name][content]"):
+        if (node.attributes.get("name") or "").strip().lower() in ("robots", "aura"):
+            directives.update(_directives(node.attributes.get("content") or ""))
+    for value in exchange.headers.get_all("x-robots-tag"):
+        agent, _, rest = value.partition(":")
+        if rest and " " not in agent.strip() and agent.strip().lower() not in _HEADER_RULES:
+            if agent.strip().lower() not in ("aura", "*"):
+                continue
+            value = rest
+        directives.update(_directives(value))
+    none = "none" in directives
+    return none or "noindex" in directives, none or "nofollow" in directives
+
+
+#: X-Robots-Tag rules that carry a value after a colon (not a crawler's name).
+_HEADER_RULES = frozenset({"unavailable_after", "max-snippet", "max-image-preview"})
+
+
+def _directives(value: str) -> set[str]:
+    return {part.strip().lower() for part in value.split(",") if part.strip()}
+
+
+def _hreflang(document: Document) -> tuple[tuple[str, str], ...]:
+    found: dict[tuple[str, str], None] = {}
+    for node in document.css("link[hreflang][href]"):
+        if "alternate" not in (node.attributes.get("rel") or "").lower().split():
+            continue
+        language = (node.attributes.get("hreflang") or "").strip()[:35]
+        target = normalise(document.resolve(node.attributes.get("href") or ""))
+        if language and target is not None and len(found) < MAX_LINKS:
+            found[(language, target)] = None
+    return tuple(found)
+
+
+def simhash(tokens: list[str]) -> int | None:
+    """The 64-bit SimHash of ``tokens``' shingles (None when there are no words)."""
+    if not tokens:
+        return None
+    if len(tokens) < SHINGLE_WORDS:
+        shingles = [" ".join(tokens)]
+    else:
+        shingles = [
+            " ".join(tokens[index : index + SHINGLE_WORDS])
+            for index in range(len(tokens) - SHINGLE_WORDS + 1)
+        ]
+    unique = set(shingles)
+    # Each hash as 64 characters of 0 and 1; column i of the rows counts the hashes with
+    # bit i set (str.count runs in C: no Python loop over 64 bits per shingle).
+    rows = "".join(
+        format(int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest()), "064b")
+        for s in unique
+    )
+    half = len(unique) / 2
+    value = 0
+    for bit in range(64):
+        if rows[bit::64].count("1") > half:
+            value |= 1 << (63 - bit)
+    return value
+
+
+def hamming(first: int, second: int) -> int:
+    """Bits in which two SimHashes differ (near-duplicates: a few of 64)."""
+    return (first ^ second).bit_count()
+
+
+def _audit(
+    audits: tuple[type[Audit], ...], exchange: HttpExchange, document: Document
+) -> tuple[dict[str, float | None], tuple[str, ...]]:
+    if not audits:
+        return {}, ()
+    outcomes = run_audits(audits, Artifacts([exchange, document]), {})
+    by_id = {outcome.audit.id: outcome for outcome in outcomes}
+    scores: dict[str, float | None] = {}
+    for name, spec in scoring.CATEGORIES.items():
+        ids = scoring.audit_ids_of(name, by_id)
+        if not ids or spec.informative:
+            continue
+        entries = [audit_entry(by_id[i], spec.weights.get(i, 0.0)) for i in ids]
+        score = scoring.category_score(entries)
+        scores[name] = None if score is None else float(score)
+    failing = tuple(
+        outcome.audit.id
+        for outcome in outcomes
+        if outcome.error is None
+        and not outcome.audit.informative
+        and outcome.result.score is not None
+        and outcome.result.score < 0.9
+    )
+    return scores, failing

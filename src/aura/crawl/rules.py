@@ -26,7 +26,7 @@ import functools
 import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import Any, Self
+from typing import Any, Self, cast
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
@@ -179,8 +179,8 @@ class _SitemapReader:
         """Read one sitemap file; returns the sitemaps it lists when it is an index."""
         try:
             response = await self.fetcher.fetch(url)
-        except FetchError as error:
-            self.files.append((url, None, str(error)))
+        except FetchError as fetch_error:
+            self.files.append((url, None, str(fetch_error)))
             return []
         if response.status_code >= 400:
             self.files.append((url, response.status_code, f"HTTP {response.status_code}"))
@@ -253,14 +253,14 @@ def _sitemap_items(body: bytes) -> Iterator[tuple[str, str, str | None]]:
         return
     if b"<!ENTITY" in body:
         raise SitemapError("declares XML entities; refused unread")
-    parser = XMLPullParser(events=("start", "end"))
+    parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     root: str | None = None
     parent: Element | None = None
     try:
         for offset in range(0, len(body), _CHUNK):
             parser.feed(body[offset : offset + _CHUNK])
-            for event, element in parser.read_events():
-                assert isinstance(element, Element)
+            for item in parser.read_events():
+                event, element = cast(tuple[str, Element], item)
                 name = _local(element.tag)
                 if event == "start":
                     if root is None:

@@ -67,15 +67,19 @@ def _shape(segments: list[str]) -> list[str]:
                 shaped.append(":id")
         elif _DATE.fullmatch(segment):
             shaped.append(":date")
-        elif _UUID.fullmatch(segment) or _HASH.fullmatch(segment):
-            shaped.append(":id")
-        elif _ID_SUFFIX.fullmatch(segment) and not _INDEX.fullmatch(segment):
+        elif _is_id(segment):
             shaped.append(":id")
         elif last and index > 0 and (_SLUG.fullmatch(segment) or previous in _DATED):
             shaped.append(":slug")
         else:
             shaped.append(segment)
     return shaped
+
+
+def _is_id(segment: str) -> bool:
+    if _UUID.fullmatch(segment) or _HASH.fullmatch(segment):
+        return True
+    return bool(_ID_SUFFIX.fullmatch(segment)) and not _INDEX.fullmatch(segment)
 
 
 def _join(shaped: list[str]) -> str:
