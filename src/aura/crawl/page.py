@@ -13,8 +13,9 @@ document-only audits run (``DOCUMENT_AUDITS``).
 host, ``www.`` ignored, same port; with ``subdomains`` every host of its registrable
 domain), normalised (``aura.crawl.urls.normalise``), in document order, once each; the
 crawl decides which are in its scope. Links to other sites are counted in
-``external_links``. ``href`` values that lead nowhere (empty, ``#``, ``javascript:``) are
-``placeholder_links``; ``mailto:``, ``tel:`` and the like are neither.
+``external_links``. ``href`` values that lead nowhere (empty, ``#``, ``#!``,
+``javascript:``) are ``placeholder_links``; in-page anchors (``#features``), ``mailto:``,
+``tel:`` and the like are neither.
 
 **SimHash**: 64 bits over the blake2b hashes of the 3-word shingles of the main text
 (``aura.audit.text.main_text``, lower-cased), so pages sharing most of their text have
@@ -183,9 +184,11 @@ def _links(document: Document, same_site: _SameSite) -> _Links:
     found = _Links()
     for node in document.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
-        if not href or href == "#" or href[:11].lower() == "javascript:":
+        if href in _PLACEHOLDERS or href[:11].lower() == "javascript:":
             found.placeholders += 1
             continue
+        if href.startswith("#"):
+            continue  # a place on this page, not another page
         target = normalise(document.resolve(href))
         if target is None:
             continue  # mailto:, tel:, …
@@ -198,6 +201,10 @@ def _links(document: Document, same_site: _SameSite) -> _Links:
             if "nofollow" in rel:
                 found.nofollow[target] = None
     return found
+
+
+#: ``href`` values that go nowhere (``#!`` is the usual stand-in of templates).
+_PLACEHOLDERS = frozenset({"", "#", "#!"})
 
 
 def _resources(
