@@ -220,6 +220,8 @@ def _inflated(body: bytes) -> bytes:
         raise SitemapError(f"not valid gzip ({error})") from None
     if len(data) > MAX_SITEMAP_BYTES or inflater.unconsumed_tail:
         raise SitemapError(f"larger than {MAX_SITEMAP_BYTES:,} bytes once inflated")
+    if not inflater.eof:
+        raise SitemapError("not valid gzip (the stream ends early)")
     return data
 
 
