@@ -28,8 +28,7 @@ def urlset(urls: list[str], lastmod: str | None = None) -> bytes:
 def index(urls: list[str]) -> bytes:
     items = "".join(f"<sitemap><loc>{url}</loc></sitemap>" for url in urls)
     return (
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f"{items}</sitemapindex>"
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</sitemapindex>'
     ).encode()
 
 
@@ -111,7 +110,8 @@ async def test_no_robots_falls_back_to_sitemap_xml() -> None:
 
     with serve_app(app) as served:
         rules = await rules_of(served.url("/"))
-    assert rules.robots_status == 404 and rules.robots_error is None
+    assert rules.robots_status == 404
+    assert rules.robots_error is None
     assert rules.allowed(served.base + "/a")
     assert [entry.url for entry in rules.entries] == [served.base + "/a"]
 
@@ -183,7 +183,8 @@ async def test_a_broken_sitemap_is_recorded_never_raised(body: bytes, error: str
         rules = await rules_of(served.url("/"))
     ((url, status, recorded),) = rules.sitemaps
     assert (url, status) == (served.base + "/sitemap.xml", 200)
-    assert recorded is not None and recorded.startswith(error)
+    assert recorded is not None
+    assert recorded.startswith(error)
 
 
 async def test_entries_before_an_xml_error_are_kept() -> None:

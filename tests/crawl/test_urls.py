@@ -100,7 +100,8 @@ def test_scope_refuses_link_traps() -> None:
     scope = Scope("https://ex.com/", CrawlOptions(max_pages=10))
     assert scope.refusal("https://ex.com/a/b/a/b/a/b") is None  # three of each
     refused = scope.refusal("https://ex.com/a/b/a/b/a/b/a")
-    assert refused is not None and "repeats more than 3 times" in refused
+    assert refused is not None
+    assert "repeats more than 3 times" in refused
     deep = "https://ex.com/" + "/".join(f"s{i}" for i in range(17))
     assert scope.refusal(deep) == "a path of more than 16 segments"
     assert scope.refusal("https://ex.com/?q=" + "x" * 3000) is not None
