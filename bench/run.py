@@ -23,6 +23,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "startup": ["bench/startup.py"],
     "audit_engine": ["bench/audit_engine.py"],
     "technology": ["bench/technology.py"],
+    "crawl_page": ["bench/crawl_page.py"],
     # Hermetic: the sites' CDN hosts fail at once instead of being fetched (or waited on).
     "browser": ["bench/browser.py", "--concurrent", "--instant-dns-failure"],
     "queue": ["bench/queue_fanout.py"],
@@ -30,6 +31,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "api_load": ["-m", "bench.api_load"],
 }
 QUICK = {
+    "crawl_page": ["--rounds", "1"],
     "startup": ["--repeats", "2", "--sites", "3"],
     "queue": ["--jobs", "100", "--watchers", "100", "--overhead-jobs", "500"],
     "end_to_end": ["--skip-scaling"],

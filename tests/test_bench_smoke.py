@@ -83,6 +83,15 @@ def test_static_audit_engine(sites: Path, tmp_path: Path) -> None:
     assert [row["html_kib"] for row in figures["by_page_size"]] == [50]
 
 
+def test_crawl_page(sites: Path, tmp_path: Path) -> None:
+    figures = run_bench(sites, tmp_path, ["bench/crawl_page.py", "--rounds", "1"])
+    pages = {row["url"] for row in figures["per_page"]}
+    assert {f"{sites.name}/{name}/index.html" for name in SITES} <= pages
+    assert figures["cpu_ms"]["median"] > 0
+    assert figures["audits"] > 0
+    assert set(figures["parts_ms"]) == {"decode_ms", "parse_ms", "facts_ms", "audits_ms"}
+
+
 def test_parser_shapes(sites: Path, tmp_path: Path) -> None:
     args = ["bench/parser_shapes.py", "--only", "attrs-distinct", "--sizes", "4,8", "--cap", "60"]
     figures = run_bench(sites, tmp_path, args)

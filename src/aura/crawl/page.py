@@ -25,6 +25,7 @@ hashes a few bits apart (``hamming``).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -42,6 +43,8 @@ from aura.audit.text import main_text, words
 from aura.crawl.records import PageRecord
 from aura.crawl.templates import template_of
 from aura.crawl.urls import normalise, registrable_domain
+
+logger = logging.getLogger(__name__)
 
 #: Page text kept at most per field (titles, descriptions, headings are page text).
 MAX_TEXT = 300
@@ -112,7 +115,11 @@ def _read_page(
     if refusal is not None:
         return replace(record, error=f"the page {refusal}; such a page is not read")
     cpu.checkpoint()
-    facts = exclusive(document, _facts, document, exchange, subdomains)
+    try:
+        facts = exclusive(document, _facts, document, exchange, subdomains)
+    except Exception as error:  # a page Aura cannot read is one record, not a failed crawl
+        logger.exception("reading the crawled page %s failed", record.url)
+        return replace(record, error=f"the page could not be read ({type(error).__name__})")
     cpu.checkpoint()
     scores, failing = _audit(audits, exchange, document)
     return replace(record, **facts, scores=scores, failing=failing)
