@@ -10,7 +10,7 @@ from aura.audit.fetch import Fetcher, FetchLimits
 from aura.crawl import rules as rules_module
 from aura.crawl.records import CrawlOptions
 from aura.crawl.rules import SiteRules, site_rules
-from tests.crawl.support import LIMITS, LOOPBACK, Reply, html, serve_app
+from tests.crawl.support import LIMITS, LOOPBACK, Reply, crawl, html, serve_app
 
 OPTIONS = CrawlOptions(max_pages=100)
 XML = {"Content-Type": "application/xml"}
@@ -215,3 +215,20 @@ async def test_a_text_sitemap_and_an_index_loop() -> None:
         hits = list(served.hits)
     assert [entry.url for entry in rules.entries] == [served.base + "/one", served.base + "/two"]
     assert hits.count("/loop.xml") == 1
+
+
+async def test_a_crawl_obeys_robots_txt() -> None:
+    def app(path: str, _query: dict[str, list[str]]) -> Reply | None:
+        if path == "/robots.txt":
+            body = b"User-agent: *\nDisallow: /private/\n"
+            return Reply(body=body, headers={"Content-Type": "text/plain"})
+        if path == "/":
+            return html('<a href="/private/secret">secret</a><a href="/public">public</a>')
+        return html("<p>a page</p>")
+
+    with serve_app(app) as served:
+        rules = await rules_of(served.url("/"))
+        records = await crawl(served.url("/"), CrawlOptions(max_pages=10), rules)
+        hits = list(served.hits)
+    assert sorted(records) == [served.url("/"), served.url("/public")]
+    assert "/private/secret" not in hits

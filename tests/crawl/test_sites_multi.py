@@ -77,6 +77,10 @@ async def test_modern_business() -> None:
     assert home.source == "start"
     # Every page other than the start is one click away.
     assert {record.depth for url, record in records.items() if url != base + "/"} == {1}
+    # All nine are top-level files (about.html, blog-home.html, …): each is its own template.
+    templates = group_templates(records)
+    assert templates[base + "/blog-post.html"] == "/blog-post.html"
+    assert len(set(templates.values())) == len(records)
 
 
 async def test_pkgdown_site_pages_sitemap_and_templates() -> None:
