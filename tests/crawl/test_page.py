@@ -242,3 +242,17 @@ async def test_a_calendar_trap_is_bounded() -> None:
     # /calendar/N/day/1, …/day/day/1, …/day/day/day/1: a fourth "day" is refused.
     assert max(url.count("/day") for url in nested) == 3
     assert len(records) < 500
+
+
+async def test_a_hostile_page_is_refused_before_parsing() -> None:
+    attributes = " ".join(f"a{n}=1" for n in range(3000))
+
+    def app(path: str, _query: dict[str, list[str]]) -> Reply | None:
+        return html(f"<div {attributes}>x</div>") if path == "/" else None
+
+    with serve_app(app) as served:
+        record = await fetch_record(served.url("/"))
+    assert record.status == 200
+    assert record.error is not None
+    assert record.error.endswith("such a page is not read")
+    assert record.scores == {}
