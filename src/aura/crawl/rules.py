@@ -32,6 +32,7 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from protego import Protego
 
+from aura.audit import cpu
 from aura.audit.fetch import Fetcher, FetchError
 from aura.crawl.records import CrawlOptions, SitemapEntry
 from aura.crawl.urls import normalise
@@ -185,13 +186,20 @@ class _SitemapReader:
         if response.status_code >= 400:
             self.files.append((url, response.status_code, f"HTTP {response.status_code}"))
             return []
+        # Inflating and parsing up to 50 MB is CPU work: off the event loop.
+        children, error = await cpu.to_thread(self._take, response.body, response.final_url, url)
+        self.files.append((url, response.status_code, error))
+        return children
+
+    def _take(self, raw: bytes, final_url: str, url: str) -> tuple[list[str], str | None]:
+        """Keep the entries of one sitemap file; its child sitemaps, and its error."""
         children: list[str] = []
-        error: str | None = None
         try:
-            body = _inflated(response.body)
+            body = _inflated(raw)
             self._bytes += len(body)
             for kind, loc, lastmod in _sitemap_items(body):
-                target = normalise(loc, response.final_url)
+                cpu.checkpoint()
+                target = normalise(loc, final_url)
                 if target is None:
                     continue
                 if kind == "sitemap":
@@ -203,9 +211,8 @@ class _SitemapReader:
                     self._seen_entries.add(target)
                     self.entries.append(SitemapEntry(target, lastmod, url))
         except SitemapError as failure:
-            error = str(failure)
-        self.files.append((url, response.status_code, error))
-        return children
+            return children, str(failure)
+        return children, None
 
 
 def _inflated(body: bytes) -> bytes:
