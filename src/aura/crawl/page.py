@@ -9,6 +9,9 @@ in the same thread, its facts are read (title, description, H1s, canonical, robo
 directives, hreflang, links, resources, words and SimHash, structured data) and the
 document-only audits run (``DOCUMENT_AUDITS``).
 
+URLs in the record (redirect hops, the final URL, links, canonical, alternates, resources)
+are normalised (``aura.crawl.urls.normalise``), so they compare with the crawl's queue.
+
 **Links**: ``links`` holds every ``<a href>`` target on the page's own site (the final URL's
 host, ``www.`` ignored, same port; with ``subdomains`` every host of its registrable
 domain), normalised (``aura.crawl.urls.normalise``), in document order, once each; the
@@ -96,7 +99,9 @@ async def crawl_page(
         record,
         final_url=normalise(response.final_url) or response.final_url,
         status=response.status_code,
-        redirects=tuple((hop.url, hop.status_code) for hop in response.redirects),
+        redirects=tuple(
+            (normalise(hop.url) or hop.url, hop.status_code) for hop in response.redirects
+        ),
         content_type=response.content_type or None,
         bytes=len(response.body),
     )
