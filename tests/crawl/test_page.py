@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from aura.audit.artifacts import Document
 from aura.audit.fetch import Fetcher
-from aura.crawl.page import DOCUMENT_AUDITS, crawl_page, hamming, simhash
+from aura.crawl.page import (
+    DOCUMENT_AUDITS,
+    _links,
+    _resources,
+    _SameSite,
+    crawl_page,
+    hamming,
+    simhash,
+)
 from aura.crawl.records import CrawlOptions, PageRecord
 from aura.crawl.urls import MAX_QUERY_VARIANTS
 from tests.crawl.support import LIMITS, LOOPBACK, Reply, crawl, html, serve_app
@@ -170,9 +179,6 @@ async def test_unreachable_page_is_a_record_with_the_error() -> None:
 
 async def test_mixed_content_on_an_https_page_is_read_from_the_html() -> None:
     # The loopback servers speak http only: an https page is read by the record's helper.
-    from aura.audit.artifacts import Document
-    from aura.crawl.page import _resources, _SameSite
-
     document = Document(
         url="https://ex.com/p",
         html='<img src="http://ex.com/a.png"><script src="https://ex.com/b.js"></script>'
@@ -256,3 +262,21 @@ async def test_a_hostile_page_is_refused_before_parsing() -> None:
     assert record.error is not None
     assert record.error.endswith("such a page is not read")
     assert record.scores == {}
+
+
+def test_site_links_with_and_without_subdomains() -> None:
+    document = Document(
+        url="https://www.ex.co.uk/",
+        html='<a href="https://ex.co.uk/a">a</a><a href="https://blog.ex.co.uk/b">b</a>'
+        '<a href="https://other.co.uk/c">c</a><a href="//www.ex.co.uk/d">d</a>',
+    )
+    own = _links(document, _SameSite(document.url, subdomains=False))
+    assert tuple(own.links) == ("https://ex.co.uk/a", "https://www.ex.co.uk/d")
+    assert own.external == 2
+    wide = _links(document, _SameSite(document.url, subdomains=True))
+    assert tuple(wide.links) == (
+        "https://ex.co.uk/a",
+        "https://blog.ex.co.uk/b",
+        "https://www.ex.co.uk/d",
+    )
+    assert wide.external == 1
