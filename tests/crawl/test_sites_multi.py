@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from aura.audit.fetch import Fetcher
-from aura.crawl.page import crawl_page
+from aura.crawl.page import crawl_page, hamming
 from aura.crawl.records import CrawlOptions, PageRecord
 from aura.crawl.rules import site_rules
 from aura.crawl.templates import group_templates
@@ -103,3 +103,22 @@ async def test_pkgdown_site_pages_sitemap_and_templates() -> None:
     assert templates[base + "/authors.html"] == "/authors.html"
     reference = [url for url, t in templates.items() if t == "/reference/:slug"]
     assert len(reference) > 50
+
+
+async def test_pkgdown_near_duplicates_by_simhash() -> None:
+    pages = ("across..html", "across.html", "mutate.html")
+    with serve_directory(site("03-pkgdown-tidytable")) as base:
+        async with Fetcher(LIMITS, LOOPBACK) as fetcher:
+            records = [
+                await crawl_page(f"{base}/reference/{page}", 1, fetcher, audits=())
+                for page in pages
+            ]
+    old, new, other = (record.simhash for record in records)
+    assert old is not None
+    assert new is not None
+    assert other is not None
+    # across..html and across.html are two pkgdown builds of one page: `diff` shows only
+    # the <head>, the version label and blank lines differ; the text is the same.
+    assert hamming(old, new) <= 3
+    # mutate.html documents another function: far apart.
+    assert hamming(new, other) >= 16
