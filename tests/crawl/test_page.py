@@ -136,7 +136,8 @@ async def test_redirect_chains_loops_and_non_pages() -> None:
         if path == "/new":
             return html("<p>new</p>")
         if path == "/report.pdf":
-            return Reply(body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"})
+            headers = {"Content-Type": "application/pdf", "X-Robots-Tag": "noindex"}
+            return Reply(body=b"%PDF-1.4", headers=headers)
         if path == "/broken":
             return Reply(status=500, body=b"<p>error</p>")
         return None
@@ -161,6 +162,8 @@ async def test_redirect_chains_loops_and_non_pages() -> None:
     assert not pdf.is_html
     assert pdf.title is None
     assert pdf.scores == {}
+    assert pdf.noindex  # from its X-Robots-Tag header
+    assert not pdf.nofollow
     assert missing.status == 404
     assert missing.links == ()
     assert missing.scores == {}

@@ -106,7 +106,9 @@ async def crawl_page(
         bytes=len(response.body),
     )
     if page_problem(response.status_code, response.content_type) is not None:
-        return record
+        # Not read as a page; a PDF may still say noindex in its headers.
+        noindex, nofollow = _verdict(_header_directives(response.header_values("x-robots-tag")))
+        return replace(record, noindex=noindex, nofollow=nofollow)
     chosen = DOCUMENT_AUDITS if audits is None else audits
     return await cpu.to_thread(_read_page, record, response, subdomains, chosen)
 
@@ -266,20 +268,30 @@ def _canonical(document: Document, exchange: HttpExchange) -> str | None:
 
 
 def _robots(document: Document, exchange: HttpExchange) -> tuple[bool, bool]:
-    """noindex and nofollow from ``<meta name=robots|aura>`` and ``X-Robots-Tag`` (a
-    header value prefixed with another crawler's name, ``googlebot: noindex``, is not
-    Aura's)."""
-    directives: set[str] = set()
+    """noindex and nofollow from ``<meta name=robots|aura>`` and ``X-Robots-Tag``."""
+    directives = _header_directives(exchange.headers.get_all("x-robots-tag"))
     for node in document.css("meta[name][content]"):
         if (node.attributes.get("name") or "").strip().lower() in ("robots", "aura"):
             directives.update(_directives(node.attributes.get("content") or ""))
-    for value in exchange.headers.get_all("x-robots-tag"):
+    return _verdict(directives)
+
+
+def _header_directives(values: list[str]) -> set[str]:
+    """The ``X-Robots-Tag`` directives for Aura (a value prefixed with another crawler's
+    name, ``googlebot: noindex``, is not Aura's)."""
+    directives: set[str] = set()
+    for value in values:
         agent, _, rest = value.partition(":")
         if rest and " " not in agent.strip() and agent.strip().lower() not in _HEADER_RULES:
             if agent.strip().lower() not in ("aura", "*"):
                 continue
             value = rest
         directives.update(_directives(value))
+    return directives
+
+
+def _verdict(directives: set[str]) -> tuple[bool, bool]:
+    """(noindex, nofollow); ``none`` is both."""
     none = "none" in directives
     return none or "noindex" in directives, none or "nofollow" in directives
 
