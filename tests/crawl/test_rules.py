@@ -232,3 +232,13 @@ async def test_a_crawl_obeys_robots_txt() -> None:
         hits = list(served.hits)
     assert sorted(records) == [served.url("/"), served.url("/public")]
     assert "/private/secret" not in hits
+
+
+def test_the_delay_between_fetches() -> None:
+    rules = SiteRules(robots_url="https://ex.com/robots.txt", robots_status=200, crawl_delay=2.0)
+    assert rules.delay(CrawlOptions(delay_s=0.5)) == 2.0
+    assert rules.delay(CrawlOptions(delay_s=5.0)) == 5.0
+    unset = SiteRules(robots_url="https://ex.com/robots.txt", robots_status=404)
+    assert unset.delay(CrawlOptions()) == 0.0
+    greedy = SiteRules(robots_url="https://ex.com/robots.txt", robots_status=200, crawl_delay=3600)
+    assert greedy.delay(CrawlOptions()) == rules_module.MAX_CRAWL_DELAY

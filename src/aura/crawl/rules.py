@@ -4,7 +4,8 @@
 (groups for ``Aura``, else ``*``). As RFC 9309 says, a robots.txt that answers 4xx (none
 there) allows everything, and one that cannot be read (a 5xx, a network error) disallows
 everything: the site may be down or overloaded, and a polite crawler waits. Only the first
-500 KiB are read (Google's limit). ``SiteRules`` travels as JSON to the workers; each
+500 KiB are read (Google's limit). ``Crawl-delay`` is honoured up to ``MAX_CRAWL_DELAY``
+(``SiteRules.delay``). ``SiteRules`` travels as JSON to the workers; each
 parses ``robots_text`` again on its first ``allowed`` call (cached by text).
 
 **Sitemaps**: those declared in robots.txt (``Sitemap:`` lines), else ``/sitemap.xml``.
@@ -50,6 +51,10 @@ MAX_SITEMAP_FILES = 50
 MAX_INDEX_DEPTH = 3
 #: Bytes of one sitemap after gzip (the sitemaps protocol's limit is 50 MB).
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+#: ``Crawl-delay`` honoured up to this many seconds: a site asking for an hour between two
+#: requests would make any crawl of it meaningless, and this is already slow (120 pages
+#: an hour).
+MAX_CRAWL_DELAY = 30.0
 #: Bytes of sitemaps read per site in all, after gzip.
 MAX_TOTAL_SITEMAP_BYTES = 200 * 1024 * 1024
 
@@ -86,6 +91,12 @@ class SiteRules:
         if self.robots_status >= 400 or not self.robots_text.strip():
             return True
         return bool(_parsed(self.robots_text).can_fetch(url, ROBOTS_AGENT))
+
+    def delay(self, options: CrawlOptions) -> float:
+        """Seconds between two fetches from the site: the user's delay, or robots.txt's
+        ``Crawl-delay`` when it asks for more (up to ``MAX_CRAWL_DELAY``)."""
+        asked = min(self.crawl_delay or 0.0, MAX_CRAWL_DELAY)
+        return max(options.delay_s, asked)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
