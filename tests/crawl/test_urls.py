@@ -23,6 +23,7 @@ from aura.crawl.urls import MAX_QUERY_VARIANTS, Scope, normalise, registrable_do
         # Percent-encoding: unreserved decoded, the rest upper-case, UTF-8 for non-ASCII.
         ("https://ex.com/%7euser/a%2fb", "https://ex.com/~user/a%2Fb"),
         ("https://ex.com/café", "https://ex.com/caf%C3%A9"),
+        ("https://Bücher.de/?q=a b&q=c%20d", "https://xn--bcher-kva.de/?q=a+b&q=c+d"),
         # Trailing slashes and case in paths are kept: they may be other pages.
         ("https://ex.com/About", "https://ex.com/About"),
         ("https://ex.com/about/", "https://ex.com/about/"),
