@@ -40,6 +40,7 @@ from aura.comparison.document import (
 )
 from aura.comparison.inputs import Contest, mapping, number, order_categories, text
 from aura.comparison.noise import BY_UNIT, CATEGORY_SCORE, Noise, significant
+from aura.crawl.site import FIXES
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
@@ -483,7 +484,8 @@ def _recommendation(
         kind="catch_up" if passing else "opportunity",
         severity=severity,
         severity_reason=f"Found on the crawl of the site: {count} of {checked} checked",
-        fix=[text(finding.get("how_to_fix")) or title],
+        # Aura's own words from its table (outputs show them as such), not the stored text.
+        fix=[FIXES[finding_id]] if finding_id in FIXES else [],
         snippets=[],
         items=items[:TOP_ITEMS],
         items_total=count,

@@ -62,6 +62,48 @@ FINDING_CATEGORY: dict[str, str] = {
 }
 
 
+#: How to fix each finding: Aura's own words (outputs show `code` spans as code).
+FIXES: dict[str, str] = {
+    "broken-internal-links": (
+        "Fix or remove each link on the pages listed, or redirect the missing "
+        "URL to its replacement."
+    ),
+    "broken-resources": "Restore the missing files or update the references on the pages listed.",
+    "placeholder-links": (
+        "Point each link at a real page, or make it a `<button>` if it runs a script."
+    ),
+    "canonical-targets": (
+        "Point each canonical link at the final, indexable URL that names itself as canonical."
+    ),
+    "sitemap-urls": "List only final, indexable URLs in the sitemap.",
+    "orphan-pages": "Link to each page from a related page or a section index.",
+    "hreflang": (
+        "Each language version lists every version, itself included; every target answers 200."
+    ),
+    "deep-pages": "Link to deep pages from section indexes or the navigation.",
+    "thin-content": "Add content the page's visitors look for, or mark the page noindex.",
+    "near-duplicates": "Merge near-duplicate pages, or point their canonical at the one to keep.",
+    "mixed-content": (
+        "Load every resource over https (or from the same origin with a relative URL)."
+    ),
+    "redirect-loops": "Make each URL redirect once, straight to a page that answers 200.",
+    "redirect-chains": "Redirect the first URL straight to the final one.",
+    "links-to-redirects": "Link to the final URL directly.",
+    "noindex-pages": "Check that each of these should stay out of search results.",
+    "nofollow": "Check that internal links are meant to be nofollow; it wastes the link's value.",
+    "duplicate-titles": "Give each indexable page its own title, saying what is on it.",
+    "missing-titles": "Give each indexable page its own title, saying what is on it.",
+    "duplicate-descriptions": (
+        "Give each indexable page its own meta description, saying what is on it."
+    ),
+    "missing-descriptions": (
+        "Give each indexable page its own meta description, saying what is on it."
+    ),
+    "duplicate-h1": "Give each indexable page its own H1 heading, saying what is on it.",
+    "missing-h1": "Give each indexable page its own H1 heading, saying what is on it.",
+}
+
+
 # Small helpers ------------------------------------------------------------------------
 
 
@@ -147,7 +189,6 @@ def _finding(
     severity: str,
     items: list[dict[str, Any]],
     checked: int,
-    how_to_fix: str,
     *,
     count: int | None = None,
     applicable: bool = True,
@@ -165,7 +206,7 @@ def _finding(
         "total_pages_checked": checked,
         "unchecked": unchecked,
         "note": note,
-        "how_to_fix": how_to_fix,
+        "how_to_fix": FIXES.get(finding_id),
     }
 
 
@@ -203,8 +244,6 @@ def _broken_links(site: _Site) -> dict[str, Any]:
         "high",
         broken,
         checked,
-        "Fix or remove each link on the pages listed, or redirect the missing URL to its "
-        "replacement.",
         note=note,
         unchecked=unchecked,
     )
@@ -224,7 +263,6 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             "high",
             [],
             0,
-            "Restore the missing files or update the references.",
             applicable=False,
             note="The crawl fetched none of the site's subresources: cannot tell"
             if users
@@ -249,7 +287,6 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
         "high",
         broken,
         len(checked),
-        "Restore the missing files or update the references on the pages listed.",
         unchecked=len(users) - len(checked),
     )
 
@@ -267,7 +304,6 @@ def _placeholder_links(site: _Site) -> dict[str, Any]:
         "low",
         items,
         len(site.html),
-        "Point each link at a real page, or make it a <button> if it runs a script.",
     )
 
 
@@ -312,7 +348,6 @@ def _redirects(site: _Site) -> list[dict[str, Any]]:
             "high",
             loops,
             with_redirects,
-            "Make each URL redirect once, straight to a page that answers 200.",
         ),
         _finding(
             "redirect-chains",
@@ -320,7 +355,6 @@ def _redirects(site: _Site) -> list[dict[str, Any]]:
             "medium",
             chains,
             with_redirects,
-            "Redirect the first URL straight to the final one.",
         ),
         _finding(
             "links-to-redirects",
@@ -328,7 +362,6 @@ def _redirects(site: _Site) -> list[dict[str, Any]]:
             "low",
             linked,
             sum(1 for t in site.inlinks if site.record(t) is not None),
-            "Link to the final URL directly.",
         ),
     ]
 
@@ -376,7 +409,6 @@ def _canonicals(site: _Site) -> dict[str, Any]:
         "high",
         items,
         checked,
-        "Point each canonical link at the final, indexable URL that names itself as canonical.",
         note=f"{unchecked} canonical targets were not fetched: not checked" if unchecked else None,
         unchecked=unchecked,
     )
@@ -399,7 +431,6 @@ def _sitemap_urls(site: _Site) -> dict[str, Any]:
             "medium",
             [],
             0,
-            "List only final, indexable URLs in the sitemap.",
             applicable=False,
             note=missing,
         )
@@ -419,7 +450,6 @@ def _sitemap_urls(site: _Site) -> dict[str, Any]:
         "medium",
         items,
         checked,
-        "List only final, indexable URLs in the sitemap.",
         note=f"{unchecked} sitemap URLs were not fetched: not checked" if unchecked else None,
         unchecked=unchecked,
     )
@@ -434,7 +464,6 @@ def _orphans(site: _Site) -> dict[str, Any]:
             "medium",
             [],
             0,
-            "Link to each page from a related page or a section index.",
             applicable=False,
             note=missing,
         )
@@ -462,7 +491,6 @@ def _orphans(site: _Site) -> dict[str, Any]:
         "medium",
         items,
         len(site.rules.entries),
-        "Link to each page from a related page or a section index.",
         note=note,
     )
 
@@ -494,7 +522,6 @@ def _duplicates(
         for members in shared
     ]
     checked = len(site.indexable)
-    fix = f"Give each indexable page its own {label}, saying what is on it."
     return [
         _finding(
             f"duplicate-{finding_id}",
@@ -502,7 +529,6 @@ def _duplicates(
             severity,
             items,
             checked,
-            fix,
             count=sum(item["count"] for item in items),
         ),
         _finding(
@@ -511,7 +537,6 @@ def _duplicates(
             severity,
             missing,
             checked,
-            fix,
         ),
     ]
 
@@ -532,7 +557,6 @@ def _hreflang(site: _Site) -> dict[str, Any]:
             "medium",
             [],
             0,
-            "Each language version lists every version, itself included.",
             applicable=False,
             note="No page has hreflang annotations: not applicable",
         )
@@ -562,7 +586,6 @@ def _hreflang(site: _Site) -> dict[str, Any]:
         "medium",
         items,
         len(annotated),
-        "Each language version lists every version, itself included; every target answers 200.",
         note=f"{unchecked} hreflang targets were not fetched: not checked" if unchecked else None,
         unchecked=unchecked,
     )
@@ -582,7 +605,6 @@ def _deep_pages(site: _Site) -> dict[str, Any]:
         "low",
         items,
         len(site.clicked),
-        "Link to deep pages from section indexes or the navigation.",
         note="Pages found only through a sitemap have no click depth and are left out"
         if len(site.clicked) < len(site.html)
         else None,
@@ -600,7 +622,6 @@ def _thin(site: _Site) -> dict[str, Any]:
         "low",
         items,
         len(site.indexable),
-        "Add content the page's visitors look for, or mark the page noindex.",
     )
 
 
@@ -651,7 +672,6 @@ def _near_duplicates(site: _Site) -> dict[str, Any]:
             "medium",
             [],
             0,
-            "Merge near-duplicate pages, or point their canonical at the one to keep.",
             applicable=False,
             note="No page has a text fingerprint: cannot tell",
         )
@@ -663,7 +683,6 @@ def _near_duplicates(site: _Site) -> dict[str, Any]:
         "medium",
         items,
         len(hashed),
-        "Merge near-duplicate pages, or point their canonical at the one to keep.",
         count=sum(len(urls) for urls in groups),
     )
 
@@ -682,7 +701,6 @@ def _robots_use(site: _Site) -> list[dict[str, Any]]:
             "info",
             noindex,
             len(site.crawled) - sum(1 for r in site.crawled if _failed(r)),
-            "Check that each of these should stay out of search results.",
         ),
         _finding(
             "nofollow",
@@ -690,7 +708,6 @@ def _robots_use(site: _Site) -> list[dict[str, Any]]:
             "info",
             nofollow,
             len(site.crawled) - sum(1 for r in site.crawled if _failed(r)),
-            "Check that internal links are meant to be nofollow; it wastes the link's value.",
         ),
     ]
 
@@ -708,7 +725,6 @@ def _mixed_content(site: _Site) -> dict[str, Any]:
         "high",
         items,
         len(https),
-        "Load every resource over https (or from the same origin with a relative URL).",
         applicable=bool(https),
         note=None if https else "No page was served over HTTPS: not applicable",
     )
