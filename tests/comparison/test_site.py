@@ -82,8 +82,8 @@ def test_broken_links_against_the_best_competitor() -> None:
     assert broken["counts"] == {A: 14, B: 0, C: 3}
     assert broken["best"] == [B]
     assert broken["text"] == (
-        "Internal links to pages that fail (4xx, 5xx or no response): you have 14, "
-        "the best competitor (b.example) 0."
+        "Internal links to pages that fail (4xx, 5xx or no response): you have 14; "
+        "the best competitor, b.example, has 0."
     )
     assert broken["text"] in section["statements"]
 

@@ -170,7 +170,7 @@ def _finding_text(
     names: Mapping[str, str],
     primary: str | None,
 ) -> str | None:
-    """ "Broken internal links: you have 14, the best competitor (Rival) 0"."""
+    """ "Broken internal links: you have 14; the best competitor, Rival, has 0"."""
     if primary is None or not best or counts.get(primary) is None:
         return None
     own = counts[primary]
@@ -184,7 +184,8 @@ def _finding_text(
         listed = ", ".join(f"{_name(names, url)} {count}" for url, count in others.items())
         return f"{title}: you have {own}, the others {listed}."
     return (
-        f"{title}: you have {own}, the best competitor ({_name(names, leader)}) {others[leader]}."
+        f"{title}: you have {own}; the best competitor, {_name(names, leader)}, has "
+        f"{others[leader]}."
     )
 
 
@@ -379,7 +380,7 @@ def _path(url: str, site_url: str) -> str:
     return url
 
 
-def _item(example: Mapping[str, Any], site_url: str) -> FailingItem | None:
+def finding_item(example: Mapping[str, Any], site_url: str) -> FailingItem | None:
     """One example of a finding as a failing item: the URL (or the shared value) and what
     is wrong with it."""
     notes: list[str] = []
@@ -458,7 +459,7 @@ def _recommendation(
     share = _share(finding)
     raw = finding.get("pages")
     examples = [mapping(item) for item in (raw if isinstance(raw, list) else [])]
-    items = [item for example in examples if (item := _item(example, site_url)) is not None]
+    items = [item for example in examples if (item := finding_item(example, site_url)) is not None]
     title = text(finding.get("title")) or finding_id
     checked = int(number(finding.get("total_pages_checked")) or 0)
     action = f"{title}: {count} found"
