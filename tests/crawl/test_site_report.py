@@ -204,6 +204,7 @@ def test_duplicate_and_missing_titles_descriptions_and_h1() -> None:
         page("/c", description="same"),
         page("/d", title=None),
         page("/hidden", title="Acme", noindex=True),
+        page("/b?sort=price", title="Acme", canonical=SITE + "/b"),
     ]
     report = site_report(pages, None, SITE + "/")
     titles = finding(report, "duplicate-titles")

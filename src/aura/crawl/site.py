@@ -167,7 +167,13 @@ class _Site:
         fetched = {id(r) for r in self.resources}
         self.crawled = [r for r in self.pages if id(r) not in fetched]
         self.html = [r for r in self.crawled if r.ok and r.is_html]
-        self.indexable = [r for r in self.html if not r.noindex]
+        # Indexable: not noindex, and not canonicalised to another URL (a page that names
+        # another as canonical asks not to be indexed itself).
+        self.indexable = [
+            r
+            for r in self.html
+            if not r.noindex and (not r.canonical or r.canonical in self.names(r))
+        ]
         # A page first found in a sitemap has no click path: its depth is not a click depth.
         self.clicked = [r for r in self.html if r.source != "sitemap"]
         self.inlinks: dict[str, list[str]] = defaultdict(list)
