@@ -189,3 +189,42 @@ def test_not_applicable_is_none_not_zero() -> None:
     assert orphans["counts"] == {A: None, B: None}
     assert orphans["notes"][A].startswith("The site's rules")
     assert orphans["best"] == []
+
+
+def test_mixed_content_recommendation_names_the_page_and_what_it_loads() -> None:
+    report = site_report(
+        [page(A, "/", depth=0, mixed_content=("http://cdn.example/a.js",))], None, A
+    )
+    document = run(with_crawl(A, report), with_crawl(B, crawled(B)), primary_url=A)
+    mixed = row(document["recommendations"][0]["items"], "audit_id", "site:mixed-content")
+    assert mixed["items"][0] == {
+        "label": A,
+        "kind": "url",
+        "note": "loads http://cdn.example/a.js",
+        "bytes": None,
+        "savings_bytes": None,
+    }
+    assert mixed["severity"] == "high"
+
+
+def test_coverage_is_read_on_the_template_the_type_marks_most() -> None:
+    pages = [
+        page(A, "/", depth=0),
+        page(A, "/shop", structured_types=("Product",)),
+        *(
+            page(
+                A,
+                f"/product/{n}",
+                template="/product/:id",
+                structured_types=("Product",) if n < 9 else (),
+            )
+            for n in range(10)
+        ),
+    ]
+    document = run(with_crawl(A, site_report(pages, None, A)), with_crawl(B, crawled(B)))
+    product = row(document["site"]["structured_data"], "type", "Product")
+    # 9 of 10 product pages, not the single /shop page at 100 %.
+    assert product["coverage"][A]["template"] == "/product/:id"
+    assert product["coverage"][A]["share"] == 0.9
+    assert product["coverage"][B] is None
+    assert product["leaders"] == [A]

@@ -432,7 +432,7 @@ class TemplateCoverage(_Model):
 
 
 class StructuredDataRow(_Model):
-    """A schema.org type: per site, the template where it covers most pages."""
+    """A schema.org type: per site, the template where it marks the most pages, and its share."""
 
     type: str
     coverage: dict[str, TemplateCoverage | None]

@@ -202,7 +202,7 @@ def _template_rows(reports: Mapping[str, Mapping[str, Any]]) -> list[TemplateRow
 
 
 def _coverage(report: Mapping[str, Any]) -> dict[str, TemplateCoverage]:
-    """Per schema.org type, the template where it covers the most pages."""
+    """Per schema.org type, the template where it marks the most pages (its main template)."""
     rows = report.get("structured_data")
     found: dict[str, TemplateCoverage] = {}
     for row in rows if isinstance(rows, list) else []:
@@ -219,7 +219,10 @@ def _coverage(report: Mapping[str, Any]) -> dict[str, TemplateCoverage]:
                 template=template, pages=int(pages), marked=int(marked), share=marked / pages
             )
             current = found.get(kind)
-            if current is None or (coverage.share, coverage.pages) > (current.share, current.pages):
+            if current is None or (coverage.marked, coverage.share) > (
+                current.marked,
+                current.share,
+            ):
                 found[kind] = coverage
     return found
 
@@ -402,6 +405,9 @@ def finding_item(example: Mapping[str, Any], site_url: str) -> FailingItem | Non
         total = int(number(example.get("links")) or len(sources))
         more = f" and {total - 3} more" if total > 3 else ""
         notes.append(f"linked from {shown}{more}")
+    resources = example.get("resources")
+    if isinstance(resources, list) and resources:
+        notes.append("loads " + ", ".join(r for r in resources[:3] if isinstance(r, str)))
     pages = example.get("pages")
     if isinstance(pages, list) and pages:
         total = int(number(example.get("count")) or len(pages))

@@ -128,7 +128,7 @@ def site_tables(document: ComparisonDocument) -> list[SiteTable]:
         ),
         SiteTable(
             "site-structured-data",
-            "Structured data (the template each type covers best)",
+            "Structured data (on the template each type marks most pages of)",
             ["Type", *heads],
             [
                 [
