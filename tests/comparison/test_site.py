@@ -147,6 +147,7 @@ def test_site_scores_are_ranked_with_their_evidence() -> None:
     assert "broken-internal-links" in seo["evidence"][A]["deductions"]
     assert seo["scores"][A] < seo["scores"][B]
     assert seo["leader"] == B
+    assert seo["ranks"] == {A: 2, B: 1}
     assert seo["evidence"][A]["lowest_pages"][0] == f"{A}product/0"
 
 

@@ -451,6 +451,9 @@ class SiteScoreRow(_Model):
     category: str
     title: str
     scores: dict[str, float | None]
+    ranks: dict[str, int] = Field(
+        default_factory=dict, description="Standard competition rank of each scored site"
+    )
     leaders: list[str]
     leader: str | None
     evidence: dict[str, SiteScoreEvidence]

@@ -306,6 +306,10 @@ def _score_rows(reports: Mapping[str, Mapping[str, Any]], contest: Contest) -> l
                 category=category,
                 title=contest.title_of(category),
                 scores=scores,
+                ranks={
+                    url: 1 + sum(1 for other in present.values() if other > score)
+                    for url, score in present.items()
+                },
                 leaders=leaders,
                 leader=leaders[0] if len(leaders) == 1 and len(present) > 1 else None,
                 evidence=evidence,
