@@ -1992,6 +1992,13 @@ export interface components {
             leader: string | null;
             /** Leaders */
             leaders: string[];
+            /**
+             * Ranks
+             * @description Standard competition rank of each scored site
+             */
+            ranks?: {
+                [key: string]: number;
+            };
             /** Scores */
             scores: {
                 [key: string]: number | null;
@@ -2096,7 +2103,7 @@ export interface components {
         };
         /**
          * StructuredDataRow
-         * @description A schema.org type: per site, the template where it covers most pages.
+         * @description A schema.org type: per site, the template where it marks the most pages, and its share.
          */
         StructuredDataRow: {
             /** Coverage */
