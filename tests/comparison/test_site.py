@@ -9,6 +9,7 @@ from aura.comparison import ComparisonDocument
 from aura.crawl.records import PageRecord
 from aura.crawl.site import site_report
 from tests.comparison.builders import A, B, C, result, run, site
+from tests.crawl.local_site import SITES, crawl_folder
 
 
 def page(origin: str, path: str, **values: Any) -> PageRecord:
@@ -229,3 +230,30 @@ def test_coverage_is_read_on_the_template_the_type_marks_most() -> None:
     assert product["coverage"][A]["share"] == 0.9
     assert product["coverage"][B] is None
     assert product["leaders"] == [A]
+
+
+def test_two_fixture_sites_compared_as_crawled() -> None:
+    # Read from the files (tests/crawl/local_site.py): every page of Modern Business shares
+    # one title; the tidytable pages have their own titles, a sitemap with stale pages no
+    # page links (orphans), and three missing favicon files.
+    business = site_report(*crawl_folder(SITES / "01-sb-modern-business"))
+    tidytable = site_report(*crawl_folder(SITES / "03-pkgdown-tidytable"))
+    document = run(
+        with_crawl(A, business),
+        with_crawl(B, tidytable),
+        primary_url=A,
+    )
+    findings = document["site"]["findings"]
+    titles = row(findings, "id", "duplicate-titles")
+    assert titles["counts"] == {A: 9, B: 0}
+    assert titles["best"] == [B]
+    orphans = row(findings, "id", "orphan-pages")
+    assert orphans["counts"][A] is None  # no sitemap: cannot tell, not zero
+    assert orphans["counts"][B] > 100
+    resources = row(findings, "id", "broken-resources")
+    assert resources["counts"] == {A: 0, B: 3}
+    assert resources["best"] == [A]
+    templates = {item["template"]: item["pages"] for item in document["site"]["templates"]}
+    # The folder holds 210 reference pages; reference/where.html is neither linked nor in the
+    # sitemap (SOURCE.md), so a crawl cannot find it.
+    assert templates["/reference/:page"] == {B: 209}

@@ -424,3 +424,24 @@ def test_tidytable_stale_build_shares_its_h1() -> None:
             "count": 2,
         }
     ]
+
+
+def test_clean_blog_every_page_shares_one_title() -> None:
+    # Read in the files: the four pages (index, about, post, contact) all have
+    # <title>Clean Blog - Start Bootstrap Theme</title>; their H1s differ.
+    report = site_report(*crawl_folder(SITES / "02-sb-clean-blog"))
+    titles = finding(report, "duplicate-titles")
+    assert titles["pages"] == [
+        {
+            "value": "Clean Blog - Start Bootstrap Theme",
+            "pages": [
+                "https://site.test/index.html",
+                "https://site.test/about.html",
+                "https://site.test/post.html",
+                "https://site.test/contact.html",
+            ],
+            "count": 4,
+        }
+    ]
+    assert finding(report, "duplicate-h1")["count"] == 0
+    assert report["figures"]["pages_crawled"] == 4
