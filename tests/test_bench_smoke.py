@@ -228,3 +228,13 @@ def test_noise_calibration(sites: Path, tmp_path: Path) -> None:
     assert rows["html_bytes"]["values"] == [rows["html_bytes"]["min"]] * 2
     assert rows["html_bytes"]["crosses"] is False
     assert rows["score:seo"]["threshold"] == {"absolute": 3, "relative": 0.0}
+
+
+def test_site_report(sites: Path, tmp_path: Path) -> None:
+    figures = run_bench(sites, tmp_path, ["bench/site_report.py", "--sizes", "200"])
+    run = figures["sizes"]["200"]
+    # 200 pages, 1 URL that answers 404 and the 4 pages only the sitemap lists.
+    assert run["records"] == 205
+    # What the synthetic site holds, found: the one link to a 404, the 4 orphans.
+    assert run["findings"]["broken-internal-links"] == 1
+    assert run["findings"]["orphan-pages"] == 4

@@ -135,7 +135,7 @@ def test_the_document_is_json_and_matches_its_schema() -> None:
     document = run(
         site(A, scores={"seo": 70}, metrics={"lcp_mobile": 1200.5}), site(B, scores={"seo": 80})
     )
-    assert document["comparison_version"] == COMPARISON_VERSION == "1.2"
+    assert document["comparison_version"] == COMPARISON_VERSION == "1.3"
     assert json.loads(json.dumps(document)) == document
     assert ComparisonDocument.model_validate(document).model_dump(mode="json") == document
 

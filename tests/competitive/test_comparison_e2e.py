@@ -23,7 +23,7 @@ async def compared(client: httpx.AsyncClient, urls: list[str], **extra: Any) -> 
     response = await client.get(f"/api/v1/competitive/{created['id']}/comparison")
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
-    assert body["comparison_version"] == body["comparison"]["comparison_version"] == "1.2"
+    assert body["comparison_version"] == body["comparison"]["comparison_version"] == "1.3"
     return body["comparison"]
 
 

@@ -792,6 +792,8 @@ export interface components {
              * @description One line: how recommendations are ranked
              */
             recommendations_order: string;
+            /** @description The site-level comparison, when the sites were crawled */
+            site?: components["schemas"]["SiteSection"] | null;
             /** Sites */
             sites: components["schemas"]["Site"][];
             /** Strengths */
@@ -1833,6 +1835,89 @@ export interface components {
             /** Url */
             url: string;
         };
+        /**
+         * SiteFigureRow
+         * @description One headline figure of the crawled sites, side by side.
+         */
+        SiteFigureRow: {
+            /**
+             * Direction
+             * @description Whether more is better; None when neither is (e.g. pages crawled)
+             */
+            direction: ("higher" | "lower") | null;
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /**
+             * Leaders
+             * @description Sites within noise of the best value (with a direction, and a difference beyond noise)
+             */
+            leaders?: string[];
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "ms" | "bytes" | "count" | "ratio" | "score" | "bool" | "unitless";
+            /**
+             * Values
+             * @description Per site; None: cannot tell
+             */
+            values: {
+                [key: string]: number | null;
+            };
+        };
+        /**
+         * SiteFindingRow
+         * @description One site-level audit across the crawled sites: how many pages or links each has.
+         */
+        SiteFindingRow: {
+            /**
+             * Best
+             * @description Sites with the fewest (beyond noise of the others); empty when all are alike or it is information only
+             */
+            best: string[];
+            /**
+             * Category
+             * @description The site score it deducts from, if any
+             */
+            category: string | null;
+            /**
+             * Checked
+             * @description Per site: what was checked
+             */
+            checked: {
+                [key: string]: number;
+            };
+            /**
+             * Counts
+             * @description Per site: pages, links or groups found; None: not applicable or cannot tell (see ``notes``)
+             */
+            counts: {
+                [key: string]: number | null;
+            };
+            /** Id */
+            id: string;
+            /**
+             * Notes
+             * @description Per site, when given
+             */
+            notes?: {
+                [key: string]: string;
+            };
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "critical" | "high" | "medium" | "low" | "info";
+            /**
+             * Text
+             * @description The primary site against the best competitor, in words
+             */
+            text?: string | null;
+            /** Title */
+            title: string;
+        };
         /** SiteHealth */
         SiteHealth: {
             /** Blank */
@@ -1872,6 +1957,96 @@ export interface components {
             items: components["schemas"]["Recommendation"][];
             /** Url */
             url: string;
+        };
+        /** SiteScoreEvidence */
+        SiteScoreEvidence: {
+            /**
+             * Deductions
+             * @description Finding id → points taken off
+             */
+            deductions: {
+                [key: string]: number;
+            };
+            /**
+             * Lowest Pages
+             * @description The pages with the lowest scores, lowest first
+             */
+            lowest_pages: string[];
+            /** Pages */
+            pages: number;
+            /**
+             * Pages Score
+             * @description Mean of the template means of the pages' scores
+             */
+            pages_score: number;
+        };
+        /** SiteScoreRow */
+        SiteScoreRow: {
+            /** Category */
+            category: string;
+            /** Evidence */
+            evidence: {
+                [key: string]: components["schemas"]["SiteScoreEvidence"];
+            };
+            /** Leader */
+            leader: string | null;
+            /** Leaders */
+            leaders: string[];
+            /**
+             * Ranks
+             * @description Standard competition rank of each scored site
+             */
+            ranks?: {
+                [key: string]: number;
+            };
+            /** Scores */
+            scores: {
+                [key: string]: number | null;
+            };
+            /** Title */
+            title: string;
+        };
+        /**
+         * SiteSection
+         * @description The sites as crawled: only in batches whose sites carry a crawl (``result["site"]``).
+         */
+        SiteSection: {
+            /** Figures */
+            figures: components["schemas"]["SiteFigureRow"][];
+            /** Findings */
+            findings: components["schemas"]["SiteFindingRow"][];
+            /**
+             * Reports
+             * @description Each site's site report (``aura.crawl.site.site_report``): findings with the pages behind them; page URLs and values are page text
+             */
+            reports: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** Scores */
+            scores: components["schemas"]["SiteScoreRow"][];
+            /** Scores Rule */
+            scores_rule: string;
+            /**
+             * Sites
+             * @description Compared sites with a crawl, in batch order
+             */
+            sites: string[];
+            /**
+             * Statements
+             * @description What the primary site does worse or better than the others, in words (site names are user or page text)
+             */
+            statements: string[];
+            /** Structured Data */
+            structured_data: components["schemas"]["StructuredDataRow"][];
+            /** Templates */
+            templates: components["schemas"]["TemplateRow"][];
+            /**
+             * Without Crawl
+             * @description Compared sites analysed as one page
+             */
+            without_crawl: string[];
         };
         /** SiteStandings */
         SiteStandings: {
@@ -1925,6 +2100,22 @@ export interface components {
             text: string;
             /** Value */
             value?: number | null;
+        };
+        /**
+         * StructuredDataRow
+         * @description A schema.org type: per site, the template where it marks the most pages, and its share.
+         */
+        StructuredDataRow: {
+            /** Coverage */
+            coverage: {
+                [key: string]: components["schemas"]["TemplateCoverage"] | null;
+            };
+            /** Leaders */
+            leaders: string[];
+            /** Text */
+            text?: string | null;
+            /** Type */
+            type: string;
         };
         /** TechnologyChange */
         TechnologyChange: {
@@ -2017,6 +2208,35 @@ export interface components {
             confidence?: number | null;
             /** Version */
             version?: string | null;
+        };
+        /** TemplateCoverage */
+        TemplateCoverage: {
+            /**
+             * Marked
+             * @description Those with the type
+             */
+            marked: number;
+            /**
+             * Pages
+             * @description Pages of the template
+             */
+            pages: number;
+            /** Share */
+            share: number;
+            /** Template */
+            template: string;
+        };
+        /** TemplateRow */
+        TemplateRow: {
+            /**
+             * Pages
+             * @description Pages of the template per site
+             */
+            pages: {
+                [key: string]: number;
+            };
+            /** Template */
+            template: string;
         };
         /**
          * TextChange

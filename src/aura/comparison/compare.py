@@ -29,11 +29,12 @@ from aura.comparison.metrics import build_metrics
 from aura.comparison.names import site_names
 from aura.comparison.rankings import build_rankings
 from aura.comparison.recommendations import ORDER_EXPLAINED, build_recommendations
+from aura.comparison.site import build_site_section, site_recommendations
 from aura.comparison.strengths import build_strengths
 from aura.comparison.summary import build_summary
 from aura.comparison.technology import build_technology
 
-COMPARISON_VERSION = "1.2"
+COMPARISON_VERSION = "1.3"
 
 __all__ = ["COMPARISON_VERSION", "SiteInput", "compare", "compare_document"]
 
@@ -174,9 +175,10 @@ def compare_document(
     metrics = build_metrics(contest)
     matrix = build_matrix(contest)
     gaps = build_gaps(contest, rankings, metrics)
-    recommendations = build_recommendations(contest)
+    recommendations = site_recommendations(contest, build_recommendations(contest))
     technology = build_technology(contest)
     entries = _site_entries(sites, analysed, excluded, contest, rankings)
+    names = {entry.url: entry.name or entry.url for entry in entries}
     return ComparisonDocument(
         comparison_version=COMPARISON_VERSION,
         analysis_version=version,
@@ -197,6 +199,7 @@ def compare_document(
         content=build_content(contest),
         design=build_design(contest),
         summary=build_summary(contest, entries, rankings, gaps, recommendations, technology),
+        site=build_site_section(contest, names, contest.primary_url),
     )
 
 

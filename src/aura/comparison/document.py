@@ -10,7 +10,7 @@ display values) is plain data: nothing here is markup.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -380,6 +380,106 @@ class DesignSection(_Model):
     shared_colors: list[str]
 
 
+class SiteFigureRow(_Model):
+    """One headline figure of the crawled sites, side by side."""
+
+    id: str
+    label: str
+    unit: Unit
+    direction: Direction | None = Field(
+        description="Whether more is better; None when neither is (e.g. pages crawled)"
+    )
+    values: dict[str, float | None] = Field(description="Per site; None: cannot tell")
+    leaders: list[str] = Field(
+        default_factory=list,
+        description="Sites within noise of the best value (with a "
+        "direction, and a difference beyond noise)",
+    )
+
+
+class SiteFindingRow(_Model):
+    """One site-level audit across the crawled sites: how many pages or links each has."""
+
+    id: str
+    title: str
+    severity: Literal["critical", "high", "medium", "low", "info"]
+    category: str | None = Field(description="The site score it deducts from, if any")
+    counts: dict[str, int | None] = Field(
+        description="Per site: pages, links or groups found; None: not applicable or "
+        "cannot tell (see ``notes``)"
+    )
+    checked: dict[str, int] = Field(description="Per site: what was checked")
+    notes: dict[str, str] = Field(default_factory=dict, description="Per site, when given")
+    best: list[str] = Field(
+        description="Sites with the fewest (beyond noise of the others); empty when all "
+        "are alike or it is information only"
+    )
+    text: str | None = Field(
+        default=None, description="The primary site against the best competitor, in words"
+    )
+
+
+class TemplateRow(_Model):
+    template: str
+    pages: dict[str, int] = Field(description="Pages of the template per site")
+
+
+class TemplateCoverage(_Model):
+    template: str
+    pages: int = Field(description="Pages of the template")
+    marked: int = Field(description="Those with the type")
+    share: float
+
+
+class StructuredDataRow(_Model):
+    """A schema.org type: per site, the template where it marks the most pages, and its share."""
+
+    type: str
+    coverage: dict[str, TemplateCoverage | None]
+    leaders: list[str]
+    text: str | None = None
+
+
+class SiteScoreEvidence(_Model):
+    pages_score: float = Field(description="Mean of the template means of the pages' scores")
+    pages: int
+    deductions: dict[str, float] = Field(description="Finding id → points taken off")
+    lowest_pages: list[str] = Field(description="The pages with the lowest scores, lowest first")
+
+
+class SiteScoreRow(_Model):
+    category: str
+    title: str
+    scores: dict[str, float | None]
+    ranks: dict[str, int] = Field(
+        default_factory=dict, description="Standard competition rank of each scored site"
+    )
+    leaders: list[str]
+    leader: str | None
+    evidence: dict[str, SiteScoreEvidence]
+
+
+class SiteSection(_Model):
+    """The sites as crawled: only in batches whose sites carry a crawl (``result["site"]``)."""
+
+    sites: list[str] = Field(description="Compared sites with a crawl, in batch order")
+    without_crawl: list[str] = Field(description="Compared sites analysed as one page")
+    scores_rule: str
+    figures: list[SiteFigureRow]
+    findings: list[SiteFindingRow]
+    templates: list[TemplateRow]
+    structured_data: list[StructuredDataRow]
+    scores: list[SiteScoreRow]
+    statements: list[str] = Field(
+        description="What the primary site does worse or better than the others, in words "
+        "(site names are user or page text)"
+    )
+    reports: dict[str, dict[str, Any]] = Field(
+        description="Each site's site report (``aura.crawl.site.site_report``): findings "
+        "with the pages behind them; page URLs and values are page text"
+    )
+
+
 class Finding(_Model):
     kind: Literal["partial", "overall", "category", "metric", "audit", "technology"]
     text: str
@@ -409,3 +509,6 @@ class ComparisonDocument(_Model):
     content: ContentSection
     design: DesignSection
     summary: list[Finding]
+    site: SiteSection | None = Field(
+        default=None, description="The site-level comparison, when the sites were crawled"
+    )

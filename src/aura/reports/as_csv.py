@@ -67,4 +67,56 @@ def render_csv(report: Report) -> bytes:
         ):
             cells = [getattr(health[url], field) if url in health else "" for url in sites]
             write(["render", f"render_{field}", label, "", "", *cells, "", ""])
+    section = document.site
+    if section is not None:
+        # The crawled sites, in the same columns (a site without a crawl has empty cells).
+        for figure in section.figures:
+            cells = [_number(figure.values.get(url)) for url in sites]
+            write(
+                [
+                    "site",
+                    figure.id,
+                    figure.label,
+                    figure.unit,
+                    figure.direction or "",
+                    *cells,
+                    " ".join(figure.leaders),
+                    "",
+                ]
+            )
+        for score in section.scores:
+            cells = [_number(score.scores.get(url)) for url in sites]
+            write(
+                [
+                    "site_score",
+                    score.category,
+                    score.title,
+                    "score",
+                    "higher",
+                    *cells,
+                    " ".join(score.leaders),
+                    "",
+                ]
+            )
+        for finding in section.findings:
+            cells = [
+                "" if (count := finding.counts.get(url)) is None else str(count) for url in sites
+            ]
+            write(
+                [
+                    "site_finding",
+                    finding.id,
+                    finding.title,
+                    "count",
+                    "lower",
+                    *cells,
+                    " ".join(finding.best),
+                    "",
+                ]
+            )
+        for template in section.templates:
+            cells = [str(template.pages.get(url, 0)) for url in sites]
+            write(
+                ["site_template", template.template, template.template, "count", "", *cells, "", ""]
+            )
     return buffer.getvalue().encode("utf-8")

@@ -50,6 +50,7 @@ from aura.reports.recommendation_text import (
     severity_text,
     standing_text,
 )
+from aura.reports.site_section import site_findings, site_tables
 from aura.reports.svg import Bar, band, bar_chart, score_ring, swatches
 
 _SAFE_COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/deg]+\))$")
@@ -627,6 +628,51 @@ def _site_evidence_html(site: SiteEvidence, *, opened: bool) -> str:
     return "".join(parts)
 
 
+def _site(document: ComparisonDocument, *, opened: bool) -> str:
+    """The crawled sites: figures, scores, site audits, templates, structured data, and each
+    site's findings with the pages behind them (page URLs as text, not links)."""
+    section = document.site
+    if section is None:
+        return ""
+    parts = ['<section id="site"><h2>Site</h2>']
+    if section.without_crawl:
+        names = ", ".join(site_link(url) for url in section.without_crawl)
+        parts.append(f'<p class="muted">Analysed as one page (no crawl): {names}.</p>')
+    if section.statements:
+        items = "".join(f"<li>{e(statement)}</li>" for statement in section.statements)
+        parts.append(f"<ul class='statements'>{items}</ul>")
+    for site_table in site_tables(document):
+        rows = [
+            "<tr>"
+            + "".join(
+                f'<td class="lead">{e(cell.text)}</td>' if cell.lead else f"<td>{e(cell.text)}</td>"
+                for cell in row
+            )
+            + "</tr>"
+            for row in site_table.rows
+        ]
+        parts.append(f"<h3>{e(site_table.title)}</h3>")
+        parts.append(_table([e(cell) for cell in site_table.header], rows))
+        if site_table.note:
+            parts.append(f'<p class="muted">{e(site_table.note)}</p>')
+    state = " open" if opened else ""
+    for url, findings in site_findings(document):
+        parts.append(f"<h3>Site audits of {site_link(url)}</h3>")
+        if not findings:
+            parts.append('<p class="muted">Nothing found.</p>')
+            continue
+        for finding in findings:
+            note = f' <span class="muted">{e(finding.note)}</span>' if finding.note else ""
+            examples = "".join(f"<li>{e(example)}</li>" for example in finding.examples)
+            parts.append(
+                f"<details{state}><summary><strong>{e(finding.title)}</strong> "
+                f'<span class="tag">{e(finding.severity)}</span> {e(finding.count)}</summary>'
+                f"{note}<ul>{examples}</ul></details>"
+            )
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _evidence(report: Report, *, opened: bool) -> str:
     sites = site_evidence(report)
     if not sites:
@@ -668,6 +714,7 @@ def render_html(report: Report, *, for_print: bool = False) -> bytes:
             _technology(document),
             _content(document),
             _design(document),
+            _site(document, opened=for_print),
             _evidence(report, opened=for_print),
             f"<footer>Made with Aura {e(__version__)}. Every page was fetched and audited "
             "under the same conditions.</footer>",

@@ -43,6 +43,7 @@ from aura.reports.recommendation_text import (
     severity_text,
     standing_text,
 )
+from aura.reports.site_section import site_findings, site_tables
 
 #: Page text as literal Markdown (one helper for the medium: ``aura.neutralise``).
 md = for_markdown
@@ -377,6 +378,41 @@ def _site_evidence_md(site: SiteEvidence) -> list[str]:
     return lines
 
 
+def _site(document: ComparisonDocument) -> list[str]:
+    """The crawled sites: figures, scores, site audits, templates, structured data, and each
+    site's findings with the pages behind them."""
+    section = document.site
+    if section is None:
+        return []
+    lines = ["## Site", ""]
+    if section.without_crawl:
+        names = ", ".join(md(site_label(url)) for url in section.without_crawl)
+        lines.extend([f"Analysed as one page (no crawl): {names}.", ""])
+    lines.extend(f"- {md(statement)}" for statement in section.statements)
+    if section.statements:
+        lines.append("")
+    for site_table in site_tables(document):
+        lines.extend([f"### {md(site_table.title)}", ""])
+        rows = [
+            [f"**{md(cell.text)}**" if cell.lead else md(cell.text) for cell in row]
+            for row in site_table.rows
+        ]
+        lines.extend(table([md(cell) for cell in site_table.header], rows))
+        if site_table.note:
+            lines.extend([md(site_table.note), ""])
+    for url, findings in site_findings(document):
+        lines.extend([f"### Site audits of {link(url)}", ""])
+        if not findings:
+            lines.extend(["Nothing found.", ""])
+            continue
+        for finding in findings:
+            said = ". ".join(md(part) for part in (finding.count, finding.note) if part)
+            lines.append(f"- **{md(finding.title)}** ({md(finding.severity)}): {said}")
+            lines.extend(f"  - {md(example)}" for example in finding.examples)
+        lines.append("")
+    return lines
+
+
 def _evidence(report: Report) -> list[str]:
     sites = site_evidence(report)
     if not sites:
@@ -411,6 +447,7 @@ def render_markdown(report: Report) -> bytes:
         _content(document),
         _design(document),
         _left_out(document),
+        _site(document),
         _evidence(report),
     ):
         lines.extend(section)
