@@ -9,8 +9,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from aura.app import create_app
+from aura.comparison import COMPARISON_VERSION
 from tests.conftest import make_settings
 from tests.support.api import create_batch, wait_for_batch
 from tests.support.servers import Route, ScriptedSite, serve_scripted
@@ -255,6 +258,39 @@ class TestLifecycle:
             assert export.status_code == 200
             assert "Fast Co" in export.text
 
+    async def test_a_comparison_made_by_an_older_version_is_made_again_when_read(
+        self, client: httpx.AsyncClient, database_url: str
+    ) -> None:
+        """After an upgrade that changes the comparison's shape, past batches still open:
+        their comparison is made again from the stored analyses, not refused."""
+        with serve_scripted(ScriptedSite(default=Route())) as site:
+            created = await create_batch(client, [site.url("/a"), site.url("/b")])
+            await wait_for_batch(client, created["id"])
+        engine = create_async_engine(database_url)
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(
+                    sa.text(
+                        "UPDATE comparison_results SET comparison_version = '0.9', "
+                        "result = :old WHERE batch_id = :batch"
+                    ),
+                    {
+                        "old": '{"shape": "of an older Aura"}',
+                        "batch": _stored_id(database_url, created["id"]),
+                    },
+                )
+        finally:
+            await engine.dispose()
+        batch_url = f"/api/v1/competitive/{created['id']}"
+
+        response = await client.get(f"{batch_url}/comparison")
+
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["comparison_version"] == COMPARISON_VERSION
+        assert len(body["comparison"]["sites"]) == 2
+        assert (await client.get(f"{batch_url}/export?format=md")).status_code == 200
+
     async def test_delete_removes_the_batch_and_its_analyses(
         self, client: httpx.AsyncClient
     ) -> None:
@@ -289,3 +325,8 @@ class TestAnalyses:
 
     async def test_unknown_analysis_is_404(self, client: httpx.AsyncClient) -> None:
         assert (await client.get(f"/api/v1/analyses/{uuid.uuid4()}")).status_code == 404
+
+
+def _stored_id(database_url: str, batch_id: str) -> str | uuid.UUID:
+    """A batch id as the database takes it in raw SQL (SQLite keeps 32 hex digits)."""
+    return uuid.UUID(batch_id).hex if database_url.startswith("sqlite") else uuid.UUID(batch_id)

@@ -248,10 +248,10 @@ class CompetitiveService:
         if comparison is None:
             raise ConflictError(f"batch {batch_id} has no stored comparison")
         if comparison.comparison_version != COMPARISON_VERSION:
-            raise ConflictError(
-                f"the comparison of batch {batch_id} was made by an older version of Aura "
-                f"({comparison.comparison_version}, now {COMPARISON_VERSION}); run it again"
-            )
+            # The comparison is a pure function of the stored analyses: one made by another
+            # version of Aura is made again from them when read (not stored), so an upgrade
+            # does not lock users out of their past comparisons.
+            return batch, await _comparison_so_far(batch)
         return batch, comparison
 
 
@@ -271,9 +271,10 @@ def batch_sites(batch: CompetitiveAnalysisBatch) -> list[SiteInput]:
 
 
 async def _comparison_so_far(batch: CompetitiveAnalysisBatch) -> ComparisonResult:
-    """A cancelled batch's comparison of the sites finished so far, made when it is read and
-    not stored: an analysis running when the batch was cancelled still finishes, and the next
-    read includes it. The others are listed as left out (cancelled, or still running)."""
+    """The comparison made when it is read, not stored: that of a cancelled batch's sites
+    finished so far (an analysis running when the batch was cancelled still finishes, and
+    the next read includes it; the others are listed as left out), or one whose stored copy
+    was made by another version of the comparison."""
     # Off the event loop: tens of ms for a large batch.
     document = await asyncio.to_thread(compare, batch_sites(batch), batch.primary_url)
     return ComparisonResult(
