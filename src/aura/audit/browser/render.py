@@ -285,12 +285,15 @@ class _Renderer:
             # late cannot make the page look faster than that.
             visual = max(visual, fcp)
         run = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+        if recorder is not None:
+            # Before the simulation: the trace's main-thread tasks are its CPU nodes.
+            self.outcome.artifacts.append(await recorder.finish(profile.name))
         if netlog is not None:
-            run = await asyncio.to_thread(with_simulation, run, netlog.requests(), lab, curve)
+            cpu = netlog.on_its_clock(recorder.cpu_tasks if recorder is not None else [])
+            requests = netlog.requests()
+            run = await asyncio.to_thread(with_simulation, run, requests, lab, curve, cpu)
         # The LCP element and its phases as observed (the simulation moves the time only).
         self.outcome.runs.append(replace(run, lcp=diagnostics.lcp_breakdown(lcp)))
-        if recorder is not None:
-            self.outcome.artifacts.append(await recorder.finish(profile.name))
         self.hosts.update(load.hosts)
         self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
         # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.

@@ -58,6 +58,16 @@ LOWEST_PRIORITY_DELAY_MS = 2000.0
 MAX_TASK_MS = 10_000.0
 #: Resource types a main-thread task can start (a script fetching, a script inserting one).
 SCRIPT_STARTED_TYPES = frozenset({"Script", "XHR", "Fetch"})
+#: A task may start running a script up to this long before its request ended (Lantern).
+URL_END_TOLERANCE_MS = 100.0
+#: Layout runs this much faster than the rest under Lantern's CPU slowdown (its
+#: ``layoutTaskMultiplier``): a traced task that laid out is shortened by it.
+LAYOUT_MULTIPLIER = 0.5
+#: A main-thread task blocks input past this long (Total Blocking Time).
+BLOCKING_MS = 50.0
+#: Lantern's Speed Index on slow 4G, with a trace: intercept + optimistic x the observed one
+#: + pessimistic x the layouts' weighted ends.
+SI_INTERCEPT, SI_TRACED_OPTIMISTIC, SI_TRACED_PESSIMISTIC = -250.0, 1.4, 0.65
 #: A graph never holds more requests than this (the rest of a huge page are left out).
 MAX_REQUESTS = 1500
 #: Lantern's weights of the optimistic and pessimistic Speed Index at a 150 ms round trip.
@@ -120,10 +130,25 @@ class Request:
 
 @dataclass(frozen=True)
 class Task:
-    """A main-thread task of the observed load (already slowed down by the CPU throttle)."""
+    """A main-thread task of the observed load (already slowed down by the CPU throttle).
+
+    A task read from a trace (``traced``) says what it needed and what it started; a long
+    task from the page's PerformanceObserver says nothing of that (its links are guessed)."""
 
     start_ms: float
     duration_ms: float
+    #: Scripts, stylesheets and XHRs it ran or read: they had arrived before it.
+    needs_urls: tuple[str, ...] = ()
+    #: Scripts it evaluated (the first task evaluating a script is where it ran).
+    evaluates_urls: tuple[str, ...] = ()
+    #: Ids of the requests it sent.
+    sends_requests: tuple[str, ...] = ()
+    layout: bool = False
+    paint: bool = False
+    parses_html: bool = False
+    timers_installed: tuple[str, ...] = ()
+    timers_fired: tuple[str, ...] = ()
+    traced: bool = False
 
     @property
     def end_ms(self) -> float:
@@ -237,8 +262,59 @@ def build_graph(requests: Sequence[Request], tasks: Sequence[Task]) -> Graph | N
         if not node.dependencies:
             node.depends_on(root)
     cpu = [Node(task=task) for task in tasks]
-    _link_tasks(cpu, network, root)
+    if any(task.traced for task in tasks):
+        _link_traced_tasks(cpu, root, by_id, by_url)
+    else:
+        _link_tasks(cpu, network, root)
     return Graph(root, [*network, *cpu])
+
+
+def _link_traced_tasks(
+    cpu: list[Node], root: Node, by_id: dict[str, Node], by_url: dict[str, list[Node]]
+) -> None:
+    """Lantern's links of a trace's tasks: after the document (the frame they run in), after
+    each script, stylesheet or XHR they ran or read (its request that ended last before the
+    task, or up to 100 ms after its start), after the task that installed the timer they fire;
+    the scripts, XHRs and fetches they sent wait for them."""
+    installers: dict[str, Node] = {}
+    for node in sorted(cpu, key=lambda node: node.start_ms):
+        task = node.task
+        assert task is not None
+        if root.start_ms < node.start_ms:
+            node.depends_on(root)
+        for url in task.needs_urls:
+            needed = _arrived_before(node, by_url.get(url, []))
+            if needed is not None:
+                node.depends_on(needed)
+        for timer in task.timers_fired:
+            installer = installers.get(timer)
+            if installer is not None and installer.end_ms <= node.start_ms:
+                node.depends_on(installer)
+        for timer in task.timers_installed:
+            installers[timer] = node
+        for request_id in task.sends_requests:
+            sent = by_id.get(request_id)
+            if (
+                sent is not None
+                and sent.start_ms > node.start_ms
+                and _request(sent).resource_type in SCRIPT_STARTED_TYPES
+            ):
+                sent.depends_on(node)
+
+
+def _arrived_before(task: Node, candidates: list[Node]) -> Node | None:
+    """The request of a URL a task needed: the one that ended closest before the task
+    started (a script may start running up to 100 ms before its last bytes are in); none
+    when one of them started after the task (it cannot be what the task ran)."""
+    best: Node | None = None
+    distance = math.inf
+    for candidate in candidates:
+        if task.start_ms <= candidate.start_ms:
+            return None
+        gap = task.start_ms - candidate.end_ms
+        if gap >= -URL_END_TOLERANCE_MS and gap < distance:
+            best, distance = candidate, gap
+    return best
 
 
 def _link_tasks(cpu: list[Node], network: list[Node], root: Node) -> None:
@@ -435,6 +511,11 @@ class Simulation:
         self.in_use[id(node)] = max(free, key=lambda connection: connection.window)
         return True
 
+    def _cpu_multiplier(self, task: Task) -> float:
+        if task.traced and task.layout:
+            return self.link.cpu_multiplier * LAYOUT_MULTIPLIER
+        return self.link.cpu_multiplier
+
     def _dns_ms(self, request: Request, at: float) -> float:
         wait = self.link.rtt_ms * DNS_ROUND_TRIPS
         resolved = self.resolved.get(request.host)
@@ -446,7 +527,7 @@ class Simulation:
     def _remaining(self, node: Node) -> float:
         progress = self.progress[id(node)]
         if node.task is not None:
-            total = min(node.task.duration_ms * self.link.cpu_multiplier, MAX_TASK_MS)
+            total = min(node.task.duration_ms * self._cpu_multiplier(node.task), MAX_TASK_MS)
             progress.estimate = total - progress.elapsed
             return progress.estimate
         request = _request(node)
@@ -522,6 +603,8 @@ class Simulated:
     tasks: int
     #: The simulation's own time (ms of this process's CPU, after the load).
     took_ms: float = 0.0
+    #: Total Blocking Time of the simulated tasks; None without a trace's tasks.
+    tbt_ms: float | None = None
 
     def stated(self) -> dict[str, Any]:
         return {
@@ -587,6 +670,11 @@ def simulate(
     def pessimistic_fcp(request: Request) -> bool:
         return request.render_blocking_priority()
 
+    if any(task.traced for task in tasks):
+        try:
+            return _simulate_traced(graph, observed, link, server_ms, started)
+        except ValueError:
+            return None
     try:
         fcp = _metric(graph, fcp_cut, optimistic_fcp, pessimistic_fcp, link, server_ms)
         lcp = None
@@ -679,10 +767,13 @@ def with_simulation(
     requests: Sequence[Request],
     lab: dict[str, Any],
     progress: Sequence[tuple[float, float]],
+    traced: Sequence[Task] = (),
 ) -> ProfileRun:
     """``run`` with its paint metrics simulated over slow 4G, the observed ones kept in
-    ``observed``; unchanged (its conditions saying why) when the load cannot be simulated."""
-    tasks = [
+    ``observed``; unchanged (its conditions saying why) when the load cannot be simulated.
+    ``traced``: the trace's main-thread tasks (on the requests' clock); without them, the
+    page's long tasks stand for the main thread and TBT stays as observed."""
+    tasks = list(traced) or [
         Task(float(start), float(duration))
         for start, duration in lab.get("longTasks") or ()
         if isinstance(start, int | float) and isinstance(duration, int | float)
@@ -699,15 +790,204 @@ def with_simulation(
         return replace(run, conditions=conditions)
     conditions["network_throttling"] = simulated.stated()
     conditions["method"] = METHOD
+    observed_values: dict[str, float | None] = {
+        "fcp_ms": run.fcp_ms,
+        "lcp_ms": run.lcp_ms,
+        "speed_index_ms": run.speed_index_ms,
+    }
+    tbt = run.tbt_ms
+    if simulated.tbt_ms is not None:
+        observed_values["tbt_ms"] = run.tbt_ms
+        tbt = simulated.tbt_ms
     return replace(
         run,
         conditions=conditions,
         fcp_ms=simulated.fcp_ms,
         lcp_ms=simulated.lcp_ms,
         speed_index_ms=simulated.speed_index_ms,
-        observed={
-            "fcp_ms": run.fcp_ms,
-            "lcp_ms": run.lcp_ms,
-            "speed_index_ms": run.speed_index_ms,
-        },
+        tbt_ms=tbt,
+        observed=observed_values,
     )
+
+
+def _optimistic_fcp(request: Request) -> bool:
+    return request.render_blocking_priority() and not request.initiated_by_script
+
+
+def _lcp_counts(node: Node) -> bool:
+    """Whether a node's end can be the Largest Contentful Paint: anything but a
+    low-priority image (not in the first screen)."""
+    return node.request is None or not node.request.low_priority_image()
+
+
+def _simulate_traced(
+    graph: Graph, observed: Observed, link: Link, server_ms: dict[str, float], started: float
+) -> Simulated:
+    """Lantern's metrics from a graph whose CPU nodes come from a trace."""
+    assert observed.fcp_ms is not None
+    fcp_cut = observed.fcp_ms
+    fcp_optimistic = _paint_graph_estimate(graph, fcp_cut, _optimistic_fcp, None, link, server_ms)
+    fcp_pessimistic = _paint_graph_estimate(
+        graph,
+        fcp_cut,
+        Request.render_blocking_priority,
+        lambda task: task.layout,
+        link,
+        server_ms,
+    )
+    fcp = (fcp_optimistic + fcp_pessimistic) / 2
+    lcp: float | None = None
+    if observed.lcp_ms is not None:
+        lcp_cut = max(observed.lcp_ms, fcp_cut)
+        estimates = [
+            _paint_graph_estimate(
+                graph,
+                lcp_cut,
+                lambda request: not request.low_priority_image(),
+                None,
+                link,
+                server_ms,
+                counts=_lcp_counts,
+            ),
+            _paint_graph_estimate(
+                graph,
+                lcp_cut,
+                lambda _request: True,
+                lambda task: task.layout,
+                link,
+                server_ms,
+                counts=_lcp_counts,
+            ),
+        ]
+        lcp = max(sum(estimates) / 2, fcp)
+    full = Simulation(graph, link, server_ms).run()
+    load_end = max((timing.end_ms for timing in full.values()), default=0.0)
+    cpu = [
+        (node.task, full[id(node)])
+        for node in graph.nodes
+        if node.task is not None and id(node) in full
+    ]
+    speed_index = None
+    if observed.speed_index_ms is not None:
+        unthrottled = observed.speed_index_ms / max(observed.cpu_slowdown, 1.0)
+        layouts = layout_speed_index(
+            [timing for task, timing in cpu if task.layout], fcp_pessimistic
+        )
+        estimate = (
+            SI_INTERCEPT + SI_TRACED_OPTIMISTIC * unthrottled + SI_TRACED_PESSIMISTIC * layouts
+        )
+        speed_index = round(max(estimate, fcp), 1)
+    timings = [timing for _task, timing in cpu]
+    interactive = max(
+        [lcp if lcp is not None else fcp]
+        + [t.end_ms for t in timings if t.end_ms - t.start_ms > BLOCKING_MS]
+    )
+    # Lantern takes each FCP estimate with the other graph's: the later paint leaves fewer
+    # tasks in the optimistic blocking time.
+    blocking = [
+        blocking_time(timings, fcp_pessimistic, interactive),
+        blocking_time(timings, fcp_optimistic, interactive),
+    ]
+    return Simulated(
+        fcp_ms=round(fcp, 1),
+        lcp_ms=None if lcp is None else round(lcp, 1),
+        speed_index_ms=speed_index,
+        load_end_ms=round(load_end, 1),
+        requests=sum(1 for node in graph.nodes if node.request is not None),
+        tasks=len(cpu),
+        took_ms=(time.perf_counter() - started) * 1000,
+        tbt_ms=round(sum(blocking) / 2, 1),
+    )
+
+
+def _paint_graph_estimate(
+    graph: Graph,
+    cutoff: float,
+    blocking: Callable[[Request], bool],
+    extra_cpu: Callable[[Task], bool] | None,
+    link: Link,
+    server_ms: dict[str, float],
+    counts: Callable[[Node], bool] = lambda _node: True,
+) -> float:
+    """Lantern's first-paint-based graph of a paint observed at ``cutoff``, simulated: the
+    requests ``blocking`` accepts that ended before the paint (less the scripts that ran
+    only after it), the tasks that evaluated the scripts kept, the first tasks to parse the
+    document, lay out and paint, and those ``extra_cpu`` accepts; the estimate is the last
+    end among the nodes ``counts`` accepts."""
+    before = sorted(
+        (node for node in graph.nodes if node.task is not None and node.start_ms <= cutoff),
+        key=lambda node: node.start_ms,
+    )
+    earliest: dict[str, Node] = {}
+    for node in graph.nodes:
+        for url in node.task.evaluates_urls if node.task is not None else ():
+            if url not in earliest or node.start_ms < earliest[url].start_ms:
+                earliest[url] = node
+    ran_before = {id(node) for node in before}
+    kept: set[int] = set()
+    not_blocking: set[str] = set()
+    for node in graph.nodes:
+        request = node.request
+        if request is None or request.resource_type != "Script":
+            continue
+        if node.end_ms > cutoff or not blocking(request) or request.url not in earliest:
+            continue
+        evaluated = earliest[request.url]
+        if id(evaluated) in ran_before:
+            kept.add(id(evaluated))
+        else:
+            not_blocking.add(request.url)
+    for flag in ("parses_html", "layout", "paint"):
+        first = next((node for node in before if getattr(node.task, flag)), None)
+        if first is not None:
+            kept.add(id(first))
+    if extra_cpu is not None:
+        kept.update(id(node) for node in before if node.task is not None and extra_cpu(node.task))
+
+    def keep(node: Node) -> bool:
+        request = node.request
+        if request is None:
+            return id(node) in kept
+        if request.main_document:
+            return True
+        if node.end_ms > cutoff or node.start_ms > cutoff or request.url in not_blocking:
+            return False
+        return blocking(request)
+
+    subgraph = graph.subgraph(keep)
+    timings = Simulation(subgraph, link, server_ms).run()
+    return max(
+        (
+            timings[id(node)].end_ms
+            for node in subgraph.nodes
+            if id(node) in timings and counts(node)
+        ),
+        default=0.0,
+    )
+
+
+def layout_speed_index(layouts: Sequence[Timing], fcp_ms: float) -> float:
+    """Lantern's pessimistic Speed Index: the simulated ends of the tasks that laid out,
+    each no earlier than the first paint, weighted by the log2 of their length (a longer
+    layout moved more of the page); the first paint when none did."""
+    weighted = total = 0.0
+    for timing in layouts:
+        weight = max(math.log2(max(timing.end_ms - timing.start_ms, 1e-9)), 0.0)
+        weighted += weight * max(timing.end_ms, fcp_ms)
+        total += weight
+    return weighted / total if total else fcp_ms
+
+
+def blocking_time(tasks: Sequence[Timing], fcp_ms: float, interactive_ms: float) -> float:
+    """Total Blocking Time of tasks between the first paint and interactive: of each task,
+    the part inside that window past the first 50 ms."""
+    total = 0.0
+    for task in tasks:
+        if task.end_ms - task.start_ms < BLOCKING_MS:
+            continue
+        if task.end_ms < fcp_ms or task.start_ms > interactive_ms:
+            continue
+        clipped = min(task.end_ms, interactive_ms) - max(task.start_ms, fcp_ms)
+        if clipped >= BLOCKING_MS:
+            total += clipped - BLOCKING_MS
+    return total
