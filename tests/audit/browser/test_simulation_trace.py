@@ -17,6 +17,7 @@ from aura.audit.browser.simulation import (
     Timing,
     blocking_time,
     build_graph,
+    estimate_server_ms,
     layout_speed_index,
     simulate,
     with_simulation,
@@ -192,7 +193,7 @@ def test_the_trace_gives_each_task_what_it_ran_sent_and_drew() -> None:
         {"name": "thread_name", "ph": "M", "pid": 1, "tid": 1, "args": {"name": "CrRendererMain"}},
         _event("RunTask", 900_000, dur=5_000),  # before the navigation: left out
         {**_event("navigationStart", 1_000_000, ph="R"), "args": {"data": start}},
-        _event("RunTask", 1_010_000, dur=30_000),
+        {**_event("RunTask", 1_010_000, dur=30_000), "tdur": 12_000},
         _event("EvaluateScript", 1_011_000, dur=20_000, url=APP),
         _event("ResourceSendRequest", 1_015_000, ph="I", requestId="7"),
         _event("Layout", 1_035_000, dur=2_000),
@@ -203,6 +204,7 @@ def test_the_trace_gives_each_task_what_it_ran_sent_and_drew() -> None:
     tasks = simulation_tasks(events)
     assert [(task.start_ms, task.duration_ms) for task in tasks] == [(1010, 30), (1200, 1)]
     first, second = tasks
+    assert first.thread_ms == 12
     assert first.needs_urls == (APP,)
     assert first.evaluates_urls == (APP,)
     assert first.sends_requests == ("7",)
@@ -226,3 +228,20 @@ def test_trace_tasks_move_to_the_requests_clock() -> None:
     )
     assert log.on_its_clock([traced(2100, 10)]) == [traced(100, 10)]
     assert NetworkLog().on_its_clock([traced(2100, 10)]) == []
+
+
+def test_a_task_lasts_its_thread_time_times_the_slowdown() -> None:
+    # Observed 400 ms (the throttle's pauses and a busy machine), of which the thread ran
+    # 50: on the phone's CPU (4x) 200 ms, after the script's arrival at 750 ms.
+    task = traced(45, 400, thread_ms=50, needs_urls=(APP,), evaluates_urls=(APP,), paint=True)
+    observed = Observed(fcp_ms=445, lcp_ms=None, cpu_slowdown=4.0)
+    simulated = simulate([document(), script()], [task], observed)
+    assert simulated is not None
+    assert simulated.fcp_ms == pytest.approx(950)
+
+
+def test_the_server_wait_of_an_origin_is_the_least_observed() -> None:
+    slow = script(server_ms=300)
+    quick = script(id="js2", url=f"{SITE}/b.js", server_ms=20)
+    assert estimate_server_ms([slow, quick, document()]) == {SITE: 0}
+    assert estimate_server_ms([slow, quick]) == {SITE: 20}

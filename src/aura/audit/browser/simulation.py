@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -137,6 +136,9 @@ class Task:
 
     start_ms: float
     duration_ms: float
+    #: The main thread's CPU time in it (ms, a trace's ``tdur``): what it costs on an
+    #: unthrottled CPU, however long the throttle or a busy machine made it last.
+    thread_ms: float | None = None
     #: Scripts, stylesheets and XHRs it ran or read: they had arrived before it.
     needs_urls: tuple[str, ...] = ()
     #: Scripts it evaluated (the first task evaluating a script is where it ran).
@@ -391,6 +393,8 @@ class Link:
     throughput_bps: float = SLOW_4G_THROUGHPUT_BPS
     #: Task durations are multiplied by this (1: they were measured throttled already).
     cpu_multiplier: float = 1.0
+    #: Thread times (an unthrottled CPU's) are multiplied by this: the phone's slowdown.
+    cpu_slowdown: float = 4.0
 
     def max_concurrent(self) -> int:
         per_request = 1000 / self.rtt_ms * SEGMENT_BYTES * 8
@@ -511,10 +515,15 @@ class Simulation:
         self.in_use[id(node)] = max(free, key=lambda connection: connection.window)
         return True
 
-    def _cpu_multiplier(self, task: Task) -> float:
-        if task.traced and task.layout:
-            return self.link.cpu_multiplier * LAYOUT_MULTIPLIER
-        return self.link.cpu_multiplier
+    def _task_ms(self, task: Task) -> float:
+        """A task's length on the simulated CPU: its thread time times the slowdown when the
+        trace measured it (as Lantern multiplies an unthrottled load's tasks), else its
+        duration as observed (under the throttle already); layout at half the slowdown."""
+        if task.thread_ms is not None:
+            duration = task.thread_ms * self.link.cpu_slowdown
+        else:
+            duration = task.duration_ms * self.link.cpu_multiplier
+        return duration * LAYOUT_MULTIPLIER if task.traced and task.layout else duration
 
     def _dns_ms(self, request: Request, at: float) -> float:
         wait = self.link.rtt_ms * DNS_ROUND_TRIPS
@@ -527,7 +536,7 @@ class Simulation:
     def _remaining(self, node: Node) -> float:
         progress = self.progress[id(node)]
         if node.task is not None:
-            total = min(node.task.duration_ms * self._cpu_multiplier(node.task), MAX_TASK_MS)
+            total = min(self._task_ms(node.task), MAX_TASK_MS)
             progress.estimate = total - progress.elapsed
             return progress.estimate
         request = _request(node)
@@ -620,12 +629,14 @@ class Simulated:
 
 
 def estimate_server_ms(requests: Iterable[Request]) -> dict[str, float]:
-    """Each origin's median server think time, as observed."""
+    """Each origin's server think time: the least observed (Lantern takes the median; on a
+    busy machine, or network, every wait is the server's time plus the delays of the moment,
+    which only add to it: the least is the least disturbed)."""
     by_origin: dict[str, list[float]] = {}
     for request in requests:
         if request.server_ms is not None and request.server_ms >= 0:
             by_origin.setdefault(request.origin, []).append(request.server_ms)
-    return {origin: statistics.median(times) for origin, times in by_origin.items()}
+    return {origin: min(times) for origin, times in by_origin.items()}
 
 
 def _paint_estimate(
@@ -657,7 +668,7 @@ def simulate(
     """The paint metrics over the simulated link; None when the load cannot be simulated
     (no main document recorded, or no First Contentful Paint)."""
     started = time.perf_counter()
-    link = link or Link()
+    link = link or Link(cpu_slowdown=observed.cpu_slowdown)
     graph = build_graph(requests, tasks)
     if graph is None or observed.fcp_ms is None:
         return None

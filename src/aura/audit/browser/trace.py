@@ -245,6 +245,9 @@ class _Span:
     end: float
     url: str | None
     children: list[_Span] = field(default_factory=list)
+    #: The thread's CPU time inside the span (µs), when the trace measured it: the time
+    #: it ran, not the time it waited (for the CPU throttle, or for a busy machine).
+    thread: float | None = None
 
     @property
     def duration(self) -> float:
@@ -263,7 +266,16 @@ def _spans(events: Iterable[dict[str, Any]], thread: tuple[int, int]) -> list[_S
             continue
         name = str(event.get("name") or "")
         if phase == "X":
-            spans.append(_Span(name, ts, ts + float(event.get("dur") or 0), _script_url(event)))
+            thread_time = event.get("tdur")
+            spans.append(
+                _Span(
+                    name,
+                    ts,
+                    ts + float(event.get("dur") or 0),
+                    _script_url(event),
+                    thread=float(thread_time) if isinstance(thread_time, int | float) else None,
+                )
+            )
         elif phase == "B":
             open_spans.append((name, ts, _script_url(event)))
         elif phase == "E" and open_spans:
@@ -405,15 +417,17 @@ _NEEDED_URL = {
     "ParseAuthorStyleSheet": "styleSheetUrl",
     "XHRReadyStateChange": "url",
 }
-#: A task shorter than this is left out of the simulation's graph unless it is the first
-#: to parse the document, lay out or paint (Lantern's SIGNIFICANT_DUR_THRESHOLD_MS).
+#: A task that ran (thread time) less than this is left out of the simulation's graph
+#: unless it is the first to parse the document, lay out or paint, or sent a request
+#: (Lantern's SIGNIFICANT_DUR_THRESHOLD_MS, on an unthrottled CPU's time).
 SIGNIFICANT_TASK_MS = 10.0
 
 
 def simulation_tasks(events: Sequence[dict[str, Any]]) -> list[Task]:
     """The main thread's top-level tasks as the simulation's CPU nodes (Lantern's): each with
     the scripts, stylesheets and XHRs it needed, the requests it sent, the timer that
-    scheduled it, and whether it parsed the document, laid out or painted. Times are ms on
+    scheduled it, and whether it parsed the document, laid out or painted; its thread time
+    (the CPU it used, without the throttle's pauses or a busy machine's). Times are ms on
     the browser's monotonic clock (the DevTools protocol's network timestamps times 1000);
     tasks before the navigation started are left out."""
     thread = main_thread(events)
@@ -455,16 +469,19 @@ def simulation_tasks(events: Sequence[dict[str, Any]]) -> list[Task]:
     firsts = {"layout": False, "paint": False, "parse": False}
     for root, seen in zip(roots, found, strict=True):
         duration = root.duration / 1000
+        thread_ms = None if root.thread is None else root.thread / 1000
         first = False
         for kind in firsts:
             if seen[kind] and not firsts[kind]:
                 firsts[kind] = first = True
-        if duration < SIGNIFICANT_TASK_MS and not first and not seen["sent"]:
+        ran = duration if thread_ms is None else thread_ms
+        if ran < SIGNIFICANT_TASK_MS and not first and not seen["sent"]:
             continue
         tasks.append(
             Task(
                 start_ms=root.start / 1000,
                 duration_ms=duration,
+                thread_ms=thread_ms,
                 needs_urls=tuple(seen["needs"]),
                 evaluates_urls=tuple(seen["evaluates"]),
                 sends_requests=tuple(seen["sent"]),
