@@ -245,3 +245,22 @@ def test_the_server_wait_of_an_origin_is_the_least_observed() -> None:
     quick = script(id="js2", url=f"{SITE}/b.js", server_ms=20)
     assert estimate_server_ms([slow, quick, document()]) == {SITE: 0}
     assert estimate_server_ms([slow, quick]) == {SITE: 20}
+
+
+def test_a_video_downloading_before_the_largest_paint_does_not_hold_it() -> None:
+    video = script(
+        id="mp4",
+        url=f"{SITE}/demo.mp4",
+        resource_type="Media",
+        priority="Low",
+        transfer_bytes=300_000,
+    )
+    parse = traced(10, 1, parses_html=True)
+    simulated = simulate([document(), video], [parse], Observed(fcp_ms=30, lcp_ms=60))
+    assert simulated is not None
+    # The document (600 ms) and the task that parsed it (1 ms): the video's 300 kB stream
+    # on long after, painting nothing.
+    assert simulated.fcp_ms == pytest.approx(601)
+    assert simulated.lcp_ms == pytest.approx(601)
+    assert simulated.load_end_ms is not None
+    assert simulated.load_end_ms > 2000

@@ -694,7 +694,7 @@ def simulate(
             lcp = _metric(
                 graph,
                 lcp_cut,
-                lambda request: not request.low_priority_image(),
+                lambda request: not _not_for_lcp(request),
                 lambda _request: True,
                 link,
                 server_ms,
@@ -827,8 +827,14 @@ def _optimistic_fcp(request: Request) -> bool:
 
 def _lcp_counts(node: Node) -> bool:
     """Whether a node's end can be the Largest Contentful Paint: anything but a
-    low-priority image (not in the first screen)."""
-    return node.request is None or not node.request.low_priority_image()
+    low-priority image (not in the first screen) or a video or sound file (played while it
+    streams: its last byte paints nothing; Lantern counts it, and a busy machine's late
+    paint then lets a whole video hold the estimate)."""
+    return node.request is None or not _not_for_lcp(node.request)
+
+
+def _not_for_lcp(request: Request) -> bool:
+    return request.low_priority_image() or request.resource_type == "Media"
 
 
 def _simulate_traced(
@@ -854,7 +860,7 @@ def _simulate_traced(
             _paint_graph_estimate(
                 graph,
                 lcp_cut,
-                lambda request: not request.low_priority_image(),
+                lambda request: not _not_for_lcp(request),
                 None,
                 link,
                 server_ms,
