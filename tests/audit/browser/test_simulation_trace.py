@@ -173,6 +173,7 @@ def test_a_traced_run_gets_its_blocking_time_simulated_and_keeps_the_observed_on
     assert simulated.tbt_ms == pytest.approx(150)
     assert simulated.observed is not None
     assert simulated.observed["tbt_ms"] == 300
+    assert simulated.conditions["network_throttling"]["main_thread"] == "trace"
 
 
 def _event(name: str, ts: float, ph: str = "X", dur: float = 0, **data: Any) -> dict[str, Any]:

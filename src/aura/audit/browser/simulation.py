@@ -10,16 +10,15 @@ mean of an optimistic graph (only what certainly blocked it) and a pessimistic o
 in its own code, from what Aura records of the mobile load:
 
 * the network requests (``netlog.py``): URL, type, priority, initiator, sizes, timings;
-* the main thread's long tasks (50 ms and more, from the page's PerformanceObserver), run
-  already slowed down 4 times by Chromium's CPU throttling, so kept at their duration.
-
-What Aura cannot see without a trace (tasks under 50 ms: parsing, style, layout, paint) is
-the *residue*: the time between the last thing in a metric's graph finishing and the paint
-in the observed load. It is added as it was measured (that work ran throttled too).
-
-Speed Index is the observed filmstrip with its clock moved: each frame's time is mapped from
-the observed timeline to the simulated one through the simulated First Contentful Paint,
-Largest Contentful Paint and end of the load, linearly between them.
+* the main thread's tasks from the load's trace (``trace.simulation_tasks``): Lantern's CPU
+  nodes, each with its thread time (the CPU it used; times the phone's slowdown, the time
+  it takes there), what it ran and what it sent, linked to those requests; the metrics are
+  then Lantern's (first-paint graphs with their CPU rules, Speed Index from the simulated
+  layouts, Total Blocking Time from the simulated tasks);
+* without a trace, the main thread's long tasks (50 ms and more, from the page's
+  PerformanceObserver), run already slowed down 4 times by Chromium's CPU throttling, so
+  kept at their duration, with guessed links; Speed Index is then the observed filmstrip
+  with its clock moved to the simulated first paint, and TBT stays as observed.
 
 All times here are milliseconds after the main document was requested.
 """
@@ -614,6 +613,8 @@ class Simulated:
     took_ms: float = 0.0
     #: Total Blocking Time of the simulated tasks; None without a trace's tasks.
     tbt_ms: float | None = None
+    #: Where the main thread's tasks came from: the trace, or the page's long tasks.
+    main_thread: str = "long tasks"
 
     def stated(self) -> dict[str, Any]:
         return {
@@ -624,6 +625,7 @@ class Simulated:
             "model": "Lantern-style: unthrottled network load replayed over the slow link",
             "requests": self.requests,
             "main_thread_tasks": self.tasks,
+            "main_thread": self.main_thread,
             "simulation_ms": round(self.took_ms, 1),
         }
 
@@ -914,6 +916,7 @@ def _simulate_traced(
         tasks=len(cpu),
         took_ms=(time.perf_counter() - started) * 1000,
         tbt_ms=round(sum(blocking) / 2, 1),
+        main_thread="trace",
     )
 
 
