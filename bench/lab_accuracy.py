@@ -11,12 +11,13 @@ lighthouse@12`` outside the repository); Chromium is the system one for both.
 
     LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python -m bench.lab_accuracy \
         [--repeats 3] [--sites N] [--methods simulated-slow-4g,devtools-slow-4g] \
-        [--lighthouse-cache lh.json] [--aura-samples aura.json]
+        [--lighthouse-cache lh.json] [--aura-samples aura.json] [--simulation-inputs DIR]
 
 ``--lighthouse-cache`` keeps Lighthouse's runs (the slow part) to reuse in a later run;
 ``--aura-samples`` keeps Aura's, and when that file exists only summarises (Aura's samples
-from it, Lighthouse's from the cache). Figures taken on a machine shared with other work
-are indicative only.
+from it, Lighthouse's from the cache); ``--simulation-inputs`` keeps what each simulation
+started from, a file per load, for ``bench.lab_replay``. Figures taken on a machine shared
+with other work are indicative only.
 """
 
 from __future__ import annotations
