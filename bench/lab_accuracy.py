@@ -11,12 +11,13 @@ lighthouse@12`` outside the repository); Chromium is the system one for both.
 
     LIGHTHOUSE_BIN=/work/lh/node_modules/.bin/lighthouse .venv/bin/python -m bench.lab_accuracy \
         [--repeats 3] [--sites N] [--methods simulated-slow-4g,devtools-slow-4g] \
-        [--lighthouse-cache lh.json] [--aura-samples aura.json]
+        [--lighthouse-cache lh.json] [--aura-samples aura.json] [--simulation-inputs DIR]
 
 ``--lighthouse-cache`` keeps Lighthouse's runs (the slow part) to reuse in a later run;
 ``--aura-samples`` keeps Aura's, and when that file exists only summarises (Aura's samples
-from it, Lighthouse's from the cache). Figures taken on a machine shared with other work
-are indicative only.
+from it, Lighthouse's from the cache); ``--simulation-inputs`` keeps what each simulation
+started from, a file per load, for ``bench.lab_replay``. Figures taken on a machine shared
+with other work are indicative only.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from aura.audit.browser import BrowserPool
+from aura.audit.browser import BrowserPool, diagnostics, render, trace
 from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.profiles import MOBILE, SLOW_4G
 from aura.audit.browser.runs import profile_score
@@ -73,6 +74,70 @@ def lighthouse_mobile(binary: str, url: str) -> tuple[dict[str, float | None], f
         else:
             values[key] = report["audits"].get(audit_id, {}).get("numericValue")
     return values, elapsed
+
+
+class InputRecorder:
+    """Keeps what each simulation started from (the requests, the trace's tasks, the
+    observed metrics), so that ``bench.lab_replay`` can simulate them again without loading
+    the pages: the simulation is deterministic given them."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Any] | None = None
+        self.events: list[dict[str, Any]] = []
+
+    def __enter__(self) -> InputRecorder:
+        self.original = render.with_simulation
+
+        def recording(
+            run: ProfileRun,
+            requests: Any,
+            lab: dict[str, Any],
+            progress: Any,
+            traced: Any = (),
+        ) -> ProfileRun:
+            self.last = {
+                "run": {
+                    "fcp_ms": run.fcp_ms,
+                    "lcp_ms": run.lcp_ms,
+                    "speed_index_ms": run.speed_index_ms,
+                    "tbt_ms": run.tbt_ms,
+                    "cls": run.cls,
+                    "cpu_slowdown": run.conditions.get("cpu_slowdown"),
+                },
+                "requests": [dataclasses.asdict(request) for request in requests],
+                "long_tasks": lab.get("longTasks") or [],
+                "progress": list(progress),
+                "traced": [dataclasses.asdict(task) for task in traced],
+            }
+            return self.original(run, requests, lab, progress, traced)
+
+        render.with_simulation = recording  # type: ignore[assignment]
+        self.original_tasks = diagnostics.simulation_tasks
+
+        def tasks(events: Any) -> Any:
+            thread = trace.main_thread(events)
+            self.events = [
+                event
+                for event in events
+                if event.get("ph") == "M"
+                or event.get("name")
+                in ("navigationStart", "TracingStartedInBrowser", "FrameCommittedInBrowser")
+                or (thread is not None and (event.get("pid"), event.get("tid")) == thread)
+            ]
+            return self.original_tasks(events)
+
+        diagnostics.simulation_tasks = tasks  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        render.with_simulation = self.original  # type: ignore[assignment]
+        diagnostics.simulation_tasks = self.original_tasks  # type: ignore[assignment]
+
+    def take(self) -> dict[str, Any] | None:
+        last, self.last = self.last, None
+        if last is not None:
+            last["events"], self.events = self.events, []
+        return last
 
 
 async def aura_mobile(
@@ -203,6 +268,7 @@ async def main(
     methods: list[str],
     cache: Path | None,
     aura_samples: Path | None = None,
+    inputs: Path | None = None,
 ) -> dict[str, Any]:
     """``cache``: a JSON file keeping Lighthouse's runs (site -> one values dict per
     repeat), reused when it holds enough of them: Lighthouse is the slow part.
@@ -232,14 +298,21 @@ async def main(
         await asyncio.to_thread(_read_cache, cache) if cache is not None else {}
     )
     policy = NetworkPolicy(allow_private=True, resolver=local_only_resolver)
+    recorder = InputRecorder()
     try:
-        with serve_sites_elsewhere() as served:
+        with serve_sites_elsewhere() as served, recorder:
             sites = list(served.urls.items())[:limit]
             for round_ in range(repeats):
                 for site, url in sites:
                     for method, pool in pools.items():
                         options = analysis_options(settings, policy, mode="browser", browser=pool)
                         values, unthrottled, elapsed = await aura_mobile(url, options)
+                        recorded = recorder.take()
+                        if inputs is not None and recorded is not None:
+                            # One file per load: the trace's main thread is megabytes.
+                            await asyncio.to_thread(inputs.mkdir, parents=True, exist_ok=True)
+                            name = inputs / f"{site}.{round_}.json"
+                            await asyncio.to_thread(name.write_text, json.dumps(recorded))
                         samples.setdefault(method, {}).setdefault(site, []).append(values)
                         times.setdefault(method, []).append(elapsed)
                         if unthrottled is not None:
@@ -312,6 +385,12 @@ if __name__ == "__main__":
         default=None,
         help="JSON file Aura's values are written to, or read from when it exists",
     )
+    parser.add_argument(
+        "--simulation-inputs",
+        type=Path,
+        default=None,
+        help="folder the simulation's inputs are written to, a file per load (bench.lab_replay)",
+    )
     arguments = parser.parse_args()
     chosen = [method for method in arguments.methods.split(",") if method]
     figures = asyncio.run(
@@ -321,6 +400,7 @@ if __name__ == "__main__":
             chosen,
             arguments.lighthouse_cache,
             arguments.aura_samples,
+            arguments.simulation_inputs,
         )
     )
     report(figures)

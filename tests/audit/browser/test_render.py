@@ -344,6 +344,11 @@ async def test_the_mobile_metrics_can_be_simulated_over_slow_4g_from_the_unthrot
     assert mobile.lcp_ms >= 600 + transfer_ms, mobile
     assert mobile.fcp_ms is not None
     assert mobile.fcp_ms >= 600
+    # The main thread came from the load's trace (Lantern's CPU nodes), and so did the
+    # blocking time; the observed one is kept beside it.
+    assert mobile.conditions["network_throttling"]["main_thread"] == "trace"
+    assert mobile.conditions["network_throttling"]["main_thread_tasks"] >= 1
+    assert "tbt_ms" in mobile.observed
 
 
 def _png(width: int, height: int) -> bytes:

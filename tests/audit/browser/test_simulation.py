@@ -184,4 +184,5 @@ def test_a_simulated_run_says_so_and_keeps_what_it_observed() -> None:
     assert simulated.speed_index_ms == pytest.approx(900)
     assert simulated.observed == {"fcp_ms": 50, "lcp_ms": 50, "speed_index_ms": 50}
     assert simulated.conditions["network_throttling"]["method"] == "simulated"
+    assert simulated.conditions["network_throttling"]["main_thread"] == "long tasks"
     assert "Lantern" in simulated.conditions["method"]

@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aura.audit.browser.artifacts import LcpBreakdown, LoadDiagnostics, UnusedCode
+from aura.audit.browser.artifacts import LcpBreakdown, LoadDiagnostics, MainThreadWork, UnusedCode
 from aura.audit.browser.cdp import ProtocolError, Session
-from aura.audit.browser.trace import TraceRecorder, main_thread_work
+from aura.audit.browser.simulation import Task
+from aura.audit.browser.trace import TraceRecorder, main_thread_work, simulation_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -230,6 +231,8 @@ class LoadRecorder:
     transfer: dict[str, int] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
     started: bool = False
+    #: The trace's main-thread tasks as the simulation's CPU nodes (browser clock, ms).
+    cpu_tasks: list[Task] = field(default_factory=list)
 
     @classmethod
     def of(cls, page: Session) -> LoadRecorder:
@@ -309,7 +312,7 @@ class LoadRecorder:
         work = None
         failure = await self.trace.finish()
         if failure is None:
-            work = await asyncio.to_thread(main_thread_work, self.trace.events, self.page_url)
+            work, self.cpu_tasks = await asyncio.to_thread(self._read_trace)
             # A parsed trace is tens of MB in the worker: another reader of this load's
             # trace reads it here, before it is let go.
             self.trace.events = []
@@ -318,6 +321,10 @@ class LoadRecorder:
         if failure is not None:
             self.missing.setdefault("main_thread", failure)
         return LoadDiagnostics(profile, scripts, styles, work, dict(self.missing))
+
+    def _read_trace(self) -> tuple[MainThreadWork | None, list[Task]]:
+        events = self.trace.events
+        return main_thread_work(events, self.page_url), simulation_tasks(events)
 
 
 def _has_numbers(item: dict[str, Any], *keys: str) -> bool:

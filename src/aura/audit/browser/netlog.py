@@ -8,11 +8,12 @@ Everything here is bounded: at most ``MAX_RECORDS`` requests and a few initiator
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from aura.audit.browser.cdp import Session
-from aura.audit.browser.simulation import MAX_REQUESTS, Request
+from aura.audit.browser.simulation import MAX_REQUESTS, Request, Task
 
 MAX_RECORDS = MAX_REQUESTS
 #: Script URLs kept from one initiator's stack.
@@ -119,6 +120,20 @@ class NetworkLog:
         record = self.records.get(str(params.get("requestId") or ""))
         if record is not None:
             record.finished = _number(params.get("timestamp"))
+
+    def origin(self) -> float | None:
+        """When the main document was requested (s, the browser's monotonic clock)."""
+        records = (self.records[request_id] for request_id in self.order)
+        document = next((record for record in records if record.resource_type == "Document"), None)
+        return None if document is None else document.sent
+
+    def on_its_clock(self, tasks: Sequence[Task]) -> list[Task]:
+        """Trace tasks (ms on the browser's clock) in ms after the main document's request,
+        as the requests are; none without a main document."""
+        origin = self.origin()
+        if origin is None:
+            return []
+        return [replace(task, start_ms=task.start_ms - origin * 1000) for task in tasks]
 
     def requests(self) -> list[Request]:
         """The requests in the order they were sent, times in ms after the main document's;

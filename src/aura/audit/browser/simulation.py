@@ -10,16 +10,15 @@ mean of an optimistic graph (only what certainly blocked it) and a pessimistic o
 in its own code, from what Aura records of the mobile load:
 
 * the network requests (``netlog.py``): URL, type, priority, initiator, sizes, timings;
-* the main thread's long tasks (50 ms and more, from the page's PerformanceObserver), run
-  already slowed down 4 times by Chromium's CPU throttling, so kept at their duration.
-
-What Aura cannot see without a trace (tasks under 50 ms: parsing, style, layout, paint) is
-the *residue*: the time between the last thing in a metric's graph finishing and the paint
-in the observed load. It is added as it was measured (that work ran throttled too).
-
-Speed Index is the observed filmstrip with its clock moved: each frame's time is mapped from
-the observed timeline to the simulated one through the simulated First Contentful Paint,
-Largest Contentful Paint and end of the load, linearly between them.
+* the main thread's tasks from the load's trace (``trace.simulation_tasks``): Lantern's CPU
+  nodes, each with its thread time (the CPU it used; times the phone's slowdown, the time
+  it takes there), what it ran and what it sent, linked to those requests; the metrics are
+  then Lantern's (first-paint graphs with their CPU rules, Speed Index from the simulated
+  layouts, Total Blocking Time from the simulated tasks);
+* without a trace, the main thread's long tasks (50 ms and more, from the page's
+  PerformanceObserver), run already slowed down 4 times by Chromium's CPU throttling, so
+  kept at their duration, with guessed links; Speed Index is then the observed filmstrip
+  with its clock moved to the simulated first paint, and TBT stays as observed.
 
 All times here are milliseconds after the main document was requested.
 """
@@ -28,7 +27,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -58,6 +56,16 @@ LOWEST_PRIORITY_DELAY_MS = 2000.0
 MAX_TASK_MS = 10_000.0
 #: Resource types a main-thread task can start (a script fetching, a script inserting one).
 SCRIPT_STARTED_TYPES = frozenset({"Script", "XHR", "Fetch"})
+#: A task may start running a script up to this long before its request ended (Lantern).
+URL_END_TOLERANCE_MS = 100.0
+#: Layout runs this much faster than the rest under Lantern's CPU slowdown (its
+#: ``layoutTaskMultiplier``): a traced task that laid out is shortened by it.
+LAYOUT_MULTIPLIER = 0.5
+#: A main-thread task blocks input past this long (Total Blocking Time).
+BLOCKING_MS = 50.0
+#: Lantern's Speed Index on slow 4G, with a trace: intercept + optimistic x the observed one
+#: + pessimistic x the layouts' weighted ends.
+SI_INTERCEPT, SI_TRACED_OPTIMISTIC, SI_TRACED_PESSIMISTIC = -250.0, 1.4, 0.65
 #: A graph never holds more requests than this (the rest of a huge page are left out).
 MAX_REQUESTS = 1500
 #: Lantern's weights of the optimistic and pessimistic Speed Index at a 150 ms round trip.
@@ -120,10 +128,28 @@ class Request:
 
 @dataclass(frozen=True)
 class Task:
-    """A main-thread task of the observed load (already slowed down by the CPU throttle)."""
+    """A main-thread task of the observed load (already slowed down by the CPU throttle).
+
+    A task read from a trace (``traced``) says what it needed and what it started; a long
+    task from the page's PerformanceObserver says nothing of that (its links are guessed)."""
 
     start_ms: float
     duration_ms: float
+    #: The main thread's CPU time in it (ms, a trace's ``tdur``): what it costs on an
+    #: unthrottled CPU, however long the throttle or a busy machine made it last.
+    thread_ms: float | None = None
+    #: Scripts, stylesheets and XHRs it ran or read: they had arrived before it.
+    needs_urls: tuple[str, ...] = ()
+    #: Scripts it evaluated (the first task evaluating a script is where it ran).
+    evaluates_urls: tuple[str, ...] = ()
+    #: Ids of the requests it sent.
+    sends_requests: tuple[str, ...] = ()
+    layout: bool = False
+    paint: bool = False
+    parses_html: bool = False
+    timers_installed: tuple[str, ...] = ()
+    timers_fired: tuple[str, ...] = ()
+    traced: bool = False
 
     @property
     def end_ms(self) -> float:
@@ -237,8 +263,59 @@ def build_graph(requests: Sequence[Request], tasks: Sequence[Task]) -> Graph | N
         if not node.dependencies:
             node.depends_on(root)
     cpu = [Node(task=task) for task in tasks]
-    _link_tasks(cpu, network, root)
+    if any(task.traced for task in tasks):
+        _link_traced_tasks(cpu, root, by_id, by_url)
+    else:
+        _link_tasks(cpu, network, root)
     return Graph(root, [*network, *cpu])
+
+
+def _link_traced_tasks(
+    cpu: list[Node], root: Node, by_id: dict[str, Node], by_url: dict[str, list[Node]]
+) -> None:
+    """Lantern's links of a trace's tasks: after the document (the frame they run in), after
+    each script, stylesheet or XHR they ran or read (its request that ended last before the
+    task, or up to 100 ms after its start), after the task that installed the timer they fire;
+    the scripts, XHRs and fetches they sent wait for them."""
+    installers: dict[str, Node] = {}
+    for node in sorted(cpu, key=lambda node: node.start_ms):
+        task = node.task
+        assert task is not None
+        if root.start_ms < node.start_ms:
+            node.depends_on(root)
+        for url in task.needs_urls:
+            needed = _arrived_before(node, by_url.get(url, []))
+            if needed is not None:
+                node.depends_on(needed)
+        for timer in task.timers_fired:
+            installer = installers.get(timer)
+            if installer is not None and installer.end_ms <= node.start_ms:
+                node.depends_on(installer)
+        for timer in task.timers_installed:
+            installers[timer] = node
+        for request_id in task.sends_requests:
+            sent = by_id.get(request_id)
+            if (
+                sent is not None
+                and sent.start_ms > node.start_ms
+                and _request(sent).resource_type in SCRIPT_STARTED_TYPES
+            ):
+                sent.depends_on(node)
+
+
+def _arrived_before(task: Node, candidates: list[Node]) -> Node | None:
+    """The request of a URL a task needed: the one that ended closest before the task
+    started (a script may start running up to 100 ms before its last bytes are in); none
+    when one of them started after the task (it cannot be what the task ran)."""
+    best: Node | None = None
+    distance = math.inf
+    for candidate in candidates:
+        if task.start_ms <= candidate.start_ms:
+            return None
+        gap = task.start_ms - candidate.end_ms
+        if gap >= -URL_END_TOLERANCE_MS and gap < distance:
+            best, distance = candidate, gap
+    return best
 
 
 def _link_tasks(cpu: list[Node], network: list[Node], root: Node) -> None:
@@ -315,6 +392,8 @@ class Link:
     throughput_bps: float = SLOW_4G_THROUGHPUT_BPS
     #: Task durations are multiplied by this (1: they were measured throttled already).
     cpu_multiplier: float = 1.0
+    #: Thread times (an unthrottled CPU's) are multiplied by this: the phone's slowdown.
+    cpu_slowdown: float = 4.0
 
     def max_concurrent(self) -> int:
         per_request = 1000 / self.rtt_ms * SEGMENT_BYTES * 8
@@ -435,6 +514,16 @@ class Simulation:
         self.in_use[id(node)] = max(free, key=lambda connection: connection.window)
         return True
 
+    def _task_ms(self, task: Task) -> float:
+        """A task's length on the simulated CPU: its thread time times the slowdown when the
+        trace measured it (as Lantern multiplies an unthrottled load's tasks), else its
+        duration as observed (under the throttle already); layout at half the slowdown."""
+        if task.thread_ms is not None:
+            duration = task.thread_ms * self.link.cpu_slowdown
+        else:
+            duration = task.duration_ms * self.link.cpu_multiplier
+        return duration * LAYOUT_MULTIPLIER if task.traced and task.layout else duration
+
     def _dns_ms(self, request: Request, at: float) -> float:
         wait = self.link.rtt_ms * DNS_ROUND_TRIPS
         resolved = self.resolved.get(request.host)
@@ -446,7 +535,7 @@ class Simulation:
     def _remaining(self, node: Node) -> float:
         progress = self.progress[id(node)]
         if node.task is not None:
-            total = min(node.task.duration_ms * self.link.cpu_multiplier, MAX_TASK_MS)
+            total = min(self._task_ms(node.task), MAX_TASK_MS)
             progress.estimate = total - progress.elapsed
             return progress.estimate
         request = _request(node)
@@ -522,6 +611,10 @@ class Simulated:
     tasks: int
     #: The simulation's own time (ms of this process's CPU, after the load).
     took_ms: float = 0.0
+    #: Total Blocking Time of the simulated tasks; None without a trace's tasks.
+    tbt_ms: float | None = None
+    #: Where the main thread's tasks came from: the trace, or the page's long tasks.
+    main_thread: str = "long tasks"
 
     def stated(self) -> dict[str, Any]:
         return {
@@ -532,17 +625,20 @@ class Simulated:
             "model": "Lantern-style: unthrottled network load replayed over the slow link",
             "requests": self.requests,
             "main_thread_tasks": self.tasks,
+            "main_thread": self.main_thread,
             "simulation_ms": round(self.took_ms, 1),
         }
 
 
 def estimate_server_ms(requests: Iterable[Request]) -> dict[str, float]:
-    """Each origin's median server think time, as observed."""
+    """Each origin's server think time: the least observed (Lantern takes the median; on a
+    busy machine, or network, every wait is the server's time plus the delays of the moment,
+    which only add to it: the least is the least disturbed)."""
     by_origin: dict[str, list[float]] = {}
     for request in requests:
         if request.server_ms is not None and request.server_ms >= 0:
             by_origin.setdefault(request.origin, []).append(request.server_ms)
-    return {origin: statistics.median(times) for origin, times in by_origin.items()}
+    return {origin: min(times) for origin, times in by_origin.items()}
 
 
 def _paint_estimate(
@@ -574,7 +670,7 @@ def simulate(
     """The paint metrics over the simulated link; None when the load cannot be simulated
     (no main document recorded, or no First Contentful Paint)."""
     started = time.perf_counter()
-    link = link or Link()
+    link = link or Link(cpu_slowdown=observed.cpu_slowdown)
     graph = build_graph(requests, tasks)
     if graph is None or observed.fcp_ms is None:
         return None
@@ -587,6 +683,11 @@ def simulate(
     def pessimistic_fcp(request: Request) -> bool:
         return request.render_blocking_priority()
 
+    if any(task.traced for task in tasks):
+        try:
+            return _simulate_traced(graph, observed, link, server_ms, started)
+        except ValueError:
+            return None
     try:
         fcp = _metric(graph, fcp_cut, optimistic_fcp, pessimistic_fcp, link, server_ms)
         lcp = None
@@ -595,7 +696,7 @@ def simulate(
             lcp = _metric(
                 graph,
                 lcp_cut,
-                lambda request: not request.low_priority_image(),
+                lambda request: not _not_for_lcp(request),
                 lambda _request: True,
                 link,
                 server_ms,
@@ -679,10 +780,13 @@ def with_simulation(
     requests: Sequence[Request],
     lab: dict[str, Any],
     progress: Sequence[tuple[float, float]],
+    traced: Sequence[Task] = (),
 ) -> ProfileRun:
     """``run`` with its paint metrics simulated over slow 4G, the observed ones kept in
-    ``observed``; unchanged (its conditions saying why) when the load cannot be simulated."""
-    tasks = [
+    ``observed``; unchanged (its conditions saying why) when the load cannot be simulated.
+    ``traced``: the trace's main-thread tasks (on the requests' clock); without them, the
+    page's long tasks stand for the main thread and TBT stays as observed."""
+    tasks = list(traced) or [
         Task(float(start), float(duration))
         for start, duration in lab.get("longTasks") or ()
         if isinstance(start, int | float) and isinstance(duration, int | float)
@@ -699,15 +803,211 @@ def with_simulation(
         return replace(run, conditions=conditions)
     conditions["network_throttling"] = simulated.stated()
     conditions["method"] = METHOD
+    observed_values: dict[str, float | None] = {
+        "fcp_ms": run.fcp_ms,
+        "lcp_ms": run.lcp_ms,
+        "speed_index_ms": run.speed_index_ms,
+    }
+    tbt = run.tbt_ms
+    if simulated.tbt_ms is not None:
+        observed_values["tbt_ms"] = run.tbt_ms
+        tbt = simulated.tbt_ms
     return replace(
         run,
         conditions=conditions,
         fcp_ms=simulated.fcp_ms,
         lcp_ms=simulated.lcp_ms,
         speed_index_ms=simulated.speed_index_ms,
-        observed={
-            "fcp_ms": run.fcp_ms,
-            "lcp_ms": run.lcp_ms,
-            "speed_index_ms": run.speed_index_ms,
-        },
+        tbt_ms=tbt,
+        observed=observed_values,
     )
+
+
+def _optimistic_fcp(request: Request) -> bool:
+    return request.render_blocking_priority() and not request.initiated_by_script
+
+
+def _lcp_counts(node: Node) -> bool:
+    """Whether a node's end can be the Largest Contentful Paint: anything but a
+    low-priority image (not in the first screen) or a video or sound file (played while it
+    streams: its last byte paints nothing; Lantern counts it, and a busy machine's late
+    paint then lets a whole video hold the estimate)."""
+    return node.request is None or not _not_for_lcp(node.request)
+
+
+def _not_for_lcp(request: Request) -> bool:
+    return request.low_priority_image() or request.resource_type == "Media"
+
+
+def _simulate_traced(
+    graph: Graph, observed: Observed, link: Link, server_ms: dict[str, float], started: float
+) -> Simulated:
+    """Lantern's metrics from a graph whose CPU nodes come from a trace."""
+    assert observed.fcp_ms is not None
+    fcp_cut = observed.fcp_ms
+    fcp_optimistic = _paint_graph_estimate(graph, fcp_cut, _optimistic_fcp, None, link, server_ms)
+    fcp_pessimistic = _paint_graph_estimate(
+        graph,
+        fcp_cut,
+        Request.render_blocking_priority,
+        lambda task: task.layout,
+        link,
+        server_ms,
+    )
+    fcp = (fcp_optimistic + fcp_pessimistic) / 2
+    lcp: float | None = None
+    if observed.lcp_ms is not None:
+        lcp_cut = max(observed.lcp_ms, fcp_cut)
+        estimates = [
+            _paint_graph_estimate(
+                graph,
+                lcp_cut,
+                lambda request: not _not_for_lcp(request),
+                None,
+                link,
+                server_ms,
+                counts=_lcp_counts,
+            ),
+            _paint_graph_estimate(
+                graph,
+                lcp_cut,
+                lambda _request: True,
+                lambda task: task.layout,
+                link,
+                server_ms,
+                counts=_lcp_counts,
+            ),
+        ]
+        lcp = max(sum(estimates) / 2, fcp)
+    full = Simulation(graph, link, server_ms).run()
+    load_end = max((timing.end_ms for timing in full.values()), default=0.0)
+    cpu = [
+        (node.task, full[id(node)])
+        for node in graph.nodes
+        if node.task is not None and id(node) in full
+    ]
+    speed_index = None
+    if observed.speed_index_ms is not None:
+        unthrottled = observed.speed_index_ms / max(observed.cpu_slowdown, 1.0)
+        layouts = layout_speed_index(
+            [timing for task, timing in cpu if task.layout], fcp_pessimistic
+        )
+        estimate = (
+            SI_INTERCEPT + SI_TRACED_OPTIMISTIC * unthrottled + SI_TRACED_PESSIMISTIC * layouts
+        )
+        speed_index = round(max(estimate, fcp), 1)
+    timings = [timing for _task, timing in cpu]
+    interactive = max(
+        [lcp if lcp is not None else fcp]
+        + [t.end_ms for t in timings if t.end_ms - t.start_ms > BLOCKING_MS]
+    )
+    # Lantern takes each FCP estimate with the other graph's: the later paint leaves fewer
+    # tasks in the optimistic blocking time.
+    blocking = [
+        blocking_time(timings, fcp_pessimistic, interactive),
+        blocking_time(timings, fcp_optimistic, interactive),
+    ]
+    return Simulated(
+        fcp_ms=round(fcp, 1),
+        lcp_ms=None if lcp is None else round(lcp, 1),
+        speed_index_ms=speed_index,
+        load_end_ms=round(load_end, 1),
+        requests=sum(1 for node in graph.nodes if node.request is not None),
+        tasks=len(cpu),
+        took_ms=(time.perf_counter() - started) * 1000,
+        tbt_ms=round(sum(blocking) / 2, 1),
+        main_thread="trace",
+    )
+
+
+def _paint_graph_estimate(
+    graph: Graph,
+    cutoff: float,
+    blocking: Callable[[Request], bool],
+    extra_cpu: Callable[[Task], bool] | None,
+    link: Link,
+    server_ms: dict[str, float],
+    counts: Callable[[Node], bool] = lambda _node: True,
+) -> float:
+    """Lantern's first-paint-based graph of a paint observed at ``cutoff``, simulated: the
+    requests ``blocking`` accepts that ended before the paint (less the scripts that ran
+    only after it), the tasks that evaluated the scripts kept, the first tasks to parse the
+    document, lay out and paint, and those ``extra_cpu`` accepts; the estimate is the last
+    end among the nodes ``counts`` accepts."""
+    before = sorted(
+        (node for node in graph.nodes if node.task is not None and node.start_ms <= cutoff),
+        key=lambda node: node.start_ms,
+    )
+    earliest: dict[str, Node] = {}
+    for node in graph.nodes:
+        for url in node.task.evaluates_urls if node.task is not None else ():
+            if url not in earliest or node.start_ms < earliest[url].start_ms:
+                earliest[url] = node
+    ran_before = {id(node) for node in before}
+    kept: set[int] = set()
+    not_blocking: set[str] = set()
+    for node in graph.nodes:
+        request = node.request
+        if request is None or request.resource_type != "Script":
+            continue
+        if node.end_ms > cutoff or not blocking(request) or request.url not in earliest:
+            continue
+        evaluated = earliest[request.url]
+        if id(evaluated) in ran_before:
+            kept.add(id(evaluated))
+        else:
+            not_blocking.add(request.url)
+    for flag in ("parses_html", "layout", "paint"):
+        first = next((node for node in before if getattr(node.task, flag)), None)
+        if first is not None:
+            kept.add(id(first))
+    if extra_cpu is not None:
+        kept.update(id(node) for node in before if node.task is not None and extra_cpu(node.task))
+
+    def keep(node: Node) -> bool:
+        request = node.request
+        if request is None:
+            return id(node) in kept
+        if request.main_document:
+            return True
+        if node.end_ms > cutoff or node.start_ms > cutoff or request.url in not_blocking:
+            return False
+        return blocking(request)
+
+    subgraph = graph.subgraph(keep)
+    timings = Simulation(subgraph, link, server_ms).run()
+    return max(
+        (
+            timings[id(node)].end_ms
+            for node in subgraph.nodes
+            if id(node) in timings and counts(node)
+        ),
+        default=0.0,
+    )
+
+
+def layout_speed_index(layouts: Sequence[Timing], fcp_ms: float) -> float:
+    """Lantern's pessimistic Speed Index: the simulated ends of the tasks that laid out,
+    each no earlier than the first paint, weighted by the log2 of their length (a longer
+    layout moved more of the page); the first paint when none did."""
+    weighted = total = 0.0
+    for timing in layouts:
+        weight = max(math.log2(max(timing.end_ms - timing.start_ms, 1e-9)), 0.0)
+        weighted += weight * max(timing.end_ms, fcp_ms)
+        total += weight
+    return weighted / total if total else fcp_ms
+
+
+def blocking_time(tasks: Sequence[Timing], fcp_ms: float, interactive_ms: float) -> float:
+    """Total Blocking Time of tasks between the first paint and interactive: of each task,
+    the part inside that window past the first 50 ms."""
+    total = 0.0
+    for task in tasks:
+        if task.end_ms - task.start_ms < BLOCKING_MS:
+            continue
+        if task.end_ms < fcp_ms or task.start_ms > interactive_ms:
+            continue
+        clipped = min(task.end_ms, interactive_ms) - max(task.start_ms, fcp_ms)
+        if clipped >= BLOCKING_MS:
+            total += clipped - BLOCKING_MS
+    return total

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import bisect
 import contextlib
 import json
 import logging
@@ -24,6 +25,7 @@ from typing import Any
 
 from aura.audit.browser.artifacts import LongTask, MainThreadWork, SiteBlocking
 from aura.audit.browser.cdp import ProtocolError, Session
+from aura.audit.browser.simulation import Task
 from aura.audit.urls import is_third_party, site_of
 
 logger = logging.getLogger(__name__)
@@ -243,6 +245,9 @@ class _Span:
     end: float
     url: str | None
     children: list[_Span] = field(default_factory=list)
+    #: The thread's CPU time inside the span (µs), when the trace measured it: the time
+    #: it ran, not the time it waited (for the CPU throttle, or for a busy machine).
+    thread: float | None = None
 
     @property
     def duration(self) -> float:
@@ -261,7 +266,16 @@ def _spans(events: Iterable[dict[str, Any]], thread: tuple[int, int]) -> list[_S
             continue
         name = str(event.get("name") or "")
         if phase == "X":
-            spans.append(_Span(name, ts, ts + float(event.get("dur") or 0), _script_url(event)))
+            thread_time = event.get("tdur")
+            spans.append(
+                _Span(
+                    name,
+                    ts,
+                    ts + float(event.get("dur") or 0),
+                    _script_url(event),
+                    thread=float(thread_time) if isinstance(thread_time, int | float) else None,
+                )
+            )
         elif phase == "B":
             open_spans.append((name, ts, _script_url(event)))
         elif phase == "E" and open_spans:
@@ -390,3 +404,124 @@ def _round(value: float | None) -> float | None:
 
 def _int(value: Any) -> int:
     return int(value) if isinstance(value, int | float) else -1
+
+
+#: Events inside a task that name what it needed to have arrived (Lantern's
+#: ``addDependencyOnUrl``): the event name -> where its URL is in ``args.data``.
+_NEEDED_URL = {
+    "EvaluateScript": "url",
+    "FunctionCall": "url",
+    "v8.compile": "url",
+    "v8.compileModule": "url",
+    "v8.evaluateModule": "url",
+    "ParseAuthorStyleSheet": "styleSheetUrl",
+    "XHRReadyStateChange": "url",
+}
+#: A task that ran (thread time) less than this is left out of the simulation's graph
+#: unless it is the first to parse the document, lay out or paint, or sent a request
+#: (Lantern's SIGNIFICANT_DUR_THRESHOLD_MS, on an unthrottled CPU's time).
+SIGNIFICANT_TASK_MS = 10.0
+
+
+def simulation_tasks(events: Sequence[dict[str, Any]]) -> list[Task]:
+    """The main thread's top-level tasks as the simulation's CPU nodes (Lantern's): each with
+    the scripts, stylesheets and XHRs it needed, the requests it sent, the timer that
+    scheduled it, and whether it parsed the document, laid out or painted; its thread time
+    (the CPU it used, without the throttle's pauses or a busy machine's). Times are ms on
+    the browser's monotonic clock (the DevTools protocol's network timestamps times 1000);
+    tasks before the navigation started are left out."""
+    thread = main_thread(events)
+    if thread is None:
+        return []
+    navigation = _navigation_start(events, thread[0])
+    roots = [
+        root
+        for root in _tree(_spans(events, thread))
+        if navigation is None or root.start >= navigation
+    ]
+    if not roots:
+        return []
+    starts = [root.start for root in roots]
+    found: list[dict[str, Any]] = [
+        {
+            "needs": {},
+            "sent": {},
+            "evaluates": {},
+            "layout": False,
+            "paint": False,
+            "parse": False,
+            "installs": [],
+            "fires": [],
+        }
+        for _ in roots
+    ]
+    for event in events:
+        if (_int(event.get("pid")), _int(event.get("tid"))) != thread:
+            continue
+        ts = event.get("ts")
+        if not isinstance(ts, int | float) or event.get("ph") not in ("X", "B", "I", "i"):
+            continue
+        index = bisect.bisect_right(starts, ts) - 1
+        if index < 0 or ts > roots[index].end:
+            continue
+        _note(event, found[index])
+    tasks: list[Task] = []
+    firsts = {"layout": False, "paint": False, "parse": False}
+    for root, seen in zip(roots, found, strict=True):
+        duration = root.duration / 1000
+        thread_ms = None if root.thread is None else root.thread / 1000
+        first = False
+        for kind in firsts:
+            if seen[kind] and not firsts[kind]:
+                firsts[kind] = first = True
+        ran = duration if thread_ms is None else thread_ms
+        if ran < SIGNIFICANT_TASK_MS and not first and not seen["sent"]:
+            continue
+        tasks.append(
+            Task(
+                start_ms=root.start / 1000,
+                duration_ms=duration,
+                thread_ms=thread_ms,
+                needs_urls=tuple(seen["needs"]),
+                evaluates_urls=tuple(seen["evaluates"]),
+                sends_requests=tuple(seen["sent"]),
+                layout=seen["layout"],
+                paint=seen["paint"],
+                parses_html=seen["parse"],
+                timers_installed=tuple(seen["installs"]),
+                timers_fired=tuple(seen["fires"]),
+                traced=True,
+            )
+        )
+    return tasks
+
+
+def _note(event: dict[str, Any], seen: dict[str, Any]) -> None:
+    """Record what one event inside a task says about the task."""
+    name = event.get("name")
+    args = event.get("args") or {}
+    data = args.get("data") or {}
+    if not isinstance(data, dict):
+        return
+    if name == "Layout":
+        seen["layout"] = True
+    elif name == "Paint":
+        seen["paint"] = True
+    elif name == "ParseHTML":
+        seen["parse"] = True
+    elif name == "ResourceSendRequest" and data.get("requestId"):
+        seen["sent"].setdefault(str(data["requestId"]))
+    elif name == "TimerInstall" and data.get("timerId") is not None:
+        seen["installs"].append(str(data["timerId"]))
+    elif name == "TimerFire" and data.get("timerId") is not None:
+        seen["fires"].append(str(data["timerId"]))
+    key = _NEEDED_URL.get(str(name))
+    if key is None:
+        return
+    if name == "XHRReadyStateChange" and data.get("readyState") != 4:
+        return
+    url = data.get(key)
+    if isinstance(url, str) and url.startswith(("http:", "https:")):
+        seen["needs"].setdefault(url[:2000])
+        if name == "EvaluateScript":
+            seen["evaluates"].setdefault(url[:2000])
