@@ -347,12 +347,14 @@ def test_repeated_renders_decide_by_their_measured_spreads() -> None:
 
     fast = measured(1000, [950, 1000, 1100])
     # Overlapping renders measured the same page, however far apart the medians are.
-    assert verdict(fast, measured(1500, [1050, 1500, 1900])) == "unchanged"
-    # Apart, and beyond the comparison's 250 ms and 25 %: a change that one render would
-    # have had to be five times slower to show.
-    assert verdict(fast, measured(1600, [1500, 1600, 1700])) == "worse"
-    # Two renders say too little about the spread: the one-render model decides.
-    assert verdict(fast, measured(1600, [1500, 1700])) == "unchanged"
+    assert verdict(fast, measured(12000, [900, 12000, 13000])) == "unchanged"
+    # Apart, but within one render's noise: on the calibration host the median of three
+    # renders moved between runs as far as one render did (docs/noise.md).
+    assert verdict(fast, measured(1600, [1500, 1600, 1700])) == "unchanged"
+    # Apart and beyond it: a change.
+    assert verdict(fast, measured(12000, [11500, 12000, 12500])) == "worse"
+    # Two renders say too little about the spread: the one-render model alone decides.
+    assert verdict(fast, measured(12000, [900, 12000])) == "worse"
 
 
 def test_a_metric_missing_from_one_run_is_a_measurement_gap_not_a_change() -> None:
