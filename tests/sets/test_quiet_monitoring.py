@@ -133,7 +133,7 @@ async def _scenario(settings_for: Any, mode: str, tmp_path: Path) -> None:
     sites = by_url(changes)
     assert [url for url, site in sites.items() if site["status"] == "changed"] == [
         rival_server.url
-    ], changes["summary"]
+    ], [(url, site["summary"]) for url, site in sites.items() if site["status"] == "changed"]
     rival_changes = sites[rival_server.url]
     assert changed_fields(rival_changes) == ["title", "headline", "main_text", "pricing"]
     # The main text shows the same edit, line by line, and is not counted again.
