@@ -224,10 +224,13 @@ def test_audit_agreement_sorts_each_lighthouse_verdict_into_its_class() -> None:
 def test_noise_calibration(sites: Path, tmp_path: Path) -> None:
     args = ["bench/noise_calibration.py", "--mode", "static", "--repeats", "2"]
     figures = run_bench(sites, tmp_path, [*args, "--sites", ",".join(SITES)])
-    rows = figures["pages"][SITES[0]]
-    assert rows["html_bytes"]["values"] == [rows["html_bytes"]["min"]] * 2
-    assert rows["html_bytes"]["crosses"] is False
-    assert rows["score:seo"]["threshold"] == {"absolute": 3, "relative": 0.0}
+    samples = figures["pages"][SITES[0]]["samples"]
+    assert len(samples) == 2
+    assert samples[0]["values"]["html_bytes"] == samples[1]["values"]["html_bytes"]
+    pooled = figures["pooled"]
+    assert pooled["html_bytes"]["pairs"] == len(SITES)  # one pair of analyses per page
+    assert (pooled["html_bytes"]["abs_max"], pooled["html_bytes"]["false_changes"]) == (0, 0)
+    assert pooled["score:seo"]["threshold"] == {"absolute": 3, "relative": 0.0}
 
 
 def test_site_report(sites: Path, tmp_path: Path) -> None:

@@ -149,9 +149,12 @@ class Settings(BaseSettings):
     # Alert e-mail (rules whose channel is email): the SMTP server, its TLS mode (starttls
     # on 587, implicit TLS on 465, none for a relay on a private network), the login (none
     # without a username) and the sender. Retries follow the webhook settings above.
+    # The server's certificate is verified (its name too) against the system's authorities,
+    # or against the PEM file of AURA_SMTP_CA_FILE (a relay with a private authority).
     smtp_host: str = ""
     smtp_port: int = Field(default=587, ge=1, le=65535)
     smtp_tls: Literal["starttls", "implicit", "none"] = "starttls"
+    smtp_ca_file: Path | None = None
     smtp_username: str = ""
     smtp_password: SecretStr = SecretStr("")
     smtp_sender: str = ""

@@ -237,7 +237,7 @@ CREATE = ["sets", "create", "S", "a.example", "b.example"]
         ([*CREATE, "--every", "1", "--cron", "0 9 * * *"], 2, "one of --schedule, --every and"),
         ([*CREATE, "--schedule", "daily", "--every", "1"], 2, "one of --schedule, --every and"),
         ([*CREATE, "--schedule", "weekdays 7am"], 2, "--schedule: '7am' is not a time of day"),
-        ([*CREATE, "--schedule", "monthly 07:00"], 2, "weekdays HH:MM"),
+        ([*CREATE, "--schedule", "monthly 07:00"], 2, "weekdays [HH:MM]"),
         ([*CREATE, "--ignore", "c.example=.x"], 2, "--ignore: "),
         ([*CREATE, "--ignore", "no-selector"], 2, "URL=SELECTOR"),
         (["sets", "create", "S", "ftp://a.example", "b.example"], 2, "URL 1: "),

@@ -133,7 +133,7 @@ async def _scenario(settings_for: Any, mode: str, tmp_path: Path) -> None:
     sites = by_url(changes)
     assert [url for url, site in sites.items() if site["status"] == "changed"] == [
         rival_server.url
-    ], changes["summary"]
+    ], [(url, site["summary"]) for url, site in sites.items() if site["status"] == "changed"]
     rival_changes = sites[rival_server.url]
     assert changed_fields(rival_changes) == ["title", "headline", "main_text", "pricing"]
     # The main text shows the same edit, line by line, and is not counted again.
@@ -219,10 +219,17 @@ def sqlite_database(tmp_path: Path) -> str:
     return url
 
 
-#: A single desktop render's Largest Contentful Paint swings up to 5x between runs of an
-#: unchanged page on a shared 2-core host (456 ms, then 2.5 s, in a clean-clone CI run), past
-#: the between-runs noise calibrated so far (docs/noise.md). Until that is recalibrated, the
-#: browser variant runs on demand; the static variant above runs everywhere.
+#: On demand only: on a host whose load is well above its cores, one render of a page swings
+#: past the calibrated noise (docs/noise.md) when a set's three pages render at once. Runs
+#: on 2026-12-07 (2 cores, load average 21 to 25): with thresholds from the calibration's
+#: first half, the second run reported 01-sb-landing-page's performance score 48 → 81 (33
+#: points; 25 at most when the pages render one after the other, the calibration's
+#: condition) and 02-ud-play-bootstrap's mobile TBT 3.1 s → 145 ms; with the final ones,
+#: the test passed three times out of four (2.5 to 3 minutes each); in the other, an
+#: unchanged site reported 2 changes in the edited run (the assertion names them now).
+#: Not reliable enough for every `make test` on such a host;
+#: ``tests/history/test_browser_changes.py`` checks one render's noise and a real change
+#: (a heavier hero image, a new title) on a light page by default.
 BROWSER_VARIANT = pytest.mark.skipif(
     os.environ.get("AURA_TEST_BROWSER_MONITORING") != "1",
     reason="on demand (AURA_TEST_BROWSER_MONITORING=1): single-render lab noise, see docs/noise.md",

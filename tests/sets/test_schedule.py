@@ -131,6 +131,10 @@ def test_uncommon_cron_description_names_the_expression_and_its_meaning() -> Non
         ("weekly Monday 09:00", "0 9 * * 1", "Every Monday at 09:00"),
         ("on sundays at 23:59", "59 23 * * 0", "Every Sunday at 23:59"),
         ("Fri 00:00", "0 0 * * 5", "Every Friday at 00:00"),
+        # The words, without a time: at 09:00, the UI's default too.
+        ("daily", "0 9 * * *", "Every day at 09:00"),
+        ("weekly on Monday", "0 9 * * 1", "Every Monday at 09:00"),
+        ("every weekday", "0 9 * * 1-5", "Every weekday at 09:00"),
     ],
 )
 def test_presets_make_cron_expressions_described_in_the_same_words(

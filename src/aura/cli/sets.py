@@ -63,7 +63,8 @@ M = TypeVar("M", bound=BaseModel)
 TABLE_OR_JSON = ("table", "json")
 SCHEDULE_HELP = (
     "When it runs, in words: 'hourly', 'daily 09:00', 'weekdays 07:00', "
-    "'weekly monday 09:00' (or 'monday 09:00'); read in --tz"
+    "'weekly monday 09:00' (or 'monday 09:00'); without a time at 09:00 ('daily', "
+    "'weekly on Monday'); read in --tz"
 )
 DOCUMENT_FORMATS = ("table", "json", "md")
 #: Where each field of a request body comes from on the command line.

@@ -26,6 +26,7 @@ from aura.comparison.noise import (
     beyond_noise,
     noise_of,
     score_noise,
+    split_profile,
     spread_of,
 )
 from aura.comparison.summary import ordinal
@@ -223,12 +224,31 @@ def _unanswered(site: SiteRun | None) -> float | None:
     )
 
 
+def simulated_profiles(result: object) -> set[str]:
+    """The browser profiles whose paint metrics this result simulated over slow 4G (its
+    ``browser.profiles[].conditions.network_throttling.method``), not observed."""
+    profiles = mapping(mapping(result).get("browser")).get("profiles")
+    found: set[str] = set()
+    for profile in profiles if isinstance(profiles, list) else ():
+        throttling = mapping(mapping(mapping(profile).get("conditions")).get("network_throttling"))
+        if throttling.get("method") == "simulated":
+            found.add(str(mapping(profile).get("profile")))
+    return found
+
+
+def _simulated_in_both(old: SiteRun | None, new: SiteRun | None) -> set[str]:
+    if old is None or new is None:
+        return set()
+    return simulated_profiles(old.result) & simulated_profiles(new.result)
+
+
 def _metric_deltas(
     old: SiteRun | None,
     new: SiteRun | None,
     spreads: tuple[Mapping[str, Spread], Mapping[str, Spread]],
 ) -> list[Delta]:
     before, after = _metrics(old), _metrics(new)
+    simulated = _simulated_in_both(old, new)
     measured = old is not None and new is not None and completed(old) and completed(new)
     if measured and _unanswered(old) != _unanswered(new):
         for metric_id in RESOURCE_METRICS:
@@ -247,7 +267,9 @@ def _metric_deltas(
                 after.get(metric_id),
                 noise_of(metric_id, spec.unit),
                 pair,
-                one_sample=between_runs_noise(metric_id, spec.unit),
+                one_sample=between_runs_noise(
+                    metric_id, spec.unit, simulated=split_profile(metric_id)[1] in simulated
+                ),
                 measured_in_both=measured,
             )
         )

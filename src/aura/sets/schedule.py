@@ -79,11 +79,13 @@ class Schedule:
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 PRESET_FORMS = (
     "hourly",
-    "daily HH:MM",
-    "weekdays HH:MM",
-    "weekly DAY HH:MM",
-    "DAY HH:MM",
+    "daily [HH:MM]",
+    "weekdays [HH:MM]",
+    "weekly DAY [HH:MM]",
+    "DAY [HH:MM]",
 )
+#: The time of a preset written without one ("daily", "weekly on Monday"), as the UI's.
+DEFAULT_PRESET_TIME = "09:00"
 _DAY_NUMBERS = {name.lower(): index for index, name in enumerate(WEEKDAYS)} | {
     name[:3].lower(): index for index, name in enumerate(WEEKDAYS)
 }
@@ -94,12 +96,15 @@ def preset_cron(text: str) -> str:
     """The cron expression of a preset written as words, e.g. ``weekdays 07:00``.
 
     Accepts ``hourly``, ``daily HH:MM``, ``weekdays HH:MM``, ``weekly DAY HH:MM`` and
-    ``DAY HH:MM`` (``every``, ``at`` and ``on`` may be added: "every weekday at 07:00").
+    ``DAY HH:MM`` (``every``, ``at`` and ``on`` may be added: "every weekday at 07:00");
+    without a time, at ``DEFAULT_PRESET_TIME`` ("daily", "weekly on Monday").
     Raises ValueError naming the accepted forms.
     """
     words = [word for word in text.lower().replace(",", " ").split() if word not in _FILLER]
     if words in (["hourly"], ["hour"]):
         return "0 * * * *"
+    if words and not any(character.isdigit() for character in words[-1]):
+        words.append(DEFAULT_PRESET_TIME)
     if len(words) >= 2:
         minute, hour = _clock(words[-1])
         head = words[:-1]

@@ -270,9 +270,9 @@ def send_email(delivery: Delivery, settings: Settings) -> str | None:
     message["Message-ID"] = make_msgid(idstring=str(delivery.alert_id))
     message["X-Aura-Delivery"] = str(delivery.alert_id)
     message.set_content(delivery.text)
-    context = ssl.create_default_context()
     timeout = settings.smtp_timeout
     try:
+        context = ssl.create_default_context(cafile=settings.smtp_ca_file)
         client = (
             smtplib.SMTP_SSL(
                 settings.smtp_host, settings.smtp_port, timeout=timeout, context=context
@@ -286,6 +286,20 @@ def send_email(delivery: Delivery, settings: Settings) -> str | None:
             if settings.smtp_username:
                 client.login(settings.smtp_username, settings.smtp_password.get_secret_value())
             client.send_message(message)
+    except ssl.SSLCertVerificationError as error:
+        return (
+            f"the certificate of the SMTP server {settings.smtp_host} could not be verified "
+            f"({error.verify_message or _reason(error)}): nothing was sent; give its authority "
+            "in AURA_SMTP_CA_FILE or fix the server's certificate"
+        )
+    except smtplib.SMTPNotSupportedError as error:
+        if "STARTTLS" not in str(error):
+            return f"the SMTP server {settings.smtp_host} offers no login (SMTP AUTH)"
+        return (
+            f"the SMTP server {settings.smtp_host} does not offer STARTTLS: nothing was sent "
+            "(AURA_SMTP_TLS=implicit for a server that speaks TLS from the start, none only "
+            "for a relay on a private network)"
+        )
     except smtplib.SMTPAuthenticationError as error:
         return f"the SMTP server refused the login (code {error.smtp_code})"
     except smtplib.SMTPRecipientsRefused as error:
