@@ -253,7 +253,11 @@ function Changes({ set, finished, run }: { set: SetRead; finished: RunSummary[];
       </p>
       <div className="overtakes-box">
         <h3>Overtakes</h3>
-        <Overtakes overtakes={data.overtakes ?? []} primaryUrl={data.primary_url} />
+        <Overtakes
+          overtakes={data.overtakes ?? []}
+          primaryUrl={data.primary_url}
+          names={Object.fromEntries((data.sites ?? []).flatMap((site) => (site.name ? [[site.url, site.name]] : [])))}
+        />
       </div>
       <ChangesView changes={data} setId={set.id} />
     </div>
