@@ -727,6 +727,11 @@ export interface components {
              * @description The name the user gave the URL
              */
             label?: string | null;
+            /**
+             * Stage
+             * @description What a running URL is doing: fetching the page, rendering it in Chromium (browser mode), or auditing what was gathered; None unless running
+             */
+            stage?: ("fetching" | "rendering" | "auditing") | null;
             /** Status */
             status: string;
             /** Url */
