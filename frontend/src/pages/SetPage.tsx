@@ -345,7 +345,7 @@ export function SetPage() {
         {orderedSites(data).map((site) => (
           <li key={site.url} className={`chip${site.isPrimary ? " chip--cta" : ""}`} title={site.url}>
             {site.isPrimary && "You · "}
-            {hostOf(site.url)}
+            {data.labels?.[site.url] ?? hostOf(site.url)}
             {(data.ignore_selectors[site.url]?.length ?? 0) > 0 && <span className="muted"> · ignores {data.ignore_selectors[site.url]!.length}</span>}
           </li>
         ))}
