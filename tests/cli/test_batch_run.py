@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -119,10 +120,13 @@ class TestProgressView:
                 }
             )
             assert view.rows[first].status == "running"
+            view.event({"type": "url.stage", "url": first, "stage": "rendering", "version": 4})
         text = out.getvalue()
 
         assert f"✗ {second}: the server answered HTTP 503" in text
         assert first in text
+        assert "rendering in Chromium" in text  # the running URL's stage
+        assert "0:00:0" in text  # the batch's elapsed time beside the bar
         assert "Overall" in text
 
     def test_elsewhere_it_prints_one_line_per_change(self) -> None:
@@ -132,11 +136,17 @@ class TestProgressView:
         with view:
             view.snapshot(_pending(batch))
             view.event({"type": "url.started", "url": first, "attempt": 2, "version": 2})
-            view.event({"type": "url.finished", "url": first, "status": "completed", "version": 3})
-            view.event({"type": "batch.status", "status": "comparing", "version": 4})
+            view.event({"type": "url.stage", "url": first, "stage": "rendering", "version": 3})
+            view.event({"type": "url.stage", "url": first, "stage": "auditing", "version": 4})
+            view.event({"type": "url.finished", "url": first, "status": "completed", "version": 5})
+            view.event({"type": "batch.status", "status": "comparing", "version": 6})
         lines = out.getvalue().splitlines()
 
         assert lines[0].startswith(f"Analysing {len(batch.urls)} sites")
-        assert f"… {first} analysing (attempt 2)" in lines
-        assert f"✓ {first} done" in lines
-        assert lines[-1] == "comparing the sites"
+        assert lines[1:4] == [
+            f"… {first} fetching (attempt 2)",
+            f"… {first} rendering in Chromium",
+            f"… {first} auditing",
+        ]
+        assert re.fullmatch(rf"✓ {re.escape(first)} done in \d+\.\d s", lines[4])
+        assert re.fullmatch(r"comparing the sites \(\d+\.\d s so far\)", lines[-1])

@@ -184,6 +184,34 @@ def test_analyze_set_delivers_its_alerts_and_changes_between_chosen_runs(
 
 
 @pytest.mark.usefixtures("environment")
+def test_a_sets_labels_name_its_sites_in_runs_changes_and_alerts(
+    sites: tuple[ScriptedSite, ScriptedSite],
+) -> None:
+    own, rival = sites
+    create_rivals(own, rival, "--label", f"{rival.url('/')}=Desk Rival")
+    ok("sets", "rules", "add", "Rivals", "--kind", "competitor_content_changed")
+    shown = ok("sets", "show", "Rivals").stdout
+    assert "Desk Rival (127.0.0.1:" in shown
+
+    ok("sets", "run", "Rivals")
+    rival.routes["/"] = Route(body=RIVAL_AFTER)
+    second = ok("sets", "run", "Rivals")
+    assert "Desk Rival" in second.stdout  # the ranking and the changes
+
+    changes = RunChanges.model_validate_json(ok("sets", "changes", "Rivals", "-f", "json").stdout)
+    assert {entry.url: entry.name for entry in changes.sites}[rival.url("/")] == "Desk Rival"
+    assert "Desk Rival: " in " ".join(changes.summary)
+    assert "## Desk Rival" in ok("sets", "changes", "Rivals", "--format", "md").stdout
+    alerts = AlertList.model_validate_json(ok("sets", "alerts", "Rivals", "-f", "json").stdout)
+    assert [alert.message.split(" changed")[0] for alert in alerts.items] == [
+        "Competitor Desk Rival"
+    ]
+
+    relabelled = ok("sets", "update", "Rivals", "--no-labels", "-f", "json").stdout
+    assert json.loads(relabelled)["labels"] == {}
+
+
+@pytest.mark.usefixtures("environment")
 def test_update_and_delete(sites: tuple[ScriptedSite, ScriptedSite]) -> None:
     own, rival = sites
     create_rivals(own, rival, "--every", "6")

@@ -91,14 +91,18 @@ def test_a_partial_batch_says_so_first() -> None:
         "b.example is left out: HTTP 500.",
         "A page (a.example) and A page (c.example) share the lead overall (50).",
     ]
+    # Said once: the summary does not repeat a failure.
+    assert sum("HTTP 500" in text for text in texts(document)) == 1
 
 
 def test_a_primary_that_failed_is_explained() -> None:
     document = run(failed(A), site(B, scores={"seo": 50}), primary_url=A)
-    assert (
-        f"Your site {A} could not be compared, so there are no gaps or recommendations for it."
-        in (texts(document))
-    )
+    # Said once, with the reason and the site's name, not once per sentence kind.
+    assert texts(document)[:2] == [
+        "Compared 1 of 2 sites; 1 could not be compared.",
+        "Your site a.example could not be compared (connection refused), so there are no "
+        "gaps or recommendations for it.",
+    ]
 
 
 def test_trailing_on_a_score_quotes_both_values() -> None:

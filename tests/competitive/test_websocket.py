@@ -42,6 +42,32 @@ async def test_a_watcher_sees_every_url_and_the_end(database_url: str, tmp_path:
     assert "connection refused" in failed["error"]
 
 
+async def test_each_site_tells_its_stage_while_it_runs(database_url: str, tmp_path: Path) -> None:
+    # The pages answer slowly, so the socket is open before the sites are claimed.
+    site = ScriptedSite(default=Route(delay=1.0))
+    app = create_app(make_settings(database_url, tmp_path))
+    with serve_scripted(site):
+        async with live_server(app) as base, httpx.AsyncClient(base_url=base) as http:
+            urls = [site.url("/a"), site.url("/b")]
+            created = (await http.post("/api/v1/competitive/", json={"urls": urls})).json()
+            assert [item["stage"] for item in created["urls"]] == [None, None]  # queued
+            messages, _, _ = await watch(ws_url(base, created["id"]))
+            final = (await http.get(f"/api/v1/competitive/{created['id']}")).json()
+
+    replay(messages)  # versions stay gap-free with the stage events among them
+    for url in urls:
+        kinds = [
+            (m["type"], m.get("stage"))
+            for m in messages
+            if m.get("url") == url and m["type"].startswith("url.")
+        ]
+        # Static mode: fetched (started: in the snapshot if it came first), then audited (no
+        # rendering), told before the end.
+        assert kinds[-2:] == [("url.stage", "auditing"), ("url.finished", None)]
+        assert kinds[:-2] in ([], [("url.started", None)])
+    assert [item["stage"] for item in final["urls"]] == [None, None]  # over: no stage
+
+
 async def test_many_watchers_all_receive_every_event(database_url: str, tmp_path: Path) -> None:
     site = ScriptedSite(default=Route(delay=0.5))
     app = create_app(make_settings(database_url, tmp_path))

@@ -44,7 +44,9 @@ def test_a_set_shows_what_changed_between_two_runs(aura: str, page: Any) -> None
 
         inputs.nth(0).fill(f"{own}/")
         inputs.nth(1).fill(rival.url("/"))
-        page.get_by_label("Name").fill("Rivals watch")
+        page.get_by_label("Name", exact=True).fill("Rivals watch")
+        # The competitor gets a name of its own, kept by the set for every run.
+        page.get_by_label("Name for competitor 1 (optional)").fill("Rival Co")
         page.get_by_text("Static", exact=True).click()
         page.get_by_text("Every N hours").click()
         page.get_by_label("Every", exact=True).fill("6")
@@ -55,6 +57,9 @@ def test_a_set_shows_what_changed_between_two_runs(aura: str, page: Any) -> None
         page.wait_for_url(re.compile(r"/sets/[0-9a-f-]{36}$"))
         page.get_by_role("heading", name="Rivals watch").wait_for()
         page.get_by_text("Every 6 hours").first.wait_for()
+        assert page.get_by_role("list", name="Sites").get_by_title(rival.url("/")).inner_text() == (
+            "Rival Co"
+        )
 
         page.get_by_test_id("run-now").click()
         # The run in progress is followed live on the set page.

@@ -358,3 +358,29 @@ def test_a_report_shows_audit_details_as_tables_with_working_links(aura: str, pa
         assert "Time to first byte" in metrics
         assert "Ttfb" not in metrics
         assert page.dialogs == []
+
+
+def test_the_grid_of_the_demo_comparison_names_its_sites(aura: str, page: Any) -> None:
+    from aura.demo import serve_demo_sites
+
+    with serve_demo_sites() as served:
+        urls = [site.url for site in served]
+        created = httpx.post(
+            f"{aura}/api/v1/competitive/",
+            json={"urls": urls, "primary_url": urls[0], "mode": "static"},
+            timeout=30,
+        )
+        assert created.status_code == 201, created.text
+        batch = f"{aura}/api/v1/competitive/{created.json()['id']}"
+
+        def finished() -> bool:
+            return httpx.get(batch, timeout=30).json()["status"] in {"completed", "partial"}
+
+        assert wait_until(finished, timeout=120, interval=0.5)
+        page.goto(f"{aura}/batches/{created.json()['id']}")
+        names = page.locator("[data-testid=comparison-grid] .comparison-grid__site-name")
+        names.first.wait_for(timeout=30_000)
+        shown = names.all_inner_texts()
+    # The names the demo's sites give themselves, not 127.0.0.1:port.
+    assert sorted(shown) == ["Brightdesk", "HelpHive", "Supportly"], shown
+    assert "127.0.0.1" not in page.get_by_test_id("comparison-grid").inner_text()

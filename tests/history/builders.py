@@ -87,15 +87,27 @@ def page(
     return body
 
 
-def site(url: str, body: dict[str, Any] | None, *, primary: bool = False) -> SiteRun:
+def site(
+    url: str, body: dict[str, Any] | None, *, primary: bool = False, label: str | None = None
+) -> SiteRun:
+    """One site of a run. Its result has no title, so that sentences name it by its host (or
+    by ``label``, the user's name for it)."""
     if body is None:
-        return SiteRun(url=url, is_primary=primary, status="failed", error="timed out", result=None)
+        return SiteRun(
+            url=url,
+            is_primary=primary,
+            status="failed",
+            error="timed out",
+            result=None,
+            label=label,
+        )
     return SiteRun(
         url=url,
         is_primary=primary,
         status="completed",
         error=None,
-        result={**body, "url": url, "final_url": url},
+        result={**body, "title": None, "url": url, "final_url": url},
+        label=label,
     )
 
 
@@ -112,6 +124,7 @@ def run(
                 is_primary=s.is_primary,
                 error=s.error,
                 result=dict(s.result) if s.result is not None else None,
+                label=s.label,
             )
             for s in sites
         ],

@@ -152,3 +152,23 @@ def test_a_digest_rule_raises_one_event_per_run_listing_everything() -> None:
     assert [item["details"] for item in digest.details["digest"]] == [
         event.details for event in separate
     ]
+
+
+def _labelled(run_input: RunInput, labels: dict[str, str]) -> RunInput:
+    sites = [dataclasses.replace(s, label=labels.get(s.url)) for s in run_input.sites]
+    return run(*sites, day=run_input.ref.created_at.day)
+
+
+def test_changes_and_alerts_call_a_site_by_its_name_not_its_host() -> None:
+    labels = {A: "Acme", B: "Rival <Desk>"}
+    changes = diff_runs(
+        _labelled(scenario.before(), labels), _labelled(scenario.after(), labels), scenario.VISUALS
+    )
+    assert {entry.url: entry.name for entry in changes.sites}[B] == "Rival <Desk>"
+    assert any(line.startswith("Rival <Desk>: ") for line in changes.summary)
+
+    (overtaken,) = evaluate([rule("overtaken", "seo")], changes)
+    assert overtaken.message.startswith("Competitor Rival <Desk> overtook you in SEO")
+    (content,) = evaluate([rule("competitor_content_changed", fields=("headline",))], changes)
+    assert content.message == "Competitor Rival <Desk> changed its headline"
+    assert all("b.example" not in event.message for event in (overtaken, content))

@@ -162,7 +162,10 @@ async def _scenario(settings_for: Any, mode: str, tmp_path: Path) -> None:
     assert f"<{PUBLIC_URL}/sets/{set_id}?run={third}#changes|See what changed>" in message["text"]
     (mail,) = mailbox.messages
     assert mailbox.envelopes == [("alerts@aura.example.test", ["team@example.test"])]
-    assert mail["Subject"].startswith("[Aura] Landing pages: Competitor 127.0.0.1:")
+    # The rival is called by its name (its title's brand), not its address.
+    assert str(mail["Subject"]).strip() == (
+        "[Aura] Landing pages: Competitor Play changed its title, headline and pricing"
+    )
     body = mail.get_content()
     assert "changed its title, headline and pricing" in body
     assert f"{PUBLIC_URL}/sets/{set_id}?run={third}#changes" in body

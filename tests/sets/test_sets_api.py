@@ -254,6 +254,56 @@ async def test_a_manual_run_is_a_batch_of_the_set_with_its_options(
     assert _when(last["created_at"]) == _when(run["created_at"])
 
 
+async def test_a_sets_labels_name_its_sites_in_every_run(
+    client: httpx.AsyncClient, site: ScriptedSite
+) -> None:
+    alpha, beta = site.url("/alpha"), site.url("/beta")
+    created = await _create(
+        client,
+        name="Labelled",
+        urls=[alpha, beta],
+        primary_url=alpha,
+        labels={alpha: "  Our   shop ", beta: "Rival & Co"},
+    )
+    assert created["labels"] == {alpha: "Our shop", beta: "Rival & Co"}
+
+    for _ in range(2):
+        run = (await client.post(f"{SETS}{created['id']}/runs")).json()
+        assert {item["url"]: item["label"] for item in run["urls"]} == created["labels"]
+        await wait_for_batch(client, run["id"])
+        comparison = (await client.get(f"/api/v1/competitive/{run['id']}/comparison")).json()
+        sites = comparison["comparison"]["sites"]
+        names = {entry["url"]: entry["name"] for entry in sites}
+        assert names == {alpha: "Our shop", beta: "Rival & Co"}
+
+    # Left out of an update, the labels of the URLs that stay stay; a URL that leaves takes
+    # its label with it.
+    gamma = site.url("/gamma")
+    patched = await client.patch(f"{SETS}{created['id']}", json={"urls": [alpha, gamma]})
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["labels"] == {alpha: "Our shop"}
+    patched = await client.patch(f"{SETS}{created['id']}", json={"labels": {gamma: "Third"}})
+    assert patched.json()["labels"] == {gamma: "Third"}
+    assert (await client.get(f"{SETS}{created['id']}")).json()["labels"] == {gamma: "Third"}
+
+
+async def test_labels_must_name_a_site_of_the_set(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        SETS,
+        json={
+            "name": "Bad labels",
+            "urls": ["https://a.example/", "https://b.example/"],
+            "labels": {"https://c.example/": "C", "https://a.example/": "x" * 201},
+        },
+    )
+    errors = await _errors(response)
+    assert [loc for loc, _ in errors] == [
+        ["body", "labels", "https://c.example/"],
+        ["body", "labels", "https://a.example/"],
+    ]
+    assert "not one of the submitted urls" in errors[0][1]
+
+
 async def test_a_sets_runs_option_goes_to_each_analysis_of_its_runs(
     app: FastAPI, client: httpx.AsyncClient, site: ScriptedSite
 ) -> None:

@@ -69,6 +69,8 @@ def replay(messages: list[dict[str, Any]]) -> dict[str, Any]:
         version = message["version"]
         if message["type"] == "url.started":
             view["urls"][message["url"]] = "running"
+        elif message["type"] == "url.stage":
+            assert view["urls"][message["url"]] == "running", message
         elif message["type"] == "url.finished":
             view["urls"][message["url"]] = message["status"]
             view["progress"] = message["progress"]

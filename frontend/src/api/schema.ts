@@ -727,6 +727,11 @@ export interface components {
              * @description The name the user gave the URL
              */
             label?: string | null;
+            /**
+             * Stage
+             * @description What a running URL is doing: fetching the page, rendering it in Chromium (browser mode), or auditing what was gathered; None unless running
+             */
+            stage?: ("fetching" | "rendering" | "auditing") | null;
             /** Status */
             status: string;
             /** Url */
@@ -1587,6 +1592,13 @@ export interface components {
             ignore_selectors?: {
                 [key: string]: string[];
             };
+            /**
+             * Labels
+             * @description URL (one of ``urls``) → the name to show for it in every run (at most 200 characters; blank: the name is derived from the page)
+             */
+            labels?: {
+                [key: string]: string;
+            } | null;
             /** Mode */
             mode?: ("static" | "browser") | null;
             /**
@@ -1632,6 +1644,13 @@ export interface components {
             ignore_selectors: {
                 [key: string]: string[];
             };
+            /**
+             * Labels
+             * @description URL → the name the user gave it (only those given)
+             */
+            labels?: {
+                [key: string]: string;
+            };
             last_run: components["schemas"]["RunSummary"] | null;
             /** Mode */
             mode: string | null;
@@ -1664,6 +1683,13 @@ export interface components {
             /** Ignore Selectors */
             ignore_selectors?: {
                 [key: string]: string[];
+            } | null;
+            /**
+             * Labels
+             * @description Replaces every label (``{}`` removes them); left out, the labels of the URLs still in the set stay
+             */
+            labels?: {
+                [key: string]: string;
             } | null;
             /** Mode */
             mode?: ("static" | "browser") | null;
@@ -1745,6 +1771,11 @@ export interface components {
              * @description Key metrics
              */
             metrics?: components["schemas"]["Delta"][];
+            /**
+             * Name
+             * @description What to call the site, as the run's comparison does (the user's label, its og:site_name, the title's brand, its host); None in changes stored before names
+             */
+            name?: string | null;
             pricing?: components["schemas"]["PricingChange"] | null;
             /** Ranks */
             ranks?: components["schemas"]["RankChange"][];

@@ -51,6 +51,45 @@ describe("BatchProgressTracker", () => {
     expect(screen.getByTitle("https://rival.example/")).toHaveTextContent("rival.example");
   });
 
+  it("shows each site's stage: queued, fetching, rendering, auditing, done, or failed with the reason", () => {
+    const item = (id: string, status: string, stage: string | null, error: string | null = null) => ({
+      id,
+      url: `https://${id}.example/`,
+      status,
+      stage,
+      is_primary: false,
+      label: null,
+      analysis_id: id,
+      final_url: null,
+      error,
+    });
+    const running = {
+      ...batch("running", 5),
+      urls: [
+        item("a", "queued", null),
+        item("b", "running", "fetching"),
+        item("c", "running", "rendering"),
+        item("d", "running", "auditing"),
+        item("e", "completed", null),
+        item("f", "failed", null, "the server answered HTTP 503"),
+      ],
+    } as unknown as Batch;
+    render(
+      <MemoryRouter>
+        <BatchProgressTracker batch={running} connection="live" />
+      </MemoryRouter>,
+    );
+    expect(screen.getAllByTestId("url-stage").map((el) => el.textContent)).toEqual([
+      "Queued",
+      "Fetching the page",
+      "Rendering in Chromium",
+      "Auditing",
+      "Done",
+      "Failed",
+    ]);
+    expect(screen.getByText("the server answered HTTP 503")).toBeInTheDocument();
+  });
+
   it("says how long a running comparison has taken so far", () => {
     render(
       <MemoryRouter>

@@ -9,11 +9,23 @@ import { StatusBadge } from "./Badges";
 
 const URL_STATE: Record<string, string> = {
   queued: "Queued",
-  running: "Fetching and auditing",
+  running: "Fetching the page",
   completed: "Done",
   failed: "Failed",
   cancelled: "Cancelled",
 };
+
+/** What a running site is doing (the server's `stage`). */
+const RUNNING_STAGE: Record<string, string> = {
+  fetching: "Fetching the page",
+  rendering: "Rendering in Chromium",
+  auditing: "Auditing",
+};
+
+function urlState(item: Batch["urls"][number]): string {
+  if (item.status === "running") return RUNNING_STAGE[item.stage ?? "fetching"] ?? URL_STATE.running!;
+  return URL_STATE[item.status] ?? item.status;
+}
 
 const CONNECTION: Record<SocketState, string> = {
   connecting: "Connecting…",
@@ -92,7 +104,9 @@ export function BatchProgressTracker({ batch, connection }: { batch: Batch; conn
               </span>
               {item.status === "failed" && item.error && <span className="url-status__error">{item.error}</span>}
             </div>
-            <span className="url-status__state">{URL_STATE[item.status] ?? item.status}</span>
+            <span className="url-status__state" data-testid="url-stage">
+              {urlState(item)}
+            </span>
             {item.status === "completed" && (
               <Link className="url-status__link" to={reportPath(item.analysis_id, batch.id)}>
                 Report

@@ -108,6 +108,13 @@ describe("SiteChangeCard", () => {
     );
   }
 
+  it("heads the card with the site's name, its address on hover", () => {
+    renderCard(site({ name: "Rival Desk" }));
+    const heading = screen.getByRole("heading", { level: 3 });
+    expect(heading).toHaveTextContent("Rival Desk");
+    expect(heading).toHaveAttribute("title", "https://rival.example/");
+  });
+
   it("colours score deltas by better or worse for the site, not by sign", () => {
     renderCard(
       site({
@@ -229,5 +236,18 @@ describe("Overtakes", () => {
     const item = screen.getByRole("listitem");
     expect(item).toHaveTextContent("rival.example overtook you in SEO (70 → 85 vs 80 → 78)");
     expect(item).toHaveClass("overtake--loss");
+  });
+
+  it("calls a site by its name when the changes give one", () => {
+    render(
+      <Overtakes
+        primaryUrl="https://you.example/"
+        names={{ "https://rival.example/": "Rival Desk" }}
+        overtakes={[
+          { category: "seo", label: "SEO", site: "https://rival.example/", overtaken: "https://you.example/", site_before: 70, site_after: 85, overtaken_before: 80, overtaken_after: 78 },
+        ]}
+      />,
+    );
+    expect(screen.getByRole("listitem")).toHaveTextContent("Rival Desk overtook you in SEO");
   });
 });

@@ -262,7 +262,7 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
 export function SiteChangeCard({ site, setId, afterBatchId }: { site: SiteChanges; setId: string; afterBatchId: string }) {
   const [allMetrics, setAllMetrics] = useState(false);
   const { scores: allScores = [], metrics: allMetricList = [], ranks = [], technology = [], content = [], summary = [], pricing = null, visual = null, error = null } = site;
-  const host = hostOf(site.url);
+  const host = site.name ?? hostOf(site.url);
   const scores = allScores.filter(noticed);
   const moved = allMetricList.filter(noticed);
   const metrics = allMetrics ? allMetricList : moved;
@@ -338,9 +338,9 @@ export function SiteChangeCard({ site, setId, afterBatchId }: { site: SiteChange
   );
 }
 
-export function Overtakes({ overtakes, primaryUrl }: { overtakes: Overtake[]; primaryUrl: string | null }) {
+export function Overtakes({ overtakes, primaryUrl, names = {} }: { overtakes: Overtake[]; primaryUrl: string | null; names?: Record<string, string> }) {
   if (!overtakes.length) return <p className="muted">Nobody overtook anybody between these runs.</p>;
-  const name = (url: string) => (url === primaryUrl ? "you" : hostOf(url));
+  const name = (url: string) => (url === primaryUrl ? "you" : (names[url] ?? hostOf(url)));
   const score = (value: number | null) => (value === null ? "—" : Math.round(value).toString());
   return (
     <ul className="overtakes" data-testid="overtakes">

@@ -1,8 +1,4 @@
 import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
   Legend,
   PolarAngleAxis,
   PolarGrid,
@@ -11,9 +7,8 @@ import {
   RadarChart,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
-  YAxis,
 } from "recharts";
+import { barPercent, scaleEnd } from "../lib/chartScale";
 import { formatValue } from "../lib/format";
 import { rowLeaders, type GridRow } from "../lib/grid";
 import type { ResultSite } from "../lib/results";
@@ -60,7 +55,11 @@ export function CategoryRadar({ sites, rows }: { sites: ResultSite[]; rows: Grid
   );
 }
 
-/** One small bar chart per key metric; the leader's bar is drawn solid, the others light. */
+/**
+ * One small bar chart per key metric; the leader's bar is drawn solid, the others light. A bar's
+ * length is its value on the metric's own scale (lib/chartScale.ts), which starts at 0 and the
+ * caption states: a CLS of 0.03 on a 0–0.25 scale is a short bar, not a full one.
+ */
 export function MetricBars({ sites, rows }: { sites: ResultSite[]; rows: GridRow[] }) {
   const metrics = rows.filter((row) => row.kind === "metric" && row.unit !== "bool").slice(0, 6);
   if (!metrics.length) return <p className="muted">No key metrics to chart.</p>;
@@ -70,32 +69,44 @@ export function MetricBars({ sites, rows }: { sites: ResultSite[]; rows: GridRow
       {metrics.map((row) => {
         const leaders = rowLeaders(row);
         const data = sites
-          .filter((site) => typeof row.values[site.key] === "number")
+          .filter((site) => typeof row.values[site.key] === "number" && Number.isFinite(row.values[site.key]))
           .map((site) => ({ key: site.key, name: site.label, value: row.values[site.key] as number }));
+        const metricId = row.id.replace(/^metric:/, "");
+        const end = scaleEnd(metricId, row.unit, data.map((entry) => entry.value));
         return (
-          <figure key={row.id} className="chart chart--bars">
+          <figure key={row.id} className="chart chart--bars" data-testid={`metric-bars-${metricId}`}>
             <figcaption>
               {row.label}
               <span className="muted small"> · {row.direction === "lower" ? "lower is better" : "higher is better"}</span>
             </figcaption>
-            <ResponsiveContainer width="100%" height={Math.max(120, data.length * 34 + 30)}>
-              <BarChart data={data} layout="vertical" margin={{ left: 8, right: 56, top: 4, bottom: 4 }}>
-                <CartesianGrid horizontal={false} stroke="#eef0f5" />
-                <XAxis type="number" hide />
-                <YAxis type="category" dataKey="name" width={130} tick={{ fill: "#4a5064", fontSize: 12 }} />
-                <Tooltip formatter={(value) => (typeof value === "number" ? formatValue(value, row.unit) : String(value))} />
-                <Bar
-                  dataKey="value"
-                  radius={[0, 4, 4, 0]}
-                  isAnimationActive={false}
-                  label={{ position: "right", fontSize: 11, fill: "#4a5064", formatter: (value: unknown) => (typeof value === "number" ? formatValue(value, row.unit) : "") }}
-                >
-                  {data.map((entry) => (
-                    <Cell key={entry.key} fill={colourOf.get(entry.key)} fillOpacity={leaders.has(entry.key) ? 1 : 0.45} />
-                  ))}
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
+            {data.length === 0 ? (
+              <p className="muted small">No site has a value.</p>
+            ) : (
+              <ul className="metric-bars" aria-label={row.label}>
+                {data.map((entry) => (
+                  <li key={entry.key}>
+                    <span className="metric-bars__label" title={entry.name}>
+                      {entry.name}
+                    </span>
+                    <span className="metric-bars__track">
+                      <span
+                        className="metric-bars__fill"
+                        data-testid="metric-bar"
+                        style={{
+                          width: `${barPercent(entry.value, end)}%`,
+                          background: colourOf.get(entry.key),
+                          opacity: leaders.has(entry.key) ? 1 : 0.45,
+                        }}
+                      />
+                    </span>
+                    <span className="metric-bars__value">{formatValue(entry.value, row.unit)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="metric-bars__scale muted small">
+              Scale: {formatValue(0, row.unit)} to {formatValue(end, row.unit)}
+            </p>
           </figure>
         );
       })}

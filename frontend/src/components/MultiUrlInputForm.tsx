@@ -39,6 +39,8 @@ export interface MultiUrlInputFormProps {
   extra?: (urls: string[]) => ReactNode;
   /** Offer an optional name per URL (sent as the batch's `labels`). */
   withLabels?: boolean;
+  /** The names already given to `initialUrls` (editing a set), by URL. */
+  initialLabels?: Record<string, string>;
 }
 
 /** The names given to the sent rows, keyed by the URL as sent; null when none is given. */
@@ -90,10 +92,15 @@ export function MultiUrlInputForm({
   nameRequired = false,
   extra,
   withLabels = false,
+  initialLabels,
 }: MultiUrlInputFormProps) {
   const formId = useId();
   const [rows, setRows] = useState<UrlRow[]>(() => {
-    const start = (initialUrls?.length ? initialUrls : ["", "", ""]).map((u) => row(u));
+    const start = (initialUrls?.length ? initialUrls : ["", "", ""]).map((u) => {
+      const made = row(u);
+      const label = initialLabels?.[u];
+      return label ? { ...made, label } : made;
+    });
     while (start.length < 2) start.push(row());
     return start;
   });

@@ -35,14 +35,14 @@ describe("SetForm", { timeout: 30_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Create set" }));
     expect(await screen.findByText("give it a name")).toBeInTheDocument();
     expect(screen.getByText("'ftp://mysite.com' uses the scheme 'ftp'; only http and https")).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Name/)).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText(/^Name\s*$/)).toHaveAttribute("aria-invalid", "true");
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it("reports a cron expression without five fields and an unknown time zone beside them", async () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
-    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "Watch");
     await user.click(screen.getByText("Days and times"));
     const cron = screen.getByLabelText("Cron expression");
     await user.clear(cron);
@@ -60,7 +60,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
   it("refuses an interval of zero hours and an invalid CSS selector", async () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
-    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "Watch");
     await user.click(screen.getByText("Every N hours"));
     const hours = screen.getByLabelText("Every");
     await user.clear(hours);
@@ -79,13 +79,14 @@ describe("SetForm", { timeout: 30_000 }, () => {
   it("sends the set: sites, schedule and each site's selectors under its URL", async () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
-    await enter(user, screen.getByLabelText(/^Name/), "  Watch list ");
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "  Watch list ");
     await user.click(screen.getByText("Every N hours"));
     const hours = screen.getByLabelText("Every");
     await user.clear(hours);
     await user.type(hours, "6");
     await user.click(screen.getByText(/Ignore parts of pages/));
     await enter(user, screen.getAllByTestId("ignore-selectors")[1]!, ".promo\n\n  #visitors  ");
+    await enter(user, screen.getAllByTestId("url-label")[1]!, " Rival & Co ");
     await user.click(screen.getByRole("button", { name: "Create set" }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0]![0]).toEqual({
@@ -93,6 +94,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
       urls: ["mysite.com", "rival.com"],
       primary_url: "mysite.com",
       ignore_selectors: { "rival.com": [".promo", "#visitors"] },
+      labels: { "rival.com": "Rival & Co" },
       schedule: { every_hours: 6, timezone: expect.any(String), enabled: true },
     });
   });
@@ -100,7 +102,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
   it("writes a preset in words as the cron expression it sends", async () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
-    await enter(user, screen.getByLabelText(/^Name/), "Mornings");
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "Mornings");
     await user.click(screen.getByText("Days and times"));
     await user.selectOptions(screen.getByLabelText("Repeat"), "weekdays");
     fireEvent.change(screen.getByLabelText("at"), { target: { value: "07:30" } });
@@ -123,10 +125,10 @@ describe("SetForm", { timeout: 30_000 }, () => {
   it("sends no schedule when the set runs only by hand", async () => {
     const { user, onSubmit, urls } = setup();
     await fillSites(user, urls);
-    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "Watch");
     await user.click(screen.getByRole("button", { name: "Create set" }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ schedule: null, ignore_selectors: {} });
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ schedule: null, ignore_selectors: {}, labels: {} });
   });
 
   it("puts the server's verdicts beside the fields they name", async () => {
@@ -142,7 +144,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
       .mockRejectedValueOnce(new ApiError(409, "a set named 'Watch' already exists"));
     const { user, urls } = setup({ onSubmit });
     await fillSites(user, urls);
-    await enter(user, screen.getByLabelText(/^Name/), "Watch");
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "Watch");
     await user.click(screen.getByText("Days and times"));
     await user.click(screen.getByText(/Ignore parts of pages/));
     await user.type(screen.getAllByTestId("ignore-selectors")[1]!, "p");
@@ -154,7 +156,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole("button", { name: "Create set" }));
     const duplicate = await screen.findByText("a set named 'Watch' already exists");
-    expect(duplicate.closest(".field")?.querySelector("input")).toBe(screen.getByLabelText(/^Name/));
+    expect(duplicate.closest(".field")?.querySelector("input")).toBe(screen.getByLabelText(/^Name\s*$/));
   });
 
   it("starts from the set being edited", () => {
@@ -165,6 +167,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
       primary_url: "https://you.example/",
       mode: "static",
       ignore_selectors: { "https://rival.example/": [".ticker", "#date"] },
+      labels: { "https://rival.example/": "Rival" },
       runs: 1,
       schedule: {
         every_hours: null,
@@ -182,7 +185,7 @@ describe("SetForm", { timeout: 30_000 }, () => {
     };
     const { urls } = setup({ initial });
     expect(urls().map((input) => input.value)).toEqual(["https://you.example/", "https://rival.example/"]);
-    expect(screen.getByLabelText(/^Name/)).toHaveValue("Rivals");
+    expect(screen.getByLabelText(/^Name\s*$/)).toHaveValue("Rivals");
     expect(screen.getByLabelText("Cron expression")).toHaveValue("0 9 * * 1");
     expect(screen.getByLabelText("Repeat")).toHaveValue("weekly");
     expect(screen.getByLabelText("on")).toHaveValue("1");
@@ -190,5 +193,19 @@ describe("SetForm", { timeout: 30_000 }, () => {
     expect(screen.getByLabelText("Time zone")).toHaveValue("Europe/Paris");
     expect(screen.getByRole("checkbox", { name: /Active/ })).not.toBeChecked();
     expect(screen.getAllByTestId("ignore-selectors")[1]).toHaveValue(".ticker\n#date");
+    expect((screen.getAllByTestId("url-label") as HTMLInputElement[]).map((input) => input.value)).toEqual(["", "Rival"]);
+  });
+
+  it("puts the server's verdict on a label beside its site", async () => {
+    const onSubmit = vi
+      .fn<(body: SetCreate) => Promise<unknown>>()
+      .mockRejectedValueOnce(new ApiError(422, "invalid", [{ loc: ["body", "labels", "rival.com"], msg: "a label has at most 200 characters (got 201)" }]));
+    const { user, urls } = setup({ onSubmit });
+    await fillSites(user, urls);
+    await enter(user, screen.getByLabelText(/^Name\s*$/), "Watch");
+    await enter(user, screen.getAllByTestId("url-label")[1]!, "x".repeat(201));
+    await user.click(screen.getByRole("button", { name: "Create set" }));
+    const problem = await screen.findByText(/a label has at most 200 characters/);
+    expect(problem.closest("li")?.querySelector("input")).toBe(urls()[1]);
   });
 });

@@ -294,6 +294,8 @@ export function SetForm({ initial, modes, defaultMode, submitLabel, onSubmit }: 
         primary_url: body.primary_url ?? null,
         ...(body.mode ? { mode: body.mode } : {}),
         ignore_selectors: selectorsBody(selectors, body.urls),
+        // Every label the form shows: none left means none (an edit removes them).
+        labels: body.labels ?? {},
         schedule: scheduleBody(schedule),
       });
     } catch (error) {
@@ -314,6 +316,8 @@ export function SetForm({ initial, modes, defaultMode, submitLabel, onSubmit }: 
         initialUrls={initial ? [...initial.urls].sort((a, b) => Number(b === initial.primary_url) - Number(a === initial.primary_url)) : undefined}
         initialName={initial?.name ?? ""}
         nameRequired
+        withLabels
+        initialLabels={initial?.labels}
         submitLabel={submitLabel}
         submittingLabel="Saving…"
         onSubmit={submit}

@@ -159,10 +159,13 @@ export function useCancelBatch() {
 
 /** A new batch with the same sites, name and mode as an earlier one. */
 export function rerunBody(batch: Batch): BatchCreate {
+  // The names the user gave the sites go with them, so the new run calls them the same.
+  const labels = Object.fromEntries(batch.urls.flatMap((item) => (item.label ? [[item.url, item.label]] : [])));
   return {
     name: batch.name,
     urls: batch.urls.map((item) => item.url),
     primary_url: batch.primary_url,
     mode: batch.mode as BatchCreate["mode"],
+    ...(Object.keys(labels).length ? { labels } : {}),
   };
 }

@@ -68,7 +68,7 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
 }
 
 /** `lcp_mobile`, `load_mobile_ms` and `mobile_lcp` → the base id and the device profile. */
-function splitProfile(id: string): [string, string | null] {
+export function splitProfile(id: string): [string, string | null] {
   const parts = id.split("_");
   for (const profile of DEVICE_PROFILES) {
     const at = parts.indexOf(profile);

@@ -74,3 +74,7 @@ export const METRIC_FORMATS: Record<string, MetricFormat> = {
 };
 
 export const DEVICE_PROFILES = ["mobile", "desktop"];
+
+/** Per device profile, each lab metric's "poor" threshold (the median of its score
+ * curve): a chart's scale reaches at least this far. */
+export const POOR_THRESHOLDS: Record<string, Record<string, number>> = {"mobile": {"fcp": 3000, "si": 5800, "lcp": 4000, "tbt": 600, "cls": 0.25}, "desktop": {"fcp": 1600, "si": 2300, "lcp": 2400, "tbt": 350, "cls": 0.25}};

@@ -48,6 +48,25 @@ describe("applyMessage", () => {
     expect(failed.kind === "updated" && failed.batch.progress).toBe(50);
   });
 
+  it("follows a running site's stage until it is over", () => {
+    const step = (current: Batch, message: Parameters<typeof applyMessage>[1]): Batch => {
+      const applied = applyMessage(current, message);
+      if (applied.kind !== "updated") throw new Error(applied.kind);
+      return applied.batch;
+    };
+    const started = step(batch, { type: "url.started", version: 4, analysis_id: "a1" });
+    expect(started.urls[0]!.stage).toBe("fetching");
+    const rendering = step(started, { type: "url.stage", version: 5, analysis_id: "a1", stage: "rendering" });
+    expect(rendering.urls.map((item) => item.stage ?? null)).toEqual(["rendering", null]);
+    const auditing = step(rendering, { type: "url.stage", version: 6, analysis_id: "a1", stage: "auditing" });
+    expect(auditing.urls[0]!.stage).toBe("auditing");
+    // An unknown stage still advances the version and changes nothing else.
+    const unknown = step(auditing, { type: "url.stage", version: 7, analysis_id: "a1", stage: "dreaming" });
+    expect(unknown.urls[0]!.stage).toBe("auditing");
+    const done = step(unknown, { type: "url.finished", version: 8, analysis_id: "a1", status: "completed", progress: 50 });
+    expect(done.urls[0]).toMatchObject({ status: "completed", stage: null });
+  });
+
   it("ignores what the client already has and reports a gap", () => {
     expect(applyMessage(batch, { type: "url.started", version: 3, analysis_id: "a1" }).kind).toBe("stale");
     expect(applyMessage(batch, { type: "url.started", version: 5, analysis_id: "a1" }).kind).toBe("gap");

@@ -9,6 +9,7 @@ export interface SocketMessage {
   analysis_id?: string;
   url?: string;
   status?: string;
+  stage?: string;
   error?: string | null;
   progress?: number;
   completed_urls?: number;
@@ -28,6 +29,14 @@ export function hasComparison(batch: Pick<Batch, "status" | "urls">): boolean {
   return batch.status === "cancelled" && batch.urls.some((item) => item.status === "completed");
 }
 
+type Stage = NonNullable<Batch["urls"][number]["stage"]>;
+
+const STAGES: readonly string[] = ["fetching", "rendering", "auditing"] satisfies Stage[];
+
+function isStage(stage: string | undefined): stage is Stage {
+  return stage !== undefined && STAGES.includes(stage);
+}
+
 export type Applied =
   | { kind: "updated"; batch: Batch }
   | { kind: "stale" }
@@ -43,13 +52,18 @@ export function applyMessage(current: Batch | undefined, message: SocketMessage)
   switch (message.type) {
     case "url.started":
       next.urls = current.urls.map((item) =>
-        item.analysis_id === message.analysis_id ? { ...item, status: "running", error: null } : item,
+        item.analysis_id === message.analysis_id ? { ...item, status: "running", stage: "fetching", error: null } : item,
+      );
+      break;
+    case "url.stage":
+      next.urls = current.urls.map((item) =>
+        item.analysis_id === message.analysis_id && isStage(message.stage) ? { ...item, stage: message.stage } : item,
       );
       break;
     case "url.finished":
       next.urls = current.urls.map((item) =>
         item.analysis_id === message.analysis_id
-          ? { ...item, status: message.status ?? item.status, error: message.error ?? null }
+          ? { ...item, status: message.status ?? item.status, stage: null, error: message.error ?? null }
           : item,
       );
       if (typeof message.progress === "number") next.progress = message.progress;

@@ -253,7 +253,11 @@ function Changes({ set, finished, run }: { set: SetRead; finished: RunSummary[];
       </p>
       <div className="overtakes-box">
         <h3>Overtakes</h3>
-        <Overtakes overtakes={data.overtakes ?? []} primaryUrl={data.primary_url} />
+        <Overtakes
+          overtakes={data.overtakes ?? []}
+          primaryUrl={data.primary_url}
+          names={Object.fromEntries((data.sites ?? []).flatMap((site) => (site.name ? [[site.url, site.name]] : [])))}
+        />
       </div>
       <ChangesView changes={data} setId={set.id} />
     </div>
@@ -341,7 +345,7 @@ export function SetPage() {
         {orderedSites(data).map((site) => (
           <li key={site.url} className={`chip${site.isPrimary ? " chip--cta" : ""}`} title={site.url}>
             {site.isPrimary && "You · "}
-            {hostOf(site.url)}
+            {data.labels?.[site.url] ?? hostOf(site.url)}
             {(data.ignore_selectors[site.url]?.length ?? 0) > 0 && <span className="muted"> · ignores {data.ignore_selectors[site.url]!.length}</span>}
           </li>
         ))}

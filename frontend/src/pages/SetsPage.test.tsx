@@ -89,6 +89,14 @@ describe("SetsPage", () => {
     expect(row).toHaveTextContent("2 runs");
   });
 
+  it("calls the sites by the names the set gives them", async () => {
+    serve({ items: [set({ labels: { "https://rival.example/": "Rival Desk" } })] });
+    renderPage();
+    const row = await screen.findByTestId("set-row");
+    expect(within(row).getByTitle("https://rival.example/")).toHaveTextContent("Rival Desk");
+    expect(within(row).getByTitle("https://you.example/")).toHaveTextContent("you.example");
+  });
+
   it("invites to create the first set", async () => {
     serve({ items: [] });
     renderPage();

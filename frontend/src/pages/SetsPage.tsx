@@ -49,8 +49,8 @@ function SetRow({ set }: { set: SetRead }) {
         <span className="batch-row__name">{set.name}</span>
         <span className="batch-row__sites">
           {sites.slice(0, 5).map((site) => (
-            <span key={site.url} className={site.isPrimary ? "batch-row__own" : undefined}>
-              {hostOf(site.url)}
+            <span key={site.url} className={site.isPrimary ? "batch-row__own" : undefined} title={site.url}>
+              {set.labels?.[site.url] ?? hostOf(site.url)}
             </span>
           ))}
           {sites.length > 5 && <span>+{sites.length - 5}</span>}

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from aura.audit.stages import FETCHING
 from aura.db.engine import rowcount
 from aura.db.types import utcnow
 from aura.models import Analysis, AnalysisStatus, CompetitiveAnalysisUrl
@@ -74,6 +75,7 @@ class AnalysisRepository:
                     claimed_by=worker or None,
                     lease_expires_at=now + lease,
                     started_at=sa.func.coalesce(Analysis.started_at, now),
+                    stage=FETCHING,
                 )
                 .returning(Analysis.url, Analysis.mode, Analysis.attempts, Analysis.options)
             )
@@ -127,7 +129,21 @@ class AnalysisRepository:
                 finished_at=utcnow(),
                 claim_token=None,
                 lease_expires_at=None,
+                stage=None,
             )
+        )
+        return rowcount(updated) == 1
+
+    async def set_stage(self, claim: Claim, stage: str) -> bool:
+        """Record the stage the running analysis reached, if ``claim`` still holds it."""
+        updated = await self.session.execute(
+            sa.update(Analysis)
+            .where(
+                Analysis.id == claim.analysis_id,
+                Analysis.claim_token == claim.token,
+                Analysis.status == AnalysisStatus.RUNNING,
+            )
+            .values(stage=stage)
         )
         return rowcount(updated) == 1
 
@@ -140,7 +156,9 @@ class AnalysisRepository:
                 Analysis.claim_token == claim.token,
                 Analysis.status == AnalysisStatus.RUNNING,
             )
-            .values(status=AnalysisStatus.QUEUED, claim_token=None, lease_expires_at=None)
+            .values(
+                status=AnalysisStatus.QUEUED, claim_token=None, lease_expires_at=None, stage=None
+            )
         )
         return rowcount(updated) == 1
 

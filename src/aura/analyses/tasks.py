@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import time
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,6 +17,7 @@ from aura.audit.runner import AnalysisError, analyze_url
 from aura.competitive.events import (
     BATCH_STATUS,
     URL_FINISHED,
+    URL_STAGE,
     URL_STARTED,
     batch_event,
     publish_after_commit,
@@ -92,7 +94,11 @@ async def _run_claimed(runtime: Runtime, analysis_id: uuid.UUID) -> None:
                 ignore_selectors=claim.ignore_selectors,
                 runs=claim.runs,
             )
-            result = await analyze_url(claim.url, options)
+
+            async def on_stage(stage: str) -> None:
+                await _announce_stage(runtime, claim, stage)
+
+            result = await analyze_url(claim.url, replace(options, on_stage=on_stage))
         error = None
     except AnalysisError as failure:
         result, error = None, str(failure)
@@ -136,6 +142,27 @@ async def _announce_start(
     if running is not None:
         status = batch_event(BATCH_STATUS, batch_id, running, status=BatchStatus.RUNNING)
         publish_after_commit(session, runtime.bus, status)
+
+
+async def _announce_stage(runtime: Runtime, claim: Claim, stage: str) -> None:
+    """Record the stage the analysis reached and tell the batch's watchers (one version)."""
+    async with runtime.db.write() as session:
+        if not await AnalysisRepository(session).set_stage(claim, stage):
+            return  # the claim was lost: the new holder reports its own progress
+        if claim.batch_id is None:
+            return
+        version = await BatchRepository(session).bump_version(claim.batch_id)
+        if version is None:
+            return
+        event = batch_event(
+            URL_STAGE,
+            claim.batch_id,
+            version,
+            analysis_id=str(claim.analysis_id),
+            url=claim.url,
+            stage=stage,
+        )
+        publish_after_commit(session, runtime.bus, event)
 
 
 async def _store(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from aura.audit.html import decode_html, page_problem, parse_refusal
 from aura.audit.memory import release_free_memory
 from aura.audit.pricing import PricingPlans
 from aura.audit.snapshot import ContentSnapshot, content_snapshot
+from aura.audit.stages import AUDITING, RENDERING
 from aura.audit.technology import TechnologyOptions, TechnologyReport
 from aura.audit.technology.gatherers import technology_report
 
@@ -79,6 +80,9 @@ class AnalysisOptions:
     ignore_selectors: tuple[str, ...] = ()
     #: Browser mode: renders of the page; the median one is reported, the spread kept.
     runs: int = 1
+    #: Told each stage the analysis reaches after fetching (``aura.audit.stages``), for
+    #: progress; its failures are logged, never the analysis's.
+    on_stage: Callable[[str], Awaitable[None]] | None = None
 
 
 async def analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
@@ -115,6 +119,8 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         await cpu.to_thread(_parse_safely, document)
         artifacts = Artifacts([exchange, document, options.technology])
         context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
+        if tier.pool is not None:
+            await _tell_stage(options, RENDERING)
         # The browser renders the page while the static gatherers fetch its resources.
         rendering = asyncio.create_task(
             _render(tier, exchange.final_url, options.policy, options.screenshot_dir, options.runs)
@@ -138,6 +144,7 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         failures.update(rendered.failures)
         await cpu.to_thread(_detect_with_live_page, artifacts)
         await cpu.to_thread(_parse_rendered_dom, artifacts, failures)
+    await _tell_stage(options, AUDITING)
     # Parsing and auditing are CPU work: keep the event loop free for other analyses.
     results = await cpu.to_thread(run_audits, audits, artifacts, failures)
     pricing = artifacts.find(PricingPlans) or PricingPlans(
@@ -154,6 +161,16 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
     document_result["gather_errors"] = {kind.__name__: error for kind, error in failures.items()}
     document_result["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
     return document_result
+
+
+async def _tell_stage(options: AnalysisOptions, stage: str) -> None:
+    if options.on_stage is None:
+        return
+    try:
+        await options.on_stage(stage)
+    except Exception:
+        # Progress is for watchers: a failure to tell it must not fail the analysis.
+        logger.warning("could not report the %s stage", stage, exc_info=True)
 
 
 async def _render(

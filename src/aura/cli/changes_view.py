@@ -30,7 +30,7 @@ from aura.history.document import (
     VisualChange,
 )
 from aura.reports.as_markdown import md, table
-from aura.reports.common import MISSING, score_text, site_label
+from aura.reports.common import MISSING, score_text, site_label, sites_named
 
 #: Lines of a list or of the main text shown per change; the JSON output has them all.
 SHOWN_LINES = 8
@@ -117,6 +117,18 @@ def _site_title(site: SiteChanges) -> str:
 
 
 def changes_renderable(
+    changes: RunChanges, set_name: str, overlays: Mapping[str, Path] | None = None
+) -> RenderableType:
+    """``_changes_renderable`` with the sites called by their names."""
+    with sites_named(_names(changes)):
+        return _changes_renderable(changes, set_name, overlays)
+
+
+def _names(changes: RunChanges) -> dict[str, str]:
+    return {site.url: site.name for site in changes.sites if site.name}
+
+
+def _changes_renderable(
     changes: RunChanges, set_name: str, overlays: Mapping[str, Path] | None = None
 ) -> RenderableType:
     """The whole document: the summary, overtakes, then every site that changed.
@@ -296,6 +308,11 @@ def _trend_change(scores: Sequence[float | None]) -> Text:
 
 
 def changes_markdown(changes: RunChanges, set_name: str) -> str:
+    with sites_named(_names(changes)):
+        return _changes_markdown(changes, set_name)
+
+
+def _changes_markdown(changes: RunChanges, set_name: str) -> str:
     lines = [
         f"# {md(set_name)}: changes",
         "",

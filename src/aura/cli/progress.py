@@ -13,20 +13,39 @@ from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.spinner import Spinner
 from rich.table import Table
 from rich.text import Text
 
-from aura.competitive.events import BATCH_FINISHED, BATCH_STATUS, URL_FINISHED, URL_STARTED
+from aura.competitive.events import (
+    BATCH_FINISHED,
+    BATCH_STATUS,
+    URL_FINISHED,
+    URL_STAGE,
+    URL_STARTED,
+)
 from aura.competitive.schemas import BatchRead
 
 STAGES = {
     "queued": "waiting",
-    "running": "analysing",
+    "running": "fetching",
     "completed": "done",
     "failed": "failed",
     "cancelled": "cancelled",
+}
+#: What a running URL is doing (``aura.audit.stages``).
+RUNNING_STAGES = {
+    "fetching": "fetching",
+    "rendering": "rendering in Chromium",
+    "auditing": "auditing",
 }
 BATCH_STAGES = {
     "pending": "waiting for a worker",
@@ -43,6 +62,8 @@ BATCH_STAGES = {
 class UrlRow:
     url: str
     status: str = "queued"
+    #: The stage of a running URL (``RUNNING_STAGES``).
+    stage: str | None = None
     attempt: int = 0
     error: str | None = None
     started: float | None = None
@@ -63,6 +84,8 @@ class BatchProgress:
     console: Console
     rows: dict[str, UrlRow] = field(default_factory=dict)
     status: str = "pending"
+    #: When the view started: the elapsed time of the whole batch.
+    started: float = field(default_factory=time.monotonic)
     _live: Live | None = None
     _bar: Progress | None = None
     _task: TaskID | None = None
@@ -73,6 +96,7 @@ class BatchProgress:
                 TextColumn("[bold]Overall"),
                 BarColumn(),
                 MofNCompleteColumn(),
+                TimeElapsedColumn(),
                 TextColumn("{task.description}"),
                 console=self.console,
             )
@@ -106,6 +130,8 @@ class BatchProgress:
             self._line(Text(f"Analysing {len(batch.urls)} sites (batch {batch.id})", style="bold"))
         for item in batch.urls:
             row = self.rows.setdefault(item.url, UrlRow(item.url))
+            if item.stage is not None:
+                row.stage = item.stage
             if row.status != item.status:
                 self._set(row, item.status, item.error)
         self._set_batch(batch.status)
@@ -116,7 +142,13 @@ class BatchProgress:
         if kind == URL_STARTED:
             row = self.rows.setdefault(url, UrlRow(url))
             row.attempt = int(event.get("attempt") or 1)
+            row.stage = "fetching"
             self._set(row, "running", None)
+        elif kind == URL_STAGE:
+            row = self.rows.setdefault(url, UrlRow(url))
+            row.stage = str(event.get("stage"))
+            if not self.interactive and row.status == "running":
+                self._line(Text.assemble(("… ", "cyan"), row.url, f" {_running(row)}"))
         elif kind == URL_FINISHED:
             row = self.rows.setdefault(url, UrlRow(url))
             self._set(row, str(event.get("status")), event.get("error"))
@@ -134,10 +166,11 @@ class BatchProgress:
         if status == "failed":
             message = Text.assemble(("✗ ", "red"), (row.url, "bold"), f": {error or 'failed'}")
             self._line(message, always=True)
-        elif not self.interactive and status in ("running", "completed"):
-            retry = f" (attempt {row.attempt})" if row.attempt > 1 and status == "running" else ""
-            mark = ("✓ ", "green") if status == "completed" else ("… ", "cyan")
-            self._line(Text.assemble(mark, row.url, f" {STAGES[status]}{retry}"))
+        elif not self.interactive and status == "running":
+            retry = f" (attempt {row.attempt})" if row.attempt > 1 else ""
+            self._line(Text.assemble(("… ", "cyan"), row.url, f" {_running(row)}{retry}"))
+        elif not self.interactive and status == "completed":
+            self._line(Text.assemble(("✓ ", "green"), row.url, f" done in {row.elapsed()}"))
         self._update_bar()
 
     def _set_batch(self, status: str) -> None:
@@ -145,7 +178,8 @@ class BatchProgress:
             return
         self.status = status
         if not self.interactive and status in ("comparing", "cancelled"):
-            self._line(Text(BATCH_STAGES.get(status, status), style="bold"))
+            elapsed = f"{time.monotonic() - self.started:.1f} s"
+            self._line(Text(f"{BATCH_STAGES.get(status, status)} ({elapsed} so far)", style="bold"))
         self._update_bar()
 
     def _line(self, text: Text, *, always: bool = False) -> None:
@@ -187,8 +221,12 @@ def _icon(status: str) -> RenderableType:
     return Text(symbol, style=style)
 
 
+def _running(row: UrlRow) -> str:
+    return RUNNING_STAGES.get(row.stage or "fetching", row.stage or "fetching")
+
+
 def _stage(row: UrlRow) -> Text:
-    text = STAGES.get(row.status, row.status)
+    text = _running(row) if row.status == "running" else STAGES.get(row.status, row.status)
     if row.status == "running" and row.attempt > 1:
         text += f" (attempt {row.attempt})"
     if row.status == "failed" and row.error:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 from rich.text import Text
 
-from aura.cli.analyze import in_terminal, write_bytes
+from aura.cli.analyze import in_terminal, parse_labels, write_bytes
 from aura.cli.changes_view import (
     changes_markdown,
     changes_renderable,
@@ -75,6 +75,7 @@ OPTION_OF = {
     "mode": "--mode",
     "runs": "--runs",
     "ignore_selectors": "--ignore",
+    "labels": "--label",
     "schedule": "the schedule",
     "every_hours": "--every",
     "cron": "--cron",
@@ -184,6 +185,12 @@ def create_set(
         metavar="URL=SELECTOR",
         help="Leave what SELECTOR matches on URL out of change tracking (repeatable)",
     ),
+    label: list[str] | None = typer.Option(
+        None,
+        "--label",
+        metavar="URL=NAME",
+        help="What to call URL in every run, instead of a name derived from the page (repeatable)",
+    ),
     chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Create a comparison set; `aura sets run NAME` runs it."""
@@ -193,6 +200,7 @@ def create_set(
         "urls": urls,
         "primary_url": primary,
         "ignore_selectors": _ignore_selectors(ignore or [], urls),
+        "labels": parse_labels(label),
         "schedule": _schedule(every, cron, tz, preset),
     }
     if mode is not None:
@@ -279,6 +287,13 @@ def update_set(
         help="What change tracking leaves out (repeat: replaces every ignore selector)",
     ),
     no_ignore: bool = typer.Option(False, "--no-ignore", help="Remove every ignore selector"),
+    label: list[str] | None = typer.Option(
+        None,
+        "--label",
+        metavar="URL=NAME",
+        help="What to call URL in runs to come (repeat: replaces every label)",
+    ),
+    no_labels: bool = typer.Option(False, "--no-labels", help="Remove every label"),
     chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Change a set; the options left out stay as they are. Runs to come use the change."""
@@ -291,6 +306,8 @@ def update_set(
         fail("--no-schedule removes the schedule: give no other schedule option with it")
     if ignore and no_ignore:
         fail("give --ignore or --no-ignore, not both")
+    if label and no_labels:
+        fail("give --label or --no-labels, not both")
     # --tz alone moves the current cron schedule; with a new schedule it goes with it.
     anew = every is not None or cron is not None or preset is not None
     new_schedule = _schedule(every, cron, tz if anew else None, preset)
@@ -301,6 +318,10 @@ def update_set(
         async with runtime.db.write() as session:
             found = await service.find(session, name)
             values = _changes(found, new_name, urls, primary, mode, ignore, no_ignore)
+            if label:
+                values["labels"] = parse_labels(label)
+            elif no_labels:
+                values["labels"] = {}
             if renders is not None:
                 values["runs"] = renders
             values.update(

@@ -7,7 +7,7 @@ Set names, URLs, alert messages (which quote page text) and webhook errors go in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -34,11 +34,14 @@ def _schedule_text(found: SetRead) -> Text:
     return text
 
 
-def _sites_text(urls: Sequence[str], primary: str | None) -> Text:
+def _sites_text(
+    urls: Sequence[str], primary: str | None, labels: Mapping[str, str] | None = None
+) -> Text:
     text = Text()
     for index, url in enumerate(urls):
         text.append(", " if index else "")
-        text.append(site_label(url))
+        label = (labels or {}).get(url)
+        text.append(f"{label} ({site_label(url)})" if label else site_label(url))
         if url == primary:
             text.append(" (you)", style="bold cyan")
     return text
@@ -62,7 +65,7 @@ def sets_table(sets: SetList) -> RenderableType:
                 last_text.append(f" · {last.change_count} changes", style="dim")
         table.add_row(
             Text(found.name, style="bold"),
-            _sites_text(found.urls, found.primary_url),
+            _sites_text(found.urls, found.primary_url, found.labels),
             _schedule_text(found),
             when(found.schedule.next_run_at if found.schedule else None),
             str(found.run_count),
@@ -76,7 +79,7 @@ def set_renderable(found: SetRead, runs: RunList) -> RenderableType:
     details.add_column(style="bold")
     details.add_column(overflow="fold")
     details.add_row("Set", Text(f"{found.name} · {found.id}"))
-    details.add_row("Sites", _sites_text(found.urls, found.primary_url))
+    details.add_row("Sites", _sites_text(found.urls, found.primary_url, found.labels))
     details.add_row("Mode", Text(found.mode or "default"))
     schedule = _schedule_text(found)
     if found.schedule is not None and found.schedule.next_run_at is not None:

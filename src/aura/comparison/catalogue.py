@@ -57,6 +57,19 @@ def catalogue() -> dict[str, MetricFormat]:
     return known
 
 
+def poor_thresholds() -> dict[str, dict[str, float]]:
+    """Per device profile, the value at which each lab metric's score curve reaches its
+    median ("poor" in Core Web Vitals terms): where a chart's scale for the metric should reach
+    at least, so that a CLS of 0.03 draws a short bar rather than a full one."""
+    # Imported here: only the generator needs the profiles, and aura.audit.browser is heavy.
+    from aura.audit.browser.profiles import PROFILES as DEVICE_PROFILES
+
+    return {
+        profile.name: {metric: median for metric, _, median in profile.curves}
+        for profile in DEVICE_PROFILES
+    }
+
+
 def typescript() -> str:
     """The catalogue as a TypeScript module, for ``frontend/src/lib/format.ts``."""
     entries = "\n".join(
@@ -71,7 +84,11 @@ def typescript() -> str:
         "export interface MetricFormat {\n  label: string;\n  unit: string;\n}\n\n"
         "export const METRIC_FORMATS: Record<string, MetricFormat> = {\n"
         f"{entries}\n}};\n\n"
-        f"export const DEVICE_PROFILES = {json.dumps(list(PROFILES))};\n"
+        f"export const DEVICE_PROFILES = {json.dumps(list(PROFILES))};\n\n"
+        '/** Per device profile, each lab metric\'s "poor" threshold (the median of its score\n'
+        " * curve): a chart's scale reaches at least this far. */\n"
+        "export const POOR_THRESHOLDS: Record<string, Record<string, number>> = "
+        f"{json.dumps(poor_thresholds())};\n"
     )
 
 

@@ -69,7 +69,9 @@ def _named(names: Mapping[str, str], url: str) -> str:
     return names.get(url) or url
 
 
-def partial_findings(sites: list[Site]) -> list[Finding]:
+def partial_findings(sites: list[Site], primary_url: str | None = None) -> list[Finding]:
+    """What was left out, each site once: the own site's failure is said by the sentence
+    that also says what it costs (no gaps, no recommendations)."""
     left_out = [site for site in sites if not site.compared]
     if not left_out:
         return []
@@ -88,6 +90,7 @@ def partial_findings(sites: list[Site]) -> list[Finding]:
             url=site.url,
         )
         for site in left_out
+        if site.url != primary_url
     )
     return findings
 
@@ -254,15 +257,17 @@ def build_summary(
     recommendations: list[SiteRecommendations],
     technology: TechnologySection,
 ) -> list[Finding]:
-    findings = partial_findings(sites)
+    findings = partial_findings(sites, contest.primary_url)
     names = {site.url: site.name for site in sites if site.name}
     primary = contest.primary
     if contest.primary_url is not None and primary is None:
+        own = next((site for site in sites if site.url == contest.primary_url), None)
+        reason = f" ({own.error or own.status})" if own is not None and not own.compared else ""
         findings.append(
             Finding(
                 kind="partial",
-                text=f"Your site {contest.primary_url} could not be compared, so there are "
-                "no gaps or recommendations for it.",
+                text=f"Your site {_named(names, contest.primary_url)} could not be compared"
+                f"{reason}, so there are no gaps or recommendations for it.",
                 url=contest.primary_url,
             )
         )

@@ -12,6 +12,8 @@ from aura.events import Event, EventBus
 
 BATCH_STATUS = "batch.status"
 URL_STARTED = "url.started"
+#: A running URL reached a stage (``aura.audit.stages``: rendering, auditing).
+URL_STAGE = "url.stage"
 URL_FINISHED = "url.finished"
 BATCH_FINISHED = "batch.finished"
 

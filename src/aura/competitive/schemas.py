@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,12 +38,21 @@ class BatchCreate(BaseModel):
     )
 
 
+#: What a running URL is doing (``aura.audit.stages``).
+UrlStage = Literal["fetching", "rendering", "auditing"]
+
+
 class BatchUrlRead(BaseModel):
     id: uuid.UUID
     url: str
     status: str
     is_primary: bool
     label: str | None = Field(default=None, description="The name the user gave the URL")
+    stage: UrlStage | None = Field(
+        default=None,
+        description="What a running URL is doing: fetching the page, rendering it in "
+        "Chromium (browser mode), or auditing what was gathered; None unless running",
+    )
     analysis_id: uuid.UUID
     final_url: str | None
     error: str | None
@@ -92,6 +102,7 @@ class BatchRead(BaseModel):
                     status=item.analysis.status,
                     is_primary=item.is_primary,
                     label=item.label,
+                    stage=_stage(item.analysis.status, item.analysis.stage),
                     analysis_id=item.analysis_id,
                     final_url=item.analysis.final_url,
                     error=item.analysis.error,
@@ -125,3 +136,13 @@ class ComparisonRead(BaseModel):
     comparison_version: str
     created_at: dt.datetime
     comparison: ComparisonDocument
+
+
+def _stage(status: str, stage: str | None) -> UrlStage | None:
+    if status != "running":
+        return None
+    if stage == "rendering":
+        return "rendering"
+    if stage == "auditing":
+        return "auditing"
+    return "fetching"

@@ -63,6 +63,11 @@ def _competitors(changes: RunChanges) -> list[SiteChanges]:
     return [site for site in changes.sites if not site.is_primary and site.status == "changed"]
 
 
+def _names(changes: RunChanges) -> dict[str, str]:
+    """URL → what the changes call each site (its name in the runs' comparisons)."""
+    return {site.url: site.name for site in changes.sites if site.name}
+
+
 def _overtaken(rule: RuleSpec, changes: RunChanges) -> list[AlertEvent]:
     return [
         AlertEvent(
@@ -70,7 +75,7 @@ def _overtaken(rule: RuleSpec, changes: RunChanges) -> list[AlertEvent]:
             kind=rule.kind,
             site=overtake.site,
             subject=subject("overtaken", overtake.category, overtake.site),
-            message=overtake_sentence(overtake, changes.primary_url),
+            message=overtake_sentence(overtake, changes.primary_url, _names(changes)),
             details={
                 "category": overtake.category,
                 "label": overtake.label,
@@ -132,7 +137,7 @@ def _content_changed(rule: RuleSpec, changes: RunChanges) -> list[AlertEvent]:
                 kind=rule.kind,
                 site=site.url,
                 subject=subject("content", site.url, ",".join(fields)),
-                message=f"Competitor {site_name(site.url)} changed its {_and(names)}",
+                message=f"Competitor {site.name or site_name(site.url)} changed its {_and(names)}",
                 details={"url": site.url, "fields": fields, "changes": details},
             )
         )
@@ -154,7 +159,7 @@ def _technology_changed(rule: RuleSpec, changes: RunChanges) -> list[AlertEvent]
                 kind=rule.kind,
                 site=site.url,
                 subject=subject("technology", site.url),
-                message=f"Competitor {site_name(site.url)} {' and '.join(parts)}",
+                message=f"Competitor {site.name or site_name(site.url)} {' and '.join(parts)}",
                 details={"url": site.url, "added": added, "removed": removed},
             )
         )

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from aura.comparison.document import Direction, Unit
 from aura.comparison.inputs import Analysed, mapping, number
 from aura.comparison.metrics import MetricSpec, format_value, spec_of
+from aura.comparison.names import site_names
 from aura.comparison.noise import (
     VISUAL_CHANGE_PERCENT,
     Noise,
@@ -90,11 +91,36 @@ EXTRA_METRICS = {
 }
 
 
-def site_name(url: str) -> str:
-    """How sentences name a site: its host, and its path when that is more than ``/``."""
+def site_name(url: str, names: Mapping[str, str] | None = None) -> str:
+    """How sentences name a site: its name in the runs' comparisons (``names``: the user's
+    label, og:site_name, the title's brand), else its host, and its path when that is more
+    than ``/``."""
+    if names and names.get(url):
+        return names[url]
     parts = urlsplit(url)
     path = parts.path if parts.path not in ("", "/") else ""
     return f"{parts.netloc}{path}" if parts.netloc else url
+
+
+def run_names(*runs: RunInput) -> dict[str, str]:
+    """URL → what to call the site: the name the run's comparison gives it, else the name the
+    comparison would give it (the user's label, og:site_name, the title's brand, the host);
+    a later run's wins, so a label given since then renames the site in the changes too."""
+    names: dict[str, str] = {}
+    for run in runs:
+        derived = site_names(
+            [(site.url, site.result) for site in run.sites],
+            {site.url: site.label for site in run.sites},
+        )
+        stored = (run.comparison or {}).get("sites")
+        for entry in stored if isinstance(stored, list) else []:
+            if not isinstance(entry, Mapping):
+                continue
+            url, name = entry.get("url"), entry.get("name")
+            if isinstance(url, str) and isinstance(name, str) and name.strip():
+                derived[url] = name
+        names.update(derived)
+    return names
 
 
 def format_score(value: float | None) -> str:
@@ -418,7 +444,7 @@ def _technology_sentence(change: TechnologyChange) -> str:
 
 
 def _site_sentences(site: SiteChanges) -> list[str]:
-    name = site_name(site.url)
+    name = site.name or site_name(site.url)
     if site.status == "new":
         return [f"{name} is new in this run"]
     if site.status == "gone":
@@ -499,6 +525,7 @@ def _site_changes(
     standings: tuple[RunStandings, RunStandings],
     titles: Mapping[str, str],
     visual: VisualChange | None,
+    name: str | None = None,
 ) -> SiteChanges:
     """One site's changes; ``titles`` maps the categories to compare, in order, to labels.
 
@@ -526,6 +553,7 @@ def _site_changes(
     count = _change_count((*scores, *metrics), technology, counted, pricing, visual)
     site = SiteChanges(
         url=url,
+        name=name,
         is_primary=url == primary_url,
         status=_status(old, new, count),
         error=_error(old, new),
@@ -582,18 +610,20 @@ def overtakes(
     return found
 
 
-def overtake_sentence(overtake: Overtake, primary_url: str | None) -> str:
+def overtake_sentence(
+    overtake: Overtake, primary_url: str | None, names: Mapping[str, str] | None = None
+) -> str:
     scores = (
         f"{format_score(overtake.site_before)} → {format_score(overtake.site_after)} vs "
         f"{'your' if overtake.overtaken == primary_url else 'their'} "
         f"{format_score(overtake.overtaken_after)}"
     )
     if overtake.overtaken == primary_url:
-        who = f"Competitor {site_name(overtake.site)} overtook you"
+        who = f"Competitor {site_name(overtake.site, names)} overtook you"
     elif overtake.site == primary_url:
-        who = f"You overtook {site_name(overtake.overtaken)}"
+        who = f"You overtook {site_name(overtake.overtaken, names)}"
     else:
-        who = f"{site_name(overtake.site)} overtook {site_name(overtake.overtaken)}"
+        who = f"{site_name(overtake.site, names)} overtook {site_name(overtake.overtaken, names)}"
         scores = scores.replace(" vs their ", " vs ")
     return f"{who} in {overtake.label} ({scores})"
 
@@ -623,7 +653,7 @@ def _run_summary(
         if site.status in ("new", "gone", "failed"):
             sentences.append(site.summary[0])
         elif site.change_count:
-            who = "Your site" if site.is_primary else site_name(site.url)
+            who = "Your site" if site.is_primary else (site.name or site_name(site.url))
             plural = "s" if site.change_count != 1 else ""
             sentences.append(f"{who}: {site.change_count} change{plural}")
     return sentences or ["No changes since the previous run"]
@@ -642,6 +672,7 @@ def diff_runs(
     old = {site.url: site for site in before.sites}
     new = {site.url: site for site in after.sites}
     urls = list(dict.fromkeys([*new, *old]))
+    names = run_names(before, after)
     sites = [
         _site_changes(
             url,
@@ -650,6 +681,7 @@ def diff_runs(
             standings,
             titles,
             (visuals or {}).get(url),
+            names.get(url),
         )
         for url in urls
     ]

@@ -140,6 +140,11 @@ class VisualChange(_Model):
 
 class SiteChanges(_Model):
     url: str
+    name: str | None = Field(
+        default=None,
+        description="What to call the site, as the run's comparison does (the user's label, "
+        "its og:site_name, the title's brand, its host); None in changes stored before names",
+    )
     is_primary: bool
     status: SiteStatus = Field(
         description="changed/unchanged; new or gone when the site is in only one run; "

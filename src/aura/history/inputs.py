@@ -18,6 +18,8 @@ class SiteRun:
     status: str
     error: str | None
     result: Mapping[str, Any] | None
+    #: The name the user gave the URL in this run, if any.
+    label: str | None = None
 
 
 @dataclass(frozen=True)

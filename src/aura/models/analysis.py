@@ -47,6 +47,8 @@ class Analysis(Base):
     #: The worker holding (or last holding) the job, e.g. ``host#pid``, for operators.
     claimed_by: Mapped[str | None] = mapped_column(sa.String(200))
     lease_expires_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)
+    #: What a running analysis is doing (``aura.analyses.stages``); None once it is over.
+    stage: Mapped[str | None] = mapped_column(sa.String(16))
     duration_ms: Mapped[int | None]
     created_at: Mapped[dt.datetime] = mapped_column(TZDateTime, default=utcnow)
     started_at: Mapped[dt.datetime | None] = mapped_column(TZDateTime)

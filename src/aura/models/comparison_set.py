@@ -28,6 +28,10 @@ class ComparisonSet(Base):
     mode: Mapped[str | None] = mapped_column(sa.String(16))
     #: URL (one of ``urls``) → CSS selectors whose content the analysis leaves out.
     ignore_selectors: Mapped[dict[str, list[str]]] = mapped_column(JSONDocument, default=dict)
+    #: URL (one of ``urls``) → the name the user gave it; each run's batch carries them, so
+    #: the grid, exports, changes and alerts name the site the same way in every run. None
+    #: for a set saved before labels (read as no labels).
+    labels: Mapped[dict[str, str] | None] = mapped_column(JSONDocument)
     #: Renders of each page in a run (browser mode); the median one is reported.
     runs: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
     schedule_every_hours: Mapped[float | None] = mapped_column(sa.Float)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Concatenate, ParamSpec, TypeVar
@@ -32,6 +33,16 @@ def site_label(url: str) -> str:
     title's brand, the host) while a report is written, else its host and port."""
     names = _SITE_NAMES.get()
     return (names or {}).get(url) or host_label(url)
+
+
+@contextmanager
+def sites_named(names: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, ``site_label`` calls each site of ``names`` by its name."""
+    token = _SITE_NAMES.set(names)
+    try:
+        yield
+    finally:
+        _SITE_NAMES.reset(token)
 
 
 def naming_sites(

@@ -65,6 +65,11 @@ class SetCreate(BaseModel):
         description="URL (one of ``urls``) → CSS selectors whose content change tracking "
         "ignores (rotating banners, counters, dates)",
     )
+    labels: dict[str, str] | None = Field(
+        default=None,
+        description="URL (one of ``urls``) → the name to show for it in every run (at most "
+        "200 characters; blank: the name is derived from the page)",
+    )
     runs: Runs = None
     schedule: ScheduleSpec | None = None
 
@@ -79,6 +84,11 @@ class SetUpdate(BaseModel):
     primary_url: str | None = None
     mode: AnalysisMode | None = None
     ignore_selectors: dict[str, list[str]] | None = None
+    labels: dict[str, str] | None = Field(
+        default=None,
+        description="Replaces every label (``{}`` removes them); left out, the labels of the "
+        "URLs still in the set stay",
+    )
     runs: Runs = None
     schedule: ScheduleSpec | None = None
 
@@ -108,6 +118,9 @@ class SetRead(BaseModel):
     primary_url: str | None
     mode: str | None
     ignore_selectors: dict[str, list[str]]
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="URL → the name the user gave it (only those given)"
+    )
     runs: int = Field(default=1, description="Renders of each page per run (browser mode)")
     schedule: ScheduleRead | None
     run_count: int

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
@@ -60,6 +60,8 @@ class _ValidSet:
     urls: list[str]
     primary_url: str | None
     mode: str | None
+    #: Normalised URL → the user's name for it (only the URLs given one).
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 class SetService:
@@ -68,13 +70,19 @@ class SetService:
         self.allow_private = runtime.settings.allow_private_networks
 
     def _validate_sites(
-        self, name: str, urls: Sequence[str], primary_url: str | None, mode: str | None
+        self,
+        name: str,
+        urls: Sequence[str],
+        primary_url: str | None,
+        mode: str | None,
+        labels: Mapping[str, str] | None = None,
     ) -> _ValidSet:
         return _validate_sites(
             name,
             [*urls],
             primary_url,
             mode,
+            labels=labels,
             max_urls=self.runtime.settings.max_batch_urls,
             allow_private=self.allow_private,
         )
@@ -131,7 +139,7 @@ class SetService:
     # -- writing ---------------------------------------------------------------------------
 
     async def create(self, session: AsyncSession, data: SetCreate) -> SetRead:
-        valid = self._validate_sites(data.name, data.urls, data.primary_url, data.mode)
+        valid = self._validate_sites(data.name, data.urls, data.primary_url, data.mode, data.labels)
         errors: _Errors = []
         selectors = _valid_ignore_selectors(
             data.ignore_selectors, valid.urls, self.allow_private, errors
@@ -148,6 +156,7 @@ class SetService:
             primary_url=valid.primary_url,
             mode=valid.mode,
             ignore_selectors=selectors,
+            labels=valid.labels,
             runs=data.runs or 1,
             created_at=now,
             updated_at=now,
@@ -166,7 +175,13 @@ class SetService:
         urls = data.urls if data.urls is not None else row.urls
         primary = data.primary_url if "primary_url" in given else row.primary_url
         mode = data.mode if "mode" in given else row.mode
-        valid = self._validate_sites(name, urls, primary, mode)
+        if data.labels is not None:
+            labels = data.labels
+        else:
+            # The labels of the URLs still in the set stay (a URL that left takes its label).
+            kept = {_normalised(url, self.allow_private) for url in urls}
+            labels = {url: label for url, label in (row.labels or {}).items() if url in kept}
+        valid = self._validate_sites(name, urls, primary, mode, labels)
 
         errors: _Errors = []
         if data.ignore_selectors is not None:
@@ -194,6 +209,7 @@ class SetService:
         row.primary_url = valid.primary_url
         row.mode = valid.mode
         row.ignore_selectors = selectors
+        row.labels = valid.labels
         if data.runs is not None:
             row.runs = data.runs
         row.updated_at = now
@@ -264,6 +280,7 @@ class SetService:
             urls=list(row.urls),
             primary_url=row.primary_url,
             mode=cast(AnalysisMode | None, row.mode),
+            labels={url: label for url, label in (row.labels or {}).items() if url in row.urls},
         )
         batch = await self._batches().create(
             session,
@@ -350,17 +367,18 @@ def _validate_sites(
     primary_url: str | None,
     mode: str | None,
     *,
+    labels: Mapping[str, str] | None = None,
     max_urls: int,
     allow_private: bool,
 ) -> _ValidSet:
-    """The batch rules (URLs, primary URL), plus a name that is not blank."""
+    """The batch rules (URLs, primary URL, labels), plus a name that is not blank."""
     errors: _Errors = []
     clean_name = name.strip()
     if not clean_name:
         errors.append(input_error(["body", "name"], "the name must not be blank", name))
     try:
         valid = validate_batch(
-            BatchCreate(urls=urls, primary_url=primary_url),
+            BatchCreate(urls=urls, primary_url=primary_url, labels=dict(labels or {})),
             max_urls=max_urls,
             allow_private=allow_private,
         )
@@ -368,7 +386,15 @@ def _validate_sites(
         raise InvalidInputError([*errors, *error.errors]) from None
     if errors:
         raise InvalidInputError(errors)
-    return _ValidSet(clean_name, valid.urls, valid.primary_url, mode)
+    return _ValidSet(clean_name, valid.urls, valid.primary_url, mode, valid.labels)
+
+
+def _normalised(url: str, allow_private: bool) -> str:
+    """``url`` as a set stores it, or as given when it does not pass (validation says why)."""
+    try:
+        return normalise_url(url, allow_private=allow_private)
+    except InvalidUrlError:
+        return url
 
 
 def _run_name(set_name: str) -> str:
@@ -500,6 +526,7 @@ def _set_read(row: ComparisonSet, run_count: int, last: RunRow | None) -> SetRea
         primary_url=row.primary_url,
         mode=row.mode,
         ignore_selectors={url: list(items) for url, items in row.ignore_selectors.items()},
+        labels=dict(row.labels or {}),
         runs=row.runs,
         schedule=_schedule_read(row),
         run_count=run_count,

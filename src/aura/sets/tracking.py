@@ -92,6 +92,7 @@ def run_input(batch: CompetitiveAnalysisBatch, comparison: Mapping[str, Any] | N
                 status=item.analysis.status,
                 error=item.analysis.error,
                 result=item.analysis.result,
+                label=item.label,
             )
             for item in batch.urls
         ],

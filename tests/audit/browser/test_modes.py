@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,33 @@ async def test_static_mode_runs_no_browser_audit() -> None:
 def test_an_unknown_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="fancy"):
         BrowserTier.plan("fancy", None)
+
+
+async def _stages(options: AnalysisOptions) -> list[str]:
+    told: list[str] = []
+
+    async def on_stage(stage: str) -> None:
+        told.append(stage)
+
+    with serve_scripted(ScriptedSite(default=pages.PLAIN)) as site:
+        await analyze_url(site.url("/"), replace(options, on_stage=on_stage))
+    return told
+
+
+async def test_the_analysis_tells_its_stages_rendering_only_when_it_renders(
+    tmp_path: Path, pool: BrowserPool
+) -> None:
+    static = AnalysisOptions(
+        limits=FetchLimits(user_agent="Aura-test", retries=0),
+        policy=NetworkPolicy(allow_private=True),
+    )
+    no_chromium = replace(
+        static,
+        mode="browser",
+        browser=BrowserPool(BrowserSettings(executable=tmp_path / "no-chromium")),
+    )
+    rendered = replace(static, mode="browser", browser=pool)
+
+    assert await _stages(static) == ["auditing"]
+    assert await _stages(no_chromium) == ["auditing"]  # it ran static: nothing rendered
+    assert await _stages(rendered) == ["rendering", "auditing"]
