@@ -237,13 +237,36 @@ def test_hreflang_return_links_self_reference_and_failing_targets() -> None:
 
 
 def test_click_depth() -> None:
-    pages = [page(f"/p{level}", depth=level) for level in range(6)]
+    # /p0 → /p1 → … → /p5: /p5 is five clicks away.
+    pages = [
+        page(f"/p{level}", depth=level, links=(f"{SITE}/p{level + 1}",) if level < 5 else ())
+        for level in range(6)
+    ]
     pages.append(page("/from-sitemap", source="sitemap", depth=9))
     report = site_report(pages, None, SITE + "/p0")
     deep = finding(report, "deep-pages")
     assert [item["url"] for item in deep["pages"]] == [SITE + "/p5", SITE + "/p4"]
     assert report["figures"]["depth"] == {str(level): 1 for level in range(6)}
     assert report["figures"]["pages_without_click_path"] == 1
+
+
+def test_click_depth_is_measured_on_the_links_not_the_crawl_order() -> None:
+    # The crawl queued /b from the sitemap before the home page's link reached it, and
+    # followed /orphan's link to /child: /b is one click from the start, /child none.
+    pages = [
+        page("/", depth=0, source="start", links=(SITE + "/a", SITE + "/b")),
+        page("/a", depth=1, links=(SITE + "/deep",)),
+        page("/b", depth=1, source="sitemap"),
+        page("/deep", depth=7),
+        page("/orphan", depth=1, source="sitemap", links=(SITE + "/child",)),
+        page("/child", depth=2, found_on=SITE + "/orphan"),
+    ]
+    report = site_report(pages, rules("/b", "/orphan"), SITE + "/")
+    figures = report["figures"]
+    assert figures["depth"] == {"0": 1, "1": 2, "2": 1}
+    assert figures["max_depth"] == 2
+    assert figures["pages_without_click_path"] == 2
+    assert finding(report, "deep-pages")["count"] == 0
 
 
 def test_thin_content_leaves_out_noindex_pages() -> None:

@@ -18,7 +18,7 @@ site-wide problem all of them.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -174,16 +174,40 @@ class _Site:
             for r in self.html
             if not r.noindex and (not r.canonical or r.canonical in self.names(r))
         ]
-        # A page first found in a sitemap has no click path: its depth is not a click depth.
-        self.clicked = [r for r in self.html if r.source != "sitemap"]
         self.inlinks: dict[str, list[str]] = defaultdict(list)
         for record in self.pages:
             for target in record.links:
                 if target != record.url:
                     self.inlinks[target].append(record.url)
+        # Click depth is measured on the links the crawl recorded, not taken from the order
+        # the crawl found pages in: a page first found in a sitemap, or linked only from
+        # such a page, has no click path from the start page.
+        self.depth = self._click_depths()
+        self.clicked = [r for r in self.html if id(r) in self.depth]
 
     def record(self, url: str) -> PageRecord | None:
         return self.by_url.get(url)
+
+    def _click_depths(self) -> dict[int, int]:
+        """Clicks from the start page to each crawled record (by ``id``), breadth-first over
+        the recorded links (a link to a URL that redirects reaches where it ends); pages
+        asking not to be followed (meta nofollow) lead nowhere, as for the crawl."""
+        starts = [r for r in self.crawled if r.source == "start"]
+        first = self.record(self.start_url)
+        if first is not None and first not in starts:
+            starts.append(first)
+        depth = {id(r): 0 for r in starts}
+        queue = deque(starts)
+        while queue:
+            record = queue.popleft()
+            if record.nofollow:
+                continue
+            for target in record.links:
+                found = self.record(target)
+                if found is not None and id(found) not in depth:
+                    depth[id(found)] = depth[id(record)] + 1
+                    queue.append(found)
+        return depth
 
     def names(self, record: PageRecord) -> set[str]:
         return {record.url, record.final_url} - {None}  # type: ignore[return-value]
@@ -602,7 +626,9 @@ def _hreflang(site: _Site) -> dict[str, Any]:
 
 def _deep_pages(site: _Site) -> dict[str, Any]:
     items: list[dict[str, Any]] = [
-        {"url": r.url, "depth": r.depth} for r in site.clicked if r.depth > DEEP_CLICKS
+        {"url": r.url, "depth": site.depth[id(r)]}
+        for r in site.clicked
+        if site.depth[id(r)] > DEEP_CLICKS
     ]
     items.sort(key=lambda item: (-item["depth"], item["url"]))
     return _finding(
@@ -611,7 +637,8 @@ def _deep_pages(site: _Site) -> dict[str, Any]:
         "low",
         items,
         len(site.clicked),
-        note="Pages found only through a sitemap have no click depth and are left out"
+        note="Pages that no chain of links from the start page reaches (found through a sitemap) "
+        "have no click depth and are left out"
         if len(site.clicked) < len(site.html)
         else None,
     )
@@ -751,7 +778,7 @@ def _figures(site: _Site) -> dict[str, Any]:
     templates = Counter(r.template for r in site.html)
     inlinks = {url: len(set(sources)) for url, sources in site.inlinks.items()}
     page_inlinks = [inlinks.get(r.url, 0) for r in site.html]
-    depth = Counter(r.depth for r in site.clicked)
+    depth = Counter(site.depth[id(r)] for r in site.clicked)
     links = sum(len(r.links) for r in site.crawled)
     return {
         "pages_crawled": len(site.crawled),
