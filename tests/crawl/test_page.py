@@ -192,6 +192,32 @@ async def test_mixed_content_on_an_https_page_is_read_from_the_html() -> None:
     assert resources == ("http://ex.com/a.png", "https://ex.com/b.js")
 
 
+def test_icons_and_the_manifest_are_resources() -> None:
+    # tidytable's pages (../shared/sites-multi/03-pkgdown-tidytable/index.html) link these
+    # three, absent from the folder: each is a failed request on every page view.
+    document = Document(
+        url="https://ex.com/p",
+        html='<link rel="icon" type="image/png" sizes="48x48" href="favicon-48x48.png">'
+        '<link rel="icon" type="image/svg+xml" href="favicon.svg">'
+        '<link rel="apple-touch-icon" href="apple-touch-icon.png">'
+        '<link rel="shortcut icon" href="/favicon.ico">'
+        '<link rel="manifest" href="site.webmanifest">'
+        '<link rel="preconnect" href="https://ex.com/">'
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml">',
+    )
+    resources, _ = _resources(document, _SameSite(document.url, False), document.url)
+    assert resources == tuple(
+        "https://ex.com/" + name
+        for name in (
+            "favicon-48x48.png",
+            "favicon.svg",
+            "apple-touch-icon.png",
+            "favicon.ico",
+            "site.webmanifest",
+        )
+    )
+
+
 OTHER = "a completely different text about shipping containers and harbour cranes"
 
 

@@ -225,6 +225,11 @@ def _links(document: Document, same_site: _SameSite) -> _Links:
 _PLACEHOLDERS = frozenset({"", "#", "#!"})
 
 
+#: ``<link rel>`` values whose target a browser loads for the page: stylesheets, icons (a
+#: missing favicon is a 404 on every page view) and the web app manifest.
+_LOADED_LINKS = frozenset({"stylesheet", "icon", "apple-touch-icon", "manifest"})
+
+
 def _resources(
     document: Document, same_site: _SameSite, page_url: str
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -236,7 +241,7 @@ def _resources(
         sources.extend(item.strip().split(" ", 1)[0] for item in srcset.split(","))
     for node in document.css("link[href]"):
         rel = (node.attributes.get("rel") or "").lower().split()
-        if "stylesheet" in rel:
+        if _LOADED_LINKS.intersection(rel):
             sources.append(node.attributes.get("href") or "")
     https_page = page_url.startswith("https:")
     resources: dict[str, None] = {}

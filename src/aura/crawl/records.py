@@ -97,7 +97,7 @@ class PageRecord:
     external_links: int = 0
     #: Links that lead nowhere: ``href="#"``, ``javascript:``, empty href.
     placeholder_links: int = 0
-    #: Same-site subresources (images, scripts, stylesheets) the page loads.
+    #: Same-site subresources (images, scripts, stylesheets, icons, manifest) the page loads.
     resources: tuple[str, ...] = ()
     #: ``http:`` subresources on an ``https:`` page.
     mixed_content: tuple[str, ...] = ()
