@@ -468,3 +468,31 @@ def test_clean_blog_every_page_shares_one_title() -> None:
     ]
     assert finding(report, "duplicate-h1")["count"] == 0
     assert report["figures"]["pages_crawled"] == 4
+
+
+def test_a_directory_and_its_index_file_answering_the_same_are_one_page() -> None:
+    # The fixture sites' start page is / and their navigation links index.html: the same
+    # file twice. /docs/index.html answers something else than /docs/: two pages.
+    home = {"bytes": 5000, "simhash": 0xFFFF0000FFFF0000, "title": "Home", "h1": ("Welcome",)}
+    pages = [
+        page("/", depth=0, source="start", links=(SITE + "/index.html", SITE + "/a"), **home),
+        page("/index.html", links=(SITE + "/index.html", SITE + "/a"), **home),
+        page("/a", links=(SITE + "/index.html", SITE + "/docs/", SITE + "/docs/index.html")),
+        page("/docs/", depth=2, bytes=10, simhash=0x0F0F0F0F0F0F0F0F, title="Docs"),
+        page("/docs/index.html", depth=2, bytes=11, simhash=0x0F0F0F0F0F0F0F0F, title="Docs"),
+    ]
+    report = site_report(pages, rules("/index.html", "/docs/index.html"), SITE + "/")
+    figures = report["figures"]
+    assert figures["pages_crawled"] == 4
+    assert figures["depth"] == {"0": 1, "1": 1, "2": 2}
+    # The home page's one heading and title are not "shared" with itself.
+    assert finding(report, "duplicate-h1")["count"] == 0
+    assert finding(report, "duplicate-titles")["pages"] == [
+        {"value": "Docs", "pages": [SITE + "/docs/", SITE + "/docs/index.html"], "count": 2}
+    ]
+    # Linked as index.html, listed as index.html: the home page is neither orphan nor missed.
+    assert finding(report, "orphan-pages")["count"] == 0
+    # /a links the home page (as index.html); the home page links /a.
+    assert figures["average_inlinks"] == round((1 + 1 + 1 + 1) / 4, 2)
+    near = finding(report, "near-duplicates")
+    assert {"pages": [SITE + "/", SITE + "/index.html"], "count": 2} in near["pages"]
