@@ -187,9 +187,10 @@ async def test_mixed_content_on_an_https_page_is_read_from_the_html() -> None:
         html='<img src="http://ex.com/a.png"><script src="https://ex.com/b.js"></script>'
         '<link rel="stylesheet" href="http://cdn.ex.net/c.css">',
     )
-    resources, mixed = _resources(document, _SameSite(document.url, False), document.url)
+    resources, mixed, elsewhere = _resources(document, _SameSite(document.url, False), document.url)
     assert mixed == ("http://ex.com/a.png", "http://cdn.ex.net/c.css")
     assert resources == ("http://ex.com/a.png", "https://ex.com/b.js")
+    assert elsewhere == ("http://cdn.ex.net/c.css",)
 
 
 def test_icons_and_the_manifest_are_resources() -> None:
@@ -205,7 +206,7 @@ def test_icons_and_the_manifest_are_resources() -> None:
         '<link rel="preconnect" href="https://ex.com/">'
         '<link rel="alternate" type="application/rss+xml" href="/feed.xml">',
     )
-    resources, _ = _resources(document, _SameSite(document.url, False), document.url)
+    resources, _, _ = _resources(document, _SameSite(document.url, False), document.url)
     assert resources == tuple(
         "https://ex.com/" + name
         for name in (

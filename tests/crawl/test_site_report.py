@@ -496,3 +496,21 @@ def test_a_directory_and_its_index_file_answering_the_same_are_one_page() -> Non
     assert figures["average_inlinks"] == round((1 + 1 + 1 + 1) / 4, 2)
     near = finding(report, "near-duplicates")
     assert {"pages": [SITE + "/", SITE + "/index.html"], "count": 2} in near["pages"]
+
+
+def test_resources_on_other_hosts_are_named_as_not_checked() -> None:
+    # The fixture sites load Bootstrap and fonts from CDNs: offline they cannot be checked,
+    # and they are no evidence of a broken site either way.
+    cdn = ("https://cdn.jsdelivr.net/npm/bootstrap.css", "https://fonts.googleapis.com/css")
+    pages = [
+        page("/", depth=0, source="start", resources=(SITE + "/app.css",), external_resources=cdn),
+        page("/a", external_resources=cdn[:1]),
+        PageRecord(url=SITE + "/app.css", depth=1, status=200, content_type="text/css"),
+    ]
+    broken = finding(site_report(pages, None, SITE + "/"), "broken-resources")
+    assert broken["count"] == 0
+    assert broken["total_pages_checked"] == 1
+    assert broken["unchecked"] == 2
+    assert broken["note"] == (
+        "2 resources on other hosts (cdn.jsdelivr.net, fonts.googleapis.com) were not checked"
+    )

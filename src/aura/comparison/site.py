@@ -9,7 +9,8 @@ is absent, never zero.
 Who is best follows the comparison's noise conventions (``noise.py``): page counts are
 counts (1 and 10 %), coverage shares are ratios (5 points), site scores are scores (3
 points). A finding compares by the share of what each site had checked (one point apart),
-so a small site is not "best" for having fewer pages to get wrong. A difference within noise has no leader and no sentence.
+so a small site is not "best" for having fewer pages to get wrong. A difference within
+noise has no leader and no sentence.
 
 The primary site's findings become recommendations (``site_recommendations``) in the same
 ranking as the page audits: expected gain = severity points * (0.25 + 0.75 * the share of

@@ -54,6 +54,8 @@ MAX_TEXT = 300
 MAX_HEADINGS = 20
 #: Links, resources and alternates kept per page at most.
 MAX_LINKS = 2000
+#: Subresources on other hosts kept per page at most (they are named, not checked).
+MAX_EXTERNAL_RESOURCES = 100
 
 #: Words per shingle of the SimHash, and words hashed at most (1.8 µs a word, measured: a
 #: 10,000-word page costs 18 ms; a page of a million words must not cost seconds).
@@ -153,7 +155,7 @@ def _facts(document: Document, exchange: HttpExchange, subdomains: bool) -> dict
     headings = [_clean(node.text(deep=True)) for node in document.css("h1")]
     noindex, nofollow = _robots(document, exchange)
     links = _links(document, same_site)
-    resources, mixed = _resources(document, same_site, page_url)
+    resources, mixed, elsewhere = _resources(document, same_site, page_url)
     text = main_text(document)
     page_words = [word.lower() for word in words(text)]
     return {
@@ -170,6 +172,7 @@ def _facts(document: Document, exchange: HttpExchange, subdomains: bool) -> dict
         "placeholder_links": links.placeholders,
         "resources": resources,
         "mixed_content": mixed,
+        "external_resources": elsewhere,
         "words": len(page_words),
         "simhash": simhash(page_words),
         "structured_types": tuple(t[:100] for t in extract_structured(document).types[:50]),
@@ -232,7 +235,9 @@ _LOADED_LINKS = frozenset({"stylesheet", "icon", "apple-touch-icon", "manifest"}
 
 def _resources(
     document: Document, same_site: _SameSite, page_url: str
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The page's same-site subresources, its ``http:`` ones on an ``https:`` page, and
+    those on other hosts (CDNs, fonts: not the site's to check)."""
     sources: list[str] = []
     for node in document.css("img[src], script[src], source[src]"):
         sources.append(node.attributes.get("src") or "")
@@ -246,6 +251,7 @@ def _resources(
     https_page = page_url.startswith("https:")
     resources: dict[str, None] = {}
     mixed: dict[str, None] = {}
+    elsewhere: dict[str, None] = {}
     for source in sources:
         source = source.strip()
         if not source or source.startswith("data:"):
@@ -255,9 +261,12 @@ def _resources(
             continue
         if https_page and target.startswith("http:") and len(mixed) < MAX_LINKS:
             mixed[target] = None
-        if same_site(target) and len(resources) < MAX_LINKS:
-            resources[target] = None
-    return tuple(resources), tuple(mixed)
+        if same_site(target):
+            if len(resources) < MAX_LINKS:
+                resources[target] = None
+        elif len(elsewhere) < MAX_EXTERNAL_RESOURCES:
+            elsewhere[target] = None
+    return tuple(resources), tuple(mixed), tuple(elsewhere)
 
 
 _LINK_CANONICAL = re.compile(r"<([^>]*)>\s*;[^,]*\brel\s*=\s*\"?canonical\b", re.I)

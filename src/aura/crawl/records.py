@@ -99,6 +99,8 @@ class PageRecord:
     placeholder_links: int = 0
     #: Same-site subresources (images, scripts, stylesheets, icons, manifest) the page loads.
     resources: tuple[str, ...] = ()
+    #: Subresources on other hosts (CDNs, fonts): not the site's, never fetched by the crawl.
+    external_resources: tuple[str, ...] = ()
     #: ``http:`` subresources on an ``https:`` page.
     mixed_content: tuple[str, ...] = ()
     #: Words of main text, and a 64-bit SimHash of it for near-duplicate detection.

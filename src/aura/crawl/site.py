@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from aura.crawl.records import PageRecord
 from aura.crawl.rules import SiteRules
@@ -329,7 +330,20 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             users[resource].append(record.url)
     fetched = {url: site.record(url) for url in users}
     checked = [url for url, record in fetched.items() if record is not None]
+    elsewhere = sorted({url for r in site.html for url in r.external_resources})
+    hosts = sorted({urlsplit(url).hostname or "" for url in elsewhere} - {""})
+    other_hosts = (
+        f"{len(elsewhere)} resources on other hosts ({', '.join(hosts[:3])}"
+        f"{', …' if len(hosts) > 3 else ''}) were not checked"
+        if elsewhere
+        else None
+    )
     if not checked:
+        note = (
+            "The crawl fetched none of the site's subresources: cannot tell"
+            if users
+            else "No same-site subresources were recorded"
+        )
         return _finding(
             "broken-resources",
             "Images, scripts and stylesheets that fail to load",
@@ -337,10 +351,8 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             [],
             0,
             applicable=False,
-            note="The crawl fetched none of the site's subresources: cannot tell"
-            if users
-            else "No same-site subresources were recorded",
-            unchecked=len(users),
+            note=f"{note}; {other_hosts}" if other_hosts else note,
+            unchecked=len(users) + len(elsewhere),
         )
     broken: list[dict[str, Any]] = [
         {
@@ -360,7 +372,8 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
         "high",
         broken,
         len(checked),
-        unchecked=len(users) - len(checked),
+        note=other_hosts,
+        unchecked=len(users) - len(checked) + len(elsewhere),
     )
 
 
