@@ -98,6 +98,10 @@ async def test_the_record_of_an_html_page() -> None:
     assert record.structured_types == ("Product",)
     # The document-only audits ran: every category they cover has a score.
     assert set(record.scores) >= {"seo", "accessibility", "content", "security"}
+    # Design and performance are mostly read from stylesheets, transfers and timings: the
+    # document-only audits (logo and viewport; 35 % of performance) cannot stand for them.
+    assert "design" not in record.scores
+    assert "performance" not in record.scores
     assert all(score is None or 0 <= score <= 100 for score in record.scores.values())
     assert "is-on-https" in record.failing  # served over http
     assert "document-title" not in record.failing

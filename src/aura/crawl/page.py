@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -56,6 +57,13 @@ MAX_HEADINGS = 20
 MAX_LINKS = 2000
 #: Subresources on other hosts kept per page at most (they are named, not checked).
 MAX_EXTERNAL_RESOURCES = 100
+
+#: The least part of a category's audit weight the page's audits must carry for the page to
+#: get a score in it: the document-only audits carry 27 % of design's (logo and viewport)
+#: and 35 % of performance's (no transfer sizes, caching, compression or timings), too
+#: little to stand for the category; SEO, accessibility, security and content keep theirs
+#: (78 to 100 %).
+MIN_COVERAGE = 0.5
 
 #: Words per shingle of the SimHash, and words hashed at most (1.8 µs a word, measured: a
 #: 10,000-word page costs 18 ms; a page of a million words must not cost seconds).
@@ -359,6 +367,12 @@ def simhash(tokens: list[str]) -> int | None:
     return value
 
 
+def _coverage(weights: Mapping[str, float], ran: list[str]) -> float:
+    """The part of a category's audit weight the audits that ran carry."""
+    total = sum(weights.values())
+    return sum(weights.get(audit_id, 0.0) for audit_id in ran) / total if total else 0.0
+
+
 def hamming(first: int, second: int) -> int:
     """Bits in which two SimHashes differ (near-duplicates: a few of 64)."""
     return (first ^ second).bit_count()
@@ -374,7 +388,7 @@ def _audit(
     scores: dict[str, float | None] = {}
     for name, spec in scoring.CATEGORIES.items():
         ids = scoring.audit_ids_of(name, by_id)
-        if not ids or spec.informative:
+        if not ids or spec.informative or _coverage(spec.weights, ids) < MIN_COVERAGE:
             continue
         entries = [audit_entry(by_id[i], spec.weights.get(i, 0.0)) for i in ids]
         score = scoring.category_score(entries)
