@@ -189,3 +189,41 @@ def test_tidytable_headings_descriptions_templates(tidytable: dict[str, Any]) ->
     assert templates["/reference/:slug"] == 208
     # No JSON-LD, microdata or RDFa in any file.
     assert all(row["types"] == [] for row in report["structured_data"])
+
+
+def test_cdn_resources_are_not_checked_not_fine(clean_blog: dict[str, Any]) -> None:
+    # index.html loads Bootstrap from cdn.jsdelivr.net, Font Awesome from
+    # use.fontawesome.com and fonts from fonts.googleapis.com (SOURCE.md: absent offline).
+    note = finding(clean_blog, "broken-resources")["note"]
+    assert note is not None
+    assert "were not checked" in note
+    assert "cdn.jsdelivr.net" in note
+
+
+def test_tidytable_near_duplicates_are_stale_builds(tidytable: dict[str, Any]) -> None:
+    # diff of the text: map..html and map_chr..html differ in the function's name only;
+    # context.html and cur_column..html in 13 of 335 words.
+    groups = [
+        set(paths(tidytable, group["pages"]))
+        for group in finding(tidytable, "near-duplicates")["pages"]
+    ]
+    assert any({"/reference/map..html", "/reference/map_chr..html"} <= group for group in groups)
+    assert any(
+        {"/reference/context.html", "/reference/cur_column..html"} <= group for group in groups
+    )
+    # mutate.html documents another function: in no group with across.html.
+    assert not any(
+        {"/reference/mutate.html", "/reference/across.html"} <= group for group in groups
+    )
+
+
+def test_site_scores_only_where_the_audits_cover_the_category(business: dict[str, Any]) -> None:
+    # The crawled pages get the document-only audits: design would rest on logo and
+    # viewport alone, performance on no transfer or timing.
+    scores = business["report"]["scores"]
+    assert {"seo", "accessibility", "security", "content"} <= set(scores)
+    assert "design" not in scores
+    assert "performance" not in scores
+    # Every page shares one title and has no description: the SEO score says so.
+    deductions = {item["finding"] for item in scores["seo"]["deductions"]}
+    assert deductions == {"duplicate-titles", "missing-descriptions"}
