@@ -83,10 +83,41 @@ def test_broken_links_against_the_best_competitor() -> None:
     assert broken["counts"] == {A: 14, B: 0, C: 3}
     assert broken["best"] == [B]
     assert broken["text"] == (
-        "Internal links to pages that fail (4xx, 5xx or no response): you have 14; "
-        "the best competitor, b.example, has 0."
+        "Internal links to pages that fail (4xx, 5xx or no response): you have 14 of 18; "
+        "the best competitor, b.example, has 0 of 4."
     )
     assert broken["text"] in section["statements"]
+
+
+def test_sites_of_different_sizes_compare_by_share() -> None:
+    # 3 of 4 links broken against 5 of 100: the bigger count is the smaller problem. And
+    # every page of each site without a description (9 of 9, 4 of 4) is a tie, not a lead
+    # for the smaller site (the Modern Business and Clean Blog fixtures, crawled).
+    document = run(
+        with_crawl(A, crawled(A, broken=3, products=1)),
+        with_crawl(B, crawled(B, broken=5, products=95)),
+        primary_url=A,
+    )
+    broken = row(document["site"]["findings"], "id", "broken-internal-links")
+    assert broken["counts"] == {A: 3, B: 5}
+    assert broken["best"] == [B]
+    assert broken["text"] == (
+        "Internal links to pages that fail (4xx, 5xx or no response): you have 3 of 4; "
+        "the best competitor, b.example, has 5 of 100."
+    )
+    described = [page(C, "/", depth=0, source="start", description=None)]
+    described += [page(C, f"/p{n}", description=None) for n in range(8)]
+    fewer = [page(A, "/", depth=0, source="start", description=None)]
+    fewer += [page(A, f"/p{n}", description=None) for n in range(3)]
+    document = run(
+        with_crawl(A, site_report(fewer, None, A)),
+        with_crawl(C, site_report(described, None, C)),
+        primary_url=C,
+    )
+    missing = row(document["site"]["findings"], "id", "missing-descriptions")
+    assert missing["counts"] == {A: 4, C: 9}
+    assert missing["best"] == []
+    assert missing["text"] is None
 
 
 def test_equal_counts_have_no_best_and_no_sentence() -> None:

@@ -98,6 +98,10 @@ async def test_the_record_of_an_html_page() -> None:
     assert record.structured_types == ("Product",)
     # The document-only audits ran: every category they cover has a score.
     assert set(record.scores) >= {"seo", "accessibility", "content", "security"}
+    # Design and performance are mostly read from stylesheets, transfers and timings: the
+    # document-only audits (logo and viewport; 35 % of performance) cannot stand for them.
+    assert "design" not in record.scores
+    assert "performance" not in record.scores
     assert all(score is None or 0 <= score <= 100 for score in record.scores.values())
     assert "is-on-https" in record.failing  # served over http
     assert "document-title" not in record.failing
@@ -187,9 +191,36 @@ async def test_mixed_content_on_an_https_page_is_read_from_the_html() -> None:
         html='<img src="http://ex.com/a.png"><script src="https://ex.com/b.js"></script>'
         '<link rel="stylesheet" href="http://cdn.ex.net/c.css">',
     )
-    resources, mixed = _resources(document, _SameSite(document.url, False), document.url)
+    resources, mixed, elsewhere = _resources(document, _SameSite(document.url, False), document.url)
     assert mixed == ("http://ex.com/a.png", "http://cdn.ex.net/c.css")
     assert resources == ("http://ex.com/a.png", "https://ex.com/b.js")
+    assert elsewhere == ("http://cdn.ex.net/c.css",)
+
+
+def test_icons_and_the_manifest_are_resources() -> None:
+    # tidytable's pages (../shared/sites-multi/03-pkgdown-tidytable/index.html) link these
+    # three, absent from the folder: each is a failed request on every page view.
+    document = Document(
+        url="https://ex.com/p",
+        html='<link rel="icon" type="image/png" sizes="48x48" href="favicon-48x48.png">'
+        '<link rel="icon" type="image/svg+xml" href="favicon.svg">'
+        '<link rel="apple-touch-icon" href="apple-touch-icon.png">'
+        '<link rel="shortcut icon" href="/favicon.ico">'
+        '<link rel="manifest" href="site.webmanifest">'
+        '<link rel="preconnect" href="https://ex.com/">'
+        '<link rel="alternate" type="application/rss+xml" href="/feed.xml">',
+    )
+    resources, _, _ = _resources(document, _SameSite(document.url, False), document.url)
+    assert resources == tuple(
+        "https://ex.com/" + name
+        for name in (
+            "favicon-48x48.png",
+            "favicon.svg",
+            "apple-touch-icon.png",
+            "favicon.ico",
+            "site.webmanifest",
+        )
+    )
 
 
 OTHER = "a completely different text about shipping containers and harbour cranes"

@@ -237,13 +237,36 @@ def test_hreflang_return_links_self_reference_and_failing_targets() -> None:
 
 
 def test_click_depth() -> None:
-    pages = [page(f"/p{level}", depth=level) for level in range(6)]
+    # /p0 → /p1 → … → /p5: /p5 is five clicks away.
+    pages = [
+        page(f"/p{level}", depth=level, links=(f"{SITE}/p{level + 1}",) if level < 5 else ())
+        for level in range(6)
+    ]
     pages.append(page("/from-sitemap", source="sitemap", depth=9))
     report = site_report(pages, None, SITE + "/p0")
     deep = finding(report, "deep-pages")
     assert [item["url"] for item in deep["pages"]] == [SITE + "/p5", SITE + "/p4"]
     assert report["figures"]["depth"] == {str(level): 1 for level in range(6)}
     assert report["figures"]["pages_without_click_path"] == 1
+
+
+def test_click_depth_is_measured_on_the_links_not_the_crawl_order() -> None:
+    # The crawl queued /b from the sitemap before the home page's link reached it, and
+    # followed /orphan's link to /child: /b is one click from the start, /child none.
+    pages = [
+        page("/", depth=0, source="start", links=(SITE + "/a", SITE + "/b")),
+        page("/a", depth=1, links=(SITE + "/deep",)),
+        page("/b", depth=1, source="sitemap"),
+        page("/deep", depth=7),
+        page("/orphan", depth=1, source="sitemap", links=(SITE + "/child",)),
+        page("/child", depth=2, found_on=SITE + "/orphan"),
+    ]
+    report = site_report(pages, rules("/b", "/orphan"), SITE + "/")
+    figures = report["figures"]
+    assert figures["depth"] == {"0": 1, "1": 2, "2": 1}
+    assert figures["max_depth"] == 2
+    assert figures["pages_without_click_path"] == 2
+    assert finding(report, "deep-pages")["count"] == 0
 
 
 def test_thin_content_leaves_out_noindex_pages() -> None:
@@ -445,3 +468,49 @@ def test_clean_blog_every_page_shares_one_title() -> None:
     ]
     assert finding(report, "duplicate-h1")["count"] == 0
     assert report["figures"]["pages_crawled"] == 4
+
+
+def test_a_directory_and_its_index_file_answering_the_same_are_one_page() -> None:
+    # The fixture sites' start page is / and their navigation links index.html: the same
+    # file twice. /docs/index.html answers something else than /docs/: two pages.
+    home = {"bytes": 5000, "simhash": 0xFFFF0000FFFF0000, "title": "Home", "h1": ("Welcome",)}
+    pages = [
+        page("/", depth=0, source="start", links=(SITE + "/index.html", SITE + "/a"), **home),
+        page("/index.html", links=(SITE + "/index.html", SITE + "/a"), **home),
+        page("/a", links=(SITE + "/index.html", SITE + "/docs/", SITE + "/docs/index.html")),
+        page("/docs/", depth=2, bytes=10, simhash=0x0F0F0F0F0F0F0F0F, title="Docs"),
+        page("/docs/index.html", depth=2, bytes=11, simhash=0x0F0F0F0F0F0F0F0F, title="Docs"),
+    ]
+    report = site_report(pages, rules("/index.html", "/docs/index.html"), SITE + "/")
+    figures = report["figures"]
+    assert figures["pages_crawled"] == 4
+    assert figures["depth"] == {"0": 1, "1": 1, "2": 2}
+    # The home page's one heading and title are not "shared" with itself.
+    assert finding(report, "duplicate-h1")["count"] == 0
+    assert finding(report, "duplicate-titles")["pages"] == [
+        {"value": "Docs", "pages": [SITE + "/docs/", SITE + "/docs/index.html"], "count": 2}
+    ]
+    # Linked as index.html, listed as index.html: the home page is neither orphan nor missed.
+    assert finding(report, "orphan-pages")["count"] == 0
+    # /a links the home page (as index.html); the home page links /a.
+    assert figures["average_inlinks"] == round((1 + 1 + 1 + 1) / 4, 2)
+    near = finding(report, "near-duplicates")
+    assert {"pages": [SITE + "/", SITE + "/index.html"], "count": 2} in near["pages"]
+
+
+def test_resources_on_other_hosts_are_named_as_not_checked() -> None:
+    # The fixture sites load Bootstrap and fonts from CDNs: offline they cannot be checked,
+    # and they are no evidence of a broken site either way.
+    cdn = ("https://cdn.jsdelivr.net/npm/bootstrap.css", "https://fonts.googleapis.com/css")
+    pages = [
+        page("/", depth=0, source="start", resources=(SITE + "/app.css",), external_resources=cdn),
+        page("/a", external_resources=cdn[:1]),
+        PageRecord(url=SITE + "/app.css", depth=1, status=200, content_type="text/css"),
+    ]
+    broken = finding(site_report(pages, None, SITE + "/"), "broken-resources")
+    assert broken["count"] == 0
+    assert broken["total_pages_checked"] == 1
+    assert broken["unchecked"] == 2
+    assert broken["note"] == (
+        "2 resources on other hosts (cdn.jsdelivr.net, fonts.googleapis.com) were not checked"
+    )

@@ -110,7 +110,7 @@ def test_markdown_has_the_site_section_escaped() -> None:
         "- **Orphan pages (in the sitemap, linked from no crawled page)** (medium): The site's "
         "rules (robots.txt, sitemaps) were not read: cannot tell"
     ) in section
-    assert "you have 1; the best competitor, A page (rival.example), has 0." in section
+    assert "you have 1 of 1; the best competitor, A page (rival.example), has 0 of 1." in section
     # The findings name the pages: the hostile URL and title as text.
     assert "\\<script\\>alert(1)\\</script\\>\\[x\\](https\\://evil.example/)" in section
     assert '\\<script\\>alert("x")\\</script\\>' in section

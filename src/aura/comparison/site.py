@@ -6,9 +6,11 @@ Sites without it were analysed as one page; when no compared site has one there 
 section at all. Reports are stored JSON, read here defensively: a missing or malformed part
 is absent, never zero.
 
-Who is best follows the comparison's noise conventions (``noise.py``): finding counts and
-page counts are counts (1 and 10 %), coverage shares are ratios (5 points), site scores are
-scores (3 points). A difference within noise has no leader and no sentence.
+Who is best follows the comparison's noise conventions (``noise.py``): page counts are
+counts (1 and 10 %), coverage shares are ratios (5 points), site scores are scores (3
+points). A finding compares by the share of what each site had checked (one point apart),
+so a small site is not "best" for having fewer pages to get wrong. A difference within
+noise has no leader and no sentence.
 
 The primary site's findings become recommendations (``site_recommendations``) in the same
 ranking as the page audits: expected gain = severity points * (0.25 + 0.75 * the share of
@@ -41,6 +43,10 @@ from aura.comparison.document import (
 from aura.comparison.inputs import Contest, mapping, number, order_categories, text
 from aura.comparison.noise import BY_UNIT, CATEGORY_SCORE, Noise, significant
 from aura.crawl.site import FIXES
+
+#: Two sites' shares of affected pages (or links) differ when they are a point apart: the
+#: findings are exact counts, not measurements, but a share is a rounded comparison.
+FINDING_SHARE = Noise(0.01)
 
 Severity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")
@@ -144,8 +150,13 @@ def _finding_rows(
             for url, findings in by_site.items()
             if finding_id in findings and (note := text(findings[finding_id].get("note")))
         }
-        values = {url: None if count is None else float(count) for url, count in counts.items()}
-        best = [] if severity == "info" else _best(values, "lower", BY_UNIT["count"])
+        # Sites of different sizes compare by the share of what was checked: 9 of 9 pages
+        # without a description is no better than 218 of 218.
+        values = {
+            url: None if count is None or not checked.get(url) else count / checked[url]
+            for url, count in counts.items()
+        }
+        best = [] if severity == "info" else _best(values, "lower", FINDING_SHARE)
         title = text(first.get("title")) or finding_id
         rows.append(
             SiteFindingRow(
@@ -157,7 +168,7 @@ def _finding_rows(
                 checked=checked,
                 notes=notes,
                 best=best,
-                text=_finding_text(title, counts, best, names, primary),
+                text=_finding_text(title, counts, checked, best, names, primary),
             )
         )
     return rows
@@ -166,27 +177,34 @@ def _finding_rows(
 def _finding_text(
     title: str,
     counts: Mapping[str, int | None],
+    checked: Mapping[str, int],
     best: list[str],
     names: Mapping[str, str],
     primary: str | None,
 ) -> str | None:
-    """ "Broken internal links: you have 14; the best competitor, Rival, has 0"."""
+    """ "Broken internal links: you have 14 of 80; the best competitor, Rival, has 0 of 95"."""
     if primary is None or not best or counts.get(primary) is None:
         return None
     own = counts[primary]
-    others = {url: count for url, count in counts.items() if url != primary and count is not None}
+    others = {
+        url: count
+        for url, count in counts.items()
+        if url != primary and count is not None and checked.get(url)
+    }
     if not others:
         return None
-    leader = min(others, key=lambda url: others[url])
+    leader = min(others, key=lambda url: (others[url] / checked[url], others[url]))
+
+    def of(url: str) -> str:
+        return f"{counts[url]} of {checked.get(url, 0)}"
+
     if primary in best:
-        if own is None or own >= others[leader]:
+        if own is None or leader in best:
             return None
-        listed = ", ".join(f"{_name(names, url)} {count}" for url, count in others.items())
-        return f"{title}: you have {own}, the others {listed}."
-    return (
-        f"{title}: you have {own}; the best competitor, {_name(names, leader)}, has "
-        f"{others[leader]}."
-    )
+        listed = ", ".join(f"{_name(names, url)} {of(url)}" for url in others)
+        return f"{title}: you have {of(primary)}, the others {listed}."
+    rival = _name(names, leader)
+    return f"{title}: you have {of(primary)}; the best competitor, {rival}, has {of(leader)}."
 
 
 def _template_rows(reports: Mapping[str, Mapping[str, Any]]) -> list[TemplateRow]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +55,15 @@ MAX_TEXT = 300
 MAX_HEADINGS = 20
 #: Links, resources and alternates kept per page at most.
 MAX_LINKS = 2000
+#: Subresources on other hosts kept per page at most (they are named, not checked).
+MAX_EXTERNAL_RESOURCES = 100
+
+#: The least part of a category's audit weight the page's audits must carry for the page to
+#: get a score in it: the document-only audits carry 27 % of design's (logo and viewport)
+#: and 35 % of performance's (no transfer sizes, caching, compression or timings), too
+#: little to stand for the category; SEO, accessibility, security and content keep theirs
+#: (78 to 100 %).
+MIN_COVERAGE = 0.5
 
 #: Words per shingle of the SimHash, and words hashed at most (1.8 µs a word, measured: a
 #: 10,000-word page costs 18 ms; a page of a million words must not cost seconds).
@@ -153,7 +163,7 @@ def _facts(document: Document, exchange: HttpExchange, subdomains: bool) -> dict
     headings = [_clean(node.text(deep=True)) for node in document.css("h1")]
     noindex, nofollow = _robots(document, exchange)
     links = _links(document, same_site)
-    resources, mixed = _resources(document, same_site, page_url)
+    resources, mixed, elsewhere = _resources(document, same_site, page_url)
     text = main_text(document)
     page_words = [word.lower() for word in words(text)]
     return {
@@ -170,6 +180,7 @@ def _facts(document: Document, exchange: HttpExchange, subdomains: bool) -> dict
         "placeholder_links": links.placeholders,
         "resources": resources,
         "mixed_content": mixed,
+        "external_resources": elsewhere,
         "words": len(page_words),
         "simhash": simhash(page_words),
         "structured_types": tuple(t[:100] for t in extract_structured(document).types[:50]),
@@ -225,9 +236,16 @@ def _links(document: Document, same_site: _SameSite) -> _Links:
 _PLACEHOLDERS = frozenset({"", "#", "#!"})
 
 
+#: ``<link rel>`` values whose target a browser loads for the page: stylesheets, icons (a
+#: missing favicon is a 404 on every page view) and the web app manifest.
+_LOADED_LINKS = frozenset({"stylesheet", "icon", "apple-touch-icon", "manifest"})
+
+
 def _resources(
     document: Document, same_site: _SameSite, page_url: str
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The page's same-site subresources, its ``http:`` ones on an ``https:`` page, and
+    those on other hosts (CDNs, fonts: not the site's to check)."""
     sources: list[str] = []
     for node in document.css("img[src], script[src], source[src]"):
         sources.append(node.attributes.get("src") or "")
@@ -236,11 +254,12 @@ def _resources(
         sources.extend(item.strip().split(" ", 1)[0] for item in srcset.split(","))
     for node in document.css("link[href]"):
         rel = (node.attributes.get("rel") or "").lower().split()
-        if "stylesheet" in rel:
+        if _LOADED_LINKS.intersection(rel):
             sources.append(node.attributes.get("href") or "")
     https_page = page_url.startswith("https:")
     resources: dict[str, None] = {}
     mixed: dict[str, None] = {}
+    elsewhere: dict[str, None] = {}
     for source in sources:
         source = source.strip()
         if not source or source.startswith("data:"):
@@ -250,9 +269,12 @@ def _resources(
             continue
         if https_page and target.startswith("http:") and len(mixed) < MAX_LINKS:
             mixed[target] = None
-        if same_site(target) and len(resources) < MAX_LINKS:
-            resources[target] = None
-    return tuple(resources), tuple(mixed)
+        if same_site(target):
+            if len(resources) < MAX_LINKS:
+                resources[target] = None
+        elif len(elsewhere) < MAX_EXTERNAL_RESOURCES:
+            elsewhere[target] = None
+    return tuple(resources), tuple(mixed), tuple(elsewhere)
 
 
 _LINK_CANONICAL = re.compile(r"<([^>]*)>\s*;[^,]*\brel\s*=\s*\"?canonical\b", re.I)
@@ -345,6 +367,12 @@ def simhash(tokens: list[str]) -> int | None:
     return value
 
 
+def _coverage(weights: Mapping[str, float], ran: list[str]) -> float:
+    """The part of a category's audit weight the audits that ran carry."""
+    total = sum(weights.values())
+    return sum(weights.get(audit_id, 0.0) for audit_id in ran) / total if total else 0.0
+
+
 def hamming(first: int, second: int) -> int:
     """Bits in which two SimHashes differ (near-duplicates: a few of 64)."""
     return (first ^ second).bit_count()
@@ -360,7 +388,7 @@ def _audit(
     scores: dict[str, float | None] = {}
     for name, spec in scoring.CATEGORIES.items():
         ids = scoring.audit_ids_of(name, by_id)
-        if not ids or spec.informative:
+        if not ids or spec.informative or _coverage(spec.weights, ids) < MIN_COVERAGE:
             continue
         entries = [audit_entry(by_id[i], spec.weights.get(i, 0.0)) for i in ids]
         score = scoring.category_score(entries)

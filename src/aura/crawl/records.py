@@ -97,8 +97,10 @@ class PageRecord:
     external_links: int = 0
     #: Links that lead nowhere: ``href="#"``, ``javascript:``, empty href.
     placeholder_links: int = 0
-    #: Same-site subresources (images, scripts, stylesheets) the page loads.
+    #: Same-site subresources (images, scripts, stylesheets, icons, manifest) the page loads.
     resources: tuple[str, ...] = ()
+    #: Subresources on other hosts (CDNs, fonts): not the site's, never fetched by the crawl.
+    external_resources: tuple[str, ...] = ()
     #: ``http:`` subresources on an ``https:`` page.
     mixed_content: tuple[str, ...] = ()
     #: Words of main text, and a 64-bit SimHash of it for near-duplicate detection.

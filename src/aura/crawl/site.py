@@ -5,7 +5,10 @@ returns a JSON-ready report: headline figures, findings and per-category site sc
 
 Every finding is a claim about the records: a link is broken only when the crawl fetched its
 target and it failed; a target the crawl never fetched is counted as unchecked, never as
-fine or broken. A check whose input is missing (no sitemap, no hreflang, no fetched
+fine or broken. A directory's index file answering exactly what the directory answers
+(``/index.html`` and ``/``) is one page under two URLs: counted once, listed with the
+near-duplicates. Click depth is measured on the recorded links from the start page. A check
+whose input is missing (no sitemap, no hreflang, no fetched
 subresource) is ``applicable: False`` with a note that says why.
 
 Site scores (documented in ``docs/architecture.md``): per category, the mean of the pages'
@@ -18,9 +21,11 @@ site-wide problem all of them.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from aura.crawl.records import PageRecord
 from aura.crawl.rules import SiteRules
@@ -139,6 +144,10 @@ def _indexable(record: PageRecord) -> bool:
     return record.ok and record.is_html and not record.noindex
 
 
+#: The file a server answers for a directory URL.
+_INDEX_FILE = re.compile(r"index\.(html?|php)", re.I)
+
+
 def _share(part: int, whole: int) -> float | None:
     return None if whole <= 0 else round(part / whole, 4)
 
@@ -165,6 +174,13 @@ class _Site:
             r for r in self.pages if r.url in used and r.url not in listed and r.source != "start"
         ]
         fetched = {id(r) for r in self.resources}
+        # ``/dir/index.html`` answering exactly what ``/dir/`` answers is that page under a
+        # second URL: one page (counted once, its links are links to the page), reported
+        # with the near-duplicates.
+        self.aliases = self._aliases([r for r in self.pages if id(r) not in fetched])
+        for alias, page in self.aliases:
+            self.by_url[alias.url] = page
+            fetched.add(id(alias))
         self.crawled = [r for r in self.pages if id(r) not in fetched]
         self.html = [r for r in self.crawled if r.ok and r.is_html]
         # Indexable: not noindex, and not canonicalised to another URL (a page that names
@@ -174,16 +190,68 @@ class _Site:
             for r in self.html
             if not r.noindex and (not r.canonical or r.canonical in self.names(r))
         ]
-        # A page first found in a sitemap has no click path: its depth is not a click depth.
-        self.clicked = [r for r in self.html if r.source != "sitemap"]
         self.inlinks: dict[str, list[str]] = defaultdict(list)
+        folded = {alias.url: page.url for alias, page in self.aliases}
         for record in self.pages:
+            source = folded.get(record.url, record.url)
             for target in record.links:
-                if target != record.url:
-                    self.inlinks[target].append(record.url)
+                target = folded.get(target, target)
+                if target != source:
+                    self.inlinks[target].append(source)
+        # Click depth is measured on the links the crawl recorded, not taken from the order
+        # the crawl found pages in: a page first found in a sitemap, or linked only from
+        # such a page, has no click path from the start page.
+        self.depth = self._click_depths()
+        self.clicked = [r for r in self.html if id(r) in self.depth]
 
     def record(self, url: str) -> PageRecord | None:
         return self.by_url.get(url)
+
+    @staticmethod
+    def _aliases(pages: list[PageRecord]) -> list[tuple[PageRecord, PageRecord]]:
+        """(``…/index.html`` record, ``…/`` record) pairs whose responses are the same page:
+        both HTML that answered 200, same size, same title and same text fingerprint."""
+        by_url = {r.url: r for r in pages}
+        found: list[tuple[PageRecord, PageRecord]] = []
+        for record in pages:
+            head, slash, last = record.url.partition("?")[0].rpartition("/")
+            if not slash or "?" in record.url or not _INDEX_FILE.fullmatch(last):
+                continue
+            page = by_url.get(head + "/")
+            if (
+                page is not None
+                and page.ok
+                and record.ok
+                and page.is_html
+                and record.is_html
+                and page.bytes == record.bytes
+                and page.title == record.title
+                and page.simhash is not None
+                and page.simhash == record.simhash
+            ):
+                found.append((record, page))
+        return found
+
+    def _click_depths(self) -> dict[int, int]:
+        """Clicks from the start page to each crawled record (by ``id``), breadth-first over
+        the recorded links (a link to a URL that redirects reaches where it ends); pages
+        asking not to be followed (meta nofollow) lead nowhere, as for the crawl."""
+        starts = [r for r in self.crawled if r.source == "start"]
+        first = self.record(self.start_url)
+        if first is not None and first not in starts:
+            starts.append(first)
+        depth = {id(r): 0 for r in starts}
+        queue = deque(starts)
+        while queue:
+            record = queue.popleft()
+            if record.nofollow:
+                continue
+            for target in record.links:
+                found = self.record(target)
+                if found is not None and id(found) not in depth:
+                    depth[id(found)] = depth[id(record)] + 1
+                    queue.append(found)
+        return depth
 
     def names(self, record: PageRecord) -> set[str]:
         return {record.url, record.final_url} - {None}  # type: ignore[return-value]
@@ -262,7 +330,20 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             users[resource].append(record.url)
     fetched = {url: site.record(url) for url in users}
     checked = [url for url, record in fetched.items() if record is not None]
+    elsewhere = sorted({url for r in site.html for url in r.external_resources})
+    hosts = sorted({urlsplit(url).hostname or "" for url in elsewhere} - {""})
+    other_hosts = (
+        f"{len(elsewhere)} resources on other hosts ({', '.join(hosts[:3])}"
+        f"{', …' if len(hosts) > 3 else ''}) were not checked"
+        if elsewhere
+        else None
+    )
     if not checked:
+        note = (
+            "The crawl fetched none of the site's subresources: cannot tell"
+            if users
+            else "No same-site subresources were recorded"
+        )
         return _finding(
             "broken-resources",
             "Images, scripts and stylesheets that fail to load",
@@ -270,10 +351,8 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             [],
             0,
             applicable=False,
-            note="The crawl fetched none of the site's subresources: cannot tell"
-            if users
-            else "No same-site subresources were recorded",
-            unchecked=len(users),
+            note=f"{note}; {other_hosts}" if other_hosts else note,
+            unchecked=len(users) + len(elsewhere),
         )
     broken: list[dict[str, Any]] = [
         {
@@ -293,7 +372,8 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
         "high",
         broken,
         len(checked),
-        unchecked=len(users) - len(checked),
+        note=other_hosts,
+        unchecked=len(users) - len(checked) + len(elsewhere),
     )
 
 
@@ -479,6 +559,9 @@ def _orphans(site: _Site) -> dict[str, Any]:
         if record.url in linked and record.final_url:
             linked.add(record.final_url)
     starts = {site.start_url} | {r.final_url for r in site.pages if r.source == "start"}
+    for alias, page in site.aliases:
+        if page.url in linked or page.url in starts:
+            linked.add(alias.url)
     items = [
         {"url": entry.url, "sitemap": entry.sitemap}
         for entry in site.rules.entries
@@ -602,7 +685,9 @@ def _hreflang(site: _Site) -> dict[str, Any]:
 
 def _deep_pages(site: _Site) -> dict[str, Any]:
     items: list[dict[str, Any]] = [
-        {"url": r.url, "depth": r.depth} for r in site.clicked if r.depth > DEEP_CLICKS
+        {"url": r.url, "depth": site.depth[id(r)]}
+        for r in site.clicked
+        if site.depth[id(r)] > DEEP_CLICKS
     ]
     items.sort(key=lambda item: (-item["depth"], item["url"]))
     return _finding(
@@ -611,7 +696,8 @@ def _deep_pages(site: _Site) -> dict[str, Any]:
         "low",
         items,
         len(site.clicked),
-        note="Pages found only through a sitemap have no click depth and are left out"
+        note="Pages that no chain of links from the start page reaches (found through a sitemap) "
+        "have no click depth and are left out"
         if len(site.clicked) < len(site.html)
         else None,
     )
@@ -670,7 +756,10 @@ def near_duplicate_groups(hashes: Sequence[tuple[str, int]]) -> list[list[str]]:
 
 
 def _near_duplicates(site: _Site) -> dict[str, Any]:
-    hashed = [(r.url, r.simhash) for r in site.indexable if r.simhash is not None]
+    # A page answering under two URLs is the nearest of duplicates.
+    indexable = {id(r) for r in site.indexable}
+    aliases = [alias for alias, page in site.aliases if id(page) in indexable]
+    hashed = [(r.url, r.simhash) for r in [*site.indexable, *aliases] if r.simhash is not None]
     if not hashed:
         return _finding(
             "near-duplicates",
@@ -751,7 +840,7 @@ def _figures(site: _Site) -> dict[str, Any]:
     templates = Counter(r.template for r in site.html)
     inlinks = {url: len(set(sources)) for url, sources in site.inlinks.items()}
     page_inlinks = [inlinks.get(r.url, 0) for r in site.html]
-    depth = Counter(r.depth for r in site.clicked)
+    depth = Counter(site.depth[id(r)] for r in site.clicked)
     links = sum(len(r.links) for r in site.crawled)
     return {
         "pages_crawled": len(site.crawled),
