@@ -14,6 +14,8 @@ BATCH_STATUS = "batch.status"
 URL_STARTED = "url.started"
 URL_FINISHED = "url.finished"
 BATCH_FINISHED = "batch.finished"
+#: A crawl's counters (throttled; carries no version, see ``crawl_tasks.publish_progress``).
+CRAWL_PROGRESS = "crawl.progress"
 
 
 def batch_event(kind: str, batch_id: uuid.UUID, version: int, **data: Any) -> Event:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
-from aura.models import CompetitiveAnalysisBatch
+from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlStatus
 
 #: The longest name a user can give a URL (the column's size).
 MAX_LABEL = 200
+#: Bounds of a crawl as a request may ask for it.
+MAX_CRAWL_PAGES = 5000
+MAX_CRAWL_DEPTH = 50
+MAX_PATTERNS = 20
+Pattern = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class BatchCreate(BaseModel):
@@ -35,6 +41,46 @@ class BatchCreate(BaseModel):
         f"{MAX_LABEL} characters); a named site is called so in the comparison instead of "
         "the name taken from its page",
     )
+    pages: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_CRAWL_PAGES,
+        description="Pages to analyse per site, the start page included; 1 (the default) "
+        "analyses the start pages only, more crawls each site",
+    )
+    depth: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_CRAWL_DEPTH,
+        description="Clicks from the start page a crawl follows (default 5)",
+    )
+    include: list[Pattern] | None = Field(
+        default=None,
+        max_length=MAX_PATTERNS,
+        description="Glob patterns on a URL's path and query (``/blog/*``); a crawled page "
+        "must match one",
+    )
+    exclude: list[Pattern] | None = Field(
+        default=None,
+        max_length=MAX_PATTERNS,
+        description="Glob patterns on a URL's path and query; a crawl skips the pages matching one",
+    )
+    subdomains: bool | None = Field(
+        default=None, description="Whether a crawl follows links to other subdomains"
+    )
+
+
+class CrawlRead(BaseModel):
+    """A site's crawl: its state and counters (``queued``: pages waiting or running)."""
+
+    id: uuid.UUID
+    status: str
+    discovered: int
+    done: int
+    failed: int
+    skipped: int
+    queued: int
+    error: str | None
 
 
 class BatchUrlRead(BaseModel):
@@ -46,6 +92,9 @@ class BatchUrlRead(BaseModel):
     analysis_id: uuid.UUID
     final_url: str | None
     error: str | None
+    crawl: CrawlRead | None = Field(
+        default=None, description="The site's crawl (batches of more than one page per site)"
+    )
 
 
 class BatchRead(BaseModel):
@@ -73,6 +122,7 @@ class BatchRead(BaseModel):
 
     @classmethod
     def of(cls, batch: CompetitiveAnalysisBatch) -> BatchRead:
+        crawls = {crawl.analysis_id: crawl for crawl in batch.crawls}
         return cls(
             id=batch.id,
             name=batch.name,
@@ -95,6 +145,7 @@ class BatchRead(BaseModel):
                     analysis_id=item.analysis_id,
                     final_url=item.analysis.final_url,
                     error=item.analysis.error,
+                    crawl=_crawl_read(crawls.get(item.analysis_id)),
                 )
                 for item in batch.urls
             ],
@@ -104,6 +155,23 @@ class BatchRead(BaseModel):
             set_id=batch.set_id,
             trigger=batch.trigger,
         )
+
+
+def _crawl_read(crawl: Crawl | None) -> CrawlRead | None:
+    if crawl is None:
+        return None
+    return CrawlRead(
+        id=crawl.id,
+        status=crawl.status,
+        discovered=crawl.discovered,
+        done=crawl.done,
+        failed=crawl.failed,
+        skipped=crawl.skipped,
+        queued=max(0, crawl.discovered - crawl.done - crawl.failed)
+        if not CrawlStatus(crawl.status).finished
+        else 0,
+        error=crawl.error,
+    )
 
 
 #: The highest page number a listing takes: its offset must fit the databases' 64-bit

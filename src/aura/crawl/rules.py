@@ -1,12 +1,16 @@
-"""What a site says about crawling it: robots.txt and its sitemaps. (Skeleton: the
-crawl-engine branch completes it.)"""
+"""What a site says about crawling it: robots.txt and its sitemaps. (Skeleton, minimal body
+from the crawl-jobs branch: robots.txt through protego, no sitemaps; the crawl-engine branch
+replaces it.)"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any, Self
+from urllib.parse import urlsplit
 
-from aura.audit.fetch import Fetcher
+from protego import Protego
+
+from aura.audit.fetch import Fetcher, FetchError
 from aura.crawl.records import CrawlOptions, SitemapEntry
 
 #: The user-agent token robots.txt rules are matched against.
@@ -31,7 +35,9 @@ class SiteRules:
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets Aura fetch ``url``."""
-        return True
+        if not self.robots_text or self.robots_status != 200:
+            return True
+        return bool(Protego.parse(self.robots_text).can_fetch(url, ROBOTS_AGENT))
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,4 +52,17 @@ class SiteRules:
 
 async def site_rules(start_url: str, fetcher: Fetcher, options: CrawlOptions) -> SiteRules:
     """robots.txt and the sitemaps of the start URL's origin, within the crawl's limits."""
-    raise NotImplementedError
+    parts = urlsplit(start_url)
+    robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+    try:
+        response = await fetcher.fetch(robots_url)
+    except FetchError:
+        return SiteRules(robots_url=robots_url)
+    text = response.body.decode("utf-8", "replace") if response.status_code == 200 else ""
+    delay = Protego.parse(text).crawl_delay(ROBOTS_AGENT) if text else None
+    return SiteRules(
+        robots_url=robots_url,
+        robots_status=response.status_code,
+        robots_text=text,
+        crawl_delay=float(delay) if delay is not None else None,
+    )

@@ -1,5 +1,5 @@
-"""Site-level audits over all the pages of a crawl, and the site's scores. (Skeleton: the
-site-audits branch completes it.)"""
+"""Site-level audits over all the pages of a crawl, and the site's scores. (Skeleton, minimal
+body from the crawl-jobs branch; the site-audits branch replaces it.)"""
 
 from __future__ import annotations
 
@@ -15,4 +15,4 @@ def site_report(
 ) -> dict[str, Any]:
     """The site's findings (each with the pages behind it), headline figures (pages, templates,
     link graph, click depth) and per-category site scores. JSON-ready."""
-    raise NotImplementedError
+    return {"start_url": start_url, "pages": len(pages)}
