@@ -612,6 +612,21 @@ export interface components {
         /** BatchCreate */
         BatchCreate: {
             /**
+             * Depth
+             * @description Clicks from the start page a crawl follows (default 5)
+             */
+            depth?: number | null;
+            /**
+             * Exclude
+             * @description Glob patterns on a URL's path and query; a crawl skips the pages matching one
+             */
+            exclude?: string[] | null;
+            /**
+             * Include
+             * @description Glob patterns on a URL's path and query (``/blog/*``); a crawled page must match one
+             */
+            include?: string[] | null;
+            /**
              * Labels
              * @description Optional names for the URLs (URL as given in ``urls`` → name, at most 200 characters); a named site is called so in the comparison instead of the name taken from its page
              */
@@ -626,6 +641,11 @@ export interface components {
             /** Name */
             name?: string | null;
             /**
+             * Pages
+             * @description Pages to analyse per site, the start page included; 1 (the default) analyses the start pages only, more crawls each site
+             */
+            pages?: number | null;
+            /**
              * Primary Url
              * @description Your own site; must be one of ``urls``
              */
@@ -635,6 +655,11 @@ export interface components {
              * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
              */
             runs?: number | null;
+            /**
+             * Subdomains
+             * @description Whether a crawl follows links to other subdomains
+             */
+            subdomains?: boolean | null;
             /**
              * Urls
              * @description Your site and its competitors (2 to AURA_MAX_BATCH_URLS)
@@ -711,6 +736,8 @@ export interface components {
              * Format: uuid
              */
             analysis_id: string;
+            /** @description The site's crawl (batches of more than one page per site) */
+            crawl?: components["schemas"]["CrawlRead"] | null;
             /** Error */
             error: string | null;
             /** Final Url */
@@ -847,6 +874,31 @@ export interface components {
             shared_keywords: string[];
             /** Sites */
             sites: components["schemas"]["SiteContent"][];
+        };
+        /**
+         * CrawlRead
+         * @description A site's crawl: its state and counters (``queued``: pages waiting or running).
+         */
+        CrawlRead: {
+            /** Discovered */
+            discovered: number;
+            /** Done */
+            done: number;
+            /** Error */
+            error: string | null;
+            /** Failed */
+            failed: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Queued */
+            queued: number;
+            /** Skipped */
+            skipped: number;
+            /** Status */
+            status: string;
         };
         /** DeliveryRead */
         DeliveryRead: {

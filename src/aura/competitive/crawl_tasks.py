@@ -22,6 +22,7 @@ from aura.audit.fetch import Fetcher
 from aura.competitive.crawls import CrawlRepository, NotYet, PageClaim, Seed, Settled
 from aura.competitive.events import (
     BATCH_STATUS,
+    CRAWL_FINISHED,
     CRAWL_PROGRESS,
     batch_event,
     publish_after_commit,
@@ -226,7 +227,19 @@ async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
         if batch_id is None:
             return  # another finisher won
         fan_in = await BatchRepository(session).record_crawl_finished(batch_id)
-        if fan_in is None or fan_in.comparing_version is None:
+        if fan_in is None:
+            return
+        finished = batch_event(
+            CRAWL_FINISHED,
+            batch_id,
+            fan_in.version,
+            crawl_id=str(crawl_id),
+            status=CrawlStatus.COMPLETED if error is None else CrawlStatus.FAILED,
+            pages=len(records),
+            error=error,
+        )
+        publish_after_commit(session, runtime.bus, finished)
+        if fan_in.comparing_version is None:
             return
         comparing = batch_event(
             BATCH_STATUS, batch_id, fan_in.comparing_version, status=BatchStatus.COMPARING
