@@ -249,3 +249,33 @@ async def test_cancel_stops_the_crawls(app: FastAPI, client: httpx.AsyncClient) 
 async def _settled(app: FastAPI, start_url: str) -> set[str]:
     pages = await _pages(app, start_url)
     return {url for url, row in pages.items() if row.status in ("done", "failed")}
+
+
+async def test_the_pages_of_a_site_are_listed_filtered_and_paginated(
+    client: httpx.AsyncClient, site: str, other: str
+) -> None:
+    created = await create_batch(client, [f"{site}/", f"{other}/"], pages=50, depth=3)
+    batch = await wait_for_batch(client, created["id"])
+    url_id = next(item["id"] for item in batch["urls"] if item["url"] == f"{site}/")
+    listing = f"/api/v1/competitive/{created['id']}/sites/{url_id}/pages"
+
+    everything = (await client.get(listing)).json()
+    assert everything["total"] == 11
+    assert everything["items"][0]["url"] == f"{site}/"
+    assert everything["items"][0]["depth"] == 0
+    assert [item["depth"] for item in everything["items"]] == sorted(
+        item["depth"] for item in everything["items"]
+    )
+    failed = (await client.get(listing, params={"status": "failed"})).json()
+    assert [(item["url"], item["http_status"]) for item in failed["items"]] == [
+        (f"{site}/missing.html", 404)
+    ]
+    first = (await client.get(listing, params={"page": 1, "page_size": 4})).json()
+    second = (await client.get(listing, params={"page": 2, "page_size": 4})).json()
+    assert first["total"] == second["total"] == 11
+    assert len(first["items"]) == len(second["items"]) == 4
+    assert not {item["url"] for item in first["items"]} & {item["url"] for item in second["items"]}
+    bad = await client.get(listing, params={"status": "sleeping"})
+    assert bad.status_code == 422
+    elsewhere = await client.get(f"/api/v1/competitive/{created['id']}/sites/{uuid.uuid4()}/pages")
+    assert elsewhere.status_code == 404

@@ -147,6 +147,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competitive/{batch_id}/sites/{url_id}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Crawl Pages
+         * @description The pages of one site's crawl (``url_id``: the site's id in the batch's ``urls``).
+         */
+        get: operations["list_crawl_pages_api_v1_competitive__batch_id__sites__url_id__pages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sets/": {
         parameters: {
             query?: never;
@@ -874,6 +894,58 @@ export interface components {
             shared_keywords: string[];
             /** Sites */
             sites: components["schemas"]["SiteContent"][];
+        };
+        /** CrawlPageList */
+        CrawlPageList: {
+            /** Items */
+            items: components["schemas"]["CrawlPageRead"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * CrawlPageRead
+         * @description One page of a site's crawl.
+         */
+        CrawlPageRead: {
+            /** Attempts */
+            attempts: number;
+            /** Depth */
+            depth: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Failing
+             * @description The page's failing audits
+             */
+            failing: string[];
+            /** Found On */
+            found_on: string | null;
+            /**
+             * Http Status
+             * @description The page's HTTP status (None: not fetched)
+             */
+            http_status: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Rendered */
+            rendered: boolean;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Template */
+            template: string | null;
+            /** Title */
+            title: string | null;
+            /** Url */
+            url: string;
         };
         /**
          * CrawlRead
@@ -3000,6 +3072,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_crawl_pages_api_v1_competitive__batch_id__sites__url_id__pages_get: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                template?: string | null;
+                status?: ("queued" | "running" | "done" | "failed" | "skipped") | null;
+                /** @description An audit id the page fails */
+                failing?: string | null;
+            };
+            header?: never;
+            path: {
+                batch_id: string;
+                url_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrawlPageList"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

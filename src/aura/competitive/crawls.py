@@ -515,6 +515,37 @@ class CrawlRepository:
             for crawl_id, crawl in crawls.items()
         }
 
+    async def pages(
+        self,
+        crawl_id: uuid.UUID,
+        *,
+        offset: int,
+        limit: int,
+        template: str | None = None,
+        status: str | None = None,
+        failing: str | None = None,
+    ) -> tuple[list[CrawlPage], int]:
+        """A crawl's pages, shallowest first, filtered by template, status or failing audit
+        (the audit is matched in Python: the record is JSON on both dialects)."""
+        query = sa.select(CrawlPage).where(CrawlPage.crawl_id == crawl_id)
+        if template is not None:
+            query = query.where(CrawlPage.template == template)
+        if status is not None:
+            query = query.where(CrawlPage.status == status)
+        query = query.order_by(CrawlPage.depth, CrawlPage.url)
+        if failing is None:
+            total = await self.session.scalar(
+                sa.select(sa.func.count()).select_from(query.subquery())
+            )
+            rows = await self.session.scalars(query.offset(offset).limit(limit))
+            return list(rows), int(total or 0)
+        matching = [
+            page
+            for page in await self.session.scalars(query)
+            if failing in ((page.record or {}).get("failing") or ())
+        ]
+        return matching[offset : offset + limit], len(matching)
+
     async def stranded(self, now: dt.datetime, limit: int) -> list[tuple[str, uuid.UUID]]:
         """What a crash may have left: queued crawls (start), crawling ones' queued pages and
         running pages on an expired lease (page), crawls with nothing left to fetch or stuck

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
-from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlStatus
+from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlPage, CrawlStatus
 
 #: The longest name a user can give a URL (the column's size).
 MAX_LABEL = 200
@@ -193,3 +193,49 @@ class ComparisonRead(BaseModel):
     comparison_version: str
     created_at: dt.datetime
     comparison: ComparisonDocument
+
+
+class CrawlPageRead(BaseModel):
+    """One page of a site's crawl."""
+
+    id: uuid.UUID
+    url: str
+    status: str
+    depth: int
+    source: str
+    found_on: str | None
+    template: str | None
+    http_status: int | None = Field(description="The page's HTTP status (None: not fetched)")
+    title: str | None
+    failing: list[str] = Field(description="The page's failing audits")
+    rendered: bool
+    attempts: int
+    error: str | None
+
+    @classmethod
+    def of(cls, page: CrawlPage) -> CrawlPageRead:
+        record = page.record or {}
+        title = record.get("title")
+        status = record.get("status")
+        return cls(
+            id=page.id,
+            url=page.url,
+            status=page.status,
+            depth=page.depth,
+            source=page.source,
+            found_on=page.found_on,
+            template=page.template,
+            http_status=status if isinstance(status, int) else None,
+            title=title if isinstance(title, str) else None,
+            failing=[str(item) for item in record.get("failing") or []],
+            rendered=page.rendered,
+            attempts=page.attempts,
+            error=page.error,
+        )
+
+
+class CrawlPageList(BaseModel):
+    items: list[CrawlPageRead]
+    total: int
+    page: int
+    page_size: int

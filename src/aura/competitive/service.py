@@ -32,6 +32,7 @@ from aura.models import (
     CompetitiveAnalysisBatch,
     CompetitiveAnalysisUrl,
     Crawl,
+    CrawlPage,
     CrawlStatus,
 )
 from aura.screenshots import ScreenshotStore
@@ -281,6 +282,35 @@ class CompetitiveService:
         publish_after_commit(session, self.bus, cancelled)
         session.expunge_all()  # reload the new states rather than the identity map's
         return await self.get(session, batch_id)
+
+    async def crawl_pages(
+        self,
+        session: AsyncSession,
+        batch_id: uuid.UUID,
+        url_id: uuid.UUID,
+        *,
+        page: int,
+        page_size: int,
+        template: str | None = None,
+        status: str | None = None,
+        failing: str | None = None,
+    ) -> tuple[list[CrawlPage], int]:
+        """The pages of the crawl of one site (a URL row) of the batch."""
+        batch = await self.get(session, batch_id)
+        item = next((item for item in batch.urls if item.id == url_id), None)
+        if item is None:
+            raise NotFoundError(f"batch {batch_id} has no site {url_id}")
+        crawl = next((c for c in batch.crawls if c.analysis_id == item.analysis_id), None)
+        if crawl is None:
+            raise NotFoundError(f"{item.url} was not crawled (the batch analyses one page a site)")
+        return await CrawlRepository(session).pages(
+            crawl.id,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+            template=template,
+            status=status,
+            failing=failing,
+        )
 
     async def comparison(
         self, session: AsyncSession, batch_id: uuid.UUID
