@@ -279,3 +279,27 @@ async def test_the_pages_of_a_site_are_listed_filtered_and_paginated(
     assert bad.status_code == 422
     elsewhere = await client.get(f"/api/v1/competitive/{created['id']}/sites/{uuid.uuid4()}/pages")
     assert elsewhere.status_code == 404
+
+
+async def test_a_set_keeps_its_crawl_and_each_run_uses_it(
+    app: FastAPI, client: httpx.AsyncClient, site: str, other: str
+) -> None:
+    body = {"name": "Crawled", "urls": [f"{site}/", f"{other}/"], "crawl": {"pages": 3}}
+    created = await client.post("/api/v1/sets/", json=body)
+    assert created.status_code == 201, created.text
+    assert created.json()["crawl"]["pages"] == 3
+    bad = await client.post("/api/v1/sets/", json={**body, "name": "x", "crawl": {"pages": 0}})
+    assert bad.status_code == 422
+    assert ["body", "crawl", "pages"] == bad.json()["detail"][0]["loc"]
+
+    run = await client.post(f"/api/v1/sets/{created.json()['id']}/runs")
+    assert run.status_code == 202, run.text
+    batch = await wait_for_batch(client, run.json()["id"])
+
+    assert batch["status"] == "completed"
+    pages = await _pages(app, f"{site}/")
+    assert len(_paths(site, pages, "done", "failed")) == 3
+
+    updated = await client.patch(f"/api/v1/sets/{created.json()['id']}", json={"crawl": None})
+    assert updated.status_code == 200, updated.text
+    assert updated.json()["crawl"] is None

@@ -972,6 +972,33 @@ export interface components {
             /** Status */
             status: string;
         };
+        /**
+         * CrawlSpec
+         * @description A comparison set's crawl of each site, used by each of its runs.
+         */
+        CrawlSpec: {
+            /**
+             * Depth
+             * @description Clicks from the start
+             * @default 5
+             */
+            depth: number;
+            /** Exclude */
+            exclude?: string[];
+            /** Include */
+            include?: string[];
+            /**
+             * Pages
+             * @description Pages per site
+             * @default 1
+             */
+            pages: number;
+            /**
+             * Subdomains
+             * @default false
+             */
+            subdomains: boolean;
+        };
         /** DeliveryRead */
         DeliveryRead: {
             /** Attempts */
@@ -1702,6 +1729,8 @@ export interface components {
         };
         /** SetCreate */
         SetCreate: {
+            /** @description Crawl each site in every run (default: the start pages only) */
+            crawl?: components["schemas"]["CrawlSpec"] | null;
             /**
              * Ignore Selectors
              * @description URL (one of ``urls``) → CSS selectors whose content change tracking ignores (rotating banners, counters, dates)
@@ -1740,6 +1769,8 @@ export interface components {
         };
         /** SetRead */
         SetRead: {
+            /** @description The crawl of each run */
+            crawl?: components["schemas"]["CrawlSpec"] | null;
             /**
              * Created At
              * Format: date-time
@@ -1783,6 +1814,8 @@ export interface components {
          * @description Fields to change; those left out stay as they are. ``schedule: null`` removes it.
          */
         SetUpdate: {
+            /** @description The crawl of each run; null goes back to the start pages */
+            crawl?: components["schemas"]["CrawlSpec"] | null;
             /** Ignore Selectors */
             ignore_selectors?: {
                 [key: string]: string[];

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
+from aura.crawl.records import CrawlOptions
 from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlPage, CrawlStatus
 
 #: The longest name a user can give a URL (the column's size).
@@ -68,6 +69,37 @@ class BatchCreate(BaseModel):
     subdomains: bool | None = Field(
         default=None, description="Whether a crawl follows links to other subdomains"
     )
+
+
+class CrawlSpec(BaseModel):
+    """A comparison set's crawl of each site, used by each of its runs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pages: int = Field(default=1, ge=1, le=MAX_CRAWL_PAGES, description="Pages per site")
+    depth: int = Field(default=5, ge=0, le=MAX_CRAWL_DEPTH, description="Clicks from the start")
+    include: list[Pattern] = Field(default_factory=list, max_length=MAX_PATTERNS)
+    exclude: list[Pattern] = Field(default_factory=list, max_length=MAX_PATTERNS)
+    subdomains: bool = False
+
+    def options(self) -> CrawlOptions:
+        return CrawlOptions(
+            max_pages=self.pages,
+            max_depth=self.depth,
+            include=tuple(self.include),
+            exclude=tuple(self.exclude),
+            subdomains=self.subdomains,
+        )
+
+    @classmethod
+    def of(cls, options: CrawlOptions) -> CrawlSpec:
+        return cls(
+            pages=options.max_pages,
+            depth=options.max_depth,
+            include=list(options.include),
+            exclude=list(options.exclude),
+            subdomains=options.subdomains,
+        )
 
 
 class CrawlRead(BaseModel):

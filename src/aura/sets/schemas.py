@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
+from aura.competitive.schemas import CrawlSpec
 
 RunTrigger = Literal["manual", "schedule", "cli"]
 AlertKind = Literal[
@@ -66,6 +67,9 @@ class SetCreate(BaseModel):
         "ignores (rotating banners, counters, dates)",
     )
     runs: Runs = None
+    crawl: CrawlSpec | None = Field(
+        default=None, description="Crawl each site in every run (default: the start pages only)"
+    )
     schedule: ScheduleSpec | None = None
 
 
@@ -80,6 +84,9 @@ class SetUpdate(BaseModel):
     mode: AnalysisMode | None = None
     ignore_selectors: dict[str, list[str]] | None = None
     runs: Runs = None
+    crawl: CrawlSpec | None = Field(
+        default=None, description="The crawl of each run; null goes back to the start pages"
+    )
     schedule: ScheduleSpec | None = None
 
 
@@ -109,6 +116,7 @@ class SetRead(BaseModel):
     mode: str | None
     ignore_selectors: dict[str, list[str]]
     runs: int = Field(default=1, description="Renders of each page per run (browser mode)")
+    crawl: CrawlSpec | None = Field(default=None, description="The crawl of each run")
     schedule: ScheduleRead | None
     run_count: int
     last_run: RunSummary | None
