@@ -303,3 +303,31 @@ async def test_a_set_keeps_its_crawl_and_each_run_uses_it(
     updated = await client.patch(f"/api/v1/sets/{created.json()['id']}", json={"crawl": None})
     assert updated.status_code == 200, updated.text
     assert updated.json()["crawl"] is None
+
+
+async def test_browser_mode_renders_a_sample_of_each_template(
+    app: FastAPI, client: httpx.AsyncClient, other: str
+) -> None:
+    runtime: Runtime = app.state.runtime
+    if not runtime.browser.available:
+        pytest.skip("browser mode needs Chromium")
+    created = await create_batch(
+        client, [f"{other}/", f"{other}/only.html"], pages=2, mode="browser"
+    )
+    batch = await wait_for_batch(client, created["id"], within=180)
+
+    assert batch["status"] == "completed"
+    pages = await _pages(app, f"{other}/")
+    assert set(pages) == {f"{other}/", f"{other}/only.html"}
+    per_template: dict[str | None, int] = {}
+    for row in pages.values():
+        per_template[row.template] = per_template.get(row.template, 0) + row.rendered
+        assert row.record is not None
+        assert row.record["rendered"] == row.rendered
+        if row.rendered:
+            # The rendered sample carries the category scores of its browser analysis.
+            assert row.record["scores"]
+            assert all(v is None or 0 <= v <= 100 for v in row.record["scores"].values())
+    # One render per template (renders_per_template = 1), and at least one.
+    assert all(count <= 1 for count in per_template.values())
+    assert sum(per_template.values()) >= 1

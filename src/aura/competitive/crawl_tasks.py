@@ -12,13 +12,16 @@ few jobs per crawl, never one per discovered page.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import time
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from aura.analyses.tasks import BROWSER_WAIT_RETRY, time_limit
 from aura.audit.fetch import Fetcher
+from aura.audit.runner import AnalysisError, analyze_url
 from aura.competitive.crawls import CrawlRepository, NotYet, PageClaim, Seed, Settled
 from aura.competitive.events import (
     BATCH_STATUS,
@@ -100,7 +103,9 @@ async def run_crawl_page(runtime: Runtime, entity_id: str) -> None:
     settings = runtime.settings
     lease = dt.timedelta(seconds=settings.job_lease_seconds)
     async with runtime.db.write() as session:
-        outcome = await CrawlRepository(session).claim(page_id, lease)
+        outcome = await CrawlRepository(session).claim(
+            page_id, lease, can_render=runtime.browser.available
+        )
         if isinstance(outcome, Settled):
             _after_settled(runtime, session, outcome)
     if outcome is None or isinstance(outcome, Settled):
@@ -122,6 +127,15 @@ async def run_crawl_page(runtime: Runtime, entity_id: str) -> None:
                 record = await crawl_page(
                     claim.url, claim.depth, fetcher, source=claim.source, found_on=claim.found_on
                 )
+        if claim.render and record.ok and record.is_html:
+            rendered = await _rendered(runtime, claim, record)
+            if rendered is None:
+                # No browser came free in time: the page waits in the queue (not an attempt)
+                # for its render, like a browser-mode analysis.
+                await _release(runtime, claim, attempt=False)
+                await enqueue_crawl_page(runtime.queue, claim.page_id, delay=BROWSER_WAIT_RETRY)
+                return
+            record = rendered
         error = None
     except TimeoutError:
         record, error = None, f"the page took longer than {settings.job_lease_seconds * 0.8:g} s"
@@ -136,6 +150,37 @@ async def run_crawl_page(runtime: Runtime, entity_id: str) -> None:
     except Exception:
         await _release(runtime, claim)
         raise
+
+
+async def _rendered(runtime: Runtime, claim: PageClaim, record: PageRecord) -> PageRecord | None:
+    """The template's sample: the page's full analysis in browser mode, whose category scores
+    and failing audits replace the static ones on the record; None if no browser came free
+    in time. If the analysis fails, the static record stays (``rendered`` False)."""
+    settings = runtime.settings
+    async with runtime.render_permit("browser") as permitted:
+        if not permitted:
+            return None
+        try:
+            async with asyncio.timeout(time_limit(settings, 1)):
+                result = await analyze_url(claim.url, runtime.analysis_options("browser"))
+        except (AnalysisError, TimeoutError) as failure:
+            logger.info("rendering %s failed: %s", claim.url, failure)
+            return dataclasses.replace(record, rendered=False)
+    categories = result.get("categories") or {}
+    scores: dict[str, float | None] = {}
+    failing: list[str] = []
+    for name, category in categories.items():
+        if not isinstance(category, dict) or category.get("informative"):
+            continue
+        score = category.get("score")
+        scores[name] = float(score) if isinstance(score, int | float) else None
+        for audit in category.get("audits") or ():
+            value = audit.get("score") if isinstance(audit, dict) else None
+            if isinstance(value, int | float) and value < 0.9:
+                failing.append(str(audit.get("id")))
+    return dataclasses.replace(
+        record, scores=scores, failing=tuple(dict.fromkeys(failing)), rendered=True
+    )
 
 
 async def _settle(
@@ -197,10 +242,10 @@ def publish_progress(session: Any, bus: EventBus, settled: Settled) -> None:
     publish_after_commit(session, bus, event)
 
 
-async def _release(runtime: Runtime, claim: PageClaim) -> None:
+async def _release(runtime: Runtime, claim: PageClaim, *, attempt: bool = True) -> None:
     try:
         async with runtime.db.write() as session:
-            await CrawlRepository(session).release(claim)
+            await CrawlRepository(session).release(claim, attempt=attempt)
     except Exception:
         logger.exception("could not release crawl page %s", claim.page_id)
 

@@ -19,10 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.crawl.records import CrawlOptions, PageRecord
 from aura.crawl.rules import SiteRules
+from aura.crawl.templates import template_of
 from aura.crawl.urls import Scope
 from aura.db.engine import rowcount
 from aura.db.types import utcnow
-from aura.models import Crawl, CrawlPage, CrawlPageStatus, CrawlStatus
+from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlPage, CrawlPageStatus, CrawlStatus
 
 _PENDING = (CrawlPageStatus.QUEUED, CrawlPageStatus.RUNNING)
 #: A fetch slot further away than this is not waited for holding a claim: the job comes back
@@ -53,6 +54,8 @@ class PageClaim:
     attempts: int
     #: When the fetch may start (politeness).
     slot: dt.datetime
+    #: Whether this page is its template's sample to render in a browser.
+    render: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ class CrawlRepository:
         return True
 
     async def claim(
-        self, page_id: uuid.UUID, lease: dt.timedelta
+        self, page_id: uuid.UUID, lease: dt.timedelta, *, can_render: bool = False
     ) -> PageClaim | NotYet | Settled | None:
         """Take the page if it is queued (or its holder's lease ran out), the crawl runs fewer
         than ``concurrency`` pages, and its next fetch slot is near; reserve that slot.
@@ -209,6 +212,8 @@ class CrawlRepository:
             return NotYet(wait - MAX_SLOT_WAIT / 2)
         rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
         delay = max(options.delay_s, (rules.crawl_delay if rules else None) or 0.0)
+        template = template_of(page.url)
+        render = can_render and await self._samples_wanted(crawl, page, template, options)
         token = uuid.uuid4()
         await self.session.execute(
             sa.update(CrawlPage)
@@ -219,6 +224,10 @@ class CrawlRepository:
                 claim_token=token,
                 lease_expires_at=now + lease,
                 started_at=sa.func.coalesce(CrawlPage.started_at, now),
+                # A render is reserved here, under the crawl's lock, so that concurrent
+                # claims count it; storing the page says whether it happened.
+                template=template,
+                rendered=render,
             )
         )
         await self.session.execute(
@@ -237,7 +246,30 @@ class CrawlRepository:
             token=token,
             attempts=page.attempts + 1,
             slot=slot,
+            render=render,
         )
+
+    async def _samples_wanted(
+        self, crawl: Crawl, page: CrawlPage, template: str, options: CrawlOptions
+    ) -> bool:
+        """Whether the batch renders in a browser and ``template`` has fewer rendered (or
+        reserved) pages than ``renders_per_template``."""
+        mode = await self.session.scalar(
+            sa.select(CompetitiveAnalysisBatch.mode).where(
+                CompetitiveAnalysisBatch.id == crawl.batch_id
+            )
+        )
+        if mode != "browser" or options.renders_per_template < 1:
+            return False
+        rendered = await self.session.scalar(
+            sa.select(sa.func.count(CrawlPage.id)).where(
+                CrawlPage.crawl_id == crawl.id,
+                CrawlPage.template == template,
+                CrawlPage.rendered.is_(True),
+                CrawlPage.id != page.id,
+            )
+        )
+        return int(rendered or 0) < options.renders_per_template
 
     async def store(
         self,
@@ -245,7 +277,6 @@ class CrawlRepository:
         record: PageRecord,
         *,
         error: str | None = None,
-        rendered: bool = False,
     ) -> Settled | None:
         """Store the page's record if ``claim`` still holds it, queue the links it found that
         the crawl may follow, and count; None if the claim was lost."""
@@ -265,7 +296,7 @@ class CrawlRepository:
                 status=CrawlPageStatus.DONE if fetched else CrawlPageStatus.FAILED,
                 record=record.as_json(),
                 template=record.template,
-                rendered=rendered,
+                rendered=record.rendered,
                 error=error or record.error,
                 finished_at=now,
                 claim_token=None,
@@ -364,7 +395,9 @@ class CrawlRepository:
         )
         return await self.store(claim, record, error=reason)
 
-    async def release(self, claim: PageClaim) -> bool:
+    async def release(self, claim: PageClaim, *, attempt: bool = True) -> bool:
+        """Give the page back to the queue; ``attempt`` False: the claim does not count as an
+        attempt (it only waited for a browser)."""
         updated = await self.session.execute(
             sa.update(CrawlPage)
             .where(
@@ -372,7 +405,13 @@ class CrawlRepository:
                 CrawlPage.claim_token == claim.token,
                 CrawlPage.status == CrawlPageStatus.RUNNING,
             )
-            .values(status=CrawlPageStatus.QUEUED, claim_token=None, lease_expires_at=None)
+            .values(
+                status=CrawlPageStatus.QUEUED,
+                claim_token=None,
+                lease_expires_at=None,
+                attempts=CrawlPage.attempts - (0 if attempt else 1),
+                rendered=False,
+            )
         )
         return rowcount(updated) == 1
 
