@@ -290,7 +290,7 @@ async def test_a_set_keeps_its_crawl_and_each_run_uses_it(
     assert created.json()["crawl"]["pages"] == 3
     bad = await client.post("/api/v1/sets/", json={**body, "name": "x", "crawl": {"pages": 0}})
     assert bad.status_code == 422
-    assert ["body", "crawl", "pages"] == bad.json()["detail"][0]["loc"]
+    assert bad.json()["detail"][0]["loc"] == ["body", "crawl", "pages"]
 
     run = await client.post(f"/api/v1/sets/{created.json()['id']}/runs")
     assert run.status_code == 202, run.text
