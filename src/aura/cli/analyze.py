@@ -89,7 +89,7 @@ def batch_request(
     crawl: dict[str, Any] | None = None,
 ) -> BatchCreate:
     body: dict[str, Any] = {"urls": urls, "name": name, "primary_url": primary}
-    body.update({key: value for key, value in (crawl or {}).items() if value})
+    body.update({key: value for key, value in (crawl or {}).items() if value not in (None, [])})
     if labels is not None:
         body["labels"] = labels
     if runs is not None:
