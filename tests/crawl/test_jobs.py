@@ -331,3 +331,19 @@ async def test_browser_mode_renders_a_sample_of_each_template(
     # One render per template (renders_per_template = 1), and at least one.
     assert all(count <= 1 for count in per_template.values())
     assert sum(per_template.values()) >= 1
+
+
+async def test_deleting_a_batch_removes_its_crawls_and_pages(
+    app: FastAPI, client: httpx.AsyncClient, site: str, other: str
+) -> None:
+    created = await create_batch(client, [f"{site}/", f"{other}/"], pages=5)
+    await wait_for_batch(client, created["id"])
+    assert len(await _crawls(app)) == 2
+
+    deleted = await client.delete(f"/api/v1/competitive/{created['id']}")
+
+    assert deleted.status_code == 204
+    assert await _crawls(app) == []
+    runtime: Runtime = app.state.runtime
+    async with runtime.db.read() as session:
+        assert await session.scalar(sa.select(sa.func.count()).select_from(CrawlPage)) == 0
