@@ -29,6 +29,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "queue": ["bench/queue_fanout.py"],
     "end_to_end": ["-m", "bench.end_to_end"],
     "api_load": ["-m", "bench.api_load"],
+    "crawl": ["bench/crawl.py"],
 }
 QUICK = {
     "crawl_page": ["--rounds", "1"],
@@ -36,6 +37,7 @@ QUICK = {
     "queue": ["--jobs", "100", "--watchers", "100", "--overhead-jobs", "500"],
     "end_to_end": ["--skip-scaling"],
     "api_load": ["--rates", "25,50,100", "--seconds", "3"],
+    "crawl": ["--sizes", "20", "100", "--site-pages", "150"],
 }
 
 

@@ -175,6 +175,16 @@ def test_end_to_end(sites: Path, tmp_path: Path) -> None:
     assert [row["urls"] for row in figures["scaling"]] == [2]
 
 
+def test_crawl(sites: Path, tmp_path: Path) -> None:
+    args = ["bench/crawl.py", "--sizes", "3", "6", "--site-pages", "30"]
+    figures = run_bench(sites, tmp_path, args)
+    assert [run["pages_per_site"] for run in figures["runs"]] == [3, 6]
+    assert [run["status"] for run in figures["runs"]] == ["completed", "completed"]
+    # Five sites of the asked number of pages each, every one fetched.
+    assert [run["pages_crawled"] for run in figures["runs"]] == [15, 30]
+    assert all(run["peak_rss_mb"] > 0 for run in figures["runs"])
+
+
 def test_api_load(sites: Path, tmp_path: Path) -> None:
     args = ["-m", "bench.api_load", "--rates", "5", "--seconds", "1"]
     figures = run_bench(sites, tmp_path, args, **services())

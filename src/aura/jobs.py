@@ -11,6 +11,9 @@ COMPARE_BATCH = "compare_batch"
 RUN_SET = "run_set"
 TRACK_RUN = "track_run"
 DELIVER_ALERT = "deliver_alert"
+CRAWL_START = "crawl_start"
+CRAWL_PAGE = "crawl_page"
+CRAWL_FINISH = "crawl_finish"
 
 
 class Enqueuer(Protocol):
@@ -55,3 +58,17 @@ async def enqueue_delivery(
     return await queue.enqueue(
         DELIVER_ALERT, str(alert_id), key=f"deliver:{alert_id}:{attempt}", delay=delay
     )
+
+
+async def enqueue_crawl_start(queue: Enqueuer, crawl_id: uuid.UUID) -> bool:
+    return await queue.enqueue(CRAWL_START, str(crawl_id), key=f"crawl:{crawl_id}")
+
+
+async def enqueue_crawl_page(queue: Enqueuer, page_id: uuid.UUID, delay: float = 0.0) -> bool:
+    """One page of a crawl; a page already on the queue stays there once (its key), and a
+    running page job may offer its page again (the key is free once a job runs)."""
+    return await queue.enqueue(CRAWL_PAGE, str(page_id), key=f"crawl-page:{page_id}", delay=delay)
+
+
+async def enqueue_crawl_finish(queue: Enqueuer, crawl_id: uuid.UUID) -> bool:
+    return await queue.enqueue(CRAWL_FINISH, str(crawl_id), key=f"crawl-finish:{crawl_id}")

@@ -7,16 +7,23 @@ is already queued, and the claim step turns a duplicate delivery into a no-op.
 from __future__ import annotations
 
 import logging
+import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from aura.analyses.repository import AnalysisRepository
+from aura.competitive.crawls import CrawlRepository
 from aura.competitive.repository import BatchRepository
 from aura.db.engine import Database
 from aura.db.types import utcnow
 from aura.jobs import (
+    Enqueuer,
     Scheduler,
     enqueue_audit,
     enqueue_comparison,
+    enqueue_crawl_finish,
+    enqueue_crawl_page,
+    enqueue_crawl_start,
     enqueue_delivery,
     enqueue_set_run,
     enqueue_tracking,
@@ -28,6 +35,12 @@ logger = logging.getLogger(__name__)
 
 SWEEP_LIMIT = 1000
 
+_CRAWL_JOBS: dict[str, Callable[[Enqueuer, uuid.UUID], Awaitable[bool]]] = {
+    "start": enqueue_crawl_start,
+    "page": enqueue_crawl_page,
+    "finish": enqueue_crawl_finish,
+}
+
 
 @dataclass(frozen=True)
 class SweepReport:
@@ -36,6 +49,7 @@ class SweepReport:
     trackings: int = 0
     deliveries: int = 0
     schedules: int = 0
+    crawl_jobs: int = 0
 
 
 async def sweep(db: Database, queue: Scheduler) -> SweepReport:
@@ -47,6 +61,9 @@ async def sweep(db: Database, queue: Scheduler) -> SweepReport:
         # Every enabled schedule's next run: a due one (missed while nothing ran) fires at
         # once, the others wait in the queue for their time; the keys make repeats no-ops.
         schedules = await SetRepository(session).scheduled(SWEEP_LIMIT)
+        # Crawls: queued ones (start), their next queued pages and running pages whose lease
+        # ran out (page), and crawls with nothing left or stuck finishing (finish).
+        crawl_jobs = await CrawlRepository(session).stranded(utcnow(), SWEEP_LIMIT)
     requeued_analyses = 0
     for analysis_id in analysis_ids:
         requeued_analyses += await enqueue_audit(queue, analysis_id)
@@ -62,6 +79,12 @@ async def sweep(db: Database, queue: Scheduler) -> SweepReport:
     requeued_schedules = 0
     for set_id, due in schedules:
         requeued_schedules += await enqueue_set_run(queue, set_id, due)
+    requeued_crawl_jobs = 0
+    for kind, entity_id in crawl_jobs:
+        enqueue = _CRAWL_JOBS[kind]
+        requeued_crawl_jobs += await enqueue(queue, entity_id)
+    if requeued_crawl_jobs:
+        logger.info("recovery sweep re-enqueued %d crawl jobs", requeued_crawl_jobs)
     if requeued_schedules:
         logger.info("recovery sweep enqueued %d scheduled set runs", requeued_schedules)
     if requeued_trackings or requeued_deliveries:
@@ -82,4 +105,5 @@ async def sweep(db: Database, queue: Scheduler) -> SweepReport:
         requeued_trackings,
         requeued_deliveries,
         requeued_schedules,
+        requeued_crawl_jobs,
     )

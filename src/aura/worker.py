@@ -9,9 +9,19 @@ from collections.abc import Mapping
 
 from aura.analyses.tasks import run_audit
 from aura.audit.fetch import NetworkPolicy
+from aura.competitive.crawl_tasks import run_crawl_finish, run_crawl_page, run_crawl_start
 from aura.competitive.tasks import run_comparison
 from aura.config import Settings
-from aura.jobs import AUDIT_URL, COMPARE_BATCH, DELIVER_ALERT, RUN_SET, TRACK_RUN
+from aura.jobs import (
+    AUDIT_URL,
+    COMPARE_BATCH,
+    CRAWL_FINISH,
+    CRAWL_PAGE,
+    CRAWL_START,
+    DELIVER_ALERT,
+    RUN_SET,
+    TRACK_RUN,
+)
 from aura.runtime import Job, Runtime
 from aura.sets.tasks import run_scheduled_set
 from aura.sets.tracking import run_tracking
@@ -23,6 +33,9 @@ JOBS: Mapping[str, Job] = {
     RUN_SET: run_scheduled_set,
     TRACK_RUN: run_tracking,
     DELIVER_ALERT: run_delivery,
+    CRAWL_START: run_crawl_start,
+    CRAWL_PAGE: run_crawl_page,
+    CRAWL_FINISH: run_crawl_finish,
 }
 
 

@@ -96,6 +96,8 @@ class TestAnalyze:
             (["a.example", "b.example", "--runs", "9"], "--runs"),
             (["a.example", "b.example", "--label", "Acme"], "--label: give URL=NAME"),
             (["a.example", "b.example", "--label", "c.example=C"], "--label: 'c.example' is not"),
+            (["a.example", "b.example", "--pages", "0"], "--pages"),
+            (["a.example", "b.example", "--depth", "-1"], "--depth"),
         ],
     )
     def test_invalid_input_exits_2_with_the_reason(
@@ -105,6 +107,21 @@ class TestAnalyze:
 
         assert result.exit_code == 2
         assert message in result.stderr
+
+
+def test_pages_crawls_each_site_and_the_progress_counts_its_pages(
+    cli_env: dict[str, str], good_site: str, poor_site: str
+) -> None:
+    result = aura("analyze", good_site, poor_site, "--pages", "3", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    report = ReportDocument.model_validate(json.loads(result.stdout))
+    assert report.batch.status == "completed"
+    # Every site's crawl finished before the comparison, and the progress said so.
+    crawls = [site.crawl for site in report.batch.urls]
+    assert all(crawl is not None and crawl.status == "completed" for crawl in crawls)
+    assert all(crawl is not None and crawl.done + crawl.failed >= 1 for crawl in crawls)
+    assert "pages" in result.stderr
 
 
 def test_the_batch_is_stored_in_the_configured_postgresql_database(

@@ -147,6 +147,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competitive/{batch_id}/sites/{url_id}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Crawl Pages
+         * @description The pages of one site's crawl (``url_id``: the site's id in the batch's ``urls``).
+         */
+        get: operations["list_crawl_pages_api_v1_competitive__batch_id__sites__url_id__pages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sets/": {
         parameters: {
             query?: never;
@@ -612,6 +632,21 @@ export interface components {
         /** BatchCreate */
         BatchCreate: {
             /**
+             * Depth
+             * @description Clicks from the start page a crawl follows (default 5)
+             */
+            depth?: number | null;
+            /**
+             * Exclude
+             * @description Glob patterns on a URL's path and query; a crawl skips the pages matching one
+             */
+            exclude?: string[] | null;
+            /**
+             * Include
+             * @description Glob patterns on a URL's path and query (``/blog/*``); a crawled page must match one
+             */
+            include?: string[] | null;
+            /**
              * Labels
              * @description Optional names for the URLs (URL as given in ``urls`` → name, at most 200 characters); a named site is called so in the comparison instead of the name taken from its page
              */
@@ -626,6 +661,11 @@ export interface components {
             /** Name */
             name?: string | null;
             /**
+             * Pages
+             * @description Pages to analyse per site, the start page included; 1 (the default) analyses the start pages only, more crawls each site
+             */
+            pages?: number | null;
+            /**
              * Primary Url
              * @description Your own site; must be one of ``urls``
              */
@@ -635,6 +675,11 @@ export interface components {
              * @description Browser mode: render each page this many times (1, the default, to 5) and report the median run, with every run's lab metrics in the result's lab_spread; static analyses ignore it
              */
             runs?: number | null;
+            /**
+             * Subdomains
+             * @description Whether a crawl follows links to other subdomains
+             */
+            subdomains?: boolean | null;
             /**
              * Urls
              * @description Your site and its competitors (2 to AURA_MAX_BATCH_URLS)
@@ -711,6 +756,8 @@ export interface components {
              * Format: uuid
              */
             analysis_id: string;
+            /** @description The site's crawl (batches of more than one page per site) */
+            crawl?: components["schemas"]["CrawlRead"] | null;
             /** Error */
             error: string | null;
             /** Final Url */
@@ -854,6 +901,110 @@ export interface components {
             shared_keywords: string[];
             /** Sites */
             sites: components["schemas"]["SiteContent"][];
+        };
+        /** CrawlPageList */
+        CrawlPageList: {
+            /** Items */
+            items: components["schemas"]["CrawlPageRead"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * CrawlPageRead
+         * @description One page of a site's crawl.
+         */
+        CrawlPageRead: {
+            /** Attempts */
+            attempts: number;
+            /** Depth */
+            depth: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Failing
+             * @description The page's failing audits
+             */
+            failing: string[];
+            /** Found On */
+            found_on: string | null;
+            /**
+             * Http Status
+             * @description The page's HTTP status (None: not fetched)
+             */
+            http_status: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Rendered */
+            rendered: boolean;
+            /** Source */
+            source: string;
+            /** Status */
+            status: string;
+            /** Template */
+            template: string | null;
+            /** Title */
+            title: string | null;
+            /** Url */
+            url: string;
+        };
+        /**
+         * CrawlRead
+         * @description A site's crawl: its state and counters (``queued``: pages waiting or running).
+         */
+        CrawlRead: {
+            /** Discovered */
+            discovered: number;
+            /** Done */
+            done: number;
+            /** Error */
+            error: string | null;
+            /** Failed */
+            failed: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Queued */
+            queued: number;
+            /** Skipped */
+            skipped: number;
+            /** Status */
+            status: string;
+        };
+        /**
+         * CrawlSpec
+         * @description A comparison set's crawl of each site, used by each of its runs.
+         */
+        CrawlSpec: {
+            /**
+             * Depth
+             * @description Clicks from the start
+             * @default 5
+             */
+            depth: number;
+            /** Exclude */
+            exclude?: string[];
+            /** Include */
+            include?: string[];
+            /**
+             * Pages
+             * @description Pages per site
+             * @default 1
+             */
+            pages: number;
+            /**
+             * Subdomains
+             * @default false
+             */
+            subdomains: boolean;
         };
         /** DeliveryRead */
         DeliveryRead: {
@@ -1585,6 +1736,8 @@ export interface components {
         };
         /** SetCreate */
         SetCreate: {
+            /** @description Crawl each site in every run (default: the start pages only) */
+            crawl?: components["schemas"]["CrawlSpec"] | null;
             /**
              * Ignore Selectors
              * @description URL (one of ``urls``) → CSS selectors whose content change tracking ignores (rotating banners, counters, dates)
@@ -1630,6 +1783,8 @@ export interface components {
         };
         /** SetRead */
         SetRead: {
+            /** @description The crawl of each run */
+            crawl?: components["schemas"]["CrawlSpec"] | null;
             /**
              * Created At
              * Format: date-time
@@ -1680,6 +1835,8 @@ export interface components {
          * @description Fields to change; those left out stay as they are. ``schedule: null`` removes it.
          */
         SetUpdate: {
+            /** @description The crawl of each run; null goes back to the start pages */
+            crawl?: components["schemas"]["CrawlSpec"] | null;
             /** Ignore Selectors */
             ignore_selectors?: {
                 [key: string]: string[];
@@ -3199,6 +3356,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_crawl_pages_api_v1_competitive__batch_id__sites__url_id__pages_get: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                template?: string | null;
+                status?: ("queued" | "running" | "done" | "failed" | "skipped") | null;
+                /** @description An audit id the page fails */
+                failing?: string | null;
+            };
+            header?: never;
+            path: {
+                batch_id: string;
+                url_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrawlPageList"];
+                };
+            };
+            /** @description The request body could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description A valid bearer token is required (when AURA_API_TOKENS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Not possible in the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The request body is over AURA_MAX_REQUEST_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -67,6 +67,18 @@ describe("applyMessage", () => {
     expect(done.urls[0]).toMatchObject({ status: "completed", stage: null });
   });
 
+  it("updates a site's crawl counters from crawl.progress without touching the version", () => {
+    const crawl = { id: "c1", status: "crawling", discovered: 3, done: 1, failed: 0, skipped: 0, queued: 2, error: null };
+    const [own, rival] = batch.urls as [Batch["urls"][number], Batch["urls"][number]];
+    const crawled: Batch = { ...batch, urls: [{ ...own, crawl }, rival] };
+    const applied = applyMessage(crawled, { type: "crawl.progress", crawl_id: "c1", discovered: 7, done: 4, failed: 1, skipped: 0, queued: 2 });
+    expect(applied.kind).toBe("updated");
+    if (applied.kind !== "updated") return;
+    expect(applied.batch.version).toBe(3);
+    expect(applied.batch.urls[0]?.crawl).toEqual({ ...crawl, discovered: 7, done: 4, failed: 1, queued: 2 });
+    expect(applied.batch.urls[1]).toEqual(rival);
+  });
+
   it("ignores what the client already has and reports a gap", () => {
     expect(applyMessage(batch, { type: "url.started", version: 3, analysis_id: "a1" }).kind).toBe("stale");
     expect(applyMessage(batch, { type: "url.started", version: 5, analysis_id: "a1" }).kind).toBe("gap");

@@ -14,6 +14,12 @@ export interface SocketMessage {
   progress?: number;
   completed_urls?: number;
   failed_urls?: number;
+  crawl_id?: string;
+  discovered?: number;
+  done?: number;
+  failed?: number;
+  skipped?: number;
+  queued?: number;
 }
 
 export const FINISHED_BATCH = new Set(["completed", "partial", "failed", "cancelled"]);
@@ -45,6 +51,12 @@ export type Applied =
 
 export function applyMessage(current: Batch | undefined, message: SocketMessage): Applied {
   if (message.type === "snapshot" && message.batch) return { kind: "updated", batch: message.batch };
+  // A crawl's counters come without a version (one per page would churn the batch's
+  // versions): they update that site's crawl and leave the version alone.
+  if (message.type === "crawl.progress") {
+    if (!current) return { kind: "stale" };
+    return { kind: "updated", batch: withCrawlCounts(current, message) };
+  }
   if (!current || typeof message.version !== "number") return { kind: "gap" };
   if (message.version <= current.version) return { kind: "stale" };
   if (message.version !== current.version + 1) return { kind: "gap" };
@@ -83,4 +95,25 @@ export function applyMessage(current: Batch | undefined, message: SocketMessage)
       break;
   }
   return { kind: "updated", batch: next };
+}
+
+function withCrawlCounts(current: Batch, message: SocketMessage): Batch {
+  return {
+    ...current,
+    urls: current.urls.map((item) => {
+      const crawl = item.crawl;
+      if (!crawl || crawl.id !== message.crawl_id) return item;
+      return {
+        ...item,
+        crawl: {
+          ...crawl,
+          discovered: message.discovered ?? crawl.discovered,
+          done: message.done ?? crawl.done,
+          failed: message.failed ?? crawl.failed,
+          skipped: message.skipped ?? crawl.skipped,
+          queued: message.queued ?? crawl.queued,
+        },
+      };
+    }),
+  };
 }

@@ -58,6 +58,10 @@ _OPTION_OF = {
     "mode": "--mode",
     "runs": "--runs",
     "labels": "--label",
+    "pages": "--pages",
+    "depth": "--depth",
+    "include": "--include",
+    "exclude": "--exclude",
 }
 
 
@@ -82,8 +86,10 @@ def batch_request(
     mode: str | None,
     runs: int | None = None,
     labels: dict[str, str] | None = None,
+    crawl: dict[str, Any] | None = None,
 ) -> BatchCreate:
     body: dict[str, Any] = {"urls": urls, "name": name, "primary_url": primary}
+    body.update({key: value for key, value in (crawl or {}).items() if value not in (None, [])})
     if labels is not None:
         body["labels"] = labels
     if runs is not None:
@@ -198,6 +204,24 @@ def analyze(
         help=f"Browser mode: render each page N times (1 to {MAX_RUNS}) and report the "
         "median run, with the spread of its lab metrics",
     ),
+    pages: int | None = typer.Option(
+        None,
+        "--pages",
+        help="Pages to analyse per site, the start page included: more than 1 crawls each "
+        "site (default 1: the start pages only)",
+    ),
+    depth: int | None = typer.Option(
+        None, "--depth", help="Clicks from the start page a crawl follows (default 5)"
+    ),
+    include: list[str] | None = typer.Option(
+        None,
+        "--include",
+        metavar="PATTERN",
+        help="Crawl only pages whose path matches the glob PATTERN, e.g. '/blog/*' (repeat)",
+    ),
+    exclude: list[str] | None = typer.Option(
+        None, "--exclude", metavar="PATTERN", help="Skip the pages matching PATTERN (repeat)"
+    ),
     chosen_format: str | None = typer.Option(
         None,
         "--format",
@@ -223,6 +247,10 @@ def analyze(
             "--label": label,
             "--mode": mode,
             "--runs": runs,
+            "--pages": pages,
+            "--depth": depth,
+            "--include": include,
+            "--exclude": exclude,
         }
         given = [label for label, value in decided.items() if value]
         if given:
@@ -236,7 +264,13 @@ def analyze(
     if not urls:
         fail("give the URLs to compare (your site and its competitors), or --set NAME")
     request = batch_request(
-        urls, name=name, primary=primary, mode=mode, runs=runs, labels=parse_labels(label)
+        urls,
+        name=name,
+        primary=primary,
+        mode=mode,
+        runs=runs,
+        labels=parse_labels(label),
+        crawl={"pages": pages, "depth": depth, "include": include, "exclude": exclude},
     )
     outcome = execute(settings, request)
     emit(outcome, chosen, output)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.audit.fetch import NetworkPolicy
-from aura.competitive.events import BATCH_FINISHED
+from aura.competitive.events import BATCH_FINISHED, CRAWL_PROGRESS
 from aura.competitive.schemas import BatchCreate, BatchRead
 from aura.competitive.service import CompetitiveService
 from aura.config import Settings
@@ -178,6 +178,9 @@ async def _follow(
             event = {"type": "resync"}
         kind = event.get("type")
         event_version = event.get("version")
+        if kind == CRAWL_PROGRESS:
+            progress.event(event)  # counters only, without a version
+            continue
         if kind == "resync" or not isinstance(event_version, int):
             current = await read_batch(runtime, batch.id)
             if current.version != version:

@@ -28,6 +28,7 @@ from rich.text import Text
 from aura.competitive.events import (
     BATCH_FINISHED,
     BATCH_STATUS,
+    CRAWL_PROGRESS,
     URL_FINISHED,
     URL_STAGE,
     URL_STARTED,
@@ -68,6 +69,8 @@ class UrlRow:
     error: str | None = None
     started: float | None = None
     finished: float | None = None
+    #: A crawled site's pages: "12/40 pages".
+    pages: str | None = None
     spinner: Spinner = field(default_factory=lambda: Spinner("dots", style="cyan"))
 
     def elapsed(self) -> str:
@@ -83,6 +86,8 @@ class BatchProgress:
 
     console: Console
     rows: dict[str, UrlRow] = field(default_factory=dict)
+    #: A crawl's id → the URL it starts at.
+    crawls: dict[str, str] = field(default_factory=dict)
     status: str = "pending"
     #: When the view started: the elapsed time of the whole batch.
     started: float = field(default_factory=time.monotonic)
@@ -132,6 +137,10 @@ class BatchProgress:
             row = self.rows.setdefault(item.url, UrlRow(item.url))
             if item.stage is not None:
                 row.stage = item.stage
+            if item.crawl is not None:
+                self.crawls[str(item.crawl.id)] = item.url
+                crawl = item.crawl
+                row.pages = f"{crawl.done + crawl.failed}/{crawl.discovered} pages"
             if row.status != item.status:
                 self._set(row, item.status, item.error)
         self._set_batch(batch.status)
@@ -152,6 +161,14 @@ class BatchProgress:
         elif kind == URL_FINISHED:
             row = self.rows.setdefault(url, UrlRow(url))
             self._set(row, str(event.get("status")), event.get("error"))
+        elif kind == CRAWL_PROGRESS:
+            crawled = self.rows.get(self.crawls.get(str(event.get("crawl_id")), ""))
+            if crawled is not None:
+                settled = int(event.get("done") or 0) + int(event.get("failed") or 0)
+                pages = f"{settled}/{int(event.get('discovered') or 0)} pages"
+                if not self.interactive and pages != crawled.pages:
+                    self._line(Text.assemble("… ", crawled.url, f" crawled {pages}"))
+                crawled.pages = pages
         elif kind in (BATCH_STATUS, BATCH_FINISHED):
             self._set_batch(str(event.get("status")))
 
@@ -231,4 +248,6 @@ def _stage(row: UrlRow) -> Text:
         text += f" (attempt {row.attempt})"
     if row.status == "failed" and row.error:
         return Text(f"failed: {row.error}", style="red")
+    if row.pages is not None:
+        text += f" · {row.pages}"
     return Text(text, style="dim" if row.status == "queued" else "")

@@ -9,7 +9,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from aura.api import StrictJsonRoute
-from aura.competitive.schemas import MAX_PAGE, BatchCreate, BatchPage, BatchRead, ComparisonRead
+from aura.competitive.schemas import (
+    MAX_PAGE,
+    BatchCreate,
+    BatchPage,
+    BatchRead,
+    ComparisonRead,
+    CrawlPageList,
+    CrawlPageRead,
+)
 from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation, limit_reports
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
@@ -81,6 +89,38 @@ async def cancel_batch(
     batch_id: uuid.UUID, session: WriteSession, runtime: RuntimeDep
 ) -> BatchRead:
     return BatchRead.of(await _service(runtime).cancel(session, batch_id))
+
+
+@router.get("/{batch_id}/sites/{url_id}/pages", response_model=CrawlPageList)
+async def list_crawl_pages(
+    batch_id: uuid.UUID,
+    url_id: uuid.UUID,
+    session: ReadSession,
+    runtime: RuntimeDep,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=500)] = 100,
+    template: Annotated[str | None, Query(max_length=2048)] = None,
+    status: Annotated[
+        Literal["queued", "running", "done", "failed", "skipped"] | None, Query()
+    ] = None,
+    failing: Annotated[
+        str | None, Query(max_length=200, description="An audit id the page fails")
+    ] = None,
+) -> CrawlPageList:
+    """The pages of one site's crawl (``url_id``: the site's id in the batch's ``urls``)."""
+    rows, total = await _service(runtime).crawl_pages(
+        session,
+        batch_id,
+        url_id,
+        page=page,
+        page_size=page_size,
+        template=template,
+        status=status,
+        failing=failing,
+    )
+    return CrawlPageList(
+        items=[CrawlPageRead.of(row) for row in rows], total=total, page=page, page_size=page_size
+    )
 
 
 @router.get("/{batch_id}/comparison", response_model=ComparisonRead)

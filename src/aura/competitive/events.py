@@ -16,6 +16,10 @@ URL_STARTED = "url.started"
 URL_STAGE = "url.stage"
 URL_FINISHED = "url.finished"
 BATCH_FINISHED = "batch.finished"
+#: A crawl's counters (throttled; carries no version, see ``crawl_tasks.publish_progress``).
+CRAWL_PROGRESS = "crawl.progress"
+#: A site's crawl finished (versioned: the fan-in changes the batch row).
+CRAWL_FINISHED = "crawl.finished"
 
 
 def batch_event(kind: str, batch_id: uuid.UUID, version: int, **data: Any) -> Event:

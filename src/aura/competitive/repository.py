@@ -54,7 +54,8 @@ class BatchRepository:
         return sa.select(CompetitiveAnalysisBatch).options(
             selectinload(CompetitiveAnalysisBatch.urls).selectinload(
                 CompetitiveAnalysisUrl.analysis
-            )
+            ),
+            selectinload(CompetitiveAnalysisBatch.crawls),
         )
 
     async def get(self, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch | None:
@@ -158,8 +159,41 @@ class BatchRepository:
             .where(
                 batch.id == batch_id,
                 batch.status.in_(_OPEN),
-                batch.completed_urls + batch.failed_urls >= batch.total_urls,
+                _all_done(),
             )
+            .values(status=BatchStatus.COMPARING, version=batch.version + 1)
+            .returning(batch.version)
+        )
+        return FanIn(
+            version=int(counts.version),
+            completed_urls=counts.completed_urls,
+            failed_urls=counts.failed_urls,
+            total_urls=counts.total_urls,
+            comparing_version=None if flipped is None else int(flipped),
+        )
+
+    async def record_crawl_finished(self, batch_id: uuid.UUID) -> FanIn | None:
+        """Count one finished crawl and, if the batch has nothing else left, move it to
+        ``comparing``: the same single-row serialisation as ``record_url_finished``, whose
+        flip needs the crawls done as this one needs the URLs done."""
+        batch = CompetitiveAnalysisBatch
+        counts = (
+            await self.session.execute(
+                sa.update(batch)
+                .where(batch.id == batch_id)
+                .values(
+                    crawls_pending=batch.crawls_pending - 1,
+                    version=batch.version + 1,
+                    updated_at=utcnow(),
+                )
+                .returning(batch.version, batch.completed_urls, batch.failed_urls, batch.total_urls)
+            )
+        ).one_or_none()
+        if counts is None:
+            return None
+        flipped = await self.session.scalar(
+            sa.update(batch)
+            .where(batch.id == batch_id, batch.status.in_(_OPEN), _all_done())
             .values(status=BatchStatus.COMPARING, version=batch.version + 1)
             .returning(batch.version)
         )
@@ -207,3 +241,12 @@ class BatchRepository:
             .limit(limit)
         )
         return list(rows)
+
+
+def _all_done() -> sa.ColumnElement[bool]:
+    """Every URL analysed and every crawl finished: the batch can be compared."""
+    batch = CompetitiveAnalysisBatch
+    return sa.and_(
+        batch.completed_urls + batch.failed_urls >= batch.total_urls,
+        batch.crawls_pending <= 0,
+    )

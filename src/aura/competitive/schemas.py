@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
-from aura.models import CompetitiveAnalysisBatch
+from aura.crawl.records import CrawlOptions
+from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlPage, CrawlStatus
 
 #: The longest name a user can give a URL (the column's size).
 MAX_LABEL = 200
+#: Bounds of a crawl as a request may ask for it.
+MAX_CRAWL_PAGES = 5000
+MAX_CRAWL_DEPTH = 50
+MAX_PATTERNS = 20
+Pattern = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class BatchCreate(BaseModel):
@@ -36,6 +42,77 @@ class BatchCreate(BaseModel):
         f"{MAX_LABEL} characters); a named site is called so in the comparison instead of "
         "the name taken from its page",
     )
+    pages: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_CRAWL_PAGES,
+        description="Pages to analyse per site, the start page included; 1 (the default) "
+        "analyses the start pages only, more crawls each site",
+    )
+    depth: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_CRAWL_DEPTH,
+        description="Clicks from the start page a crawl follows (default 5)",
+    )
+    include: list[Pattern] | None = Field(
+        default=None,
+        max_length=MAX_PATTERNS,
+        description="Glob patterns on a URL's path and query (``/blog/*``); a crawled page "
+        "must match one",
+    )
+    exclude: list[Pattern] | None = Field(
+        default=None,
+        max_length=MAX_PATTERNS,
+        description="Glob patterns on a URL's path and query; a crawl skips the pages matching one",
+    )
+    subdomains: bool | None = Field(
+        default=None, description="Whether a crawl follows links to other subdomains"
+    )
+
+
+class CrawlSpec(BaseModel):
+    """A comparison set's crawl of each site, used by each of its runs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pages: int = Field(default=1, ge=1, le=MAX_CRAWL_PAGES, description="Pages per site")
+    depth: int = Field(default=5, ge=0, le=MAX_CRAWL_DEPTH, description="Clicks from the start")
+    include: list[Pattern] = Field(default_factory=list, max_length=MAX_PATTERNS)
+    exclude: list[Pattern] = Field(default_factory=list, max_length=MAX_PATTERNS)
+    subdomains: bool = False
+
+    def options(self) -> CrawlOptions:
+        return CrawlOptions(
+            max_pages=self.pages,
+            max_depth=self.depth,
+            include=tuple(self.include),
+            exclude=tuple(self.exclude),
+            subdomains=self.subdomains,
+        )
+
+    @classmethod
+    def of(cls, options: CrawlOptions) -> CrawlSpec:
+        return cls(
+            pages=options.max_pages,
+            depth=options.max_depth,
+            include=list(options.include),
+            exclude=list(options.exclude),
+            subdomains=options.subdomains,
+        )
+
+
+class CrawlRead(BaseModel):
+    """A site's crawl: its state and counters (``queued``: pages waiting or running)."""
+
+    id: uuid.UUID
+    status: str
+    discovered: int
+    done: int
+    failed: int
+    skipped: int
+    queued: int
+    error: str | None
 
 
 #: What a running URL is doing (``aura.audit.stages``).
@@ -56,6 +133,9 @@ class BatchUrlRead(BaseModel):
     analysis_id: uuid.UUID
     final_url: str | None
     error: str | None
+    crawl: CrawlRead | None = Field(
+        default=None, description="The site's crawl (batches of more than one page per site)"
+    )
 
 
 class BatchRead(BaseModel):
@@ -83,6 +163,7 @@ class BatchRead(BaseModel):
 
     @classmethod
     def of(cls, batch: CompetitiveAnalysisBatch) -> BatchRead:
+        crawls = {crawl.analysis_id: crawl for crawl in batch.crawls}
         return cls(
             id=batch.id,
             name=batch.name,
@@ -106,6 +187,7 @@ class BatchRead(BaseModel):
                     analysis_id=item.analysis_id,
                     final_url=item.analysis.final_url,
                     error=item.analysis.error,
+                    crawl=_crawl_read(crawls.get(item.analysis_id)),
                 )
                 for item in batch.urls
             ],
@@ -115,6 +197,23 @@ class BatchRead(BaseModel):
             set_id=batch.set_id,
             trigger=batch.trigger,
         )
+
+
+def _crawl_read(crawl: Crawl | None) -> CrawlRead | None:
+    if crawl is None:
+        return None
+    return CrawlRead(
+        id=crawl.id,
+        status=crawl.status,
+        discovered=crawl.discovered,
+        done=crawl.done,
+        failed=crawl.failed,
+        skipped=crawl.skipped,
+        queued=max(0, crawl.discovered - crawl.done - crawl.failed)
+        if not CrawlStatus(crawl.status).finished
+        else 0,
+        error=crawl.error,
+    )
 
 
 #: The highest page number a listing takes: its offset must fit the databases' 64-bit
@@ -146,3 +245,49 @@ def _stage(status: str, stage: str | None) -> UrlStage | None:
     if stage == "auditing":
         return "auditing"
     return "fetching"
+
+
+class CrawlPageRead(BaseModel):
+    """One page of a site's crawl."""
+
+    id: uuid.UUID
+    url: str
+    status: str
+    depth: int
+    source: str
+    found_on: str | None
+    template: str | None
+    http_status: int | None = Field(description="The page's HTTP status (None: not fetched)")
+    title: str | None
+    failing: list[str] = Field(description="The page's failing audits")
+    rendered: bool
+    attempts: int
+    error: str | None
+
+    @classmethod
+    def of(cls, page: CrawlPage) -> CrawlPageRead:
+        record = page.record or {}
+        title = record.get("title")
+        status = record.get("status")
+        return cls(
+            id=page.id,
+            url=page.url,
+            status=page.status,
+            depth=page.depth,
+            source=page.source,
+            found_on=page.found_on,
+            template=page.template,
+            http_status=status if isinstance(status, int) else None,
+            title=title if isinstance(title, str) else None,
+            failing=[str(item) for item in record.get("failing") or []],
+            rendered=page.rendered,
+            attempts=page.attempts,
+            error=page.error,
+        )
+
+
+class CrawlPageList(BaseModel):
+    items: list[CrawlPageRead]
+    total: int
+    page: int
+    page_size: int

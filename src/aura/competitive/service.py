@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,14 +14,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from aura.analyses.repository import AnalysisRepository
 from aura.analyses.service import with_runs
 from aura.comparison import COMPARISON_VERSION, SiteInput, compare
+from aura.competitive.crawls import CrawlRepository
 from aura.competitive.events import BATCH_STATUS, batch_event, publish_after_commit
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import MAX_LABEL, BatchCreate
+from aura.crawl.records import CrawlOptions
 from aura.db.engine import after_commit
 from aura.db.types import utcnow
 from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
 from aura.events import EventBus
-from aura.jobs import Enqueuer, enqueue_audit
+from aura.jobs import Enqueuer, enqueue_audit, enqueue_crawl_start
 from aura.models import (
     Analysis,
     AnalysisStatus,
@@ -28,6 +31,9 @@ from aura.models import (
     ComparisonResult,
     CompetitiveAnalysisBatch,
     CompetitiveAnalysisUrl,
+    Crawl,
+    CrawlPage,
+    CrawlStatus,
 )
 from aura.screenshots import ScreenshotStore
 from aura.urls import InvalidUrlError, normalise_url
@@ -42,6 +48,25 @@ class ValidBatch:
     runs: int = 1
     #: Normalised URL → the user's name for it (only the URLs given one).
     labels: dict[str, str] = field(default_factory=dict)
+    #: What to crawl of each site (``max_pages`` 1: the start pages only).
+    crawl: CrawlOptions = field(default_factory=CrawlOptions)
+
+
+def crawl_options(data: BatchCreate, base: CrawlOptions | None = None) -> CrawlOptions:
+    """The crawl a request asks for, over ``base`` (a set's stored options, or the default)."""
+    options = base or CrawlOptions()
+    changes: dict[str, Any] = {}
+    if data.pages is not None:
+        changes["max_pages"] = data.pages
+    if data.depth is not None:
+        changes["max_depth"] = data.depth
+    if data.include is not None:
+        changes["include"] = tuple(data.include)
+    if data.exclude is not None:
+        changes["exclude"] = tuple(data.exclude)
+    if data.subdomains is not None:
+        changes["subdomains"] = data.subdomains
+    return dataclasses.replace(options, **changes) if changes else options
 
 
 def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> ValidBatch:
@@ -112,6 +137,7 @@ def validate_batch(data: BatchCreate, *, max_urls: int, allow_private: bool) -> 
         mode=data.mode,
         runs=data.runs or 1,
         labels=labels,
+        crawl=crawl_options(data),
     )
 
 
@@ -141,10 +167,13 @@ class CompetitiveService:
         set_id: uuid.UUID | None = None,
         trigger: str | None = None,
         options: Mapping[str, dict[str, Any]] | None = None,
+        crawl: CrawlOptions | None = None,
     ) -> CompetitiveAnalysisBatch:
-        """A new batch; a comparison set's run also names its set, what started it and each
-        URL's analysis options (normalised URL → options)."""
+        """A new batch; a comparison set's run also names its set, what started it, each
+        URL's analysis options (normalised URL → options) and its crawl options (which the
+        request's own fields override)."""
         valid = validate_batch(data, max_urls=self.max_urls, allow_private=self.allow_private)
+        crawling = crawl_options(data, crawl) if crawl is not None else valid.crawl
         mode = valid.mode or self.default_mode
         batch = CompetitiveAnalysisBatch(
             name=valid.name,
@@ -154,6 +183,7 @@ class CompetitiveService:
             status=BatchStatus.PENDING,
             set_id=set_id,
             trigger=trigger,
+            crawls_pending=len(valid.urls) if crawling.crawls else 0,
         )
         analyses = [
             Analysis(
@@ -174,12 +204,29 @@ class CompetitiveService:
             )
             for position, (url, analysis) in enumerate(zip(valid.urls, analyses, strict=True))
         ]
+        batch.crawls = []
         await BatchRepository(session).add(batch)
+        if crawling.crawls:
+            # Each site's crawl: its start page is the URL, whose full analysis runs as in
+            # any batch.
+            batch.crawls = [
+                Crawl(
+                    analysis_id=analysis.id,
+                    start_url=url,
+                    options=crawling.as_json(),
+                    status=CrawlStatus.QUEUED,
+                )
+                for url, analysis in zip(valid.urls, analyses, strict=True)
+            ]
+            await session.flush()
         analysis_ids = [analysis.id for analysis in analyses]
+        crawl_ids = [item.id for item in batch.crawls]
 
         async def enqueue_all() -> None:
             for analysis_id in analysis_ids:
                 await enqueue_audit(self.queue, analysis_id)
+            for crawl_id in crawl_ids:
+                await enqueue_crawl_start(self.queue, crawl_id)
 
         after_commit(session, enqueue_all)
         return batch
@@ -220,6 +267,8 @@ class CompetitiveService:
         # The queued analyses first, then the batch: the order in which the jobs lock them
         # (see delete). If the batch cannot be cancelled, the error rolls both back.
         await AnalysisRepository(session).cancel_queued([item.analysis_id for item in batch.urls])
+        # Its crawls stop: their page jobs find the crawl no longer crawling.
+        await CrawlRepository(session).cancel(batch_id)
         version = await batches.transition(
             batch_id,
             BatchStatus.CANCELLED,
@@ -233,6 +282,35 @@ class CompetitiveService:
         publish_after_commit(session, self.bus, cancelled)
         session.expunge_all()  # reload the new states rather than the identity map's
         return await self.get(session, batch_id)
+
+    async def crawl_pages(
+        self,
+        session: AsyncSession,
+        batch_id: uuid.UUID,
+        url_id: uuid.UUID,
+        *,
+        page: int,
+        page_size: int,
+        template: str | None = None,
+        status: str | None = None,
+        failing: str | None = None,
+    ) -> tuple[list[CrawlPage], int]:
+        """The pages of the crawl of one site (a URL row) of the batch."""
+        batch = await self.get(session, batch_id)
+        item = next((item for item in batch.urls if item.id == url_id), None)
+        if item is None:
+            raise NotFoundError(f"batch {batch_id} has no site {url_id}")
+        crawl = next((c for c in batch.crawls if c.analysis_id == item.analysis_id), None)
+        if crawl is None:
+            raise NotFoundError(f"{item.url} was not crawled (the batch analyses one page a site)")
+        return await CrawlRepository(session).pages(
+            crawl.id,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+            template=template,
+            status=status,
+            failing=failing,
+        )
 
     async def comparison(
         self, session: AsyncSession, batch_id: uuid.UUID
@@ -256,18 +334,30 @@ class CompetitiveService:
 
 
 def batch_sites(batch: CompetitiveAnalysisBatch) -> list[SiteInput]:
-    """The comparison's input: each URL of the batch with its analysis, in the batch's order."""
+    """The comparison's input: each URL of the batch with its analysis, in the batch's order.
+    A crawled site's result carries its crawl's site report as ``result["site"]``."""
+    reports = {
+        crawl.analysis_id: crawl.report for crawl in batch.crawls if crawl.report is not None
+    }
     return [
         SiteInput(
             url=item.url,
             status=item.analysis.status,
             is_primary=item.is_primary,
             error=item.analysis.error,
-            result=item.analysis.result,
+            result=_with_site(item.analysis.result, reports.get(item.analysis_id)),
             label=item.label,
         )
         for item in batch.urls
     ]
+
+
+def _with_site(
+    result: dict[str, Any] | None, report: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    if result is None or report is None:
+        return result
+    return {**result, "site": report}
 
 
 async def _comparison_so_far(batch: CompetitiveAnalysisBatch) -> ComparisonResult:

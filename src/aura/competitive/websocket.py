@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from aura.api import StrictJsonRoute
-from aura.competitive.events import BATCH_FINISHED
+from aura.competitive.events import BATCH_FINISHED, CRAWL_PROGRESS
 from aura.competitive.repository import BatchRepository
 from aura.competitive.schemas import BatchRead
 from aura.models import BatchStatus, CompetitiveAnalysisBatch
@@ -63,6 +63,10 @@ class _Watch:
         return True
 
     async def on_event(self, event: dict[str, Any]) -> None:
+        if event.get("type") == CRAWL_PROGRESS:
+            # Counters without a version: passed on as they come (see crawl_tasks).
+            await self.websocket.send_json(event)
+            return
         version = event.get("version")
         if event.get("type") == "resync" or not isinstance(version, int):
             await self.send_snapshot()

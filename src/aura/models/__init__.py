@@ -6,6 +6,7 @@ from aura.models.batch import BatchStatus, CompetitiveAnalysisBatch
 from aura.models.batch_url import CompetitiveAnalysisUrl
 from aura.models.comparison import ComparisonResult
 from aura.models.comparison_set import ComparisonSet
+from aura.models.crawl import Crawl, CrawlPage, CrawlPageStatus, CrawlStatus
 from aura.models.set_run_changes import SetRunChanges
 
 __all__ = [
@@ -18,5 +19,9 @@ __all__ = [
     "ComparisonSet",
     "CompetitiveAnalysisBatch",
     "CompetitiveAnalysisUrl",
+    "Crawl",
+    "CrawlPage",
+    "CrawlPageStatus",
+    "CrawlStatus",
     "SetRunChanges",
 ]

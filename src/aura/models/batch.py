@@ -14,6 +14,7 @@ from aura.db.types import UUID, StorableText, TZDateTime, new_id, utcnow
 if TYPE_CHECKING:
     from aura.models.batch_url import CompetitiveAnalysisUrl
     from aura.models.comparison import ComparisonResult
+    from aura.models.crawl import Crawl
 
 
 class BatchStatus(enum.StrEnum):
@@ -52,6 +53,10 @@ class CompetitiveAnalysisBatch(Base):
     # completed + failed reach total_urls (exactly one) moves the batch on to comparing.
     completed_urls: Mapped[int] = mapped_column(default=0)
     failed_urls: Mapped[int] = mapped_column(default=0)
+    # Crawls of the batch's sites not finished yet: the batch is compared only when every URL
+    # is done and this is 0 (a crawl's finish decrements it in its fan-in transaction). No
+    # Python default: a new batch sets it; rows written before crawls existed read 0.
+    crawls_pending: Mapped[int] = mapped_column(server_default=sa.text("0"))
     # Incremented in the same transaction as every visible change: progress events carry it.
     version: Mapped[int] = mapped_column(default=1)
     error: Mapped[str | None] = mapped_column(StorableText)
@@ -70,6 +75,9 @@ class CompetitiveAnalysisBatch(Base):
         order_by="CompetitiveAnalysisUrl.position",
         cascade="all, delete-orphan",
         passive_deletes=True,
+    )
+    crawls: Mapped[list[Crawl]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
     comparison: Mapped[ComparisonResult | None] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True

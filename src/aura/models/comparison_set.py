@@ -34,6 +34,8 @@ class ComparisonSet(Base):
     labels: Mapped[dict[str, str] | None] = mapped_column(JSONDocument)
     #: Renders of each page in a run (browser mode); the median one is reported.
     runs: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
+    #: ``CrawlOptions.as_json()`` of each run (None: the start pages only).
+    crawl: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
     schedule_every_hours: Mapped[float | None] = mapped_column(sa.Float)
     schedule_cron: Mapped[str | None] = mapped_column(sa.String(200))
     schedule_timezone: Mapped[str] = mapped_column(sa.String(64), default="UTC")

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
+from aura.competitive.schemas import CrawlSpec
 
 RunTrigger = Literal["manual", "schedule", "cli"]
 AlertKind = Literal[
@@ -71,6 +72,9 @@ class SetCreate(BaseModel):
         "200 characters; blank: the name is derived from the page)",
     )
     runs: Runs = None
+    crawl: CrawlSpec | None = Field(
+        default=None, description="Crawl each site in every run (default: the start pages only)"
+    )
     schedule: ScheduleSpec | None = None
 
 
@@ -90,6 +94,9 @@ class SetUpdate(BaseModel):
         "URLs still in the set stay",
     )
     runs: Runs = None
+    crawl: CrawlSpec | None = Field(
+        default=None, description="The crawl of each run; null goes back to the start pages"
+    )
     schedule: ScheduleSpec | None = None
 
 
@@ -122,6 +129,7 @@ class SetRead(BaseModel):
         default_factory=dict, description="URL → the name the user gave it (only those given)"
     )
     runs: int = Field(default=1, description="Renders of each page per run (browser mode)")
+    crawl: CrawlSpec | None = Field(default=None, description="The crawl of each run")
     schedule: ScheduleRead | None
     run_count: int
     last_run: RunSummary | None

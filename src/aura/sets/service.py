@@ -19,8 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from aura.analyses.schemas import AnalysisMode
-from aura.competitive.schemas import BatchCreate, BatchRead
+from aura.competitive.schemas import BatchCreate, BatchRead, CrawlSpec
 from aura.competitive.service import CompetitiveService, validate_batch
+from aura.crawl.records import CrawlOptions
 from aura.db.engine import after_commit
 from aura.db.types import utcnow
 from aura.errors import ConflictError, InvalidInputError, NotFoundError, input_error
@@ -158,6 +159,7 @@ class SetService:
             ignore_selectors=selectors,
             labels=valid.labels,
             runs=data.runs or 1,
+            crawl=_crawl_json(data.crawl),
             created_at=now,
             updated_at=now,
         )
@@ -212,6 +214,8 @@ class SetService:
         row.labels = valid.labels
         if data.runs is not None:
             row.runs = data.runs
+        if "crawl" in given:
+            row.crawl = _crawl_json(data.crawl)
         row.updated_at = now
         if "schedule" in given:
             before = _schedule_state(row)
@@ -288,6 +292,7 @@ class SetService:
             set_id=row.id,
             trigger=trigger,
             options={url: row.options_for(url) for url in row.urls},
+            crawl=CrawlOptions.from_json(row.crawl) if row.crawl else None,
         )
         row.last_run_at = batch.created_at
         await session.flush()
@@ -528,9 +533,17 @@ def _set_read(row: ComparisonSet, run_count: int, last: RunRow | None) -> SetRea
         ignore_selectors={url: list(items) for url, items in row.ignore_selectors.items()},
         labels=dict(row.labels or {}),
         runs=row.runs,
+        crawl=CrawlSpec.of(CrawlOptions.from_json(row.crawl)) if row.crawl else None,
         schedule=_schedule_read(row),
         run_count=run_count,
         last_run=_run_summary(last, run_count) if last is not None else None,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
+
+
+def _crawl_json(spec: CrawlSpec | None) -> dict[str, Any] | None:
+    """A set's stored crawl: None for the start pages only."""
+    if spec is None or spec.pages <= 1:
+        return None
+    return spec.options().as_json()

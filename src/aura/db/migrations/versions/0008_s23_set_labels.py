@@ -13,7 +13,7 @@ from alembic import op
 import aura.db.types
 
 revision: str = "0008_s23"
-down_revision: str | None = "0006_k"
+down_revision: str | None = "0007_c3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,298 @@
+"""The crawl jobs: ``crawl_start`` (the site's rules and first pages), ``crawl_page`` (claim
+one page, fetch it politely, store its record and the links to follow) and ``crawl_finish``
+(the site report, then the batch's fan-in).
+
+The database is the frontier: pages are rows claimed with a lease and a token like analyses.
+A page job is offered to the queue when its page can run: the crawl offers its next queued
+pages (as many as its concurrency) whenever a page settles, and a job that finds the crawl
+busy, or its fetch slot later, offers itself again for when it can run. So the queue holds a
+few jobs per crawl, never one per discovered page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import logging
+import time
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from aura.analyses.tasks import BROWSER_WAIT_RETRY, time_limit
+from aura.audit.fetch import Fetcher
+from aura.audit.runner import AnalysisError, analyze_url
+from aura.competitive.crawls import CrawlRepository, NotYet, PageClaim, Seed, Settled
+from aura.competitive.events import (
+    BATCH_STATUS,
+    CRAWL_FINISHED,
+    CRAWL_PROGRESS,
+    batch_event,
+    publish_after_commit,
+)
+from aura.competitive.repository import BatchRepository
+from aura.crawl.page import crawl_page
+from aura.crawl.records import CrawlOptions, PageRecord
+from aura.crawl.rules import SiteRules, site_rules
+from aura.crawl.site import site_report
+from aura.crawl.urls import Scope, normalise
+from aura.db.engine import after_commit
+from aura.db.types import utcnow
+from aura.events import EventBus
+from aura.jobs import enqueue_comparison, enqueue_crawl_finish, enqueue_crawl_page
+from aura.models import BatchStatus, CrawlStatus
+
+if TYPE_CHECKING:
+    from aura.runtime import Runtime
+
+logger = logging.getLogger(__name__)
+
+#: Least time between two ``crawl.progress`` events of one crawl from one process.
+PROGRESS_INTERVAL = 0.5
+_last_progress: dict[uuid.UUID, float] = {}
+
+
+def _fetcher(runtime: Runtime) -> Fetcher:
+    return Fetcher(runtime.analysis_options().limits, runtime.policy)
+
+
+async def run_crawl_start(runtime: Runtime, entity_id: str) -> None:
+    crawl_id = uuid.UUID(entity_id)
+    async with runtime.db.read() as session:
+        crawl = await CrawlRepository(session).get(crawl_id)
+        if crawl is None:
+            return
+        status, start_url = crawl.status, crawl.start_url
+        options = CrawlOptions.from_json(crawl.options)
+    if status == CrawlStatus.CRAWLING:
+        await offer_pages(runtime, crawl_id, options.concurrency)  # a repeat: carry on
+        return
+    if status != CrawlStatus.QUEUED:
+        return
+    start = normalise(start_url) or start_url
+    async with _fetcher(runtime) as fetcher:
+        try:
+            rules = await site_rules(start, fetcher, options)
+        except Exception:
+            # Without rules the crawl still runs (robots.txt unread: everything allowed).
+            logger.exception("reading the rules of %s failed", start)
+            rules = SiteRules(robots_url=f"{start.rstrip('/')}/robots.txt")
+    seeds = [Seed(start, 0, "start")]
+    if options.use_sitemaps:
+        scope = Scope(start, options)
+        for entry in rules.entries:
+            url = normalise(entry.url)
+            if url is not None and scope.refusal(url) is None and rules.allowed(url):
+                seeds.append(Seed(url, 1, "sitemap", entry.sitemap))
+    async with runtime.db.write() as session:
+        started = await CrawlRepository(session).start(crawl_id, rules, seeds)
+        if started:
+            after_commit(session, lambda: offer_pages(runtime, crawl_id, options.concurrency))
+
+
+async def offer_pages(runtime: Runtime, crawl_id: uuid.UUID, count: int) -> None:
+    """Put the crawl's next queued pages on the queue (a page already there stays once)."""
+    async with runtime.db.read() as session:
+        page_ids = await CrawlRepository(session).next_queued(crawl_id, max(1, count))
+    for page_id in page_ids:
+        await enqueue_crawl_page(runtime.queue, page_id)
+
+
+async def run_crawl_page(runtime: Runtime, entity_id: str) -> None:
+    page_id = uuid.UUID(entity_id)
+    settings = runtime.settings
+    lease = dt.timedelta(seconds=settings.job_lease_seconds)
+    async with runtime.db.write() as session:
+        outcome = await CrawlRepository(session).claim(
+            page_id, lease, can_render=runtime.browser.available
+        )
+        if isinstance(outcome, Settled):
+            _after_settled(runtime, session, outcome)
+    if outcome is None or isinstance(outcome, Settled):
+        return
+    if isinstance(outcome, NotYet):
+        await enqueue_crawl_page(runtime.queue, page_id, delay=outcome.delay)
+        return
+    claim = outcome
+    if claim.attempts > settings.job_max_attempts:
+        reason = f"gave up after {settings.job_max_attempts} attempts (the worker kept failing)"
+        await _settle(runtime, claim, None, reason)
+        return
+    wait = (claim.slot - utcnow()).total_seconds()
+    try:
+        if wait > 0:
+            await asyncio.sleep(wait)  # politeness: this page's fetch slot
+        async with asyncio.timeout(settings.job_lease_seconds * 0.8):
+            async with _fetcher(runtime) as fetcher:
+                record = await crawl_page(
+                    claim.url, claim.depth, fetcher, source=claim.source, found_on=claim.found_on
+                )
+        if claim.render and record.ok and record.is_html:
+            rendered = await _rendered(runtime, claim, record)
+            if rendered is None:
+                # No browser came free in time: the page waits in the queue (not an attempt)
+                # for its render, like a browser-mode analysis.
+                await _release(runtime, claim, attempt=False)
+                await enqueue_crawl_page(runtime.queue, claim.page_id, delay=BROWSER_WAIT_RETRY)
+                return
+            record = rendered
+        error = None
+    except TimeoutError:
+        record, error = None, f"the page took longer than {settings.job_lease_seconds * 0.8:g} s"
+    except asyncio.CancelledError:
+        await _release(runtime, claim)
+        raise
+    except Exception as failure:
+        logger.exception("crawling %s crashed", claim.url)
+        record, error = None, f"internal error while crawling: {type(failure).__name__}"
+    try:
+        await _settle(runtime, claim, record, error)
+    except Exception:
+        await _release(runtime, claim)
+        raise
+
+
+async def _rendered(runtime: Runtime, claim: PageClaim, record: PageRecord) -> PageRecord | None:
+    """The template's sample: the page's full analysis in browser mode, whose category scores
+    and failing audits replace the static ones on the record; None if no browser came free
+    in time. If the analysis fails, the static record stays (``rendered`` False)."""
+    settings = runtime.settings
+    async with runtime.render_permit("browser") as permitted:
+        if not permitted:
+            return None
+        try:
+            async with asyncio.timeout(time_limit(settings, 1)):
+                result = await analyze_url(claim.url, runtime.analysis_options("browser"))
+        except (AnalysisError, TimeoutError) as failure:
+            logger.info("rendering %s failed: %s", claim.url, failure)
+            return dataclasses.replace(record, rendered=False)
+    categories = result.get("categories") or {}
+    scores: dict[str, float | None] = {}
+    failing: list[str] = []
+    for name, category in categories.items():
+        if not isinstance(category, dict) or category.get("informative"):
+            continue
+        score = category.get("score")
+        scores[name] = float(score) if isinstance(score, int | float) else None
+        for audit in category.get("audits") or ():
+            value = audit.get("score") if isinstance(audit, dict) else None
+            if isinstance(value, int | float) and value < 0.9:
+                failing.append(str(audit.get("id")))
+    return dataclasses.replace(
+        record, scores=scores, failing=tuple(dict.fromkeys(failing)), rendered=True
+    )
+
+
+async def _settle(
+    runtime: Runtime, claim: PageClaim, record: PageRecord | None, error: str | None
+) -> None:
+    async with runtime.db.write() as session:
+        crawls = CrawlRepository(session)
+        if record is None:
+            settled = await crawls.fail(claim, error or "the page could not be crawled")
+        else:
+            settled = await crawls.store(claim, record, error=error)
+        if settled is None:
+            logger.info("crawl page %s was taken over or removed; record dropped", claim.page_id)
+            return
+        _after_settled(runtime, session, settled)
+
+
+def _after_settled(runtime: Runtime, session: Any, settled: Settled) -> None:
+    """After a page settled: the crawl's finish when nothing is left, else its next pages;
+    and (throttled) a progress event."""
+    crawl_id = settled.crawl_id
+    if settled.drained:
+
+        async def finish() -> None:
+            await enqueue_crawl_finish(runtime.queue, crawl_id)
+
+        after_commit(session, finish)
+    else:
+
+        async def more() -> None:
+            async with runtime.db.read() as read:
+                crawl = await CrawlRepository(read).get(crawl_id)
+                concurrency = CrawlOptions.from_json(crawl.options).concurrency if crawl else 1
+            await offer_pages(runtime, crawl_id, concurrency)
+
+        after_commit(session, more)
+    now = time.monotonic()
+    if settled.drained or now - _last_progress.get(crawl_id, 0.0) >= PROGRESS_INTERVAL:
+        _last_progress[crawl_id] = now
+        if settled.drained:
+            _last_progress.pop(crawl_id, None)
+        publish_progress(session, runtime.bus, settled)
+
+
+def publish_progress(session: Any, bus: EventBus, settled: Settled) -> None:
+    """``crawl.progress`` on the batch's channel. It carries no version: it changes nothing
+    a snapshot holds beyond counters, and one per page would make the batch's versions (which
+    watchers require gap-free) churn; watchers pass it on as it comes."""
+    event = {
+        "type": CRAWL_PROGRESS,
+        "batch_id": str(settled.batch_id),
+        "crawl_id": str(settled.crawl_id),
+        "discovered": settled.discovered,
+        "done": settled.done,
+        "failed": settled.failed,
+        "skipped": settled.skipped,
+        "queued": max(0, settled.discovered - settled.done - settled.failed),
+    }
+    publish_after_commit(session, bus, event)
+
+
+async def _release(runtime: Runtime, claim: PageClaim, *, attempt: bool = True) -> None:
+    try:
+        async with runtime.db.write() as session:
+            await CrawlRepository(session).release(claim, attempt=attempt)
+    except Exception:
+        logger.exception("could not release crawl page %s", claim.page_id)
+
+
+async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
+    crawl_id = uuid.UUID(entity_id)
+    async with runtime.db.write() as session:
+        crawl = await CrawlRepository(session).begin_finish(crawl_id)
+        if crawl is None:
+            return
+        start_url = crawl.start_url
+        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+    async with runtime.db.read() as session:
+        records = await CrawlRepository(session).records(crawl_id)
+    report: dict[str, Any] | None
+    try:
+        report = await asyncio.to_thread(site_report, records, rules, start_url)
+        error = None
+    except Exception as failure:
+        logger.exception("the site report of %s failed", start_url)
+        report, error = None, f"internal error in the site report: {type(failure).__name__}"
+    async with runtime.db.write() as session:
+        batch_id = await CrawlRepository(session).complete(crawl_id, report, error)
+        if batch_id is None:
+            return  # another finisher won
+        fan_in = await BatchRepository(session).record_crawl_finished(batch_id)
+        if fan_in is None:
+            return
+        finished = batch_event(
+            CRAWL_FINISHED,
+            batch_id,
+            fan_in.version,
+            crawl_id=str(crawl_id),
+            status=CrawlStatus.COMPLETED if error is None else CrawlStatus.FAILED,
+            pages=len(records),
+            error=error,
+        )
+        publish_after_commit(session, runtime.bus, finished)
+        if fan_in.comparing_version is None:
+            return
+        comparing = batch_event(
+            BATCH_STATUS, batch_id, fan_in.comparing_version, status=BatchStatus.COMPARING
+        )
+        publish_after_commit(session, runtime.bus, comparing)
+
+        async def compare() -> None:
+            await enqueue_comparison(runtime.queue, batch_id)
+
+        after_commit(session, compare)
+    logger.info("crawl %s of %s finished: %d pages", crawl_id, start_url, len(records))
