@@ -15,6 +15,7 @@ import {
   TechnologyMatrix,
 } from "../components/Sections";
 import { RecommendationList } from "../components/Recommendations";
+import { CrawledSites } from "../components/SiteComparison";
 import { ExportMenu } from "../components/ExportMenu";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import {
@@ -139,6 +140,8 @@ function Results({ batch }: { batch: Batch }) {
           <RecommendationList doc={doc} sites={results.sites} />
         </Section>
       </div>
+
+      <CrawledSites doc={doc} sites={results.sites} />
 
       <Section title="Key metrics" id="metrics">
         <MetricBars sites={results.compared} rows={results.rows} />
