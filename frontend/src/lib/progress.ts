@@ -1,6 +1,7 @@
 // Applying the batch WebSocket's messages to the batch the page shows. Pure, so it is tested
 // without a socket (progress.test.ts).
 import type { Batch } from "../api/types";
+import { applyCrawlProgress, crawlOf, type CrawlProgressMessage } from "./crawlPages";
 
 export interface SocketMessage {
   type: string;
@@ -13,6 +14,14 @@ export interface SocketMessage {
   progress?: number;
   completed_urls?: number;
   failed_urls?: number;
+  /** crawl.progress and crawl.finished (a site's crawl). */
+  crawl_id?: string;
+  discovered?: number;
+  done?: number;
+  failed?: number;
+  skipped?: number;
+  queued?: number;
+  pages?: number;
 }
 
 export const FINISHED_BATCH = new Set(["completed", "partial", "failed", "cancelled"]);
@@ -36,6 +45,12 @@ export type Applied =
 
 export function applyMessage(current: Batch | undefined, message: SocketMessage): Applied {
   if (message.type === "snapshot" && message.batch) return { kind: "updated", batch: message.batch };
+  if (message.type === "crawl.progress") {
+    // Unversioned: counters only; nothing to resync when it comes out of turn.
+    if (!current) return { kind: "stale" };
+    const next = applyCrawlProgress(current, message as CrawlProgressMessage);
+    return next === current ? { kind: "stale" } : { kind: "updated", batch: next };
+  }
   if (!current || typeof message.version !== "number") return { kind: "gap" };
   if (message.version <= current.version) return { kind: "stale" };
   if (message.version !== current.version + 1) return { kind: "gap" };
@@ -63,6 +78,13 @@ export function applyMessage(current: Batch | undefined, message: SocketMessage)
         next.error = message.error ?? null;
         next.finished_at = next.finished_at ?? new Date().toISOString();
       }
+      break;
+    case "crawl.finished":
+      next.urls = current.urls.map((item) => {
+        const crawl = crawlOf(item);
+        if (!crawl || crawl.id !== message.crawl_id) return item;
+        return { ...item, crawl: { ...crawl, status: message.status ?? crawl.status, error: message.error ?? null, queued: 0 } };
+      });
       break;
     default:
       // An event this client does not know still advances the version.
