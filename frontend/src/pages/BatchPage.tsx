@@ -16,6 +16,9 @@ import {
 } from "../components/Sections";
 import { RecommendationList } from "../components/Recommendations";
 import { CrawledSites } from "../components/SiteComparison";
+import { CrawlPages } from "../components/CrawlPages";
+import { crawlOf } from "../lib/crawlPages";
+import { documentOf } from "../lib/results";
 import { ExportMenu } from "../components/ExportMenu";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import {
@@ -164,6 +167,18 @@ function Results({ batch }: { batch: Batch }) {
   );
 }
 
+/** The crawled pages of each site, with the crawl's progress; templates from the comparison. */
+function CrawledPagesSection({ batch }: { batch: Batch }) {
+  const comparison = useComparison(batch);
+  if (!batch.urls.some((u) => crawlOf(u))) return null;
+  const templates = documentOf(comparison.data)?.site?.templates.map((t) => t.template) ?? [];
+  return (
+    <Section title="Crawled pages" id="pages" subtitle="Each site's pages as crawled: filter by template, state or failing audit.">
+      <CrawlPages batch={batch} templates={templates} />
+    </Section>
+  );
+}
+
 export function BatchPage() {
   const { batchId = "" } = useParams();
   const batch = useBatch(batchId);
@@ -207,6 +222,7 @@ export function BatchPage() {
       )}
       {data.status === "cancelled" && <EmptyState title="This comparison was cancelled">Re-run it to get results.</EmptyState>}
       {hasResults && <Results batch={data} />}
+      <CrawledPagesSection batch={data} />
       {hasResults && <BatchProgressTracker batch={data} connection={connection} />}
     </div>
   );
