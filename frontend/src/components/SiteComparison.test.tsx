@@ -37,7 +37,7 @@ describe("CrawledSites", { timeout: 30_000 }, () => {
   it("shows each site's broken internal links, the best site and the pages behind them", () => {
     render(<CrawledSites doc={doc()} sites={sites} />);
     const finding = screen.getByTestId("site-finding-broken-internal-links");
-    const counts = [...finding.querySelectorAll(".site-finding__counts > li")] as HTMLElement[];
+    const counts = [...finding.querySelectorAll(".site-finding__counts > span")] as HTMLElement[];
     expect(counts[0]).toHaveTextContent("Your shop: 14 broken internal links");
     expect(counts[1]).toHaveTextContent("Rival: 0 broken internal links");
     expect(within(counts[1]!).getByText("best")).toBeInTheDocument();

@@ -91,11 +91,12 @@ function FindingDetails({ row, section, sites }: { row: FindingRow; section: Sit
     <details className="site-finding" data-testid={`site-finding-${row.id}`}>
       <summary>
         <span className={`tag ${severe ? "tag--warn" : "tag--info"}`}>{SEVERITY_LABEL[row.severity]}</span> <strong>{row.title}</strong>
-        <ul className="site-finding__counts">
+        {/* Phrasing content only in a summary: spans, laid out as a list by the stylesheet. */}
+        <span className="site-finding__counts">
           {section.sites.map((url) => {
             const count = row.counts[url];
             return (
-              <li key={url}>
+              <span key={url}>
                 {labelOf(url, sites)}:{" "}
                 {count === null || count === undefined ? (
                   <span className="muted">cannot tell</span>
@@ -106,10 +107,10 @@ function FindingDetails({ row, section, sites }: { row: FindingRow; section: Sit
                   </span>
                 )}{" "}
                 <Leader on={row.best.includes(url)} />
-              </li>
+              </span>
             );
           })}
-        </ul>
+        </span>
       </summary>
       {row.text && <p>{row.text}</p>}
       {fix && (
