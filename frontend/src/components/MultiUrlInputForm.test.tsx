@@ -137,3 +137,82 @@ describe("MultiUrlInputForm", () => {
     expect(error.closest("li")?.querySelector("input")).toBe(fields[1]);
   });
 });
+
+describe("MultiUrlInputForm with the crawl's options", { timeout: 30_000 }, () => {
+  function crawlSetup(onSubmit = vi.fn<(body: BatchCreate) => Promise<unknown>>().mockResolvedValue(undefined)) {
+    const user = userEvent.setup();
+    render(<MultiUrlInputForm onSubmit={onSubmit} modes={["static"]} withCrawl />);
+    const inputs = screen.getAllByTestId("url-input") as HTMLInputElement[];
+    return { user, inputs, onSubmit };
+  }
+
+  it("sends one page per site by default: no crawl fields", async () => {
+    const { user, inputs, onSubmit } = crawlSetup();
+    expect(screen.getByLabelText("Pages per site")).toHaveValue("1");
+    await user.type(inputs[0]!, "mysite.com");
+    await user.type(inputs[1]!, "rival.com");
+    await user.click(screen.getByTestId("submit-batch"));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    const body = onSubmit.mock.calls[0]![0];
+    for (const field of ["pages", "depth", "include", "exclude", "subdomains"]) expect(body).not.toHaveProperty(field);
+  });
+
+  it("sends the pages per site, depth and patterns as the batch's crawl", async () => {
+    const { user, inputs, onSubmit } = crawlSetup();
+    await user.type(inputs[0]!, "mysite.com");
+    await user.type(inputs[1]!, "rival.com");
+    await user.clear(screen.getByLabelText("Pages per site"));
+    await user.type(screen.getByLabelText("Pages per site"), "50");
+    await user.click(screen.getByText("Advanced crawl options"));
+    await user.type(screen.getByLabelText("Depth (clicks from the start page)"), "3");
+    await user.type(screen.getByLabelText(/Only pages matching/), "/blog/*{Enter}{Enter} /docs/* ");
+    await user.type(screen.getByLabelText(/Skip pages matching/), "/tag/*");
+    await user.click(screen.getByTestId("submit-batch"));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      urls: ["mysite.com", "rival.com"],
+      pages: 50,
+      depth: 3,
+      include: ["/blog/*", "/docs/*"],
+      exclude: ["/tag/*"],
+    });
+    expect(onSubmit.mock.calls[0]![0]).not.toHaveProperty("subdomains");
+  });
+
+  it("says in words what is wrong with the crawl's fields and does not submit", async () => {
+    const { user, inputs, onSubmit } = crawlSetup();
+    await user.type(inputs[0]!, "mysite.com");
+    await user.type(inputs[1]!, "rival.com");
+    await user.clear(screen.getByLabelText("Pages per site"));
+    await user.type(screen.getByLabelText("Pages per site"), "10000");
+    await user.click(screen.getByTestId("submit-batch"));
+    expect(await screen.findByText("Pages per site is a whole number from 1 (the front page only) to 5,000.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Pages per site")).toHaveAttribute("aria-invalid", "true");
+
+    await user.clear(screen.getByLabelText("Pages per site"));
+    await user.type(screen.getByLabelText("Pages per site"), "20");
+    await user.click(screen.getByText("Advanced crawl options"));
+    await user.type(screen.getByLabelText(/Only pages matching/), "https://mysite.com/blog/*");
+    // The advanced options are closed again; a problem in them opens them.
+    await user.click(screen.getByText("Advanced crawl options"));
+    await user.click(screen.getByTestId("submit-batch"));
+    expect(
+      await screen.findByText('Patterns match a URL\'s path and query, like /blog/*, not the whole URL ("https://mysite.com/blog/*").'),
+    ).toBeVisible();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("puts the server's verdict on a crawl field beside it", async () => {
+    const onSubmit = vi.fn<(body: BatchCreate) => Promise<unknown>>().mockRejectedValue(
+      new ApiError(422, "invalid", [{ loc: ["body", "pages"], msg: "Input should be less than or equal to 1000" }]),
+    );
+    const { user, inputs } = crawlSetup(onSubmit);
+    await user.type(inputs[0]!, "mysite.com");
+    await user.type(inputs[1]!, "rival.com");
+    await user.clear(screen.getByLabelText("Pages per site"));
+    await user.type(screen.getByLabelText("Pages per site"), "2000");
+    await user.click(screen.getByTestId("submit-batch"));
+    const error = await screen.findByText("Input should be less than or equal to 1000");
+    expect(error.closest(".field")?.querySelector("input")).toBe(screen.getByLabelText("Pages per site"));
+  });
+});

@@ -2,6 +2,17 @@ import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type 
 import { ApiError } from "../api/client";
 import type { BatchCreate } from "../api/types";
 import {
+  crawlRequest,
+  DEFAULT_CRAWL_DEPTH,
+  EMPTY_CRAWL,
+  MAX_CRAWL_PAGES,
+  validateCrawl,
+  type CrawlField,
+  type CrawlForm,
+  type CrawlProblems,
+  type CrawlRequest,
+} from "../lib/crawl";
+import {
   DEFAULT_MAX_URLS,
   hasProblems,
   splitPastedUrls,
@@ -22,8 +33,10 @@ function row(value = ""): UrlRow {
   return { key: `row-${nextKey}`, value };
 }
 
+const CRAWL_FIELDS: readonly string[] = ["pages", "depth", "include", "exclude", "subdomains"];
+
 export interface MultiUrlInputFormProps {
-  onSubmit: (body: BatchCreate) => Promise<unknown>;
+  onSubmit: (body: BatchCreate & CrawlRequest) => Promise<unknown>;
   modes?: string[];
   maxUrls?: number;
   initialUrls?: string[];
@@ -41,6 +54,20 @@ export interface MultiUrlInputFormProps {
   withLabels?: boolean;
   /** The names already given to `initialUrls` (editing a set), by URL. */
   initialLabels?: Record<string, string>;
+  /** Offer "Pages per site" and the crawl's options (sent as the batch's crawl fields). */
+  withCrawl?: boolean;
+}
+
+/** The API's 422 details about the crawl fields, by field. */
+export function crawlProblemsFromApi(error: ApiError): CrawlProblems {
+  const problems: CrawlProblems = {};
+  for (const problem of error.problems) {
+    const [where, field] = problem.loc;
+    if (where === "body" && typeof field === "string" && CRAWL_FIELDS.includes(field) && field !== "subdomains") {
+      problems[field as CrawlField] ??= problem.msg;
+    }
+  }
+  return problems;
 }
 
 /** The names given to the sent rows, keyed by the URL as sent; null when none is given. */
@@ -71,6 +98,8 @@ export function problemsFromApi(error: ApiError, sent: UrlRow[]): FormProblems {
       problems.name = problem.msg;
     } else if (field === "mode") {
       problems.mode = problem.msg;
+    } else if (typeof field === "string" && CRAWL_FIELDS.includes(field) && field !== "subdomains") {
+      // Shown beside the crawl's own field (crawlProblemsFromApi).
     } else {
       general.push(problem.msg);
     }
@@ -93,6 +122,7 @@ export function MultiUrlInputForm({
   extra,
   withLabels = false,
   initialLabels,
+  withCrawl = false,
 }: MultiUrlInputFormProps) {
   const formId = useId();
   const [rows, setRows] = useState<UrlRow[]>(() => {
@@ -145,6 +175,16 @@ export function MultiUrlInputForm({
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
+  const [crawl, setCrawl] = useState<CrawlForm>(EMPTY_CRAWL);
+  const [crawlServer, setCrawlServer] = useState<CrawlProblems>({});
+  const [advanced, setAdvanced] = useState(false);
+  const crawlLocal = useMemo(() => (withCrawl ? validateCrawl(crawl) : {}), [withCrawl, crawl]);
+  const crawlProblem = (field: CrawlField): string | undefined =>
+    crawlServer[field] ?? (attempted || touched[`crawl-${field}`] ? crawlLocal[field] : undefined);
+  const editCrawl = (field: keyof CrawlForm, value: string | boolean) => {
+    setCrawl((current) => ({ ...current, [field]: value }));
+    setCrawlServer((current) => ({ ...current, [field]: undefined }));
+  };
 
   const local = useMemo(() => {
     const problems = validateForm(rows, name, maxUrls);
@@ -216,6 +256,10 @@ export function MultiUrlInputForm({
       if (first) inputs.current[first.key]?.focus();
       return;
     }
+    if (Object.keys(crawlLocal).length) {
+      if (crawlLocal.depth || crawlLocal.include || crawlLocal.exclude) setAdvanced(true);
+      return;
+    }
     const sent = submittedRows(rows);
     const urls = sent.map((r) => r.value.trim());
     const labels = withLabels ? labelsOf(sent) : null;
@@ -227,11 +271,16 @@ export function MultiUrlInputForm({
         primary_url: urls[0] ?? null,
         ...(mode ? { mode: mode as BatchCreate["mode"] } : {}),
         ...(labels ? { labels } : {}),
+        ...(withCrawl ? crawlRequest(crawl) : {}),
       });
       setServer({ rows: {} });
+      setCrawlServer({});
     } catch (error) {
       if (error instanceof ApiError) {
         setServer(problemsFromApi(error, sent));
+        const fromApi = crawlProblemsFromApi(error);
+        setCrawlServer(fromApi);
+        if (fromApi.depth || fromApi.include || fromApi.exclude) setAdvanced(true);
       } else {
         setServer({ rows: {}, urls: error instanceof Error ? error.message : String(error) });
       }
@@ -390,6 +439,18 @@ export function MultiUrlInputForm({
         </fieldset>
       </div>
 
+      {withCrawl && (
+        <CrawlFields
+          formId={formId}
+          crawl={crawl}
+          edit={editCrawl}
+          problem={crawlProblem}
+          touch={(field) => touch(`crawl-${field}`, true)}
+          open={advanced}
+          setOpen={setAdvanced}
+        />
+      )}
+
       {extra?.(submittedRows(rows).map((r) => r.value.trim()).filter(Boolean))}
 
       <div className="url-form__submit">
@@ -398,5 +459,116 @@ export function MultiUrlInputForm({
         </button>
       </div>
     </form>
+  );
+}
+
+function CrawlFields({
+  formId,
+  crawl,
+  edit,
+  problem,
+  touch,
+  open,
+  setOpen,
+}: {
+  formId: string;
+  crawl: CrawlForm;
+  edit: (field: keyof CrawlForm, value: string | boolean) => void;
+  problem: (field: CrawlField) => string | undefined;
+  touch: (field: CrawlField) => void;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}) {
+  const id = (field: string) => `${formId}-crawl-${field}`;
+  const pagesProblem = problem("pages");
+  const error = (field: CrawlField) => {
+    const text = problem(field);
+    return text ? (
+      <p id={`${id(field)}-error`} className="field-error" role="alert">
+        {text}
+      </p>
+    ) : null;
+  };
+  const described = (field: CrawlField, hint?: string) =>
+    [problem(field) ? `${id(field)}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="crawl-fields">
+      <div className="field">
+        <label htmlFor={id("pages")}>Pages per site</label>
+        <input
+          id={id("pages")}
+          type="text"
+          inputMode="numeric"
+          className="input--short"
+          value={crawl.pages}
+          aria-invalid={pagesProblem ? true : undefined}
+          aria-describedby={described("pages", `${id("pages")}-hint`)}
+          onChange={(e) => edit("pages", e.target.value)}
+          onBlur={() => touch("pages")}
+        />
+        <p id={`${id("pages")}-hint`} className="muted small">
+          1 analyses each front page only; more crawls each site from it, following its links and sitemap (up to{" "}
+          {MAX_CRAWL_PAGES.toLocaleString("en")}).
+        </p>
+        {error("pages")}
+      </div>
+      <details className="crawl-fields__advanced" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>Advanced crawl options</summary>
+        <p className="muted small">They apply when a site is crawled (more than one page per site).</p>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={id("depth")}>Depth (clicks from the start page)</label>
+            <input
+              id={id("depth")}
+              type="text"
+              inputMode="numeric"
+              className="input--short"
+              placeholder={String(DEFAULT_CRAWL_DEPTH)}
+              value={crawl.depth}
+              aria-invalid={problem("depth") ? true : undefined}
+              aria-describedby={described("depth")}
+              onChange={(e) => edit("depth", e.target.value)}
+              onBlur={() => touch("depth")}
+            />
+            {error("depth")}
+          </div>
+          <div className="field">
+            <label className="checkbox">
+              <input type="checkbox" checked={crawl.subdomains} onChange={(e) => edit("subdomains", e.target.checked)} /> Follow links to
+              other subdomains
+            </label>
+          </div>
+          <div className="field">
+            <label htmlFor={id("include")}>Only pages matching (one pattern a line)</label>
+            <textarea
+              id={id("include")}
+              rows={3}
+              placeholder={"/blog/*\n/products/*"}
+              value={crawl.include}
+              aria-invalid={problem("include") ? true : undefined}
+              aria-describedby={described("include")}
+              onChange={(e) => edit("include", e.target.value)}
+              onBlur={() => touch("include")}
+            />
+            {error("include")}
+          </div>
+          <div className="field">
+            <label htmlFor={id("exclude")}>Skip pages matching (one pattern a line)</label>
+            <textarea
+              id={id("exclude")}
+              rows={3}
+              placeholder={"/tag/*\n*?page=*"}
+              value={crawl.exclude}
+              aria-invalid={problem("exclude") ? true : undefined}
+              aria-describedby={described("exclude")}
+              onChange={(e) => edit("exclude", e.target.value)}
+              onBlur={() => touch("exclude")}
+            />
+            {error("exclude")}
+          </div>
+        </div>
+        <p className="muted small">Patterns match a URL's path and query: * stands for any text, ? for one character.</p>
+      </details>
+    </div>
   );
 }

@@ -100,3 +100,29 @@ describe("hasComparison", () => {
     expect(hasComparison({ status: "running", urls: urls("completed", "running") })).toBe(false);
   });
 });
+
+describe("a site's crawl over the WebSocket", () => {
+  const crawl = { id: "c1", status: "running", discovered: 10, done: 2, failed: 0, skipped: 0, queued: 8, error: null };
+  const crawling = { ...batch, urls: [{ ...batch.urls[0]!, crawl }, batch.urls[1]!] } as Batch;
+  const counters = (b: Batch) => (b.urls[0] as unknown as { crawl: typeof crawl }).crawl;
+
+  it("updates the counters of crawl.progress without a version and without a resync", () => {
+    const applied = applyMessage(crawling, { type: "crawl.progress", crawl_id: "c1", discovered: 40, done: 12, failed: 1, skipped: 0, queued: 27 });
+    expect(applied.kind).toBe("updated");
+    if (applied.kind !== "updated") return;
+    expect(counters(applied.batch)).toMatchObject({ discovered: 40, done: 12, failed: 1, queued: 27 });
+    expect(applied.batch.version).toBe(crawling.version);
+  });
+
+  it("ignores progress of a crawl the batch does not show", () => {
+    expect(applyMessage(crawling, { type: "crawl.progress", crawl_id: "other", done: 5 })).toEqual({ kind: "stale" });
+  });
+
+  it("marks the crawl finished with crawl.finished, which is versioned", () => {
+    const applied = applyMessage(crawling, { type: "crawl.finished", version: 4, crawl_id: "c1", status: "completed", pages: 40, error: null });
+    expect(applied.kind).toBe("updated");
+    if (applied.kind !== "updated") return;
+    expect(counters(applied.batch)).toMatchObject({ status: "completed", queued: 0 });
+    expect(applied.batch.version).toBe(4);
+  });
+});

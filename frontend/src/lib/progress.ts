@@ -1,6 +1,7 @@
 // Applying the batch WebSocket's messages to the batch the page shows. Pure, so it is tested
 // without a socket (progress.test.ts).
 import type { Batch } from "../api/types";
+import { applyCrawlProgress, crawlOf, type CrawlProgressMessage } from "./crawlPages";
 
 export interface SocketMessage {
   type: string;
@@ -14,12 +15,14 @@ export interface SocketMessage {
   progress?: number;
   completed_urls?: number;
   failed_urls?: number;
+  /** crawl.progress and crawl.finished (a site's crawl). */
   crawl_id?: string;
   discovered?: number;
   done?: number;
   failed?: number;
   skipped?: number;
   queued?: number;
+  pages?: number;
 }
 
 export const FINISHED_BATCH = new Set(["completed", "partial", "failed", "cancelled"]);
@@ -51,11 +54,11 @@ export type Applied =
 
 export function applyMessage(current: Batch | undefined, message: SocketMessage): Applied {
   if (message.type === "snapshot" && message.batch) return { kind: "updated", batch: message.batch };
-  // A crawl's counters come without a version (one per page would churn the batch's
-  // versions): they update that site's crawl and leave the version alone.
   if (message.type === "crawl.progress") {
+    // Unversioned: counters only; nothing to resync when it comes out of turn.
     if (!current) return { kind: "stale" };
-    return { kind: "updated", batch: withCrawlCounts(current, message) };
+    const next = applyCrawlProgress(current, message as CrawlProgressMessage);
+    return next === current ? { kind: "stale" } : { kind: "updated", batch: next };
   }
   if (!current || typeof message.version !== "number") return { kind: "gap" };
   if (message.version <= current.version) return { kind: "stale" };
@@ -90,30 +93,16 @@ export function applyMessage(current: Batch | undefined, message: SocketMessage)
         next.finished_at = next.finished_at ?? new Date().toISOString();
       }
       break;
+    case "crawl.finished":
+      next.urls = current.urls.map((item) => {
+        const crawl = crawlOf(item);
+        if (!crawl || crawl.id !== message.crawl_id) return item;
+        return { ...item, crawl: { ...crawl, status: message.status ?? crawl.status, error: message.error ?? null, queued: 0 } };
+      });
+      break;
     default:
       // An event this client does not know still advances the version.
       break;
   }
   return { kind: "updated", batch: next };
-}
-
-function withCrawlCounts(current: Batch, message: SocketMessage): Batch {
-  return {
-    ...current,
-    urls: current.urls.map((item) => {
-      const crawl = item.crawl;
-      if (!crawl || crawl.id !== message.crawl_id) return item;
-      return {
-        ...item,
-        crawl: {
-          ...crawl,
-          discovered: message.discovered ?? crawl.discovered,
-          done: message.done ?? crawl.done,
-          failed: message.failed ?? crawl.failed,
-          skipped: message.skipped ?? crawl.skipped,
-          queued: message.queued ?? crawl.queued,
-        },
-      };
-    }),
-  };
 }

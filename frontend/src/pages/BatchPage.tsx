@@ -15,6 +15,10 @@ import {
   TechnologyMatrix,
 } from "../components/Sections";
 import { RecommendationList } from "../components/Recommendations";
+import { CrawledSites } from "../components/SiteComparison";
+import { CrawlPages } from "../components/CrawlPages";
+import { crawlOf } from "../lib/crawlPages";
+import { documentOf } from "../lib/results";
 import { ExportMenu } from "../components/ExportMenu";
 import { EmptyState, ErrorState, Loading, Section } from "../components/States";
 import {
@@ -140,6 +144,8 @@ function Results({ batch }: { batch: Batch }) {
         </Section>
       </div>
 
+      <CrawledSites doc={doc} sites={results.sites} />
+
       <Section title="Key metrics" id="metrics">
         <MetricBars sites={results.compared} rows={results.rows} />
       </Section>
@@ -158,6 +164,18 @@ function Results({ batch }: { batch: Batch }) {
 
       {selection && <CellDrawer selection={selection} sites={results.compared} doc={doc} onClose={close} />}
     </div>
+  );
+}
+
+/** The crawled pages of each site, with the crawl's progress; templates from the comparison. */
+function CrawledPagesSection({ batch }: { batch: Batch }) {
+  const comparison = useComparison(batch);
+  if (!batch.urls.some((u) => crawlOf(u))) return null;
+  const templates = documentOf(comparison.data)?.site?.templates.map((t) => t.template) ?? [];
+  return (
+    <Section title="Crawled pages" id="pages" subtitle="Each site's pages as crawled: filter by template, state or failing audit.">
+      <CrawlPages batch={batch} templates={templates} />
+    </Section>
   );
 }
 
@@ -204,6 +222,7 @@ export function BatchPage() {
       )}
       {data.status === "cancelled" && <EmptyState title="This comparison was cancelled">Re-run it to get results.</EmptyState>}
       {hasResults && <Results batch={data} />}
+      <CrawledPagesSection batch={data} />
       {hasResults && <BatchProgressTracker batch={data} connection={connection} />}
     </div>
   );

@@ -21,6 +21,7 @@ export function NewComparisonPage() {
           modes={modes.data?.modes ?? ["static"]}
           defaultMode={modes.data?.default}
           withLabels
+          withCrawl
           onSubmit={async (body) => {
             const batch = await create.mutateAsync(body);
             navigate(`/batches/${batch.id}`);
