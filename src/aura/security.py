@@ -26,12 +26,15 @@ import re
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote_plus
 
-from fastapi import Request
-
 from aura.errors import AuraError
+
+if TYPE_CHECKING:
+    # Only a type here: the settings validate AURA_TRUSTED_PROXIES with this module, and
+    # every command reads the settings; importing FastAPI for it cost ~0.3 s of start-up.
+    from fastapi import Request
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,7 +17,13 @@ from alembic.script import ScriptDirectory
 import aura.models  # noqa: F401
 from aura.db.base import Base
 from aura.db.engine import create_engine
-from aura.db.migrate import alembic_config, upgrade
+from aura.db.migrate import (
+    alembic_config,
+    head_revisions,
+    is_at_head,
+    upgrade,
+    upgrade_if_behind,
+)
 
 
 def _schema_diff(url: str) -> list[Any]:
@@ -218,3 +225,31 @@ def _labels(url: str) -> list[str | None]:
             await engine.dispose()
 
     return asyncio.run(run())
+
+
+def test_the_head_read_from_the_files_is_alembics() -> None:
+    script = ScriptDirectory.from_config(alembic_config("sqlite+aiosqlite://"))
+    assert head_revisions() == frozenset(script.get_heads())
+
+
+def test_a_sqlite_file_at_head_is_recognised_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'aura.db'}"
+    assert not is_at_head(url)  # no file yet
+    upgrade_if_behind(url)
+    assert is_at_head(url)
+    assert _tables(url) >= {"analyses", "competitive_analysis_batches"}
+    script = ScriptDirectory.from_config(alembic_config(url))
+    previous = script.get_revision(script.get_current_head()).down_revision
+    assert isinstance(previous, str)
+    command.downgrade(alembic_config(url), previous)
+    assert not is_at_head(url)  # one revision behind: the upgrade runs again
+    upgrade_if_behind(url)
+    assert is_at_head(url)
+    assert _schema_diff(url) == []
+
+
+def test_other_databases_are_left_to_alembic(tmp_path: Path) -> None:
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert not is_at_head(f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}")  # no version table
+    assert not is_at_head("sqlite+aiosqlite:///:memory:")
+    assert not is_at_head("postgresql+asyncpg://aura@localhost/aura")

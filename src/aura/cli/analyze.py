@@ -24,7 +24,6 @@ from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
 from aura.cli.plumbing import EXIT_FAILED, EXIT_INTERRUPTED, explain, fail
 from aura.cli.progress import BatchProgress
-from aura.cli.set_run import run_set
 from aura.cli.terminal import SafeConsole, write_output
 from aura.competitive.schemas import BatchCreate
 from aura.config import Settings, get_settings
@@ -258,6 +257,8 @@ def analyze(
                 f"--set {set_name} takes the sites and options from the set: "
                 f"give no {', '.join(given)} with it (`aura sets update` changes the set)"
             )
+        from aura.cli.set_run import run_set  # the sets and their history: only for --set
+
         ran = in_terminal(settings, lambda view: run_set(settings, set_name, view))
         emit(ran.outcome, chosen, output)
         return

@@ -23,7 +23,7 @@ from aura.competitive.events import BATCH_FINISHED, CRAWL_PROGRESS
 from aura.competitive.schemas import BatchCreate, BatchRead
 from aura.competitive.service import CompetitiveService
 from aura.config import Settings
-from aura.db.migrate import upgrade
+from aura.db.migrate import upgrade_if_behind
 from aura.errors import ConflictError, NotFoundError
 from aura.models import BatchStatus
 from aura.reports import Report
@@ -62,8 +62,9 @@ def local_settings(settings: Settings) -> Settings:
 
 
 def prepare_database(settings: Settings) -> None:
-    """Bring the schema up to date, as ``aura serve`` does (blocking; call outside a loop)."""
-    upgrade(settings.database_url_resolved)
+    """Bring the schema up to date, as ``aura serve`` does (blocking; call outside a loop).
+    A SQLite file already at the newest revision is left alone without loading Alembic."""
+    upgrade_if_behind(settings.database_url_resolved)
 
 
 def service_for(runtime: Runtime, *, allow_private: bool | None = None) -> CompetitiveService:

@@ -11,10 +11,6 @@ import asyncio
 import ipaddress
 import time
 
-import dns.asyncresolver
-import dns.exception
-import dns.resolver
-
 RECORD_TYPES = ("MX", "TXT", "NS", "SOA", "CNAME")
 #: After a timeout, DNS is not tried again for this long (seconds).
 BACKOFF_SECONDS = 300.0
@@ -42,6 +38,12 @@ async def dns_records(domain: str, within: float) -> tuple[dict[str, tuple[str, 
     global _silent_until
     if time.monotonic() < _silent_until:
         return {}, "skipped: the resolver did not answer recently"
+    # dnspython is loaded by the first lookup: most analyses of a command-line run look
+    # nothing up (DNS off, local names, addresses), and loading it cost 0.1 s of start-up.
+    import dns.asyncresolver
+    import dns.exception
+    import dns.resolver
+
     try:
         resolver = dns.asyncresolver.Resolver()
     except dns.exception.DNSException as error:
