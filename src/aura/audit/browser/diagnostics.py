@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -230,6 +231,8 @@ class LoadRecorder:
     transfer: dict[str, int] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
     started: bool = False
+    #: Wall time of the steps of ``finish`` (ms): reading the coverage, the trace.
+    timings: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, page: Session) -> LoadRecorder:
@@ -287,6 +290,7 @@ class LoadRecorder:
         """Read both coverages (the page keeps running; nothing is reloaded)."""
         scripts: tuple[UnusedCode, ...] | None = None
         styles: tuple[UnusedCode, ...] | None = None
+        started = time.perf_counter()
         if self.started:
             answers: list[Any] = await asyncio.gather(
                 self.page.send("Profiler.takePreciseCoverage"),
@@ -307,9 +311,15 @@ class LoadRecorder:
             with contextlib.suppress(ProtocolError):
                 await self.page.send("Profiler.stopPreciseCoverage")
         work = None
+        read = time.perf_counter()
+        self.timings["coverage"] = (read - started) * 1000
         failure = await self.trace.finish()
+        parsed = time.perf_counter()
+        self.timings["trace"] = (parsed - read) * 1000
+        self.timings.update(self.trace.timings)
         if failure is None:
             work = await asyncio.to_thread(main_thread_work, self.trace.events, self.page_url)
+            self.timings["trace_main_thread"] = (time.perf_counter() - parsed) * 1000
             # A parsed trace is tens of MB in the worker: another reader of this load's
             # trace reads it here, before it is let go.
             self.trace.events = []

@@ -18,6 +18,7 @@ import base64
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,6 +147,9 @@ class TraceRecorder:
     started: bool = False
     #: The stream handle the browser gives once the trace has ended.
     stream: asyncio.Future[str | None] = field(default_factory=asyncio.Future)
+    #: Wall time of the steps of ``finish`` (ms): the browser ending the trace, reading
+    #: it, parsing its JSON.
+    timings: dict[str, float] = field(default_factory=dict)
 
     async def start(self) -> None:
         self.page.on("Tracing.tracingComplete", self.on_complete)
@@ -166,18 +170,25 @@ class TraceRecorder:
         be read."""
         if not self.started:
             return "the trace did not start"
+        started = time.perf_counter()
         try:
             await self.page.send("Tracing.end")
             handle = await asyncio.wait_for(asyncio.shield(self.stream), FLUSH_TIMEOUT_S)
             if handle is None:
                 return "the browser gave no trace"
+            ended = time.perf_counter()
+            self.timings["trace_end"] = (ended - started) * 1000
             data = await self._read(handle)
+            self.timings["trace_io"] = (time.perf_counter() - ended) * 1000
         except (ProtocolError, TimeoutError) as error:
             logger.warning("the trace was not read: %r", error)
             return f"the trace was not read: {type(error).__name__}"
         if data is None:
             return f"the trace was larger than {MAX_TRACE_BYTES // 1024 // 1024} MB"
+        parsing = time.perf_counter()
         self.events = await asyncio.to_thread(_parse, data)
+        self.timings["trace_parse"] = (time.perf_counter() - parsing) * 1000
+        self.timings["trace_mb"] = len(data) / 1e6
         return None
 
     async def _read(self, handle: str) -> bytes | None:
