@@ -210,13 +210,41 @@ class TraceRecorder:
                 await self.page.send("IO.close", {"handle": handle})
 
 
+#: Events read wherever they happened: which process shows the page's main frame, and
+#: when its navigation started.
+_FRAME_EVENTS = frozenset({"TracingStartedInBrowser", "FrameCommittedInBrowser", "navigationStart"})
+
+
 def _parse(data: bytes) -> list[dict[str, Any]]:
+    """The events ``main_thread_work`` reads: the metadata, the frame and navigation
+    marks, and the events of the renderer main threads. The other threads' events (the
+    browser's, the compositors', the network's: about three quarters of a trace) are let
+    go at once instead of being held, and walked, by every reader."""
     try:
         trace = json.loads(data)
     except ValueError:
         return []
     events = trace.get("traceEvents") if isinstance(trace, dict) else trace
-    return [event for event in events or () if isinstance(event, dict)]
+    if not isinstance(events, list):
+        return []
+    renderers = {
+        (event.get("pid"), event.get("tid"))
+        for event in events
+        if isinstance(event, dict)
+        and event.get("ph") == "M"
+        and event.get("name") == "thread_name"
+        and (event.get("args") or {}).get("name") == "CrRendererMain"
+    }
+    return [
+        event
+        for event in events
+        if isinstance(event, dict)
+        and (
+            (event.get("pid"), event.get("tid")) in renderers
+            or event.get("ph") == "M"
+            or event.get("name") in _FRAME_EVENTS
+        )
+    ]
 
 
 def main_thread(events: Sequence[dict[str, Any]]) -> tuple[int, int] | None:
