@@ -298,51 +298,66 @@ class _Renderer:
             await filmstrip.stop()
             if profile.cpu_slowdown > 1:
                 await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-        with timed(f"{name}.speed_index"):
-            curve = await filmstrip.progress(_number(lab.get("timeOrigin")))
-        visual = area_above(curve)
-        fcp = _number(lab.get("fcp"))
-        if visual is not None and fcp is not None:
-            # Nothing is shown before the first contentful paint: a frame stamped a little
-            # late cannot make the page look faster than that.
-            visual = max(visual, fcp)
-        run = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
-        if netlog is not None:
-            with timed(f"{name}.simulation"):
-                run = await asyncio.to_thread(with_simulation, run, netlog.requests(), lab, curve)
-        # The LCP element and its phases as observed (the simulation moves the time only).
-        self.outcome.runs.append(replace(run, lcp=diagnostics.lcp_breakdown(lcp)))
+        finishing: asyncio.Future[LoadDiagnostics] | None = None
         if recorder is not None:
-            with timed(f"{name}.coverage_trace"):
-                self.outcome.artifacts.append(await recorder.finish(profile.name))
-            for step, spent in recorder.timings.items():
-                self.outcome.timings[f"{name}.{step}"] = round(spent, 1)
-        self.hosts.update(load.hosts)
-        self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
-        # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
-        if profile is self.dom_profile:
-            with timed(f"{name}.rendered_dom"):
-                await self.rendered_dom(page, url, profile)
+            # The coverages before any more code runs in the page; the trace is ended, read
+            # and parsed meanwhile (the browser flushes it while this process computes the
+            # Speed Index and the simulation), cut at the end of the observation.
+            await recorder.take_coverage()
+            finishing = asyncio.ensure_future(
+                recorder.finish(profile.name, _number(lab.get("observedUntil")))
+            )
+        try:
+            with timed(f"{name}.speed_index"):
+                curve = await filmstrip.progress(_number(lab.get("timeOrigin")))
+            visual = area_above(curve)
+            fcp = _number(lab.get("fcp"))
+            if visual is not None and fcp is not None:
+                # Nothing is shown before the first contentful paint: a frame stamped a little
+                # late cannot make the page look faster than that.
+                visual = max(visual, fcp)
+            run = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+            if netlog is not None:
+                with timed(f"{name}.simulation"):
+                    run = await asyncio.to_thread(
+                        with_simulation, run, netlog.requests(), lab, curve
+                    )
+            # The LCP element and its phases as observed (the simulation moves the time only).
+            self.outcome.runs.append(replace(run, lcp=diagnostics.lcp_breakdown(lcp)))
+            self.hosts.update(load.hosts)
+            self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
+            # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
+            if profile is self.dom_profile:
+                with timed(f"{name}.rendered_dom"):
+                    await self.rendered_dom(page, url, profile)
 
-        with timed(f"{name}.screenshot"):
-            above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
-        if primary:
-            with timed(f"{name}.live_facts"):
-                await self.live_facts(page, url, above_fold)
-            # axe-core's run is the render's largest use of memory in a renderer: it waits
-            # until the other profiles' runs are over (their pages closed), so that it never
-            # adds to theirs (about 15 MB off a worker's peak, about 0.15 s more a page). A
-            # page stuck under the mobile profile holds it a quarter of the budget at most.
-            if self.others:
-                with timed(f"{name}.wait_for_others"):
-                    await asyncio.wait(self.others, timeout=budget / 4)
-            with timed(f"{name}.axe"):
-                await self.axe(page)
-            with timed(f"{name}.full_page_screenshot"):
-                await self.full_page(page, profile, lab)
-        assert self.tabs is not None
-        with timed(f"{name}.close_tab"):
-            await self.tabs.close_tab(tab)
+            with timed(f"{name}.screenshot"):
+                above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
+            if primary:
+                with timed(f"{name}.live_facts"):
+                    await self.live_facts(page, url, above_fold)
+                # axe-core's run is the render's largest use of memory in a renderer: it waits
+                # until the other profiles' runs are over (their pages closed), so that it never
+                # adds to theirs (about 15 MB off a worker's peak, about 0.15 s more a page). A
+                # page stuck under the mobile profile holds it a quarter of the budget at most.
+                if self.others:
+                    with timed(f"{name}.wait_for_others"):
+                        await asyncio.wait(self.others, timeout=budget / 4)
+                with timed(f"{name}.axe"):
+                    await self.axe(page)
+                with timed(f"{name}.full_page_screenshot"):
+                    await self.full_page(page, profile, lab)
+            if finishing is not None:
+                with timed(f"{name}.trace_wait"):
+                    self.outcome.artifacts.append(await finishing)
+            assert self.tabs is not None
+            with timed(f"{name}.close_tab"):
+                await self.tabs.close_tab(tab)
+        finally:
+            if finishing is not None and not finishing.done():
+                finishing.cancel()
+            for step, spent in recorder.timings.items() if recorder is not None else ():
+                self.outcome.timings[f"{name}.{step}"] = round(spent, 1)
 
     async def settle(self, page: Session, load: PageLoad, limit: float) -> bool:
         """Keep observing after the load event the way Lighthouse waits for a page to be

@@ -327,13 +327,20 @@ def _tree(spans: list[_Span]) -> list[_Span]:
     return roots
 
 
-def main_thread_work(events: Sequence[dict[str, Any]], page_url: str) -> MainThreadWork | None:
-    """What the page's main thread did during the trace; None when the trace has no such
-    thread."""
+def main_thread_work(
+    events: Sequence[dict[str, Any]], page_url: str, until_ms: float | None = None
+) -> MainThreadWork | None:
+    """What the page's main thread did during the trace, up to ``until_ms`` after the
+    navigation start when given (the end of the observation: what the trace caught after it
+    is the render's own reading of the page, not the page's work); None when the trace has
+    no such thread."""
     thread = main_thread(events)
     if thread is None:
         return None
     navigation = _navigation_start(events, thread[0])
+    until = None
+    if navigation is not None and until_ms is not None:
+        until = navigation + until_ms * 1000
     roots = _tree(_spans(events, thread))
     groups: dict[str, float] = {}
     long_tasks: list[LongTask] = []
@@ -341,6 +348,8 @@ def main_thread_work(events: Sequence[dict[str, Any]], page_url: str) -> MainThr
     for root in roots:
         if navigation is not None and root.start < navigation:
             continue  # the renderer getting ready (or the blank page before)
+        if until is not None and root.start >= until:
+            continue  # after the observation: the render reading the page
         _add_self_times(root, GROUPS.get(root.name, "other"), groups)
         duration = root.duration / 1000
         if duration < LONG_TASK_MS:
