@@ -14,7 +14,9 @@ as a worker runs it (both profiles, axe-core, screenshots, one run), and:
 ``--variant`` runs each site under several settings, alternating (A, B, A, B...), so that
 changes are compared under the same load; a variant is ``name`` or ``name:FIELD=VALUE,...``
 (``BrowserSettings`` fields, e.g. ``seq:profiles_side_by_side=false``). Writes
-bench/results/browser_stages.json.
+bench/results/browser_stages.json. With ``LIGHTHOUSE_BIN`` set, Lighthouse's mobile run
+(performance and accessibility, the same DNS rule) follows each site's Aura runs, so the
+two tools alternate under the same load, and the ratio of the median walls is printed.
 
     .venv/bin/python bench/browser_stages.py [--sites a b] [--rounds 1]
         [--variant base --variant seq:profiles_side_by_side=false]
@@ -45,7 +47,7 @@ from aura.audit.memory import limit_arenas
 from aura.audit.runner import AnalysisOptions, analyze_url
 from aura.config import Settings
 from aura.runtime import analysis_options, browser_settings
-from bench.browser import CHROMIUM, local_only_resolver
+from bench.browser import CHROMIUM, lighthouse_once, local_only_resolver
 from bench.common import serve_sites_elsewhere, write_result
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -169,7 +171,9 @@ async def measure(
     }
 
 
-async def main(sites: list[str] | None, rounds: int, variants: list[str]) -> dict[str, Any]:
+async def main(
+    sites: list[str] | None, rounds: int, variants: list[str], lighthouse: str | None = None
+) -> dict[str, Any]:
     limit_arenas()
     favour_waiting_threads()
     settings = Settings()
@@ -183,6 +187,7 @@ async def main(sites: list[str] | None, rounds: int, variants: list[str]) -> dic
     shots = Path(tempfile.mkdtemp(prefix="aura-bench-stages-"))
     policy = NetworkPolicy(allow_private=True, resolver=local_only_resolver)
     samples: dict[str, dict[str, list[dict[str, Any]]]] = {name: {} for name in pools}
+    lighthouse_ms: dict[str, list[float]] = {}
     try:
         with serve_sites_elsewhere() as served:
             urls = {name: url for name, url in served.urls.items() if not sites or name in sites}
@@ -205,15 +210,27 @@ async def main(sites: list[str] | None, rounds: int, variants: list[str]) -> dic
                             f"chromium {sample['chromium_cpu_s']:5.2f} s",
                             flush=True,
                         )
+                    if lighthouse:
+                        # Alternating with Aura, site by site: both under the same load.
+                        found = await asyncio.to_thread(lighthouse_once, lighthouse, url, True)
+                        if found is not None:
+                            lighthouse_ms.setdefault(site, []).append(found)
+                            print(f"{'lighthouse':10} {site:26} wall {found:7.0f} ms", flush=True)
     finally:
         for pool in pools.values():
             await pool.close()
-    return {
+    results: dict[str, Any] = {
         "load_average_at_end": os.getloadavg(),
         "cpu_count": os.cpu_count(),
         "rounds": rounds,
         "variants": {name: summarise(by_site) for name, by_site in samples.items()},
     }
+    if lighthouse_ms:
+        median = statistics.median(ms for runs in lighthouse_ms.values() for ms in runs)
+        results["lighthouse"] = {"by_site": lighthouse_ms, "wall_ms_median": median}
+        for summary in results["variants"].values():
+            summary["lighthouse_over_aura"] = round(median / summary["wall_ms_median"], 2)
+    return results
 
 
 def summarise(by_site: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
@@ -269,6 +286,12 @@ def report(results: dict[str, Any]) -> None:
     for name in names:
         if variants[name]["errors"]:
             print(f"{name}: errors {variants[name]['errors']}")
+    if "lighthouse" in results:
+        median = results["lighthouse"]["wall_ms_median"]
+        ratios = {name: variants[name]["lighthouse_over_aura"] for name in names}
+        print(
+            f"Lighthouse (alternating) median {median:.0f} ms a page; its wall / Aura's: {ratios}"
+        )
     load = results["load_average_at_end"]
     print(f"load average at end {load[0]:.1f} {load[1]:.1f} on {results['cpu_count']} cores")
 
@@ -279,6 +302,13 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--variant", action="append", default=None)
     arguments = parser.parse_args()
-    outcome = asyncio.run(main(arguments.sites, arguments.rounds, arguments.variant or ["base"]))
+    outcome = asyncio.run(
+        main(
+            arguments.sites,
+            arguments.rounds,
+            arguments.variant or ["base"],
+            os.environ.get("LIGHTHOUSE_BIN"),
+        )
+    )
     report(outcome)
     print(f"written to {write_result('browser_stages', outcome)}")
