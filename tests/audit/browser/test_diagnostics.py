@@ -295,6 +295,20 @@ class TestMainThreadWork:
         }
         assert blocking == {"example.net": (350, True), "example.com": (70, False)}
 
+    def test_tasks_after_the_observation_are_not_the_pages_work(self) -> None:
+        # Observed until 1 s after the navigation start (2 s in the trace): the tasks
+        # from then on (the timer at 2 s, the short task at 3 s) stand for the render
+        # reading the page (taking its coverage...), not the page's own work.
+        work = main_thread_work(TRACE, PAGE, until_ms=1000)
+        assert work is not None
+        assert work.total_ms == 120
+        assert [task.duration_ms for task in work.long_tasks] == [120]
+        assert work.third_party_blocking_ms == 0
+        # A task that started before the end of the observation counts whole.
+        work = main_thread_work(TRACE, PAGE, until_ms=1001)
+        assert work is not None
+        assert work.total_ms == 120 + 400
+
     def test_a_trace_without_a_renderer_main_thread_is_no_work(self) -> None:
         assert main_thread_work([_thread_name(5, "Compositor")], PAGE) is None
 

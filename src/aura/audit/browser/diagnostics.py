@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -233,6 +234,12 @@ class LoadRecorder:
     started: bool = False
     #: The trace's main-thread tasks as the simulation's CPU nodes (browser clock, ms).
     cpu_tasks: list[Task] = field(default_factory=list)
+    #: Wall time of the steps of ``finish`` (ms): reading the coverage, the trace.
+    timings: dict[str, float] = field(default_factory=dict)
+    #: The coverages once taken (``take_coverage``).
+    scripts: tuple[UnusedCode, ...] | None = None
+    styles: tuple[UnusedCode, ...] | None = None
+    coverage_taken: bool = False
 
     @classmethod
     def of(cls, page: Session) -> LoadRecorder:
@@ -286,8 +293,41 @@ class LoadRecorder:
         if url is not None and isinstance(size, int | float):
             self.transfer[url] = int(size)
 
-    async def finish(self, profile: str) -> LoadDiagnostics:
-        """Read both coverages (the page keeps running; nothing is reloaded)."""
+    async def take_coverage(self) -> None:
+        """Read both coverages (the page keeps running; nothing is reloaded): the first step
+        of ``finish``, awaited on its own before the render runs code in the page."""
+        started = time.perf_counter()
+        self.coverage_taken = True
+        self.scripts, self.styles = await self._coverage()
+        self.timings["coverage"] = (time.perf_counter() - started) * 1000
+
+    async def finish(self, profile: str, until_ms: float | None = None) -> LoadDiagnostics:
+        """The coverages (``take_coverage``, if not taken yet) and the trace's main-thread
+        work up to ``until_ms`` after the navigation start (the end of the observation)."""
+        if not self.coverage_taken:
+            await self.take_coverage()
+        scripts, styles = self.scripts, self.styles
+        read = time.perf_counter()
+        failure = await self.trace.finish()
+        parsed = time.perf_counter()
+        self.timings["trace"] = (parsed - read) * 1000
+        self.timings.update(self.trace.timings)
+        work = None
+        if failure is None:
+            work, self.cpu_tasks = await asyncio.to_thread(self._read_trace, until_ms)
+            self.timings["trace_main_thread"] = (time.perf_counter() - parsed) * 1000
+            # A parsed trace is tens of MB in the worker: another reader of this load's
+            # trace reads it here, before it is let go.
+            self.trace.events = []
+            if work is None:
+                failure = "the trace showed no main thread of the page"
+        if failure is not None:
+            self.missing.setdefault("main_thread", failure)
+        return LoadDiagnostics(profile, scripts, styles, work, dict(self.missing))
+
+    async def _coverage(
+        self,
+    ) -> tuple[tuple[UnusedCode, ...] | None, tuple[UnusedCode, ...] | None]:
         scripts: tuple[UnusedCode, ...] | None = None
         styles: tuple[UnusedCode, ...] | None = None
         if self.started:
@@ -309,22 +349,13 @@ class LoadRecorder:
                 self.missing["unused_css"] = f"the coverage was not read: {css}"
             with contextlib.suppress(ProtocolError):
                 await self.page.send("Profiler.stopPreciseCoverage")
-        work = None
-        failure = await self.trace.finish()
-        if failure is None:
-            work, self.cpu_tasks = await asyncio.to_thread(self._read_trace)
-            # A parsed trace is tens of MB in the worker: another reader of this load's
-            # trace reads it here, before it is let go.
-            self.trace.events = []
-            if work is None:
-                failure = "the trace showed no main thread of the page"
-        if failure is not None:
-            self.missing.setdefault("main_thread", failure)
-        return LoadDiagnostics(profile, scripts, styles, work, dict(self.missing))
+        return scripts, styles
 
-    def _read_trace(self) -> tuple[MainThreadWork | None, list[Task]]:
+    def _read_trace(self, until_ms: float | None) -> tuple[MainThreadWork | None, list[Task]]:
+        """The main-thread work up to the end of the observation, and every main-thread task
+        as the simulation's CPU nodes (the simulation decides which ones a metric waits for)."""
         events = self.trace.events
-        return main_thread_work(events, self.page_url), simulation_tasks(events)
+        return main_thread_work(events, self.page_url, until_ms), simulation_tasks(events)
 
 
 def _has_numbers(item: dict[str, Any], *keys: str) -> bool:

@@ -13,6 +13,7 @@ import base64
 import contextlib
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -83,6 +84,18 @@ class RenderOutcome:
     waited_ms: float = 0.0
     #: How the desktop page was styled (for the render-health verdict), once read.
     page_check: PageCheck | None = None
+    #: Wall time of each step of the render (ms), "<profile>.<step>" (``bench/browser_stages``).
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @contextlib.contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        """Add the wall time of the block to ``timings[step]``."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            spent = (time.perf_counter() - started) * 1000
+            self.timings[step] = round(self.timings.get(step, 0.0) + spent, 1)
 
     def summary(self, budget: float) -> dict[str, Any]:
         technology = next((a for a in self.artifacts if isinstance(a, RenderedTechnology)), None)
@@ -115,6 +128,7 @@ class RenderOutcome:
             "missing": {kind.__name__: reason for kind, reason in self.failures.items()},
             "elapsed_ms": round(self.elapsed_ms, 1),
             "queued_ms": round(self.waited_ms, 1),
+            "timings_ms": dict(self.timings),
         }
 
 
@@ -209,7 +223,8 @@ class _Renderer:
         self.started = time.monotonic()
 
     async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
-        self.tabs = tabs = await self.pool.tabs(self.browser)
+        with self.outcome.timed("tabs"):
+            self.tabs = tabs = await self.pool.tabs(self.browser)
         tabs.proxy.policy = policy
         # The profiles load side by side: most of a load is waiting (network, settling),
         # which overlaps well; one after the other, a render needs one renderer's memory
@@ -239,6 +254,8 @@ class _Renderer:
 
     async def profile(self, tab: Tab, url: str, budget: float, *, primary: bool) -> None:
         profile, page = tab.profile, tab.page
+        timed = self.outcome.timed
+        name = profile.name
         tab.load = load = PageLoad()
         load_timed_out = False
         filmstrip = _Filmstrip(page)
@@ -249,7 +266,8 @@ class _Renderer:
         recorder = None
         if profile is self.dom_profile:
             recorder = diagnostics.LoadRecorder.of(page)
-            await recorder.start()
+            with timed(f"{name}.recorder_start"):
+                await recorder.start()
         netlog = None
         if profile.mobile and network is None and self.settings.simulate_mobile:
             netlog = NetworkLog()
@@ -259,69 +277,98 @@ class _Renderer:
             # many times a second, which keeps a third of a core busy even on a blank page
             # (the pages opened ahead for the next analysis wait on one).
             await page.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
-        answer = await page.send("Page.navigate", {"url": url})
-        if answer.get("errorText"):
-            raise RenderError(f"the browser could not load the page: {answer['errorText']}")
-        await filmstrip.start(profile, str(answer.get("loaderId") or ""), budget * 0.4)
-        try:
-            # Keep part of the budget for measuring: a page whose load event never comes
-            # is still measured as far as it got.
-            await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
-        except TimeoutError:
-            load_timed_out = True
-        settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
-        lab, lcp = await asyncio.gather(
-            page.call(scripts.COLLECT_LAB),
-            page.call(diagnostics.LCP_DETAIL, diagnostics.MAX_SNIPPET),
-        )
-        await filmstrip.stop()
-        if profile.cpu_slowdown > 1:
-            await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-        curve = await filmstrip.progress(_number(lab.get("timeOrigin")))
-        visual = area_above(curve)
-        fcp = _number(lab.get("fcp"))
-        if visual is not None and fcp is not None:
-            # Nothing is shown before the first contentful paint: a frame stamped a little
-            # late cannot make the page look faster than that.
-            visual = max(visual, fcp)
-        # The LCP element and its phases as observed (the simulation moves the time only).
-        observed = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
-        observed = replace(observed, lcp=diagnostics.lcp_breakdown(lcp))
-        run = observed
-        requests = netlog.requests() if netlog is not None else []
-        if netlog is not None:
-            # First from the page's long tasks: a budget running out while the trace is read
-            # still leaves a simulated run.
-            run = await asyncio.to_thread(with_simulation, observed, requests, lab, curve)
-        self.outcome.runs.append(run)
+        with timed(f"{name}.load"):
+            answer = await page.send("Page.navigate", {"url": url})
+            if answer.get("errorText"):
+                raise RenderError(f"the browser could not load the page: {answer['errorText']}")
+            await filmstrip.start(profile, str(answer.get("loaderId") or ""), budget * 0.4)
+            try:
+                # Keep part of the budget for measuring: a page whose load event never comes
+                # is still measured as far as it got.
+                await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
+            except TimeoutError:
+                load_timed_out = True
+        with timed(f"{name}.settle"):
+            settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
+        with timed(f"{name}.collect_lab"):
+            lab, lcp = await asyncio.gather(
+                page.call(scripts.COLLECT_LAB),
+                page.call(diagnostics.LCP_DETAIL, diagnostics.MAX_SNIPPET),
+            )
+            await filmstrip.stop()
+            if profile.cpu_slowdown > 1:
+                await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        finishing: asyncio.Future[LoadDiagnostics] | None = None
         if recorder is not None:
-            self.outcome.artifacts.append(await recorder.finish(profile.name))
-            cpu = netlog.on_its_clock(recorder.cpu_tasks) if netlog is not None else []
-            if cpu:
-                # Again from the trace's main-thread tasks (Lantern's CPU nodes).
-                traced = await asyncio.to_thread(
-                    with_simulation, observed, requests, lab, curve, cpu
-                )
-                self.outcome.runs[self.outcome.runs.index(run)] = traced
-        self.hosts.update(load.hosts)
-        self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
-        # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
-        if profile is self.dom_profile:
-            await self.rendered_dom(page, url, profile)
+            # The coverages before any more code runs in the page; the trace is ended, read
+            # and parsed meanwhile (the browser flushes it while this process computes the
+            # Speed Index and the simulation), cut at the end of the observation.
+            await recorder.take_coverage()
+            finishing = asyncio.ensure_future(
+                recorder.finish(profile.name, _number(lab.get("observedUntil")))
+            )
+        try:
+            with timed(f"{name}.speed_index"):
+                curve = await filmstrip.progress(_number(lab.get("timeOrigin")))
+            visual = area_above(curve)
+            fcp = _number(lab.get("fcp"))
+            if visual is not None and fcp is not None:
+                # Nothing is shown before the first contentful paint: a frame stamped a little
+                # late cannot make the page look faster than that.
+                visual = max(visual, fcp)
+            # The LCP element and its phases as observed (the simulation moves the time only).
+            observed = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+            observed = replace(observed, lcp=diagnostics.lcp_breakdown(lcp))
+            run = observed
+            requests = netlog.requests() if netlog is not None else []
+            if netlog is not None:
+                # First from the page's long tasks: a budget running out while the trace is
+                # read still leaves a simulated run.
+                with timed(f"{name}.simulation"):
+                    run = await asyncio.to_thread(with_simulation, observed, requests, lab, curve)
+            self.outcome.runs.append(run)
+            self.hosts.update(load.hosts)
+            self.urls.extend(load.urls[: MAX_URLS - len(self.urls)])
+            # Before the screenshots: the DOM audits depend on it, and it takes milliseconds.
+            if profile is self.dom_profile:
+                with timed(f"{name}.rendered_dom"):
+                    await self.rendered_dom(page, url, profile)
 
-        above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
-        if primary:
-            await self.live_facts(page, url, above_fold)
-            # axe-core's run is the render's largest use of memory in a renderer: it waits
-            # until the other profiles' runs are over (their pages closed), so that it never
-            # adds to theirs (about 15 MB off a worker's peak, about 0.15 s more a page). A
-            # page stuck under the mobile profile holds it a quarter of the budget at most.
-            if self.others:
-                await asyncio.wait(self.others, timeout=budget / 4)
-            await self.axe(page)
-            await self.full_page(page, profile, lab)
-        assert self.tabs is not None
-        await self.tabs.close_tab(tab)
+            with timed(f"{name}.screenshot"):
+                above_fold = await self.screenshot(page, profile, f"{profile.name}.png")
+            if primary:
+                with timed(f"{name}.live_facts"):
+                    await self.live_facts(page, url, above_fold)
+                # axe-core's run is the render's largest use of memory in a renderer: it waits
+                # until the other profiles' runs are over (their pages closed), so that it never
+                # adds to theirs (about 15 MB off a worker's peak, about 0.15 s more a page). A
+                # page stuck under the mobile profile holds it a quarter of the budget at most.
+                if self.others:
+                    with timed(f"{name}.wait_for_others"):
+                        await asyncio.wait(self.others, timeout=budget / 4)
+                with timed(f"{name}.axe"):
+                    await self.axe(page)
+                with timed(f"{name}.full_page_screenshot"):
+                    await self.full_page(page, profile, lab)
+            if finishing is not None and recorder is not None:
+                with timed(f"{name}.trace_wait"):
+                    self.outcome.artifacts.append(await finishing)
+                cpu = netlog.on_its_clock(recorder.cpu_tasks) if netlog is not None else []
+                if cpu:
+                    # Again from the trace's main-thread tasks (Lantern's CPU nodes).
+                    with timed(f"{name}.simulation_traced"):
+                        traced = await asyncio.to_thread(
+                            with_simulation, observed, requests, lab, curve, cpu
+                        )
+                    self.outcome.runs[self.outcome.runs.index(run)] = traced
+            assert self.tabs is not None
+            with timed(f"{name}.close_tab"):
+                await self.tabs.close_tab(tab)
+        finally:
+            if finishing is not None and not finishing.done():
+                finishing.cancel()
+            for step, spent in recorder.timings.items() if recorder is not None else ():
+                self.outcome.timings[f"{name}.{step}"] = round(spent, 1)
 
     async def settle(self, page: Session, load: PageLoad, limit: float) -> bool:
         """Keep observing after the load event the way Lighthouse waits for a page to be

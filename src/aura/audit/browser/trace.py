@@ -19,6 +19,7 @@ import bisect
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,6 +149,9 @@ class TraceRecorder:
     started: bool = False
     #: The stream handle the browser gives once the trace has ended.
     stream: asyncio.Future[str | None] = field(default_factory=asyncio.Future)
+    #: Wall time of the steps of ``finish`` (ms): the browser ending the trace, reading
+    #: it, parsing its JSON.
+    timings: dict[str, float] = field(default_factory=dict)
 
     async def start(self) -> None:
         self.page.on("Tracing.tracingComplete", self.on_complete)
@@ -168,18 +172,25 @@ class TraceRecorder:
         be read."""
         if not self.started:
             return "the trace did not start"
+        started = time.perf_counter()
         try:
             await self.page.send("Tracing.end")
             handle = await asyncio.wait_for(asyncio.shield(self.stream), FLUSH_TIMEOUT_S)
             if handle is None:
                 return "the browser gave no trace"
+            ended = time.perf_counter()
+            self.timings["trace_end"] = (ended - started) * 1000
             data = await self._read(handle)
+            self.timings["trace_io"] = (time.perf_counter() - ended) * 1000
         except (ProtocolError, TimeoutError) as error:
             logger.warning("the trace was not read: %r", error)
             return f"the trace was not read: {type(error).__name__}"
         if data is None:
             return f"the trace was larger than {MAX_TRACE_BYTES // 1024 // 1024} MB"
+        parsing = time.perf_counter()
         self.events = await asyncio.to_thread(_parse, data)
+        self.timings["trace_parse"] = (time.perf_counter() - parsing) * 1000
+        self.timings["trace_mb"] = len(data) / 1e6
         return None
 
     async def _read(self, handle: str) -> bytes | None:
@@ -201,13 +212,41 @@ class TraceRecorder:
                 await self.page.send("IO.close", {"handle": handle})
 
 
+#: Events read wherever they happened: which process shows the page's main frame, and
+#: when its navigation started.
+_FRAME_EVENTS = frozenset({"TracingStartedInBrowser", "FrameCommittedInBrowser", "navigationStart"})
+
+
 def _parse(data: bytes) -> list[dict[str, Any]]:
+    """The events ``main_thread_work`` reads: the metadata, the frame and navigation
+    marks, and the events of the renderer main threads. The other threads' events (the
+    browser's, the compositors', the network's: about three quarters of a trace) are let
+    go at once instead of being held, and walked, by every reader."""
     try:
         trace = json.loads(data)
     except ValueError:
         return []
     events = trace.get("traceEvents") if isinstance(trace, dict) else trace
-    return [event for event in events or () if isinstance(event, dict)]
+    if not isinstance(events, list):
+        return []
+    renderers = {
+        (event.get("pid"), event.get("tid"))
+        for event in events
+        if isinstance(event, dict)
+        and event.get("ph") == "M"
+        and event.get("name") == "thread_name"
+        and (event.get("args") or {}).get("name") == "CrRendererMain"
+    }
+    return [
+        event
+        for event in events
+        if isinstance(event, dict)
+        and (
+            (event.get("pid"), event.get("tid")) in renderers
+            or event.get("ph") == "M"
+            or event.get("name") in _FRAME_EVENTS
+        )
+    ]
 
 
 def main_thread(events: Sequence[dict[str, Any]]) -> tuple[int, int] | None:
@@ -302,13 +341,20 @@ def _tree(spans: list[_Span]) -> list[_Span]:
     return roots
 
 
-def main_thread_work(events: Sequence[dict[str, Any]], page_url: str) -> MainThreadWork | None:
-    """What the page's main thread did during the trace; None when the trace has no such
-    thread."""
+def main_thread_work(
+    events: Sequence[dict[str, Any]], page_url: str, until_ms: float | None = None
+) -> MainThreadWork | None:
+    """What the page's main thread did during the trace, up to ``until_ms`` after the
+    navigation start when given (the end of the observation: what the trace caught after it
+    is the render's own reading of the page, not the page's work); None when the trace has
+    no such thread."""
     thread = main_thread(events)
     if thread is None:
         return None
     navigation = _navigation_start(events, thread[0])
+    until = None
+    if navigation is not None and until_ms is not None:
+        until = navigation + until_ms * 1000
     roots = _tree(_spans(events, thread))
     groups: dict[str, float] = {}
     long_tasks: list[LongTask] = []
@@ -316,6 +362,8 @@ def main_thread_work(events: Sequence[dict[str, Any]], page_url: str) -> MainThr
     for root in roots:
         if navigation is not None and root.start < navigation:
             continue  # the renderer getting ready (or the blank page before)
+        if until is not None and root.start >= until:
+            continue  # after the observation: the render reading the page
         _add_self_times(root, GROUPS.get(root.name, "other"), groups)
         duration = root.duration / 1000
         if duration < LONG_TASK_MS:
