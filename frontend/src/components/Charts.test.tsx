@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { GridRow } from "../lib/grid";
 import type { ResultSite } from "../lib/results";
-import { MetricBars } from "./Charts";
+import { CategoryRadar, MetricBars } from "./Charts";
 
 function site(key: string, label: string, isPrimary = false): ResultSite {
   return {
@@ -69,5 +69,45 @@ describe("MetricBars", () => {
       { text: "Own1.0 s", width: "25%" },
       { text: "Rival2.0 s", width: "50%" },
     ]);
+  });
+});
+
+describe("CategoryRadar", () => {
+  function category(id: string, label: string, values: Record<string, number | null>): GridRow {
+    return { id, label, kind: "category", unit: "score", direction: "higher", values };
+  }
+  const own = "https://own.example/";
+  const rival = "https://rival.example/";
+
+  it("leaves a category without a score for some site off the radar and says so, never drawing it as 0", () => {
+    render(
+      <CategoryRadar
+        sites={sites}
+        rows={[
+          category("seo", "SEO", { [own]: 90, [rival]: 80 }),
+          category("accessibility", "Accessibility", { [own]: 70, [rival]: 95 }),
+          category("security", "Security", { [own]: 40, [rival]: 60 }),
+          category("performance", "Performance", { [own]: 55, [rival]: null }),
+        ]}
+      />,
+    );
+    expect(screen.getByTestId("radar-unmeasured").textContent).toBe(
+      "Not on the chart, not scored for every site: Performance.",
+    );
+  });
+
+  it("says when too few categories are scored for every site", () => {
+    render(
+      <CategoryRadar
+        sites={sites}
+        rows={[
+          category("seo", "SEO", { [own]: 90, [rival]: 80 }),
+          category("performance", "Performance", { [own]: 55, [rival]: null }),
+          category("design", "Design", { [own]: null, [rival]: 70 }),
+        ]}
+      />,
+    );
+    expect(screen.getByText("Not enough categories scored for every site for a radar chart.")).toBeTruthy();
+    expect(screen.getByTestId("radar-unmeasured").textContent).toContain("Performance, Design");
   });
 });

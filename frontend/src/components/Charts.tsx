@@ -19,14 +19,37 @@ export function siteColour(index: number): string {
   return SITE_COLOURS[index % SITE_COLOURS.length]!;
 }
 
+/** A score the comparison has for this site (a missing one is not a 0). */
+function scored(row: GridRow, key: string): boolean {
+  const value = row.values[key];
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/**
+ * The category scores of every site on one radar. A category some site has no score for is
+ * left off the radar and named under it: drawn at 0, an unmeasured score would look like the
+ * worst one.
+ */
 export function CategoryRadar({ sites, rows }: { sites: ResultSite[]; rows: GridRow[] }) {
-  const categories = rows.filter((row) => row.kind === "category" && row.id !== "overall");
+  const all = rows.filter((row) => row.kind === "category" && row.id !== "overall");
+  const categories = all.filter((row) => sites.every((site) => scored(row, site.key)));
+  const unmeasured = all.filter((row) => !categories.includes(row));
+  const note = unmeasured.length > 0 && (
+    <p className="muted small" data-testid="radar-unmeasured">
+      Not on the chart, not scored for every site: {unmeasured.map((row) => row.label).join(", ")}.
+    </p>
+  );
   if (categories.length < 3 || sites.length === 0) {
-    return <p className="muted">Not enough scored categories for a radar chart.</p>;
+    return (
+      <>
+        <p className="muted">Not enough categories scored for every site for a radar chart.</p>
+        {note}
+      </>
+    );
   }
   const data = categories.map((row) => ({
     category: row.label,
-    ...Object.fromEntries(sites.map((site) => [site.key, row.values[site.key] ?? 0])),
+    ...Object.fromEntries(sites.map((site) => [site.key, row.values[site.key]])),
   }));
   return (
     <div className="chart chart--radar">
@@ -51,6 +74,7 @@ export function CategoryRadar({ sites, rows }: { sites: ResultSite[]; rows: Grid
           <Legend wrapperStyle={{ fontSize: 13 }} />
         </RadarChart>
       </ResponsiveContainer>
+      {note}
     </div>
   );
 }
