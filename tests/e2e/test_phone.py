@@ -101,8 +101,9 @@ def test_the_header_folds_into_a_menu(aura: str, phone: Any) -> None:  # noqa: F
     menu.click()
     sets.click()
     phone.wait_for_url(f"{aura}/sets")
-    # The menu folds again once the user has gone somewhere.
-    assert not phone.get_by_role("link", name="New comparison").is_visible()
+    # The menu folds again once the user has gone somewhere (on the render after the URL
+    # changed: waited for, as a user's eye would).
+    phone.get_by_role("link", name="New comparison").wait_for(state="hidden", timeout=5000)
     _assert_no_sideways_scroll(phone)
 
 

@@ -56,8 +56,10 @@ def test_a_child_seen_before_it_became_a_renderer_is_watched_once_it_is(
 ) -> None:
     tree = ProcessTree(browser.pid)
     assert tree.visible()
-    assert wait_until((tmp_path / "forked").exists, 10)
-    child = int((tmp_path / "forked").read_text())
+    # The child writes its pid after creating the file: wait for the number, not the file.
+    forked = tmp_path / "forked"
+    assert wait_until(lambda: forked.exists() and forked.read_text().strip().isdigit(), 10)
+    child = int(forked.read_text())
 
     # Forked, not yet a renderer: it looks like the zygote.
     assert tree.renderers() == []
