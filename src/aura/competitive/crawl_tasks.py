@@ -33,6 +33,7 @@ from aura.competitive.events import (
 from aura.competitive.repository import BatchRepository
 from aura.crawl.page import crawl_page
 from aura.crawl.records import CrawlOptions, PageRecord
+from aura.crawl.resources import check_resources
 from aura.crawl.rules import SiteRules, site_rules
 from aura.crawl.site import site_report
 from aura.crawl.urls import Scope, normalise
@@ -50,6 +51,8 @@ logger = logging.getLogger(__name__)
 #: Least time between two ``crawl.progress`` events of one crawl from one process.
 PROGRESS_INTERVAL = 0.5
 _last_progress: dict[uuid.UUID, float] = {}
+#: Seconds a crawl's finish spends checking the site's subresources at most.
+RESOURCE_CHECK_S = 60.0
 
 
 def _fetcher(runtime: Runtime) -> Fetcher:
@@ -250,6 +253,23 @@ async def _release(runtime: Runtime, claim: PageClaim, *, attempt: bool = True) 
         logger.exception("could not release crawl page %s", claim.page_id)
 
 
+async def _check_resources(
+    runtime: Runtime, records: list[PageRecord], rules: SiteRules | None, options: CrawlOptions
+) -> list[PageRecord]:
+    """The pages' same-site subresources, checked once each for the broken-resources finding
+    (``aura.crawl.resources``), politely and within a third of the job's time limit."""
+    delay = rules.delay(options) if rules is not None else options.delay_s
+    async with _fetcher(runtime) as fetcher:
+        return await check_resources(
+            records,
+            fetcher,
+            rules,
+            concurrency=options.concurrency,
+            delay_s=delay,
+            time_s=min(RESOURCE_CHECK_S, runtime.settings.job_lease_seconds / 3),
+        )
+
+
 async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
     crawl_id = uuid.UUID(entity_id)
     async with runtime.db.write() as session:
@@ -258,11 +278,13 @@ async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
             return
         start_url = crawl.start_url
         rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        options = CrawlOptions.from_json(crawl.options)
     async with runtime.db.read() as session:
         records = await CrawlRepository(session).records(crawl_id)
     report: dict[str, Any] | None
     try:
-        report = await asyncio.to_thread(site_report, records, rules, start_url)
+        resources = await _check_resources(runtime, records, rules, options)
+        report = await asyncio.to_thread(site_report, [*records, *resources], rules, start_url)
         error = None
     except Exception as failure:
         logger.exception("the site report of %s failed", start_url)
