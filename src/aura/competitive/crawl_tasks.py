@@ -33,8 +33,8 @@ from aura.competitive.events import (
 from aura.competitive.repository import BatchRepository
 from aura.crawl.page import crawl_page
 from aura.crawl.records import CrawlOptions, PageRecord
-from aura.crawl.resources import check_resources
-from aura.crawl.rules import SiteRules, site_rules
+from aura.crawl.resources import check_resource, check_resources
+from aura.crawl.rules import MAX_SITEMAP_BYTES, SiteRules, origin_of, site_rules
 from aura.crawl.site import site_report
 from aura.crawl.urls import Scope, normalise
 from aura.db.engine import after_commit
@@ -55,8 +55,22 @@ _last_progress: dict[uuid.UUID, float] = {}
 RESOURCE_CHECK_S = 60.0
 
 
-def _fetcher(runtime: Runtime) -> Fetcher:
-    return Fetcher(runtime.analysis_options().limits, runtime.policy)
+def _fetcher(runtime: Runtime, *, max_bytes: int | None = None) -> Fetcher:
+    limits = runtime.analysis_options().limits
+    if max_bytes is not None:
+        limits = dataclasses.replace(limits, max_bytes=max_bytes)
+    return Fetcher(limits, runtime.policy)
+
+
+async def _site_url(start: str, fetcher: Fetcher) -> str:
+    """The URL whose site is crawled: where the start URL's redirects end when they lead to
+    another origin (``brand.com`` → ``brand.co.uk``: its robots.txt, sitemaps and links are
+    the site's), else the start URL."""
+    checked = await check_resource(start, fetcher)
+    final = checked.final_url
+    if final and checked.status is not None and origin_of(final) != origin_of(start):
+        return final
+    return start
 
 
 async def run_crawl_start(runtime: Runtime, entity_id: str) -> None:
@@ -73,16 +87,19 @@ async def run_crawl_start(runtime: Runtime, entity_id: str) -> None:
     if status != CrawlStatus.QUEUED:
         return
     start = normalise(start_url) or start_url
-    async with _fetcher(runtime) as fetcher:
+    # Sitemaps may be far larger than a page (rules.py bounds what it keeps of them).
+    async with _fetcher(runtime, max_bytes=MAX_SITEMAP_BYTES) as fetcher:
+        site = start
         try:
-            rules = await site_rules(start, fetcher, options)
+            site = await _site_url(start, fetcher)
+            rules = await site_rules(site, fetcher, options)
         except Exception:
             # Without rules the crawl still runs (robots.txt unread: everything allowed).
-            logger.exception("reading the rules of %s failed", start)
-            rules = SiteRules(robots_url=f"{start.rstrip('/')}/robots.txt")
+            logger.exception("reading the rules of %s failed", site)
+            rules = SiteRules(robots_url=f"{origin_of(site)}/robots.txt", site_url=site)
     seeds = [Seed(start, 0, "start")]
     if options.use_sitemaps:
-        scope = Scope(start, options)
+        scope = Scope(site, options)
         for entry in rules.entries:
             url = normalise(entry.url)
             if url is not None and scope.refusal(url) is None and rules.allowed(url):

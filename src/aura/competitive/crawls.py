@@ -337,7 +337,8 @@ class CrawlRepository:
         room = options.max_pages - crawl.discovered
         if room <= 0:
             return 0, 0
-        scope = Scope(crawl.start_url, options)
+        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        scope = Scope(rules.site_url if rules and rules.site_url else crawl.start_url, options)
         links = [url for url in dict.fromkeys(record.links) if scope.refusal(url) is None]
         if not links:
             return 0, 0
@@ -348,7 +349,6 @@ class CrawlRepository:
                 )
             )
         )
-        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
         fresh = [url for url in links if url not in known]
         allowed = [url for url in fresh if rules is None or rules.allowed(url)][:room]
         refused = [url for url in fresh if rules is not None and not rules.allowed(url)][:room]
