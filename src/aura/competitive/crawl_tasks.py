@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 from aura.analyses.tasks import BROWSER_WAIT_RETRY, time_limit
 from aura.audit.fetch import Fetcher
 from aura.audit.runner import AnalysisError, analyze_url
-from aura.competitive.crawls import CrawlRepository, NotYet, PageClaim, Seed, Settled
+from aura.competitive.crawls import (
+    CrawlRepository,
+    NotYet,
+    PageClaim,
+    Seed,
+    Settled,
+    sitemap_depth,
+)
 from aura.competitive.events import (
     BATCH_STATUS,
     CRAWL_FINISHED,
@@ -32,7 +39,7 @@ from aura.competitive.events import (
 )
 from aura.competitive.repository import BatchRepository
 from aura.crawl.page import crawl_page
-from aura.crawl.records import CrawlOptions, PageRecord
+from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions, PageRecord
 from aura.crawl.resources import check_resource, check_resources
 from aura.crawl.rules import MAX_SITEMAP_BYTES, SiteRules, origin_of, site_rules
 from aura.crawl.site import site_report
@@ -103,7 +110,7 @@ async def run_crawl_start(runtime: Runtime, entity_id: str) -> None:
         for entry in rules.entries:
             url = normalise(entry.url)
             if url is not None and scope.refusal(url) is None and rules.allowed(url):
-                seeds.append(Seed(url, 1, "sitemap", entry.sitemap))
+                seeds.append(Seed(url, sitemap_depth(options), SITEMAP_SOURCE, entry.sitemap))
     async with runtime.db.write() as session:
         started = await CrawlRepository(session).start(crawl_id, rules, seeds)
         if started:
