@@ -69,3 +69,42 @@ async def test_link_depth_decides_what_is_followed(app: FastAPI, client: httpx.A
     assert (pages["/deep2.html"].status, pages["/deep2.html"].depth) == ("done", 3)
     # Beyond 3 clicks.
     assert "/deeper.html" not in pages
+
+
+async def test_linked_pages_come_before_sitemap_only_ones_within_max_pages(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    site = ScriptedSite(
+        routes={
+            "/": _page("/a.html", "/b.html"),
+            "/a.html": _page(),
+            "/b.html": _page(),
+            **{f"/listed-{index}.html": _page() for index in range(6)},
+        },
+        default=None,
+    )
+    with serve_scripted(site):
+        listed = "".join(f"<url><loc>{site.url(f'/listed-{i}.html')}</loc></url>" for i in range(6))
+        site.routes["/sitemap.xml"] = Route(
+            body=f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{listed}</urlset>'.encode(),
+            headers={"Content-Type": "application/xml"},
+        )
+        created = await create_batch(client, [site.url("/"), site.url("/a.html")], pages=4)
+        batch = await wait_for_batch(client, created["id"])
+    assert batch["status"] == "completed"
+    runtime: Runtime = app.state.runtime
+    async with runtime.db.read() as session:
+        crawl = (
+            await session.scalars(sa.select(Crawl).where(Crawl.start_url == site.url("/")))
+        ).one()
+        rows = await session.scalars(sa.select(CrawlPage).where(CrawlPage.crawl_id == crawl.id))
+        pages = {row.url.removeprefix(site.base): row for row in rows}
+
+    done = {path for path, row in pages.items() if row.status == "done"}
+    # The sitemap listed six pages, enough to fill the four; the linked pages got in first.
+    assert {"/", "/a.html", "/b.html"} <= done
+    assert len(done) == 4
+    made_room = [row for row in pages.values() if row.status == "skipped"]
+    assert len(made_room) == 2
+    assert all(row.source == "sitemap" for row in made_room)
+    assert (crawl.done, crawl.discovered) == (4, 4)

@@ -396,10 +396,15 @@ class CrawlRepository:
                     )
                     queued, skipped = queued + more, skipped + kept_out
         room -= queued
+        fresh = [url for url in links if url not in known]
+        allowed = [url for url in fresh if rules is None or rules.allowed(url)]
+        if len(allowed) > room:
+            # Pages links reach come before sitemap-only ones within max_pages.
+            evicted = await self._make_room(crawl.id, len(allowed) - max(room, 0), now)
+            room, queued, skipped = room + evicted, queued - evicted, skipped + evicted
         if room <= 0:
             return queued, skipped
-        fresh = [url for url in links if url not in known]
-        allowed = [url for url in fresh if rules is None or rules.allowed(url)][:room]
+        allowed = allowed[:room]
         refused = [url for url in fresh if rules is not None and not rules.allowed(url)][:room]
         rows = [
             _page_row(
@@ -428,6 +433,33 @@ class CrawlRepository:
         ).all()
         fresh_queued = sum(row.status == CrawlPageStatus.QUEUED for row in inserted)
         return queued + fresh_queued, skipped + len(inserted) - fresh_queued
+
+    async def _make_room(self, crawl_id: uuid.UUID, count: int, now: dt.datetime) -> int:
+        """Skip up to ``count`` queued sitemap-only pages (the last queued first) to make room
+        for linked ones; how many were skipped."""
+        ids = list(
+            await self.session.scalars(
+                sa.select(CrawlPage.id)
+                .where(
+                    CrawlPage.crawl_id == crawl_id,
+                    CrawlPage.source == SITEMAP_SOURCE,
+                    CrawlPage.status == CrawlPageStatus.QUEUED,
+                )
+                .order_by(CrawlPage.created_at.desc(), CrawlPage.id.desc())
+                .limit(count)
+            )
+        )
+        if ids:
+            await self.session.execute(
+                sa.update(CrawlPage)
+                .where(CrawlPage.id.in_(ids))
+                .values(
+                    status=CrawlPageStatus.SKIPPED,
+                    error="the page limit went to pages that links reach",
+                    finished_at=now,
+                )
+            )
+        return len(ids)
 
     async def fail(self, claim: PageClaim, reason: str) -> Settled | None:
         """The page failed without a record (the worker kept dying on it)."""
