@@ -283,15 +283,22 @@ async def _check_resources(
     """The pages' same-site subresources, checked once each for the broken-resources finding
     (``aura.crawl.resources``), politely and within a third of the job's time limit."""
     delay = rules.delay(options) if rules is not None else options.delay_s
-    async with _fetcher(runtime) as fetcher:
-        return await check_resources(
-            records,
-            fetcher,
-            rules,
-            concurrency=options.concurrency,
-            delay_s=delay,
-            time_s=min(RESOURCE_CHECK_S, runtime.settings.job_lease_seconds / 3),
+    try:
+        async with _fetcher(runtime) as fetcher:
+            return await check_resources(
+                records,
+                fetcher,
+                rules,
+                concurrency=options.concurrency,
+                delay_s=delay,
+                time_s=min(RESOURCE_CHECK_S, runtime.settings.job_lease_seconds / 3),
+            )
+    except Exception:
+        # The report goes on without them: its finding then says it cannot tell.
+        logger.exception(
+            "checking the subresources of %s failed", records[0].url if records else ""
         )
+        return []
 
 
 async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
