@@ -225,8 +225,9 @@ async def test_cancel_stops_the_crawls(app: FastAPI, client: httpx.AsyncClient) 
     with serve_scripted(scripted) as slow:
         created = await create_batch(client, [slow.url("/"), slow.url("/p0")], pages=40)
         for _ in range(200):
-            crawls = await _crawls(app)
-            if any(crawl.done >= 2 for crawl in crawls):
+            crawls = {crawl.start_url: crawl for crawl in await _crawls(app)}
+            home, p0 = crawls.get(slow.url("/")), crawls.get(slow.url("/p0"))
+            if home and p0 and home.done >= 2 and p0.status == "completed":
                 break
             await asyncio.sleep(0.05)
         cancelled = await client.post(f"/api/v1/competitive/{created['id']}/cancel")

@@ -920,8 +920,11 @@ export interface components {
         CrawlPageRead: {
             /** Attempts */
             attempts: number;
-            /** Depth */
-            depth: number;
+            /**
+             * Depth
+             * @description Link depth: clicks from the start page along the links the crawl followed (None: only a sitemap led to the page)
+             */
+            depth: number | null;
             /** Error */
             error: string | null;
             /**

@@ -114,7 +114,7 @@ function SitePagesTable({ batchId, site, templates }: { batchId: string; site: B
                       </td>
                       <td>{page.template ? <code>{page.template}</code> : MISSING}</td>
                       <td>{page.http_status ?? MISSING}</td>
-                      <td>{page.depth}</td>
+                      <td title={page.depth === null ? "only a sitemap led to this page: no click path" : undefined}>{page.depth ?? MISSING}</td>
                       <td>
                         {page.status}
                         {page.error && <div className="small field-error">{page.error}</div>}

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 from aura.analyses.tasks import BROWSER_WAIT_RETRY, time_limit
 from aura.audit.fetch import Fetcher
 from aura.audit.runner import AnalysisError, analyze_url
-from aura.competitive.crawls import CrawlRepository, NotYet, PageClaim, Seed, Settled
+from aura.competitive.crawls import (
+    CrawlRepository,
+    NotYet,
+    PageClaim,
+    Seed,
+    Settled,
+    sitemap_depth,
+)
 from aura.competitive.events import (
     BATCH_STATUS,
     CRAWL_FINISHED,
@@ -32,8 +39,9 @@ from aura.competitive.events import (
 )
 from aura.competitive.repository import BatchRepository
 from aura.crawl.page import crawl_page
-from aura.crawl.records import CrawlOptions, PageRecord
-from aura.crawl.rules import SiteRules, site_rules
+from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions, PageRecord
+from aura.crawl.resources import check_resource, check_resources
+from aura.crawl.rules import MAX_SITEMAP_BYTES, SiteRules, origin_of, site_rules
 from aura.crawl.site import site_report
 from aura.crawl.urls import Scope, normalise
 from aura.db.engine import after_commit
@@ -50,10 +58,26 @@ logger = logging.getLogger(__name__)
 #: Least time between two ``crawl.progress`` events of one crawl from one process.
 PROGRESS_INTERVAL = 0.5
 _last_progress: dict[uuid.UUID, float] = {}
+#: Seconds a crawl's finish spends checking the site's subresources at most.
+RESOURCE_CHECK_S = 60.0
 
 
-def _fetcher(runtime: Runtime) -> Fetcher:
-    return Fetcher(runtime.analysis_options().limits, runtime.policy)
+def _fetcher(runtime: Runtime, *, max_bytes: int | None = None) -> Fetcher:
+    limits = runtime.analysis_options().limits
+    if max_bytes is not None:
+        limits = dataclasses.replace(limits, max_bytes=max_bytes)
+    return Fetcher(limits, runtime.policy)
+
+
+async def _site_url(start: str, fetcher: Fetcher) -> str:
+    """The URL whose site is crawled: where the start URL's redirects end when they lead to
+    another origin (``brand.com`` → ``brand.co.uk``: its robots.txt, sitemaps and links are
+    the site's), else the start URL."""
+    checked = await check_resource(start, fetcher)
+    final = checked.final_url
+    if final and checked.status is not None and origin_of(final) != origin_of(start):
+        return final
+    return start
 
 
 async def run_crawl_start(runtime: Runtime, entity_id: str) -> None:
@@ -70,20 +94,23 @@ async def run_crawl_start(runtime: Runtime, entity_id: str) -> None:
     if status != CrawlStatus.QUEUED:
         return
     start = normalise(start_url) or start_url
-    async with _fetcher(runtime) as fetcher:
+    # Sitemaps may be far larger than a page (rules.py bounds what it keeps of them).
+    async with _fetcher(runtime, max_bytes=MAX_SITEMAP_BYTES) as fetcher:
+        site = start
         try:
-            rules = await site_rules(start, fetcher, options)
+            site = await _site_url(start, fetcher)
+            rules = await site_rules(site, fetcher, options)
         except Exception:
             # Without rules the crawl still runs (robots.txt unread: everything allowed).
-            logger.exception("reading the rules of %s failed", start)
-            rules = SiteRules(robots_url=f"{start.rstrip('/')}/robots.txt")
+            logger.exception("reading the rules of %s failed", site)
+            rules = SiteRules(robots_url=f"{origin_of(site)}/robots.txt", site_url=site)
     seeds = [Seed(start, 0, "start")]
     if options.use_sitemaps:
-        scope = Scope(start, options)
+        scope = Scope(site, options)
         for entry in rules.entries:
             url = normalise(entry.url)
             if url is not None and scope.refusal(url) is None and rules.allowed(url):
-                seeds.append(Seed(url, 1, "sitemap", entry.sitemap))
+                seeds.append(Seed(url, sitemap_depth(options), SITEMAP_SOURCE, entry.sitemap))
     async with runtime.db.write() as session:
         started = await CrawlRepository(session).start(crawl_id, rules, seeds)
         if started:
@@ -250,6 +277,30 @@ async def _release(runtime: Runtime, claim: PageClaim, *, attempt: bool = True) 
         logger.exception("could not release crawl page %s", claim.page_id)
 
 
+async def _check_resources(
+    runtime: Runtime, records: list[PageRecord], rules: SiteRules | None, options: CrawlOptions
+) -> list[PageRecord]:
+    """The pages' same-site subresources, checked once each for the broken-resources finding
+    (``aura.crawl.resources``), politely and within a third of the job's time limit."""
+    delay = rules.delay(options) if rules is not None else options.delay_s
+    try:
+        async with _fetcher(runtime) as fetcher:
+            return await check_resources(
+                records,
+                fetcher,
+                rules,
+                concurrency=options.concurrency,
+                delay_s=delay,
+                time_s=min(RESOURCE_CHECK_S, runtime.settings.job_lease_seconds / 3),
+            )
+    except Exception:
+        # The report goes on without them: its finding then says it cannot tell.
+        logger.exception(
+            "checking the subresources of %s failed", records[0].url if records else ""
+        )
+        return []
+
+
 async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
     crawl_id = uuid.UUID(entity_id)
     async with runtime.db.write() as session:
@@ -258,11 +309,13 @@ async def run_crawl_finish(runtime: Runtime, entity_id: str) -> None:
             return
         start_url = crawl.start_url
         rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        options = CrawlOptions.from_json(crawl.options)
     async with runtime.db.read() as session:
         records = await CrawlRepository(session).records(crawl_id)
     report: dict[str, Any] | None
     try:
-        report = await asyncio.to_thread(site_report, records, rules, start_url)
+        resources = await _check_resources(runtime, records, rules, options)
+        report = await asyncio.to_thread(site_report, [*records, *resources], rules, start_url)
         error = None
     except Exception as failure:
         logger.exception("the site report of %s failed", start_url)

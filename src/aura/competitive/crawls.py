@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from aura.crawl.records import CrawlOptions, PageRecord
+from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions, PageRecord
 from aura.crawl.rules import SiteRules
 from aura.crawl.templates import template_of
 from aura.crawl.urls import Scope
@@ -29,6 +29,12 @@ _PENDING = (CrawlPageStatus.QUEUED, CrawlPageStatus.RUNNING)
 #: A fetch slot further away than this is not waited for holding a claim: the job comes back
 #: at its time instead.
 MAX_SLOT_WAIT = 1.0
+
+
+def sitemap_depth(options: CrawlOptions) -> int:
+    """The depth a sitemap-only URL is queued at: beyond ``max_depth``, so it comes after
+    the pages links reach and its own links are not followed (it has no link depth)."""
+    return options.max_depth + 1
 
 
 @dataclass(frozen=True)
@@ -306,6 +312,12 @@ class CrawlRepository:
         if rowcount(updated) != 1:
             return None
         options = CrawlOptions.from_json(crawl.options)
+        # A link may have reached a sitemap-only page while it ran: its link depth now.
+        depth = await self.session.scalar(
+            sa.select(CrawlPage.depth).where(CrawlPage.id == claim.page_id)
+        )
+        if depth is not None and depth != claim.depth:
+            claim = replace(claim, depth=depth)
         queued = skipped = 0
         if (
             crawl.status == CrawlStatus.CRAWLING
@@ -331,40 +343,78 @@ class CrawlRepository:
         claim: PageClaim,
         record: PageRecord,
         now: dt.datetime,
+        room: int | None = None,
     ) -> tuple[int, int]:
         """Queue the page's links in scope, robots.txt permitting, up to ``max_pages``; keep
-        the ones robots.txt refuses as skipped (as many). Returns (queued, skipped)."""
-        room = options.max_pages - crawl.discovered
-        if room <= 0:
-            return 0, 0
-        scope = Scope(crawl.start_url, options)
+        the ones robots.txt refuses as skipped (as many). Returns (queued, skipped).
+
+        A link to a URL only a sitemap led to gives it a link depth (the page's + 1): it
+        becomes a ``link`` page, and if it was crawled already its own links, not followed
+        then, are followed now (``max_depth`` permitting)."""
+        if room is None:
+            room = options.max_pages - crawl.discovered
+        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        scope = Scope(rules.site_url if rules and rules.site_url else crawl.start_url, options)
         links = [url for url in dict.fromkeys(record.links) if scope.refusal(url) is None]
         if not links:
             return 0, 0
-        known = set(
-            await self.session.scalars(
-                sa.select(CrawlPage.url).where(
+        known_rows = (
+            await self.session.execute(
+                sa.select(CrawlPage.id, CrawlPage.url, CrawlPage.source, CrawlPage.status).where(
                     CrawlPage.crawl_id == crawl.id, CrawlPage.url.in_(links)
                 )
             )
-        )
-        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        ).all()
+        known = {row.url for row in known_rows}
+        depth = claim.depth + 1
+        queued = skipped = 0
+        reached = [row for row in known_rows if row.source == SITEMAP_SOURCE]
+        if reached:
+            await self.session.execute(
+                sa.update(CrawlPage)
+                .where(CrawlPage.id.in_([row.id for row in reached]))
+                .values(source="link", depth=depth, found_on=claim.url)
+            )
+            crawled = [row for row in reached if row.status == CrawlPageStatus.DONE]
+            if crawled and depth + 1 <= options.max_depth:
+                stored = await self.session.execute(
+                    sa.select(CrawlPage.url, CrawlPage.record).where(
+                        CrawlPage.id.in_([row.id for row in crawled])
+                    )
+                )
+                for url, data in stored.all():
+                    page = PageRecord.from_json(data) if data else None
+                    if page is None or page.nofollow:
+                        continue
+                    more, kept_out = await self._follow(
+                        crawl,
+                        options,
+                        replace(claim, url=url, depth=depth),
+                        page,
+                        now,
+                        room - queued,
+                    )
+                    queued, skipped = queued + more, skipped + kept_out
+        room -= queued
         fresh = [url for url in links if url not in known]
-        allowed = [url for url in fresh if rules is None or rules.allowed(url)][:room]
+        allowed = [url for url in fresh if rules is None or rules.allowed(url)]
+        if len(allowed) > room:
+            # Pages links reach come before sitemap-only ones within max_pages.
+            evicted = await self._make_room(crawl.id, len(allowed) - max(room, 0), now)
+            room, queued, skipped = room + evicted, queued - evicted, skipped + evicted
+        if room <= 0:
+            return queued, skipped
+        allowed = allowed[:room]
         refused = [url for url in fresh if rules is not None and not rules.allowed(url)][:room]
         rows = [
             _page_row(
-                crawl.id,
-                Seed(url, claim.depth + 1, "link", claim.url),
-                CrawlPageStatus.QUEUED,
-                None,
-                now,
+                crawl.id, Seed(url, depth, "link", claim.url), CrawlPageStatus.QUEUED, None, now
             )
             for url in allowed
         ] + [
             _page_row(
                 crawl.id,
-                Seed(url, claim.depth + 1, "link", claim.url),
+                Seed(url, depth, "link", claim.url),
                 CrawlPageStatus.SKIPPED,
                 "robots.txt disallows it",
                 now,
@@ -372,7 +422,7 @@ class CrawlRepository:
             for url in refused
         ]
         if not rows:
-            return 0, 0
+            return queued, skipped
         inserted = (
             await self.session.execute(
                 _insert(self.session)
@@ -381,8 +431,35 @@ class CrawlRepository:
                 .returning(CrawlPage.status)
             )
         ).all()
-        queued = sum(row.status == CrawlPageStatus.QUEUED for row in inserted)
-        return queued, len(inserted) - queued
+        fresh_queued = sum(row.status == CrawlPageStatus.QUEUED for row in inserted)
+        return queued + fresh_queued, skipped + len(inserted) - fresh_queued
+
+    async def _make_room(self, crawl_id: uuid.UUID, count: int, now: dt.datetime) -> int:
+        """Skip up to ``count`` queued sitemap-only pages (the last queued first) to make room
+        for linked ones; how many were skipped."""
+        ids = list(
+            await self.session.scalars(
+                sa.select(CrawlPage.id)
+                .where(
+                    CrawlPage.crawl_id == crawl_id,
+                    CrawlPage.source == SITEMAP_SOURCE,
+                    CrawlPage.status == CrawlPageStatus.QUEUED,
+                )
+                .order_by(CrawlPage.created_at.desc(), CrawlPage.id.desc())
+                .limit(count)
+            )
+        )
+        if ids:
+            await self.session.execute(
+                sa.update(CrawlPage)
+                .where(CrawlPage.id.in_(ids))
+                .values(
+                    status=CrawlPageStatus.SKIPPED,
+                    error="the page limit went to pages that links reach",
+                    finished_at=now,
+                )
+            )
+        return len(ids)
 
     async def fail(self, claim: PageClaim, reason: str) -> Settled | None:
         """The page failed without a record (the worker kept dying on it)."""

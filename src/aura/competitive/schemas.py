@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
-from aura.crawl.records import CrawlOptions
+from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions
 from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlPage, CrawlStatus
 
 #: The longest name a user can give a URL (the column's size).
@@ -253,7 +253,10 @@ class CrawlPageRead(BaseModel):
     id: uuid.UUID
     url: str
     status: str
-    depth: int
+    depth: int | None = Field(
+        description="Link depth: clicks from the start page along the links the crawl "
+        "followed (None: only a sitemap led to the page)"
+    )
     source: str
     found_on: str | None
     template: str | None
@@ -273,7 +276,7 @@ class CrawlPageRead(BaseModel):
             id=page.id,
             url=page.url,
             status=page.status,
-            depth=page.depth,
+            depth=None if page.source == SITEMAP_SOURCE else page.depth,
             source=page.source,
             found_on=page.found_on,
             template=page.template,

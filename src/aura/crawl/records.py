@@ -6,6 +6,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Self
 
+#: The source of a URL only a sitemap led to (no link from the crawled pages reached it yet):
+#: it has no link depth, is crawled after the pages links reach, and its links are not
+#: followed until a link reaches it (then it becomes a ``link`` page).
+SITEMAP_SOURCE = "sitemap"
+
 
 def _from(cls: type[Any], data: dict[str, Any]) -> Any:
     names = {item.name for item in fields(cls)}

@@ -81,6 +81,9 @@ class SiteRules:
     truncated: bool = False
     #: Why robots.txt could not be read (then nothing is allowed), or None.
     robots_error: str | None = None
+    #: The URL whose site the crawl covers: where the start URL's redirects end when they
+    #: lead to another origin, else the start URL (None: rules stored before this was kept).
+    site_url: str | None = None
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets Aura fetch ``url``."""
@@ -153,6 +156,7 @@ async def site_rules(start_url: str, fetcher: Fetcher, options: CrawlOptions) ->
         entries=tuple(reader.entries),
         truncated=reader.truncated,
         robots_error=error,
+        site_url=normalise(start_url) or start_url,
     )
 
 

@@ -169,13 +169,19 @@ class Fetcher:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def fetch(self, url: str) -> FetchedResponse:
-        """Fetch ``url`` following redirects, retrying transient failures, within budget."""
+    async def fetch(
+        self, url: str, *, method: str = "GET", peek: int | None = None
+    ) -> FetchedResponse:
+        """Fetch ``url`` following redirects, retrying transient failures, within budget.
+
+        ``method``: ``GET`` or ``HEAD`` (a status check). ``peek``: read at most this many
+        bytes of the body and stop there, without an error (a status check that does not
+        download the file); the body is then truncated."""
         attempt = 0
         while True:
             try:
                 async with asyncio.timeout(self.limits.total_timeout):
-                    return await self._fetch_once(url)
+                    return await self._fetch_once(url, method, peek)
             except TimeoutError:
                 error: FetchError = FetchTimeoutError(
                     f"gave up after {self.limits.total_timeout:g} s (total time limit)"
@@ -187,12 +193,12 @@ class Fetcher:
             attempt += 1
             await asyncio.sleep(self.limits.retry_backoff * attempt)
 
-    async def _fetch_once(self, url: str) -> FetchedResponse:
+    async def _fetch_once(self, url: str, method: str, peek: int | None) -> FetchedResponse:
         started = time.perf_counter()
         redirects: list[RedirectHop] = []
         current = url
         while True:
-            response = await self._request(current, started)
+            response = await self._request(current, started, method, peek)
             location = response.header("location")
             if response.status_code not in REDIRECT_CODES or not location:
                 response.requested_url = url
@@ -217,7 +223,9 @@ class Fetcher:
                 raise TooManyRedirectsError(f"redirect loop at {target[:200]}")
             current = target
 
-    async def _request(self, url: str, started: float) -> FetchedResponse:
+    async def _request(
+        self, url: str, started: float, method: str = "GET", peek: int | None = None
+    ) -> FetchedResponse:
         facts = ConnectionFacts()
         marks: dict[str, float] = {}
 
@@ -225,7 +233,7 @@ class Fetcher:
             marks.setdefault(name, time.perf_counter())
 
         try:
-            request = self._client.build_request("GET", url, extensions={"trace": trace})
+            request = self._client.build_request(method, url, extensions={"trace": trace})
         except (httpx.InvalidURL, UnicodeError) as error:
             # A host that is not valid IDNA, a malformed address: often a redirect's Location.
             reason = str(error) or type(error).__name__
@@ -237,7 +245,13 @@ class Fetcher:
             try:
                 headers_at = time.perf_counter()
                 tls = _tls_facts(response)
-                body = await self._read_body(response, url)
+                body = (
+                    b""
+                    if method == "HEAD"
+                    else await self._read_body(response, url)
+                    if peek is None
+                    else await self._peek_body(response, peek)
+                )
                 finished = time.perf_counter()
             finally:
                 await response.aclose()
@@ -278,6 +292,17 @@ class Fetcher:
             transfer_bytes=int(transfer) if transfer and transfer.isdigit() else None,
             tls=tls,
         )
+
+    async def _peek_body(self, response: httpx.Response, peek: int) -> bytes:
+        """The first ``peek`` bytes of the raw body (not decoded); the rest is not read."""
+        chunks: list[bytes] = []
+        size = 0
+        async for raw in response.aiter_raw():
+            chunks.append(raw)
+            size += len(raw)
+            if size >= peek:
+                break
+        return b"".join(chunks)[:peek]
 
     async def _read_body(self, response: httpx.Response, url: str) -> bytes:
         declared = response.headers.get("content-length")
