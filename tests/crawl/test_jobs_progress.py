@@ -33,10 +33,19 @@ async def test_a_watcher_sees_crawl_counters_and_every_version(
     assert all("version" not in m for m in progress)
     home_crawl = next(u["crawl"] for u in final["urls"] if u["url"] == site.url("/"))
     mine = [m for m in progress if m["crawl_id"] == home_crawl["id"]]
-    # Throttled, but the last one (the crawl drained) always goes out, with the final counts.
-    assert (mine[-1]["done"], mine[-1]["discovered"]) == (13, 13)
-    assert [m["done"] for m in mine] == sorted(m["done"] for m in mine)
+    # Throttled, but the one of the drained crawl always goes out, with the final counts; a
+    # watcher keeps the highest counts (two pages settling together may cross on the way),
+    # so what it shows in the end is the crawl's final state.
+    shown: dict[str, int] = {"done": 0, "failed": 0, "skipped": 0, "discovered": 0}
+    for message in mine:
+        if _settled(message) >= _settled(shown):
+            shown = {key: message[key] for key in shown}
+    assert (shown["done"], shown["discovered"]) == (13, 13)
     assert any(m["type"] == "crawl.finished" for m in messages)
     # The versioned events stay gap-free once the counters are set aside.
     view = replay([m for m in messages if m["type"] != "crawl.progress"])
     assert view["status"] == "completed"
+
+
+def _settled(counts: dict[str, int]) -> int:
+    return counts["done"] + counts["failed"] + counts["skipped"]

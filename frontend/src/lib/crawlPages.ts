@@ -86,6 +86,10 @@ export function applyCrawlProgress(batch: Batch, message: CrawlProgressMessage):
   const urls = batch.urls.map((item) => {
     const crawl = crawlOf(item);
     if (!crawl || crawl.id !== message.crawl_id) return item;
+    // Unversioned events of pages settling together may arrive crossed: the counts only grow,
+    // so an event behind what is shown is an older one.
+    const settled = (counts: Partial<CrawlCounters>) => (counts.done ?? 0) + (counts.failed ?? 0) + (counts.skipped ?? 0);
+    if (settled(message) < settled(crawl)) return item;
     changed = true;
     const next: CrawlCounters = { ...crawl };
     for (const key of ["discovered", "done", "failed", "skipped", "queued"] as const) {

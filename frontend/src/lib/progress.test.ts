@@ -114,6 +114,14 @@ describe("a site's crawl over the WebSocket", () => {
     expect(applied.batch.version).toBe(crawling.version);
   });
 
+  it("keeps the higher counts when two pages' events arrive crossed", () => {
+    const latest = applyMessage(crawling, { type: "crawl.progress", crawl_id: "c1", discovered: 13, done: 13, failed: 0, skipped: 0, queued: 0 });
+    if (latest.kind !== "updated") throw new Error(latest.kind);
+    const older = applyMessage(latest.batch, { type: "crawl.progress", crawl_id: "c1", discovered: 13, done: 12, failed: 0, skipped: 0, queued: 1 });
+    expect(older.kind).toBe("stale");
+    expect(counters(latest.batch)).toMatchObject({ done: 13, queued: 0 });
+  });
+
   it("ignores progress of a crawl the batch does not show", () => {
     expect(applyMessage(crawling, { type: "crawl.progress", crawl_id: "other", done: 5 })).toEqual({ kind: "stale" });
   });

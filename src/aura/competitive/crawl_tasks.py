@@ -229,6 +229,15 @@ def _after_settled(runtime: Runtime, session: Any, settled: Settled) -> None:
     """After a page settled: the crawl's finish when nothing is left, else its next pages;
     and (throttled) a progress event."""
     crawl_id = settled.crawl_id
+    # The progress first, right after the commit: a page settled just before holds its event
+    # no longer than its own commit, so the counts go out in the order they were stored (two
+    # settling together may still cross; a watcher keeps the higher counts, lib/crawlPages.ts).
+    now = time.monotonic()
+    if settled.drained or now - _last_progress.get(crawl_id, 0.0) >= PROGRESS_INTERVAL:
+        _last_progress[crawl_id] = now
+        if settled.drained:
+            _last_progress.pop(crawl_id, None)
+        publish_progress(session, runtime.bus, settled)
     if settled.drained:
 
         async def finish() -> None:
@@ -244,12 +253,6 @@ def _after_settled(runtime: Runtime, session: Any, settled: Settled) -> None:
             await offer_pages(runtime, crawl_id, concurrency)
 
         after_commit(session, more)
-    now = time.monotonic()
-    if settled.drained or now - _last_progress.get(crawl_id, 0.0) >= PROGRESS_INTERVAL:
-        _last_progress[crawl_id] = now
-        if settled.drained:
-            _last_progress.pop(crawl_id, None)
-        publish_progress(session, runtime.bus, settled)
 
 
 def publish_progress(session: Any, bus: EventBus, settled: Settled) -> None:
