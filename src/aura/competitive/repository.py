@@ -139,37 +139,10 @@ class BatchRepository:
         total) wins it, on SQLite and under PostgreSQL's READ COMMITTED alike.
         """
         batch = CompetitiveAnalysisBatch
-        counts = (
-            await self.session.execute(
-                sa.update(batch)
-                .where(batch.id == batch_id)
-                .values(
-                    completed_urls=batch.completed_urls + (1 if succeeded else 0),
-                    failed_urls=batch.failed_urls + (0 if succeeded else 1),
-                    version=batch.version + 1,
-                    updated_at=utcnow(),
-                )
-                .returning(batch.version, batch.completed_urls, batch.failed_urls, batch.total_urls)
-            )
-        ).one_or_none()
-        if counts is None:
-            return None  # deleted meanwhile
-        flipped = await self.session.scalar(
-            sa.update(batch)
-            .where(
-                batch.id == batch_id,
-                batch.status.in_(_OPEN),
-                _all_done(),
-            )
-            .values(status=BatchStatus.COMPARING, version=batch.version + 1)
-            .returning(batch.version)
-        )
-        return FanIn(
-            version=int(counts.version),
-            completed_urls=counts.completed_urls,
-            failed_urls=counts.failed_urls,
-            total_urls=counts.total_urls,
-            comparing_version=None if flipped is None else int(flipped),
+        return await self._count_and_flip(
+            batch_id,
+            completed_urls=batch.completed_urls + (1 if succeeded else 0),
+            failed_urls=batch.failed_urls + (0 if succeeded else 1),
         )
 
     async def record_crawl_finished(self, batch_id: uuid.UUID) -> FanIn | None:
@@ -177,20 +150,22 @@ class BatchRepository:
         ``comparing``: the same single-row serialisation as ``record_url_finished``, whose
         flip needs the crawls done as this one needs the URLs done."""
         batch = CompetitiveAnalysisBatch
+        return await self._count_and_flip(batch_id, crawls_pending=batch.crawls_pending - 1)
+
+    async def _count_and_flip(self, batch_id: uuid.UUID, **counted: Any) -> FanIn | None:
+        """The fan-in: one UPDATE of the batch row's counters (``counted``), then the flip to
+        ``comparing`` conditional on the status and everything being done (None: deleted)."""
+        batch = CompetitiveAnalysisBatch
         counts = (
             await self.session.execute(
                 sa.update(batch)
                 .where(batch.id == batch_id)
-                .values(
-                    crawls_pending=batch.crawls_pending - 1,
-                    version=batch.version + 1,
-                    updated_at=utcnow(),
-                )
+                .values(**counted, version=batch.version + 1, updated_at=utcnow())
                 .returning(batch.version, batch.completed_urls, batch.failed_urls, batch.total_urls)
             )
         ).one_or_none()
         if counts is None:
-            return None
+            return None  # deleted meanwhile
         flipped = await self.session.scalar(
             sa.update(batch)
             .where(batch.id == batch_id, batch.status.in_(_OPEN), _all_done())
