@@ -5,6 +5,7 @@ import {
   crawlRequest,
   DEFAULT_CRAWL_DEPTH,
   EMPTY_CRAWL,
+  hasAdvancedCrawl,
   MAX_CRAWL_PAGES,
   validateCrawl,
   type CrawlField,
@@ -56,16 +57,29 @@ export interface MultiUrlInputFormProps {
   initialLabels?: Record<string, string>;
   /** Offer "Pages per site" and the crawl's options (sent as the batch's crawl fields). */
   withCrawl?: boolean;
+  /** The crawl fields as they start (editing a set); one page per site when absent. */
+  initialCrawl?: CrawlForm;
+}
+
+/**
+ * The crawl field a 422 detail names, if it names one: `["body", "pages"]` (a batch's own
+ * fields) or `["body", "crawl", "pages"]` (a set's `crawl`); a detail on a set's whole
+ * `crawl` belongs to pages per site, the field that makes it.
+ */
+function crawlFieldOf(loc: (string | number)[]): CrawlField | null {
+  const [where, field, sub] = loc;
+  if (where !== "body") return null;
+  const named = field === "crawl" ? (sub ?? "pages") : field;
+  if (typeof named !== "string" || named === "subdomains" || !CRAWL_FIELDS.includes(named)) return null;
+  return named as CrawlField;
 }
 
 /** The API's 422 details about the crawl fields, by field. */
 export function crawlProblemsFromApi(error: ApiError): CrawlProblems {
   const problems: CrawlProblems = {};
   for (const problem of error.problems) {
-    const [where, field] = problem.loc;
-    if (where === "body" && typeof field === "string" && CRAWL_FIELDS.includes(field) && field !== "subdomains") {
-      problems[field as CrawlField] ??= problem.msg;
-    }
+    const field = crawlFieldOf(problem.loc);
+    if (field) problems[field] ??= problem.msg;
   }
   return problems;
 }
@@ -98,7 +112,7 @@ export function problemsFromApi(error: ApiError, sent: UrlRow[]): FormProblems {
       problems.name = problem.msg;
     } else if (field === "mode") {
       problems.mode = problem.msg;
-    } else if (typeof field === "string" && CRAWL_FIELDS.includes(field) && field !== "subdomains") {
+    } else if (crawlFieldOf(problem.loc)) {
       // Shown beside the crawl's own field (crawlProblemsFromApi).
     } else {
       general.push(problem.msg);
@@ -123,6 +137,7 @@ export function MultiUrlInputForm({
   withLabels = false,
   initialLabels,
   withCrawl = false,
+  initialCrawl,
 }: MultiUrlInputFormProps) {
   const formId = useId();
   const [rows, setRows] = useState<UrlRow[]>(() => {
@@ -175,9 +190,9 @@ export function MultiUrlInputForm({
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
-  const [crawl, setCrawl] = useState<CrawlForm>(EMPTY_CRAWL);
+  const [crawl, setCrawl] = useState<CrawlForm>(initialCrawl ?? EMPTY_CRAWL);
   const [crawlServer, setCrawlServer] = useState<CrawlProblems>({});
-  const [advanced, setAdvanced] = useState(false);
+  const [advanced, setAdvanced] = useState(() => hasAdvancedCrawl(initialCrawl ?? EMPTY_CRAWL));
   const crawlLocal = useMemo(() => (withCrawl ? validateCrawl(crawl) : {}), [withCrawl, crawl]);
   const crawlProblem = (field: CrawlField): string | undefined =>
     crawlServer[field] ?? (attempted || touched[`crawl-${field}`] ? crawlLocal[field] : undefined);

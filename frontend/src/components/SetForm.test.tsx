@@ -208,4 +208,133 @@ describe("SetForm", { timeout: 30_000 }, () => {
     const problem = await screen.findByText(/a label has at most 200 characters/);
     expect(problem.closest("li")?.querySelector("input")).toBe(urls()[1]);
   });
+  describe("the crawl of each run", () => {
+    const saved: SetRead = {
+      id: "set-2",
+      name: "Docs",
+      urls: ["https://you.example/", "https://rival.example/"],
+      primary_url: "https://you.example/",
+      mode: "static",
+      ignore_selectors: {},
+      labels: {},
+      runs: 1,
+      crawl: { pages: 25, depth: 2, include: ["/docs/*"], exclude: ["/docs/old/*", "*?page=*"], subdomains: true },
+      schedule: null,
+      run_count: 0,
+      last_run: null,
+      created_at: "2026-11-01T00:00:00Z",
+      updated_at: "2026-11-01T00:00:00Z",
+    };
+
+    it("sends pages per site, depth and patterns as the set's crawl", async () => {
+      const { user, onSubmit, urls } = setup();
+      await fillSites(user, urls);
+      await enter(user, screen.getByLabelText(/^Name\s*$/), "Whole sites");
+      expect(screen.getByLabelText("Pages per site")).toHaveValue("1");
+      await user.clear(screen.getByLabelText("Pages per site"));
+      await user.type(screen.getByLabelText("Pages per site"), "40");
+      await user.click(screen.getByText("Advanced crawl options"));
+      await user.type(screen.getByLabelText(/^Depth/), "3");
+      await enter(user, screen.getByLabelText(/^Only pages matching/), "/blog/*\n\n /news/* ");
+      await enter(user, screen.getByLabelText(/^Skip pages matching/), "/tag/*");
+      await user.click(screen.getByLabelText(/Follow links to other subdomains/));
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+      expect(onSubmit.mock.calls[0]![0].crawl).toEqual({
+        pages: 40,
+        depth: 3,
+        include: ["/blog/*", "/news/*"],
+        exclude: ["/tag/*"],
+        subdomains: true,
+      });
+    });
+
+    it("leaves the depth to the server's default of 5 when none is typed", async () => {
+      const { user, onSubmit, urls } = setup();
+      await fillSites(user, urls);
+      await enter(user, screen.getByLabelText(/^Name\s*$/), "Whole sites");
+      await user.clear(screen.getByLabelText("Pages per site"));
+      await user.type(screen.getByLabelText("Pages per site"), "10");
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+      expect(onSubmit.mock.calls[0]![0].crawl).toEqual({ pages: 10, depth: 5, include: [], exclude: [], subdomains: false });
+    });
+
+    it("checks the crawl's fields in words before sending", async () => {
+      const { user, onSubmit, urls } = setup();
+      await fillSites(user, urls);
+      await enter(user, screen.getByLabelText(/^Name\s*$/), "Whole sites");
+      await user.clear(screen.getByLabelText("Pages per site"));
+      await user.type(screen.getByLabelText("Pages per site"), "0");
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      expect(await screen.findByText(/Pages per site is a whole number from 1/)).toBeInTheDocument();
+      expect(screen.getByLabelText("Pages per site")).toHaveAttribute("aria-invalid", "true");
+      expect(onSubmit).not.toHaveBeenCalled();
+    });
+
+    it("shows the edited set's crawl and keeps it when saved unchanged", async () => {
+      const { user, onSubmit } = setup({ initial: saved });
+      expect(screen.getByLabelText("Pages per site")).toHaveValue("25");
+      // Its options are not the defaults: they show without a click.
+      expect(screen.getByLabelText(/^Depth/)).toBeVisible();
+      expect(screen.getByLabelText(/^Depth/)).toHaveValue("2");
+      expect(screen.getByLabelText(/^Only pages matching/)).toHaveValue("/docs/*");
+      expect(screen.getByLabelText(/^Skip pages matching/)).toHaveValue("/docs/old/*\n*?page=*");
+      expect(screen.getByLabelText(/Follow links to other subdomains/)).toBeChecked();
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+      expect(onSubmit.mock.calls[0]![0].crawl).toEqual(saved.crawl);
+    });
+
+    it("goes back to the start pages only (null) when pages per site is set to 1", async () => {
+      const { user, onSubmit } = setup({ initial: saved });
+      await user.clear(screen.getByLabelText("Pages per site"));
+      await user.type(screen.getByLabelText("Pages per site"), "1");
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+      const body = onSubmit.mock.calls[0]![0];
+      expect(body).toHaveProperty("crawl", null);
+    });
+
+    it("an edited set without a crawl shows one page per site and sends null", async () => {
+      const { user, onSubmit } = setup({ initial: { ...saved, crawl: null } });
+      expect(screen.getByLabelText("Pages per site")).toHaveValue("1");
+      expect(screen.getByLabelText(/^Depth/)).not.toBeVisible();
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+      expect(onSubmit.mock.calls[0]![0]).toHaveProperty("crawl", null);
+    });
+
+    it("puts the server's verdicts on the crawl beside its fields", async () => {
+      const onSubmit = vi
+        .fn<(body: SetCreate) => Promise<unknown>>()
+        .mockRejectedValueOnce(
+          new ApiError(422, "invalid", [
+            { loc: ["body", "crawl", "pages"], msg: "Input should be less than or equal to 4000" },
+            { loc: ["body", "crawl", "exclude", 0], msg: "a pattern may not contain a NUL character" },
+          ]),
+        );
+      const { user, urls } = setup({ onSubmit });
+      await fillSites(user, urls);
+      await enter(user, screen.getByLabelText(/^Name\s*$/), "Whole sites");
+      await user.clear(screen.getByLabelText("Pages per site"));
+      await user.type(screen.getByLabelText("Pages per site"), "4500");
+      await user.click(screen.getByText("Advanced crawl options"));
+      await enter(user, screen.getByLabelText(/^Skip pages matching/), "/x");
+      await user.click(screen.getByText("Advanced crawl options"));
+      await user.click(screen.getByRole("button", { name: "Create set" }));
+      const pages = await screen.findByText("Input should be less than or equal to 4000");
+      expect(pages.closest(".field")?.querySelector("input")).toBe(screen.getByLabelText("Pages per site"));
+      expect(screen.getByLabelText("Pages per site")).toHaveAttribute("aria-invalid", "true");
+      const exclude = screen.getByText("a pattern may not contain a NUL character");
+      // The advanced options open to show it, beside its field.
+      expect(exclude).toBeVisible();
+      expect(exclude.closest(".field")?.querySelector("textarea")).toBe(screen.getByLabelText(/^Skip pages matching/));
+      // Neither is repeated as a problem of the whole form.
+      expect(screen.getAllByText(/less than or equal to 4000/)).toHaveLength(1);
+      // Editing the field clears its verdict.
+      await user.type(screen.getByLabelText("Pages per site"), "0");
+      expect(screen.queryByText("Input should be less than or equal to 4000")).not.toBeInTheDocument();
+    });
+  });
 });

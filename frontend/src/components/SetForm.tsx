@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { ApiError } from "../api/client";
 import type { BatchCreate, SetCreate, SetRead } from "../api/types";
+import { crawlFormOf, crawlSpecOf } from "../lib/crawl";
 import { hostOf } from "../lib/format";
 import {
   MAX_EVERY_HOURS,
@@ -274,8 +275,8 @@ export interface SetFormProps {
 }
 
 /**
- * A comparison set: the URL form of a comparison (same rules, same inline messages) plus a
- * schedule and per-site ignore selectors. The server stays the judge: its 422 details land
+ * A comparison set: the URL form of a comparison (same rules, same inline messages, the same
+ * crawl options, sent as the set's `crawl`) plus a schedule and per-site ignore selectors. The server stays the judge: its 422 details land
  * beside the field they name, a duplicate name (409) beside the name.
  */
 export function SetForm({ initial, modes, defaultMode, submitLabel, onSubmit }: SetFormProps) {
@@ -287,6 +288,8 @@ export function SetForm({ initial, modes, defaultMode, submitLabel, onSubmit }: 
   const submit = async (body: BatchCreate) => {
     const problems = validateSetExtras({ schedule, selectors }, body.urls.map(siteKey));
     if (hasExtraProblems(problems)) return;
+    // One page per site is the API's null: an edit sends it to drop the set's crawl.
+    const crawl = crawlSpecOf(body);
     try {
       await onSubmit({
         name: (body.name ?? "").trim(),
@@ -297,6 +300,7 @@ export function SetForm({ initial, modes, defaultMode, submitLabel, onSubmit }: 
         // Every label the form shows: none left means none (an edit removes them).
         labels: body.labels ?? {},
         schedule: scheduleBody(schedule),
+        ...(initial || crawl ? { crawl } : {}),
       });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -318,6 +322,8 @@ export function SetForm({ initial, modes, defaultMode, submitLabel, onSubmit }: 
         nameRequired
         withLabels
         initialLabels={initial?.labels}
+        withCrawl
+        initialCrawl={crawlFormOf(initial?.crawl)}
         submitLabel={submitLabel}
         submittingLabel="Saving…"
         onSubmit={submit}

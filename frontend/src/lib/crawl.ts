@@ -93,3 +93,42 @@ export function crawlRequest(form: CrawlForm): CrawlRequest {
   if (form.subdomains) request.subdomains = true;
   return request;
 }
+
+/** A comparison set's stored crawl (`SetRead.crawl`), named as the sets API names it. */
+export interface CrawlSpecBody {
+  pages: number;
+  depth: number;
+  include?: string[];
+  exclude?: string[];
+  subdomains: boolean;
+}
+
+/** The fields showing a set's crawl; a set without one shows one page per site. */
+export function crawlFormOf(spec: CrawlSpecBody | null | undefined): CrawlForm {
+  if (!spec || spec.pages <= 1) return EMPTY_CRAWL;
+  return {
+    pages: String(spec.pages),
+    depth: spec.depth === DEFAULT_CRAWL_DEPTH ? "" : String(spec.depth),
+    include: (spec.include ?? []).join("\n"),
+    exclude: (spec.exclude ?? []).join("\n"),
+    subdomains: spec.subdomains,
+  };
+}
+
+/** Whether a form shows more than pages per site (so its advanced options start open). */
+export function hasAdvancedCrawl(form: CrawlForm): boolean {
+  return form.depth.trim() !== "" || form.include.trim() !== "" || form.exclude.trim() !== "" || form.subdomains;
+}
+
+/** A set's `crawl` from the batch's crawl fields: null for the start pages only. */
+export function crawlSpecOf(request: CrawlRequest): CrawlSpecBody | null {
+  const pages = request.pages ?? 1;
+  if (pages <= 1) return null;
+  return {
+    pages,
+    depth: request.depth ?? DEFAULT_CRAWL_DEPTH,
+    include: request.include ?? [],
+    exclude: request.exclude ?? [],
+    subdomains: request.subdomains ?? false,
+  };
+}
