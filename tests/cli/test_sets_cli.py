@@ -231,6 +231,55 @@ def test_update_and_delete(sites: tuple[ScriptedSite, ScriptedSite]) -> None:
 
 
 @pytest.mark.usefixtures("environment")
+def test_a_sets_crawl_is_given_changed_and_dropped_with_the_batch_options(
+    sites: tuple[ScriptedSite, ScriptedSite],
+) -> None:
+    own, rival = sites
+    create_rivals(own, rival, "--pages", "40", "--depth", "3", "--include", "/blog/*")
+
+    created = ok("sets", "show", "Rivals").stdout
+    deeper = json.loads(ok("sets", "update", "Rivals", "--depth", "4", "-f", "json").stdout)
+    patterns = json.loads(
+        ok(
+            "sets", "update", "Rivals", "--exclude", "/tag/*", "--exclude", "*?page=*", "-f", "json"
+        ).stdout
+    )
+    dropped = ok("sets", "update", "Rivals", "--pages", "1").stdout
+    after_dropping = json.loads(ok("sets", "show", "Rivals", "-f", "json").stdout)
+    again = json.loads(ok("sets", "update", "Rivals", "--pages", "7", "-f", "json").stdout)
+
+    assert "up to 40 pages per site, depth 3, only /blog/*" in created
+    # Each option changes what it names; the rest of the crawl stays.
+    assert deeper["crawl"] == {
+        "pages": 40, "depth": 4, "include": ["/blog/*"], "exclude": [], "subdomains": False,
+    }  # fmt: skip
+    assert patterns["crawl"]["exclude"] == ["/tag/*", "*?page=*"]
+    assert patterns["crawl"]["include"] == ["/blog/*"]
+    assert "start pages only" in dropped
+    assert after_dropping["set"]["crawl"] is None
+    assert again["crawl"] == {
+        "pages": 7, "depth": 5, "include": [], "exclude": [], "subdomains": False,
+    }  # fmt: skip
+
+
+@pytest.mark.usefixtures("environment")
+def test_a_set_without_a_crawl_needs_pages_for_its_options(
+    sites: tuple[ScriptedSite, ScriptedSite],
+) -> None:
+    own, rival = sites
+    create_rivals(own, rival)
+
+    no_pages = aura("sets", "update", "Rivals", "--depth", "2")
+    one_page = aura("sets", "update", "Rivals", "--pages", "1", "--include", "/blog/*")
+
+    assert no_pages.exit_code == 2
+    assert "--depth shape a crawl: give --pages N" in no_pages.stderr
+    assert one_page.exit_code == 2
+    assert "give no --include with it" in one_page.stderr
+    assert json.loads(ok("sets", "show", "Rivals", "-f", "json").stdout)["set"]["crawl"] is None
+
+
+@pytest.mark.usefixtures("environment")
 def test_a_schedule_in_words_is_stored_as_cron_and_shown_in_words(
     sites: tuple[ScriptedSite, ScriptedSite],
 ) -> None:
@@ -268,6 +317,10 @@ CREATE = ["sets", "create", "S", "a.example", "b.example"]
         ([*CREATE, "--schedule", "monthly 07:00"], 2, "weekdays [HH:MM]"),
         ([*CREATE, "--ignore", "c.example=.x"], 2, "--ignore: "),
         ([*CREATE, "--ignore", "no-selector"], 2, "URL=SELECTOR"),
+        ([*CREATE, "--pages", "0"], 2, "--pages: "),
+        ([*CREATE, "--pages", "9", "--depth", "99"], 2, "--depth: "),
+        ([*CREATE, "--pages", "9", "--include", "/" + "x" * 300], 2, "--include: "),
+        ([*CREATE, "--exclude", "/tag/*"], 2, "--exclude shape a crawl: give --pages N"),
         (["sets", "create", "S", "ftp://a.example", "b.example"], 2, "URL 1: "),
         (["sets", "changes", "Nobody", "--format", "pdf"], 2, "unknown format"),
         (["analyze", "--set", "S", "a.example"], 2, "give no URLs"),

@@ -30,6 +30,7 @@ from aura.cli.plumbing import EXIT_FAILED, EXIT_USAGE, explain, fail, with_datab
 from aura.cli.set_run import SetRun, run_set_then
 from aura.cli.sets_view import alerts_table, rules_table, set_renderable, sets_table
 from aura.cli.terminal import SafeConsole
+from aura.competitive.schemas import CrawlSpec
 from aura.config import get_settings
 from aura.errors import ConflictError, InvalidInputError, NotFoundError
 from aura.history.document import RunChanges, Trends
@@ -86,7 +87,18 @@ OPTION_OF = {
     "fields": "--field",
     "webhook_url": "--webhook",
     "secret": "--secret",
+    "pages": "--pages",
+    "depth": "--depth",
+    "include": "--include",
+    "exclude": "--exclude",
 }
+PAGES_HELP = (
+    "Pages to analyse per site in each run, the start page included: more than 1 crawls "
+    "each site, 1 the start pages only"
+)
+DEPTH_HELP = "Clicks from the start page a crawl follows (default 5)"
+INCLUDE_HELP = "Crawl only pages whose path matches the glob PATTERN, e.g. '/blog/*' (repeat)"
+EXCLUDE_HELP = "Skip the pages matching PATTERN (repeat)"
 
 
 # Plumbing
@@ -155,6 +167,38 @@ def _schedule(
     return _body(ScheduleSpec, values)
 
 
+def _crawl(
+    current: CrawlSpec | None,
+    pages: int | None,
+    depth: int | None,
+    include: list[str] | None,
+    exclude: list[str] | None,
+) -> dict[str, Any]:
+    """The ``crawl`` field of a create or update, or nothing when the crawl stays as it is.
+
+    ``--pages 1`` goes back to the start pages only (``crawl: null``); --depth, --include
+    and --exclude change the set's crawl (each replaces what it names) or, with --pages,
+    shape a new one.
+    """
+    shaping = [
+        option
+        for option, value in (("--depth", depth), ("--include", include), ("--exclude", exclude))
+        if value is not None
+    ]
+    if pages is None and not shaping:
+        return {}
+    if pages is not None and pages == 1:
+        if shaping:
+            fail(f"--pages 1 analyses the start pages only: give no {', '.join(shaping)} with it")
+        return {"crawl": None}
+    if pages is None and current is None:
+        fail(f"{', '.join(shaping)} shape a crawl: give --pages N (more than 1) with them")
+    values: dict[str, Any] = current.model_dump() if current is not None else {}
+    given = {"pages": pages, "depth": depth, "include": include, "exclude": exclude}
+    values.update({key: value for key, value in given.items() if value is not None})
+    return {"crawl": values}
+
+
 # Set commands
 
 
@@ -191,6 +235,14 @@ def create_set(
         metavar="URL=NAME",
         help="What to call URL in every run, instead of a name derived from the page (repeatable)",
     ),
+    pages: int | None = typer.Option(None, "--pages", help=PAGES_HELP),
+    depth: int | None = typer.Option(None, "--depth", help=DEPTH_HELP),
+    include: list[str] | None = typer.Option(
+        None, "--include", metavar="PATTERN", help=INCLUDE_HELP
+    ),
+    exclude: list[str] | None = typer.Option(
+        None, "--exclude", metavar="PATTERN", help=EXCLUDE_HELP
+    ),
     chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Create a comparison set; `aura sets run NAME` runs it."""
@@ -202,6 +254,7 @@ def create_set(
         "ignore_selectors": _ignore_selectors(ignore or [], urls),
         "labels": parse_labels(label),
         "schedule": _schedule(every, cron, tz, preset),
+        **_crawl(None, pages, depth, include, exclude),
     }
     if mode is not None:
         values["mode"] = mode
@@ -294,6 +347,14 @@ def update_set(
         help="What to call URL in runs to come (repeat: replaces every label)",
     ),
     no_labels: bool = typer.Option(False, "--no-labels", help="Remove every label"),
+    pages: int | None = typer.Option(None, "--pages", help=PAGES_HELP),
+    depth: int | None = typer.Option(None, "--depth", help=DEPTH_HELP),
+    include: list[str] | None = typer.Option(
+        None, "--include", metavar="PATTERN", help=INCLUDE_HELP
+    ),
+    exclude: list[str] | None = typer.Option(
+        None, "--exclude", metavar="PATTERN", help=EXCLUDE_HELP
+    ),
     chosen_format: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """Change a set; the options left out stay as they are. Runs to come use the change."""
@@ -324,6 +385,7 @@ def update_set(
                 values["labels"] = {}
             if renders is not None:
                 values["runs"] = renders
+            values.update(_crawl(found.crawl, pages, depth, include, exclude))
             values.update(
                 _schedule_change(
                     found, new_schedule, tz, remove=no_schedule, pause=pause, resume=resume

@@ -85,9 +85,25 @@ def set_renderable(found: SetRead, runs: RunList) -> RenderableType:
     if found.schedule is not None and found.schedule.next_run_at is not None:
         schedule.append(f" · next {when(found.schedule.next_run_at)}", style="dim")
     details.add_row("Schedule", schedule)
+    details.add_row("Crawl", _crawl_text(found))
     for url, selectors in found.ignore_selectors.items():
         details.add_row("Ignored", Text(f"{site_label(url)}: {', '.join(selectors)}"))
     return Group(details, runs_table(found, runs))
+
+
+def _crawl_text(found: SetRead) -> Text:
+    """The crawl of each run in words, e.g. 'up to 40 pages per site, depth 3, only /blog/*'."""
+    crawl = found.crawl
+    if crawl is None or crawl.pages <= 1:
+        return Text("start pages only")
+    parts = [f"up to {crawl.pages} pages per site", f"depth {crawl.depth}"]
+    if crawl.include:
+        parts.append(f"only {', '.join(crawl.include)}")
+    if crawl.exclude:
+        parts.append(f"skipping {', '.join(crawl.exclude)}")
+    if crawl.subdomains:
+        parts.append("subdomains followed")
+    return Text(", ".join(parts))
 
 
 def runs_table(found: SetRead, runs: RunList) -> RenderableType:
