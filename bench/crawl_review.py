@@ -3,9 +3,11 @@ engine's functions, and print its ``site_report`` (and the comparison of the thr
 so every claim can be checked against the sites' files.
 
 Breadth-first from ``/`` over the same-site links in scope (robots.txt obeyed), then the
-sitemap URLs the links did not reach (``source="sitemap"``), then the same-site
-subresources the pages load (fetched to check them, as the crawl does); templates from
-``group_templates`` over all the crawled URLs.
+sitemap URLs the links did not reach (``source="sitemap"``, queued beyond the depth limit as
+the crawl queues them, so their links are not followed), then the same-site subresources the
+pages load, checked with the crawl's own ``check_resources`` (HEAD, then a short GET) and
+its concurrency, delay and time limit; each page keeps the template ``crawl_page`` gave it
+(``template_of``), as the crawl stores it. What the review prints is what Aura says.
 
     .venv/bin/python bench/crawl_review.py [--json OUT] [--site NAME]
 """
@@ -21,7 +23,6 @@ import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,14 @@ from typing import Any
 from aura.audit.fetch import Fetcher, FetchLimits, NetworkPolicy
 from aura.audit.runner import ANALYSIS_VERSION
 from aura.comparison import SiteInput, compare
+from aura.competitive.crawl_tasks import RESOURCE_CHECK_S
+from aura.competitive.crawls import sitemap_depth
 from aura.crawl.page import crawl_page
-from aura.crawl.records import CrawlOptions, PageRecord
+from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions, PageRecord
+from aura.crawl.resources import check_resources
 from aura.crawl.rules import SiteRules, site_rules
 from aura.crawl.site import site_report
-from aura.crawl.templates import group_templates
-from aura.crawl.urls import Scope
+from aura.crawl.urls import Scope, normalise
 
 SITES = Path(__file__).resolve().parents[1] / ".." / "shared" / "sites-multi"
 LIMITS = FetchLimits(user_agent="Aura-review", total_timeout=10, retries=0)
@@ -70,9 +73,12 @@ async def crawl_site(base: str) -> tuple[list[PageRecord], SiteRules, str]:
         )
         queued = {scope.start_url}
         for entry in rules.entries:
-            if entry.url not in queued and scope.refusal(entry.url) is None:
-                queued.add(entry.url)
-                queue.append((entry.url, 0, None, "sitemap"))
+            url = normalise(entry.url)
+            if url is None or url in queued or scope.refusal(url) is not None:
+                continue
+            if rules.allowed(url):
+                queued.add(url)
+                queue.append((url, sitemap_depth(OPTIONS), None, SITEMAP_SOURCE))
         # Links first (breadth-first), sitemap URLs after them, as the crawl's frontier does.
         links: deque[tuple[str, int, str | None, str]] = deque([queue.popleft()])
         sitemap = queue
@@ -96,12 +102,16 @@ async def crawl_site(base: str) -> tuple[list[PageRecord], SiteRules, str]:
                     # Found by a link after all: it has a click path.
                     sitemap = deque(item for item in sitemap if item[0] != link)
                     links.append((link, depth + 1, url, "link"))
-        used = sorted({r for record in records.values() for r in record.resources} - set(records))
-        for url in used:
-            records[url] = await crawl_page(url, 1, fetcher, found_on=start, audits=())
-    templates = group_templates(records)
-    pages = [replace(r, template=templates[url]) for url, r in records.items()]
-    return pages, rules, start
+        pages = list(records.values())
+        resources = await check_resources(
+            pages,
+            fetcher,
+            rules,
+            concurrency=OPTIONS.concurrency,
+            delay_s=rules.delay(OPTIONS),
+            time_s=RESOURCE_CHECK_S,
+        )
+    return [*pages, *resources], rules, start
 
 
 async def review(names: list[str]) -> dict[str, Any]:
