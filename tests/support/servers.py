@@ -49,12 +49,19 @@ def serve_directory(directory: Path) -> Iterator[str]:
         yield base
 
 
+#: The longest a gated route holds its request.
+GATE_WAIT = 60.0
+
+
 @dataclass
 class Route:
     status: int = 200
     body: bytes = b"<html><head><title>Fixture</title></head><body>ok</body></html>"
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0
+    #: Held until the test sets it (at most ``GATE_WAIT`` seconds): the request stays open,
+    #: so the test can look at a state that lasts only while this page is being fetched.
+    gate: threading.Event | None = None
 
 
 @dataclass
@@ -86,6 +93,8 @@ def serve_scripted(site: ScriptedSite) -> Iterator[ScriptedSite]:
                 route = Route(status=404, body=b"not found")
             if route.delay:
                 time.sleep(route.delay)
+            if route.gate is not None:
+                route.gate.wait(GATE_WAIT)
             try:
                 self.send_response(route.status)
                 for name, value in route.headers.items():
