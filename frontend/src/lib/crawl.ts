@@ -132,3 +132,12 @@ export function crawlSpecOf(request: CrawlRequest): CrawlSpecBody | null {
     subdomains: request.subdomains ?? false,
   };
 }
+
+/** A set's crawl in a few words for its page, e.g. "up to 40 pages per site"; the start pages only: "front pages only". */
+export function crawlSummary(spec: CrawlSpecBody | null | undefined): string {
+  if (!spec || spec.pages <= 1) return "front pages only";
+  const patterns = (spec.include?.length ?? 0) + (spec.exclude?.length ?? 0);
+  const parts = [`up to ${spec.pages.toLocaleString("en")} pages per site`, `depth ${spec.depth}`];
+  if (patterns) parts.push(`${patterns} URL pattern${patterns === 1 ? "" : "s"}`);
+  return parts.join(", ");
+}

@@ -40,14 +40,14 @@ function run(number: number): RunSummary {
 const RUNS = [run(3), run(2), run(1)];
 
 /** The API as the page calls it; the changes endpoint compares what it is asked for. */
-function serve(): string[] {
+function serve(set: SetRead = SET): string[] {
   const asked: string[] = [];
   vi.stubGlobal(
     "fetch",
     vi.fn(async (input: string) => {
       const url = new URL(input, "http://aura.test");
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-      if (url.pathname === `/api/v1/sets/${SET_ID}`) return json(SET);
+      if (url.pathname === `/api/v1/sets/${SET_ID}`) return json(set);
       if (url.pathname.endsWith("/runs")) return json({ items: RUNS });
       if (url.pathname.endsWith("/changes")) {
         asked.push(url.search);
@@ -82,6 +82,18 @@ afterEach(() => {
 });
 
 describe("SetPage", { timeout: 30_000 }, () => {
+  it("says how far each run crawls the sites", async () => {
+    serve({ ...SET, crawl: { pages: 40, depth: 3, include: ["/blog/*"], exclude: [], subdomains: false } });
+    renderAt(`/sets/${SET_ID}`);
+    expect(await screen.findByTestId("set-crawl")).toHaveTextContent("up to 40 pages per site, depth 3, 1 URL pattern");
+  });
+
+  it("says a set without a crawl analyses the front pages only", async () => {
+    serve();
+    renderAt(`/sets/${SET_ID}`);
+    expect(await screen.findByTestId("set-crawl")).toHaveTextContent("front pages only");
+  });
+
   it("names each run by its number and day", async () => {
     serve();
     renderAt(`/sets/${SET_ID}`);

@@ -25,6 +25,7 @@ import { useBatchSocket } from "../hooks/useBatchSocket";
 import { formatDate, hostOf, relativeTime } from "../lib/format";
 import { isFinished } from "../lib/progress";
 import { formatRunTime, isFinishedRun, orderedSites, runName, triggerLabel } from "../lib/sets";
+import { crawlSummary } from "../lib/crawl";
 import { ScheduleText } from "./SetsPage";
 
 function SetActions({ set }: { set: SetRead }) {
@@ -336,7 +337,8 @@ export function SetPage() {
           </p>
           <h1>{data.name}</h1>
           <p className="muted">
-            {data.urls.length} sites{data.mode ? ` · ${data.mode} mode` : ""} · <ScheduleText set={data} />
+            {data.urls.length} sites{data.mode ? ` · ${data.mode} mode` : ""} · <span data-testid="set-crawl">{crawlSummary(data.crawl)}</span> ·{" "}
+            <ScheduleText set={data} />
           </p>
         </div>
         <SetActions set={data} />
