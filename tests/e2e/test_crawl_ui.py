@@ -5,7 +5,8 @@ Same requirements as test_ui.py (Chromium, the built UI, Playwright). The sites 
 here, so that every figure the UI shows can be counted from them: ours has 7 pages and one
 broken link (to /products/99, from two pages); the rival's has 3 pages. One of our pages is
 held open until the test has seen the crawl half done, so the live progress is seen for
-certain, whatever the machine's load.
+certain, whatever the machine's load. And a comparison set's crawl: saved from the set
+form, shown on the set's page and in its edit form, dropped by one page per site.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.e2e.test_ui import ARTIFACTS, chromium_ready  # noqa: F401
@@ -284,3 +286,49 @@ def test_a_crawl_live_then_its_sites_and_pages(aura: str, page: Any) -> None:
             assert page.dialogs == []
         finally:
             gate.set()
+
+
+def test_a_sets_crawl_is_saved_shown_and_dropped(aura: str, page: Any) -> None:
+    with serve_scripted(rival_site()) as own, serve_scripted(rival_site()) as rival:
+        page.goto(f"{aura}/sets/new")
+        inputs = page.get_by_test_id("url-input")
+        inputs.first.wait_for()
+        inputs.nth(0).fill(own.url("/"))
+        inputs.nth(1).fill(rival.url("/"))
+        page.get_by_label("Name", exact=True).fill("Whole rivals")
+        page.get_by_label("Pages per site").fill("30")
+        page.get_by_text("Advanced crawl options").click()
+        page.get_by_label("Depth (clicks from the start page)").fill("2")
+        page.get_by_label("Skip pages matching (one pattern a line)").fill("/tag/*")
+        page.get_by_test_id("submit-batch").click()
+
+        page.wait_for_url(re.compile(r"/sets/[0-9a-f-]{36}$"))
+        set_url = page.url
+        crawl = page.get_by_test_id("set-crawl")
+        crawl.wait_for()
+        assert crawl.inner_text() == "up to 30 pages per site, depth 2, 1 URL pattern"
+        saved = httpx.get(f"{aura}/api/v1/sets/{set_url.rsplit('/', 1)[1]}").json()
+        assert saved["crawl"] == {
+            "pages": 30,
+            "depth": 2,
+            "include": [],
+            "exclude": ["/tag/*"],
+            "subdomains": False,
+        }
+
+        # Editing shows it, and one page per site takes it away.
+        page.get_by_role("link", name="Edit").click()
+        page.wait_for_url(re.compile(r"/edit$"))
+        pages = page.get_by_label("Pages per site")
+        pages.wait_for()
+        assert pages.input_value() == "30"
+        assert page.get_by_label("Depth (clicks from the start page)").input_value() == "2"
+        assert (
+            page.get_by_label("Skip pages matching (one pattern a line)").input_value() == "/tag/*"
+        )
+        pages.fill("1")
+        page.get_by_test_id("submit-batch").click()
+        page.wait_for_url(set_url)
+        page.get_by_test_id("set-crawl").filter(has_text="front pages only").wait_for()
+        dropped = httpx.get(f"{aura}/api/v1/sets/{saved['id']}").json()
+        assert dropped["crawl"] is None
