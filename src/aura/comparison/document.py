@@ -411,8 +411,9 @@ class SiteFindingRow(_Model):
     checked: dict[str, int] = Field(description="Per site: what was checked")
     notes: dict[str, str] = Field(default_factory=dict, description="Per site, when given")
     best: list[str] = Field(
-        description="Sites with the fewest (beyond noise of the others); empty when all "
-        "are alike or it is information only"
+        description="Sites with the smallest share of what they had checked (pages, links "
+        "or groups found out of those checked; a point apart is beyond noise); empty when "
+        "all are alike or it is information only"
     )
     text: str | None = Field(
         default=None, description="The primary site against the best competitor, in words"
