@@ -161,8 +161,8 @@ def test_pages_per_template_side_by_side_and_content_volume() -> None:
     assert crawled_row["values"] == {A: 3.0, B: 31.0}
     assert crawled_row["leaders"] == []
     assert (
-        "Content volume: a.example 3 pages, 1,200 words; b.example 31 pages, 12,400 words."
-        in (section["statements"])
+        "Content volume: a.example 3 pages, 1,200 words (median 400 a page); b.example 31 pages, "
+        "12,400 words (median 400 a page)." in (section["statements"])
     )
 
 
