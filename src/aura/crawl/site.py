@@ -288,7 +288,8 @@ def _finding(
         "category": FINDING_CATEGORY.get(finding_id),
         "applicable": applicable,
         "count": (len(items) if count is None else count) if applicable else None,
-        "pages": items[:EXAMPLES],
+        # Every item here; ``_examples`` keeps the first ``EXAMPLES`` in the report.
+        "pages": items,
         "total_pages_checked": checked,
         "unchecked": unchecked,
         "note": note,
@@ -314,7 +315,7 @@ def _broken_links(site: _Site) -> dict[str, Any]:
                     "url": target,
                     "status": record.status,
                     "error": record.error,
-                    "linked_from": sorted(set(sources))[:SOURCES],
+                    "linked_from": sorted(set(sources)),
                     "links": len(set(sources)),
                 }
             )
@@ -371,7 +372,7 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             "url": url,
             "status": found.status,
             "error": found.error,
-            "linked_from": sorted(set(users[url]))[:SOURCES],
+            "linked_from": sorted(set(users[url])),
             "links": len(set(users[url])),
         }
         for url in checked
@@ -433,7 +434,7 @@ def _redirects(site: _Site) -> list[dict[str, Any]]:
                     "url": target,
                     "final_url": record.final_url,
                     "hops": len(record.redirects),
-                    "linked_from": sorted(set(sources))[:SOURCES],
+                    "linked_from": sorted(set(sources)),
                     "links": len(set(sources)),
                 }
             )
@@ -617,7 +618,7 @@ def _duplicates(
     items: list[dict[str, Any]] = [
         {
             "value": " ".join((value_of(members[0]) or "").split()),
-            "pages": [member.url for member in members[:EXAMPLES]],
+            "pages": [member.url for member in members],
             "count": len(members),
         }
         for members in shared
@@ -783,7 +784,7 @@ def _near_duplicates(site: _Site) -> dict[str, Any]:
             note="No page has a text fingerprint: cannot tell",
         )
     groups = near_duplicate_groups([(url, value) for url, value in hashed if value is not None])
-    items = [{"pages": urls[:EXAMPLES], "count": len(urls)} for urls in groups]
+    items = [{"pages": urls, "count": len(urls)} for urls in groups]
     return _finding(
         "near-duplicates",
         "Near-duplicate pages (main text within 3 of 64 SimHash bits)",
@@ -1023,11 +1024,47 @@ def _scores(site: _Site, findings: list[dict[str, Any]]) -> dict[str, Any]:
 # The report ---------------------------------------------------------------------------
 
 
+def _examples(finding: dict[str, Any]) -> dict[str, Any]:
+    """The finding as reported: its first ``EXAMPLES`` items, each naming at most
+    ``EXAMPLES`` pages of a group and ``SOURCES`` pages linking to it."""
+    items = [
+        {
+            **item,
+            **({"pages": item["pages"][:EXAMPLES]} if isinstance(item.get("pages"), list) else {}),
+            **(
+                {"linked_from": item["linked_from"][:SOURCES]}
+                if isinstance(item.get("linked_from"), list)
+                else {}
+            ),
+        }
+        for item in finding["pages"][:EXAMPLES]
+    ]
+    return {**finding, "pages": items}
+
+
+def _page_findings(findings: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Per URL, the findings it is evidence for: the URL an item is about, the pages of a
+    group (duplicates), the pages linking to a broken or redirected target or loading a
+    broken resource. Every item counts, not only the reported examples."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for finding in findings:
+        if not finding["applicable"] or not finding["count"]:
+            continue
+        for item in finding["pages"]:
+            urls = [item.get("url"), *item.get("pages", ()), *item.get("linked_from", ())]
+            for url in dict.fromkeys(u for u in urls if isinstance(u, str)):
+                if finding["id"] not in found[url]:
+                    found[url].append(finding["id"])
+    return dict(found)
+
+
 def site_report(
     pages: Sequence[PageRecord], rules: SiteRules | None, start_url: str
 ) -> dict[str, Any]:
     """The site's findings (each with the pages behind it), headline figures (pages, templates,
-    link graph, click depth) and per-category site scores. JSON-ready."""
+    link graph, click depth), main topics and per-category site scores; and per URL the
+    findings it is evidence for (``page_findings``: for the pages table, not the
+    comparison). JSON-ready."""
     site = _Site(pages, rules, start_url)
     findings = [
         _broken_links(site),
@@ -1051,7 +1088,8 @@ def site_report(
         "version": SITE_REPORT_VERSION,
         "start_url": start_url,
         "figures": _figures(site),
-        "findings": findings,
+        "findings": [_examples(finding) for finding in findings],
+        "page_findings": _page_findings(findings),
         "structured_data": _structured_data(site),
         "topics": _topics(site),
         "scores": _scores(site, findings),
