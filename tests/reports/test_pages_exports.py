@@ -200,6 +200,8 @@ async def test_a_crawled_batch_exports_its_pages(api: httpx.AsyncClient) -> None
     assert "duplicate-titles" in pages[first.url("/a")]["findings"]
     assert pages[first.url("/a")]["title"] == "<img src=x onerror=alert(1)> Teapots"
     assert pages[first.url("/a")]["words"] > 300
+    # The evidence stays with the crawl: the comparison's copy of the site report is lean.
+    assert "page_findings" not in document["comparison"]["site"]["reports"][urls[0]]
 
     sheet = await api.get(base + "pages-csv")
     assert sheet.status_code == 200, sheet.text
