@@ -131,8 +131,9 @@ def report(
         help="The file to write; '-' for stdout (default: a file named after the batch)",
     ),
 ) -> None:
-    """Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF), or its
-    crawled pages (pages-csv)."""
+    """Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF).
+
+    ``--format pages-csv`` writes the crawled sites' pages instead, a row each."""
     parsed = _batch_id(batch_id)
     to_stdout = output is not None and str(output) == "-"
     if chosen_format is None and (output is None or to_stdout):
