@@ -519,7 +519,7 @@ def test_resources_on_other_hosts_are_named_as_not_checked() -> None:
 class TestPageFindings:
     def test_every_page_behind_a_finding_not_only_the_reported_examples(self) -> None:
         # 15 pages without a description (the report lists 10 of them), 7 linking to a 404.
-        links = tuple(SITE + f"/p{n}" for n in range(15)) + (SITE + "/gone",)
+        links = (*(SITE + f"/p{n}" for n in range(15)), SITE + "/gone")
         pages = [
             page("/", depth=0, source="start", links=links),
             *(
