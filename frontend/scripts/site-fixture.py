@@ -18,7 +18,7 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "test" / "fixtures" / "site-
 
 # The primary site: 14 broken internal links, 3 of 25 product pages with Product markup, and
 # two pages sharing a title that is page text with markup in it (it must show as text).
-own = crawled(A, broken=14, products=25, marked=3)
+own = crawled(A, broken=14, products=25, marked=3, keywords=(("kettle", 6), ("tea", 2)))
 shared = "<img src=x onerror=alert(1)> Shop"
 own_with_titles = site_report(
     [
@@ -33,7 +33,9 @@ titles = next(f for f in own_with_titles["findings"] if f["id"] == "duplicate-ti
 own["findings"] = [titles if f["id"] == titles["id"] else f for f in own["findings"]]
 document = run(
     with_crawl(A, own),
-    with_crawl(B, crawled(B, broken=0, products=25, marked=24)),
+    with_crawl(
+        B, crawled(B, broken=0, products=25, marked=24, keywords=(("teapot", 5), ("cups", 4)))
+    ),
     with_crawl(C, crawled(C, broken=3)),
     primary_url=A,
 )

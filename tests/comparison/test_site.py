@@ -31,9 +31,17 @@ def page(origin: str, path: str, **values: Any) -> PageRecord:
     return PageRecord(**base)
 
 
-def crawled(origin: str, *, broken: int = 0, products: int = 4, marked: int = 0) -> dict[str, Any]:
+def crawled(
+    origin: str,
+    *,
+    broken: int = 0,
+    products: int = 4,
+    marked: int = 0,
+    keywords: tuple[tuple[str, int], ...] = (),
+) -> dict[str, Any]:
     """A site report: a home page linking to ``products`` product pages (``marked`` of them
-    with Product markup) and to ``broken`` URLs that answer 404."""
+    with Product markup; product n has ``keywords`` with n % 3 added to each count, as real
+    pages vary) and to ``broken`` URLs that answer 404."""
     product_urls = [f"{origin}product/{n}" for n in range(products)]
     gone = [f"{origin}gone/{n}" for n in range(broken)]
     pages = [
@@ -45,6 +53,7 @@ def crawled(origin: str, *, broken: int = 0, products: int = 4, marked: int = 0)
                 template="/product/:id",
                 structured_types=("Product",) if n < marked else (),
                 scores={"seo": 70.0},
+                keywords=tuple((term, count + n % 3) for term, count in keywords),
             )
             for n in range(products)
         ),
@@ -161,9 +170,29 @@ def test_pages_per_template_side_by_side_and_content_volume() -> None:
     assert crawled_row["values"] == {A: 3.0, B: 31.0}
     assert crawled_row["leaders"] == []
     assert (
-        "Content volume: a.example 3 pages, 1,200 words; b.example 31 pages, 12,400 words."
-        in (section["statements"])
+        "Content volume: a.example 3 pages, 1,200 words (median 400 a page); b.example 31 pages, "
+        "12,400 words (median 400 a page)." in (section["statements"])
     )
+
+
+def test_topics_per_site_side_by_side_and_in_words() -> None:
+    document = run(
+        with_crawl(A, crawled(A, products=3, keywords=(("kettle", 6), ("tea", 2)))),
+        with_crawl(B, crawled(B, products=2, keywords=(("teapot", 5), ("cups", 4)))),
+        with_crawl(C, crawled(C)),
+        primary_url=A,
+    )
+    section = document["site"]
+    assert section["topics"][A] == [
+        {"term": "kettle", "pages": 3, "weight": 3.0},
+        {"term": "tea", "pages": 3, "weight": 1.26},
+    ]
+    assert [topic["term"] for topic in section["topics"][B]] == ["teapot", "cups"]
+    # c.example's pages have no keywords: no topics, and it is not named in the sentence.
+    assert section["topics"][C] == []
+    assert "Main topics: a.example kettle, tea; b.example teapot, cups." in section["statements"]
+    median = row(section["figures"], "id", "words_median")
+    assert median["values"] == {A: 400.0, B: 400.0, C: 400.0}
 
 
 def test_site_scores_are_ranked_with_their_evidence() -> None:

@@ -514,3 +514,33 @@ def test_resources_on_other_hosts_are_named_as_not_checked() -> None:
     assert broken["note"] == (
         "2 resources on other hosts (cdn.jsdelivr.net, fonts.googleapis.com) were not checked"
     )
+
+
+class TestPageFindings:
+    def test_every_page_behind_a_finding_not_only_the_reported_examples(self) -> None:
+        # 15 pages without a description (the report lists 10 of them), 7 linking to a 404.
+        links = (*(SITE + f"/p{n}" for n in range(15)), SITE + "/gone")
+        pages = [
+            page("/", depth=0, source="start", links=links),
+            *(
+                page(f"/p{n}", description=None, links=(SITE + "/gone",) if n < 7 else ())
+                for n in range(15)
+            ),
+            page("/gone", status=404),
+        ]
+        report = site_report(pages, None, SITE + "/")
+        missing = finding(report, "missing-descriptions")
+        assert missing["count"] == 15
+        assert len(missing["pages"]) == 10
+        evidence = report["page_findings"]
+        assert [
+            n for n in range(15) if "missing-descriptions" in evidence[SITE + f"/p{n}"]
+        ] == list(range(15))
+        # The 404 and every page linking to it (the finding names five of them).
+        assert len(finding(report, "broken-internal-links")["pages"][0]["linked_from"]) == 5
+        linking = [url for url, ids in evidence.items() if "broken-internal-links" in ids]
+        assert sorted(linking) == sorted(
+            [SITE + "/gone", SITE + "/", *(SITE + f"/p{n}" for n in range(7))]
+        )
+        # A finding that found nothing names no page.
+        assert not any("missing-titles" in ids for ids in evidence.values())

@@ -136,7 +136,8 @@ export interface paths {
         };
         /**
          * Export Comparison
-         * @description The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF.
+         * @description The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF;
+         *     or the crawled sites' pages as CSV (``pages-csv``).
          */
         get: operations["export_comparison_api_v1_competitive__batch_id__export_get"];
         put?: never;
@@ -2065,7 +2066,7 @@ export interface components {
         SiteFindingRow: {
             /**
              * Best
-             * @description Sites with the fewest (beyond noise of the others); empty when all are alike or it is information only
+             * @description Sites with the smallest share of what they had checked (pages, links or groups found out of those checked; a point apart is beyond noise); empty when all are alike or it is information only
              */
             best: string[];
             /**
@@ -2234,6 +2235,13 @@ export interface components {
             /** Templates */
             templates: components["schemas"]["TemplateRow"][];
             /**
+             * Topics
+             * @description Per crawled site, its main topics, the weightiest first (empty: no page had keywords, e.g. a crawl made before Aura kept them)
+             */
+            topics?: {
+                [key: string]: components["schemas"]["SiteTopic"][];
+            };
+            /**
              * Without Crawl
              * @description Compared sites analysed as one page
              */
@@ -2247,6 +2255,27 @@ export interface components {
             url: string;
             /** Weaknesses */
             weaknesses: components["schemas"]["Standing"][];
+        };
+        /**
+         * SiteTopic
+         * @description A main topic of a crawled site: a term weighted across its pages.
+         */
+        SiteTopic: {
+            /**
+             * Pages
+             * @description Pages with the term among their keywords
+             */
+            pages: number;
+            /**
+             * Term
+             * @description Page text (a word of the pages' main text)
+             */
+            term: string;
+            /**
+             * Weight
+             * @description The sum over those pages of the term's count relative to the page's top keyword (plus 0.5 when in the page's H1)
+             */
+            weight: number;
         };
         /** SiteTrend */
         SiteTrend: {
@@ -3270,8 +3299,8 @@ export interface operations {
     export_comparison_api_v1_competitive__batch_id__export_get: {
         parameters: {
             query?: {
-                /** @description html (self-contained), md, csv, json, or pdf (the HTML report printed by the server's Chromium) */
-                format?: "html" | "md" | "csv" | "json" | "pdf";
+                /** @description html (self-contained), md, csv, json, pdf (the HTML report printed by the server's Chromium), or pages-csv (every crawled page, a row each) */
+                format?: "html" | "md" | "csv" | "json" | "pdf" | "pages-csv";
             };
             header?: never;
             path: {

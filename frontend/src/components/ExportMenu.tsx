@@ -13,6 +13,8 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: "csv", label: "CSV (metrics)" },
   { format: "json", label: "JSON" },
 ];
+/** Offered when a site was crawled: every crawled page, a row each. */
+const PAGES_FORMAT: { format: ExportFormat; label: string } = { format: "pages-csv", label: "CSV (crawled pages)" };
 
 function fileName(disposition: string | null, fallback: string): string {
   const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
@@ -20,7 +22,7 @@ function fileName(disposition: string | null, fallback: string): string {
 }
 
 /** Downloads the comparison as a file; fetched with the API token, then saved from a blob. */
-export function ExportMenu({ batchId }: { batchId: string }) {
+export function ExportMenu({ batchId, crawled = false }: { batchId: string; crawled?: boolean }) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,7 +51,7 @@ export function ExportMenu({ batchId }: { batchId: string }) {
     <details className="menu">
       <summary className="button button--ghost">Export ▾</summary>
       <div className="menu__list" role="menu">
-        {FORMATS.map(({ format, label }) => (
+        {(crawled ? [...FORMATS, PAGES_FORMAT] : FORMATS).map(({ format, label }) => (
           <button key={format} type="button" role="menuitem" className="menu__item" disabled={busy !== null} onClick={() => void download(format)}>
             {busy === format ? "Preparing…" : label}
           </button>

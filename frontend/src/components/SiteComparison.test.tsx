@@ -57,7 +57,7 @@ describe("CrawledSites", { timeout: 30_000 }, () => {
   it("puts the site scores, templates, structured data and content volume side by side", () => {
     render(<CrawledSites doc={doc()} sites={sites} />);
     // In the section's statements (and again in the finding's details).
-    expect(screen.getAllByText(/you have 14; the best competitor, b.example, has 0/)[0]!.closest("ul")).toHaveClass("findings");
+    expect(screen.getAllByText(/you have 14 of 39; the best competitor, b.example, has 0 of 25/)[0]!.closest("ul")).toHaveClass("findings");
     const templates = table("Pages per template");
     const product = within(templates).getByText("/product/:id").closest("tr")!;
     expect(within(product).getAllByRole("cell").map((c) => c.textContent)).toEqual(["25", "25", "4"]);
@@ -70,9 +70,29 @@ describe("CrawledSites", { timeout: 30_000 }, () => {
     expect(cells[2]).toHaveTextContent("none");
     const scores = table("Site scores");
     expect(within(scores).getByText("SEO")).toBeInTheDocument();
-    const volume = table("Content volume");
+    const volume = table("Content volume and topics");
     const own = within(volume).getByText("Your shop").closest("tr")!;
-    expect(within(own).getAllByRole("cell").map((c) => c.textContent)).toEqual(["26", "10,400", "400"]);
+    expect(within(own).getAllByRole("cell").map((c) => c.textContent)).toEqual(["26", "10,400", "400", "400", "kettle 25tea 25"]);
+  });
+
+  it("names each site's main topics, and none for a site whose pages had no keywords", () => {
+    render(<CrawledSites doc={doc()} sites={sites} />);
+    const own = within(screen.getByRole("list", { name: "Main topics of Your shop" })).getAllByRole("listitem");
+    expect(own.map((item) => item.firstChild?.textContent?.trim())).toEqual(["kettle", "tea"]);
+    expect(own[0]).toHaveAttribute("title", "On 25 pages");
+    const rival = within(screen.getByRole("list", { name: "Main topics of Rival" })).getAllByRole("listitem");
+    expect(rival.map((item) => item.firstChild?.textContent?.trim())).toEqual(["teapot", "cups"]);
+    const third = within(table("Content volume and topics")).getByText("c.example").closest("tr")!;
+    expect(within(third).getAllByRole("cell").at(-1)).toHaveTextContent("\u2013");
+    expect(screen.getByText("Main topics: a.example kettle, tea; b.example teapot, cups.")).toBeInTheDocument();
+  });
+
+  it("shows topics from a report as text", () => {
+    const comparison = doc();
+    comparison.site!.topics![A] = [{ term: "<img src=x onerror=alert(1)>", pages: 2, weight: 2 }];
+    const { container } = render(<CrawledSites doc={comparison} sites={sites} />);
+    expect(screen.getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
+    expect(container.querySelector("img")).toBeNull();
   });
 
   it("shows page text as text and links only http(s) URLs", () => {

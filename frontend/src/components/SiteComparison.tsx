@@ -137,23 +137,30 @@ function FindingDetails({ row, section, sites }: { row: FindingRow; section: Sit
   );
 }
 
+/** Topics named per site in the content table (the document keeps up to ten). */
+const TOPICS_SHOWN = 8;
+
 function ContentVolume({ section, sites }: { section: SiteSectionDoc; sites: ResultSite[] }) {
   const rows = section.sites.map((url) => {
     const pages = reportFigure(section.reports[url], "html_pages");
     const words = reportFigure(section.reports[url], "words_total");
-    return { url, pages, words, perPage: pages && words !== null ? words / pages : null };
+    const median = reportFigure(section.reports[url], "words_median");
+    const topics = (section.topics?.[url] ?? []).slice(0, TOPICS_SHOWN);
+    return { url, pages, words, median, topics, perPage: pages && words !== null ? words / pages : null };
   });
-  if (rows.every((r) => r.pages === null && r.words === null)) return null;
+  if (rows.every((r) => r.pages === null && r.words === null && r.topics.length === 0)) return null;
   return (
     <div className="grid-scroll">
-      <h3>Content volume</h3>
-      <table className="matrix" aria-label="Content volume">
+      <h3>Content volume and topics</h3>
+      <table className="matrix" aria-label="Content volume and topics">
         <thead>
           <tr>
             <th scope="col">Site</th>
             <th scope="col">HTML pages</th>
             <th scope="col">Words of main text</th>
-            <th scope="col">Words per page</th>
+            <th scope="col">Words per page (mean)</th>
+            <th scope="col">Words per page (median)</th>
+            <th scope="col">Main topics</th>
           </tr>
         </thead>
         <tbody>
@@ -163,10 +170,28 @@ function ContentVolume({ section, sites }: { section: SiteSectionDoc; sites: Res
               <td>{formatValue(r.pages, "count")}</td>
               <td>{formatValue(r.words, "count")}</td>
               <td>{r.perPage === null ? MISSING : formatValue(Math.round(r.perPage), "count")}</td>
+              <td>{r.median === null ? MISSING : formatValue(Math.round(r.median), "count")}</td>
+              <td>
+                {r.topics.length === 0 ? (
+                  <span className="muted">{MISSING}</span>
+                ) : (
+                  <ul className="topic-list" aria-label={`Main topics of ${labelOf(r.url, sites)}`}>
+                    {r.topics.map((topic) => (
+                      <li key={topic.term} title={`On ${topic.pages.toLocaleString("en")} ${topic.pages === 1 ? "page" : "pages"}`}>
+                        {topic.term} <span className="muted small">{topic.pages.toLocaleString("en")}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="muted small">
+        Topics: the pages' most frequent words weighted across pages (a word on many pages ranks above one repeated on a single page; lines every page repeats and code output are left out). The
+        number is the pages it is a keyword of.
+      </p>
     </div>
   );
 }

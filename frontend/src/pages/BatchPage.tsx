@@ -46,7 +46,7 @@ function BatchActions({ batch }: { batch: Batch }) {
   const hasResults = hasComparison(batch);
   return (
     <div className="actions">
-      {hasResults && <ExportMenu batchId={batch.id} />}
+      {hasResults && <ExportMenu batchId={batch.id} crawled={batch.urls.some((u) => crawlOf(u))} />}
       {running && (
         <button type="button" className="button button--ghost" disabled={cancel.isPending} onClick={() => cancel.mutate(batch.id)}>
           Cancel

@@ -49,14 +49,19 @@ def reading_minutes(word_count: int) -> float:
     return round(word_count / READING_WPM, 1)
 
 
-def top_keywords(text: str, limit: int = 10) -> list[tuple[str, int]]:
-    """The most frequent meaningful words (stopwords, numbers and short words left out)."""
-    counts = Counter(
+def keyword_counts(text: str) -> Counter[str]:
+    """The meaningful words of a text with their counts (stopwords, numbers and short words
+    left out), lower-cased."""
+    return Counter(
         lowered
         for word in words(text)
         if len(lowered := word.lower().strip("'\u2019-")) >= 3 and lowered not in STOPWORDS
     )
-    return counts.most_common(limit)
+
+
+def top_keywords(text: str, limit: int = 10) -> list[tuple[str, int]]:
+    """The most frequent meaningful words (stopwords, numbers and short words left out)."""
+    return keyword_counts(text).most_common(limit)
 
 
 #: Words of the "lorem ipsum" filler that templates ship (Cicero's De finibus I.32-33 as the

@@ -83,8 +83,10 @@ def service_for(runtime: Runtime, *, allow_private: bool | None = None) -> Compe
 async def load_report(runtime: Runtime, batch_id: uuid.UUID) -> Report:
     """The report of a finished batch; ``ConflictError`` when it has no comparison."""
     async with runtime.db.read() as session:
-        batch, comparison = await service_for(runtime).comparison(session, batch_id)
-        return report_of(batch, comparison, runtime.screenshots)
+        service = service_for(runtime)
+        batch, comparison = await service.comparison(session, batch_id)
+        pages = await service.crawled_pages(session, batch)
+        return report_of(batch, comparison, runtime.screenshots, pages)
 
 
 async def read_batch(runtime: Runtime, batch_id: uuid.UUID) -> BatchRead:

@@ -119,7 +119,10 @@ def delete_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> No
 def report(
     batch_id: str = typer.Argument(..., help="The batch id"),
     chosen_format: str | None = typer.Option(
-        None, "--format", "-f", help="html, md, csv, json or pdf (default: from -o, else html)"
+        None,
+        "--format",
+        "-f",
+        help="html, md, csv, json, pdf or pages-csv (default: from -o, else html)",
     ),
     output: Path | None = typer.Option(
         None,
@@ -128,7 +131,9 @@ def report(
         help="The file to write; '-' for stdout (default: a file named after the batch)",
     ),
 ) -> None:
-    """Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF)."""
+    """Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF).
+
+    ``--format pages-csv`` writes the crawled sites' pages instead, a row each."""
     parsed = _batch_id(batch_id)
     to_stdout = output is not None and str(output) == "-"
     if chosen_format is None and (output is None or to_stdout):

@@ -411,8 +411,9 @@ class SiteFindingRow(_Model):
     checked: dict[str, int] = Field(description="Per site: what was checked")
     notes: dict[str, str] = Field(default_factory=dict, description="Per site, when given")
     best: list[str] = Field(
-        description="Sites with the fewest (beyond noise of the others); empty when all "
-        "are alike or it is information only"
+        description="Sites with the smallest share of what they had checked (pages, links "
+        "or groups found out of those checked; a point apart is beyond noise); empty when "
+        "all are alike or it is information only"
     )
     text: str | None = Field(
         default=None, description="The primary site against the best competitor, in words"
@@ -459,6 +460,17 @@ class SiteScoreRow(_Model):
     evidence: dict[str, SiteScoreEvidence]
 
 
+class SiteTopic(_Model):
+    """A main topic of a crawled site: a term weighted across its pages."""
+
+    term: str = Field(description="Page text (a word of the pages' main text)")
+    pages: int = Field(description="Pages with the term among their keywords")
+    weight: float = Field(
+        description="The sum over those pages of the term's count relative to the page's top "
+        "keyword (plus 0.5 when in the page's H1)"
+    )
+
+
 class SiteSection(_Model):
     """The sites as crawled: only in batches whose sites carry a crawl (``result["site"]``)."""
 
@@ -470,6 +482,11 @@ class SiteSection(_Model):
     templates: list[TemplateRow]
     structured_data: list[StructuredDataRow]
     scores: list[SiteScoreRow]
+    topics: dict[str, list[SiteTopic]] = Field(
+        default_factory=dict,
+        description="Per crawled site, its main topics, the weightiest first (empty: no page "
+        "had keywords, e.g. a crawl made before Aura kept them)",
+    )
     statements: list[str] = Field(
         description="What the primary site does worse or better than the others, in words "
         "(site names are user or page text)"

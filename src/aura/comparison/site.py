@@ -35,6 +35,7 @@ from aura.comparison.document import (
     SiteScoreEvidence,
     SiteScoreRow,
     SiteSection,
+    SiteTopic,
     StructuredDataRow,
     TemplateCoverage,
     TemplateRow,
@@ -58,12 +59,17 @@ FIGURES: tuple[tuple[str, str, Unit, Direction | None], ...] = (
     ("pages_failed", "Pages that failed", "count", "lower"),
     ("indexable_pages", "Indexable pages", "count", None),
     ("words_total", "Words of main text", "count", None),
+    ("words_median", "Words of main text per page (median)", "count", None),
     ("internal_links", "Internal links", "count", None),
     ("average_inlinks", "Internal links per page (average)", "unitless", None),
     ("pages_with_one_inlink", "Pages with one internal link to them", "count", "lower"),
     ("max_depth", "Deepest page (clicks)", "count", "lower"),
     ("sitemap_urls", "Sitemap URLs", "count", None),
 )
+
+
+#: Topics per site named in the statements (the section lists them all).
+STATED_TOPICS = 5
 
 
 def site_reports(contest: Contest) -> dict[str, Mapping[str, Any]]:
@@ -357,17 +363,42 @@ def _statements(
         url: (
             number(mapping(report.get("figures")).get("html_pages")),
             number(mapping(report.get("figures")).get("words_total")),
+            number(mapping(report.get("figures")).get("words_median")),
         )
         for url, report in reports.items()
     }
     parts = [
         f"{_name(names, url)} {int(pages):,} pages, {int(words):,} words"
-        for url, (pages, words) in volume.items()
+        + (f" (median {median:,.0f} a page)" if median is not None else "")
+        for url, (pages, words, median) in volume.items()
         if pages is not None and words is not None
     ]
     if len(parts) > 1:
         statements.append("Content volume: " + "; ".join(parts) + ".")
+    topics = {url: _topics(report)[:STATED_TOPICS] for url, report in reports.items()}
+    listed = [
+        f"{_name(names, url)} {', '.join(topic.term for topic in found)}"
+        for url, found in topics.items()
+        if found
+    ]
+    if len(listed) > 1:
+        statements.append("Main topics: " + "; ".join(listed) + ".")
     return statements
+
+
+def _topics(report: Mapping[str, Any]) -> list[SiteTopic]:
+    rows = report.get("topics")
+    found: list[SiteTopic] = []
+    for row in rows if isinstance(rows, list) else []:
+        body = mapping(row)
+        term, pages, weight = (
+            text(body.get("term")),
+            number(body.get("pages")),
+            number(body.get("weight")),
+        )
+        if term is not None and pages is not None and weight is not None:
+            found.append(SiteTopic(term=term, pages=int(pages), weight=weight))
+    return found
 
 
 def build_site_section(
@@ -390,6 +421,7 @@ def build_site_section(
         templates=templates,
         structured_data=structured,
         scores=_score_rows(reports, contest),
+        topics={url: _topics(report) for url, report in reports.items()},
         statements=_statements(findings, structured, templates, reports, names, own),
         reports={url: dict(report) for url, report in reports.items()},
     )

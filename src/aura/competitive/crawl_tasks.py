@@ -57,7 +57,35 @@ logger = logging.getLogger(__name__)
 
 #: Least time between two ``crawl.progress`` events of one crawl from one process.
 PROGRESS_INTERVAL = 0.5
-_last_progress: dict[uuid.UUID, float] = {}
+
+
+class ProgressThrottle:
+    """When a crawl's progress event is due: at most one per ``interval`` per crawl, and
+    always the last one (the crawl drained). It remembers only the crawls that published
+    within the interval (an older moment is as good as none), so a crawl that is cancelled,
+    fails or drains on another worker leaves nothing behind once the interval has passed."""
+
+    def __init__(self, interval: float = PROGRESS_INTERVAL) -> None:
+        self.interval = interval
+        self._last: dict[uuid.UUID, float] = {}
+
+    def __len__(self) -> int:
+        return len(self._last)
+
+    def due(self, crawl_id: uuid.UUID, now: float, *, final: bool = False) -> bool:
+        expired = [key for key, moment in self._last.items() if now - moment >= self.interval]
+        for key in expired:
+            del self._last[key]
+        if final:
+            self._last.pop(crawl_id, None)
+            return True
+        if crawl_id in self._last:
+            return False
+        self._last[crawl_id] = now
+        return True
+
+
+_progress = ProgressThrottle()
 #: Seconds a crawl's finish spends checking the site's subresources at most.
 RESOURCE_CHECK_S = 60.0
 
@@ -232,11 +260,7 @@ def _after_settled(runtime: Runtime, session: Any, settled: Settled) -> None:
     # The progress first, right after the commit: a page settled just before holds its event
     # no longer than its own commit, so the counts go out in the order they were stored (two
     # settling together may still cross; a watcher keeps the higher counts, lib/crawlPages.ts).
-    now = time.monotonic()
-    if settled.drained or now - _last_progress.get(crawl_id, 0.0) >= PROGRESS_INTERVAL:
-        _last_progress[crawl_id] = now
-        if settled.drained:
-            _last_progress.pop(crawl_id, None)
+    if _progress.due(crawl_id, time.monotonic(), final=settled.drained):
         publish_progress(session, runtime.bus, settled)
     if settled.drained:
 

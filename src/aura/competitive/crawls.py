@@ -662,6 +662,20 @@ class CrawlRepository:
         ]
         return matching[offset : offset + limit], len(matching)
 
+    async def all_pages(self, crawl_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[CrawlPage]]:
+        """Every page of the crawls, shallowest first (as ``pages`` orders them), by crawl."""
+        found: dict[uuid.UUID, list[CrawlPage]] = {crawl_id: [] for crawl_id in crawl_ids}
+        if not crawl_ids:
+            return found
+        rows = await self.session.scalars(
+            sa.select(CrawlPage)
+            .where(CrawlPage.crawl_id.in_(crawl_ids))
+            .order_by(CrawlPage.crawl_id, CrawlPage.depth, CrawlPage.url)
+        )
+        for row in rows:
+            found[row.crawl_id].append(row)
+        return found
+
     async def stranded(self, now: dt.datetime, limit: int) -> list[tuple[str, uuid.UUID]]:
         """What a crash may have left: queued crawls (start), crawling ones' queued pages and
         running pages on an expired lease (page), crawls with nothing left to fetch or stuck

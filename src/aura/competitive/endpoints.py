@@ -161,18 +161,21 @@ async def export_comparison(
     session: ReadSession,
     runtime: RuntimeDep,
     format_: Annotated[
-        Literal["html", "md", "csv", "json", "pdf"],
+        Literal["html", "md", "csv", "json", "pdf", "pages-csv"],
         Query(
             alias="format",
-            description="html (self-contained), md, csv, json, or pdf (the HTML report "
-            "printed by the server's Chromium)",
+            description="html (self-contained), md, csv, json, pdf (the HTML report "
+            "printed by the server's Chromium), or pages-csv (every crawled page, a row each)",
         ),
     ] = "html",
 ) -> Response:
-    """The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF."""
-    batch, comparison = await _service(runtime).comparison(session, batch_id)
+    """The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF;
+    or the crawled sites' pages as CSV (``pages-csv``)."""
+    service = _service(runtime)
+    batch, comparison = await service.comparison(session, batch_id)
+    pages = await service.crawled_pages(session, batch)
     # Reading screenshots and rendering are blocking work; the ORM objects are fully loaded.
-    report = await asyncio.to_thread(report_of, batch, comparison, runtime.screenshots)
+    report = await asyncio.to_thread(report_of, batch, comparison, runtime.screenshots, pages)
     if format_ == "pdf":
         produced = await export_pdf(report, runtime.browser)
     else:

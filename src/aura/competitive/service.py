@@ -312,6 +312,12 @@ class CompetitiveService:
             failing=failing,
         )
 
+    async def crawled_pages(
+        self, session: AsyncSession, batch: CompetitiveAnalysisBatch
+    ) -> dict[uuid.UUID, list[CrawlPage]]:
+        """Every page of the batch's crawls, by crawl id (for the exports' pages tables)."""
+        return await CrawlRepository(session).all_pages([crawl.id for crawl in batch.crawls])
+
     async def comparison(
         self, session: AsyncSession, batch_id: uuid.UUID
     ) -> tuple[CompetitiveAnalysisBatch, ComparisonResult]:
@@ -336,8 +342,11 @@ class CompetitiveService:
 def batch_sites(batch: CompetitiveAnalysisBatch) -> list[SiteInput]:
     """The comparison's input: each URL of the batch with its analysis, in the batch's order.
     A crawled site's result carries its crawl's site report as ``result["site"]``."""
+    # Without the per-page evidence: the pages table's, read by the exports from the crawl.
     reports = {
-        crawl.analysis_id: crawl.report for crawl in batch.crawls if crawl.report is not None
+        crawl.analysis_id: {k: v for k, v in crawl.report.items() if k != "page_findings"}
+        for crawl in batch.crawls
+        if crawl.report is not None
     }
     return [
         SiteInput(

@@ -43,7 +43,7 @@ from aura.audit.fetch.client import FetchedResponse
 from aura.audit.html import page_problem, parse_refusal
 from aura.audit.runner import audit_entry, page_artifacts, run_audits, select_audits
 from aura.audit.structured import extract as extract_structured
-from aura.audit.text import main_text, words
+from aura.audit.text import keyword_counts, main_text, without_placeholder, words
 from aura.crawl.records import PageRecord
 from aura.crawl.templates import template_of
 from aura.crawl.urls import normalise, registrable_domain
@@ -69,6 +69,8 @@ MIN_COVERAGE = 0.5
 #: 10,000-word page costs 18 ms; a page of a million words must not cost seconds).
 SHINGLE_WORDS = 3
 SIMHASH_MAX_WORDS = 20_000
+#: Keywords kept per page for the site's topics (``_keywords``).
+KEYWORDS = 12
 
 
 def _document_audits() -> tuple[type[Audit], ...]:
@@ -183,8 +185,23 @@ def _facts(document: Document, exchange: HttpExchange, subdomains: bool) -> dict
         "external_resources": elsewhere,
         "words": len(page_words),
         "simhash": simhash(page_words),
+        "keywords": _keywords(document, text),
         "structured_types": tuple(t[:100] for t in extract_structured(document).types[:50]),
     }
+
+
+def _keywords(document: Document, text: str) -> tuple[tuple[str, int], ...]:
+    """The page's most frequent meaningful words, as the keywords audit counts them (main
+    text, "lorem ipsum" filler left out) less the words of preformatted blocks: a code
+    sample's output (``<int> <chr>``) is not what the page is about."""
+    counts = keyword_counts(without_placeholder(text)[0])
+    for block in document.css("pre"):
+        counts.subtract(keyword_counts(block.text(deep=True)))
+    ranked = sorted(
+        ((term, count) for term, count in counts.items() if count > 0),
+        key=lambda item: (-item[1], item[0]),
+    )
+    return tuple(ranked[:KEYWORDS])
 
 
 def _clean(text: str | None) -> str:

@@ -111,6 +111,9 @@ class PageRecord:
     #: Words of main text, and a 64-bit SimHash of it for near-duplicate detection.
     words: int = 0
     simhash: int | None = None
+    #: The most frequent meaningful words of the main text with their counts (the keywords
+    #: audit's; "lorem ipsum" filler left out), most frequent first.
+    keywords: tuple[tuple[str, int], ...] = ()
     #: schema.org types in JSON-LD, microdata and RDFa.
     structured_types: tuple[str, ...] = ()
     #: Route template (``/blog/:slug``).

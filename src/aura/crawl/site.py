@@ -22,11 +22,13 @@ site-wide problem all of them.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from aura.audit.text import keyword_counts
 from aura.crawl.records import PageRecord
 from aura.crawl.rules import SiteRules
 
@@ -42,6 +44,16 @@ DEEP_CLICKS = 3
 THIN_WORDS = 200
 #: SimHash bits (of 64) two pages may differ in and still be near-duplicates.
 NEAR_DUPLICATE_BITS = 3
+#: Main topics kept per site.
+TOPICS = 10
+#: What a page's keyword weighs more for being in its H1 (its own top keyword weighs 1).
+HEADLINE_BONUS = 0.5
+#: Boilerplate: a term among the keywords of at least this share of a site's pages (of at
+#: least this many), the same number of times on at least this share of those (a page keeps
+#: its top keywords only, so a label every page repeats once shows on the shorter pages).
+BOILERPLATE_MIN_PAGES = 4
+BOILERPLATE_SHARE = 0.25
+BOILERPLATE_SAME = 0.9
 #: Points a finding takes off its category's site score at most, by severity.
 FINDING_POINTS: dict[str, float] = {"critical": 15.0, "high": 10.0, "medium": 5.0, "low": 2.0}
 #: The category each finding deducts from (findings not listed deduct nothing).
@@ -276,7 +288,8 @@ def _finding(
         "category": FINDING_CATEGORY.get(finding_id),
         "applicable": applicable,
         "count": (len(items) if count is None else count) if applicable else None,
-        "pages": items[:EXAMPLES],
+        # Every item here; ``_examples`` keeps the first ``EXAMPLES`` in the report.
+        "pages": items,
         "total_pages_checked": checked,
         "unchecked": unchecked,
         "note": note,
@@ -302,7 +315,7 @@ def _broken_links(site: _Site) -> dict[str, Any]:
                     "url": target,
                     "status": record.status,
                     "error": record.error,
-                    "linked_from": sorted(set(sources))[:SOURCES],
+                    "linked_from": sorted(set(sources)),
                     "links": len(set(sources)),
                 }
             )
@@ -359,7 +372,7 @@ def _broken_resources(site: _Site) -> dict[str, Any]:
             "url": url,
             "status": found.status,
             "error": found.error,
-            "linked_from": sorted(set(users[url]))[:SOURCES],
+            "linked_from": sorted(set(users[url])),
             "links": len(set(users[url])),
         }
         for url in checked
@@ -421,7 +434,7 @@ def _redirects(site: _Site) -> list[dict[str, Any]]:
                     "url": target,
                     "final_url": record.final_url,
                     "hops": len(record.redirects),
-                    "linked_from": sorted(set(sources))[:SOURCES],
+                    "linked_from": sorted(set(sources)),
                     "links": len(set(sources)),
                 }
             )
@@ -605,7 +618,7 @@ def _duplicates(
     items: list[dict[str, Any]] = [
         {
             "value": " ".join((value_of(members[0]) or "").split()),
-            "pages": [member.url for member in members[:EXAMPLES]],
+            "pages": [member.url for member in members],
             "count": len(members),
         }
         for members in shared
@@ -771,7 +784,7 @@ def _near_duplicates(site: _Site) -> dict[str, Any]:
             note="No page has a text fingerprint: cannot tell",
         )
     groups = near_duplicate_groups([(url, value) for url, value in hashed if value is not None])
-    items = [{"pages": urls[:EXAMPLES], "count": len(urls)} for urls in groups]
+    items = [{"pages": urls, "count": len(urls)} for urls in groups]
     return _finding(
         "near-duplicates",
         "Near-duplicate pages (main text within 3 of 64 SimHash bits)",
@@ -863,6 +876,9 @@ def _figures(site: _Site) -> dict[str, Any]:
         "max_depth": max(depth) if depth else None,
         "pages_without_click_path": len(site.html) - len(site.clicked),
         "words_total": sum(r.words for r in site.html),
+        "words_median": round(statistics.median(r.words for r in site.html), 1)
+        if site.html
+        else None,
         "sitemap_urls": len(site.rules.entries) if site.rules is not None else None,
         "sitemap_truncated": site.rules.truncated if site.rules is not None else None,
         "sitemaps": [
@@ -890,6 +906,62 @@ def _structured_data(site: _Site) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# Topics -------------------------------------------------------------------------------
+
+
+def _singular(vocabulary: set[str]) -> Callable[[str], str]:
+    """Folds a plural onto its singular when the site uses both (``columns`` → ``column``)."""
+
+    def fold(term: str) -> str:
+        if term.endswith("s") and not term.endswith("ss") and term[:-1] in vocabulary:
+            return term[:-1]
+        return term
+
+    return fold
+
+
+def _boilerplate(counts: list[int], pages: int) -> bool:
+    """A term on most pages, the same number of times on nearly all of them: a block every
+    page repeats ("Source", "Arguments", a byline), not what the pages are about."""
+    if pages < BOILERPLATE_MIN_PAGES or len(counts) < BOILERPLATE_SHARE * pages:
+        return False
+    _, usual = Counter(counts).most_common(1)[0]
+    return usual >= BOILERPLATE_SAME * len(counts)
+
+
+def _topics(site: _Site) -> list[dict[str, Any]]:
+    """The site's main topics from its indexable pages' keywords (``PageRecord.keywords``).
+
+    Each page gives each of its keywords its count relative to the page's top keyword (1 for
+    the top one), so a page weighs the same whatever its length, and a term on many pages
+    outweighs one repeated on a single page (which gives 1 at most); a keyword also in the
+    page's H1 (what the page says it is about) gets ``HEADLINE_BONUS`` more. A plural counts
+    with its singular. Boilerplate (``_boilerplate``) is left out."""
+    pages = [record for record in site.indexable if record.keywords]
+    if not pages:
+        return []
+    fold = _singular({term for record in pages for term, _ in record.keywords})
+    weight: dict[str, float] = defaultdict(float)
+    counts: dict[str, list[int]] = defaultdict(list)
+    for record in pages:
+        own: Counter[str] = Counter()
+        for term, count in record.keywords:
+            own[fold(term)] += count
+        top = max(own.values())
+        headline = {fold(term) for term in keyword_counts(_first_h1(record) or "")}
+        for term, count in own.items():
+            weight[term] += count / top + (HEADLINE_BONUS if term in headline else 0.0)
+            counts[term].append(count)
+    ranked = sorted(
+        (term for term in weight if not _boilerplate(counts[term], len(pages))),
+        key=lambda term: (-weight[term], -len(counts[term]), term),
+    )
+    return [
+        {"term": term, "pages": len(counts[term]), "weight": round(weight[term], 2)}
+        for term in ranked[:TOPICS]
+    ]
 
 
 # Scores -------------------------------------------------------------------------------
@@ -952,11 +1024,47 @@ def _scores(site: _Site, findings: list[dict[str, Any]]) -> dict[str, Any]:
 # The report ---------------------------------------------------------------------------
 
 
+def _examples(finding: dict[str, Any]) -> dict[str, Any]:
+    """The finding as reported: its first ``EXAMPLES`` items, each naming at most
+    ``EXAMPLES`` pages of a group and ``SOURCES`` pages linking to it."""
+    items = [
+        {
+            **item,
+            **({"pages": item["pages"][:EXAMPLES]} if isinstance(item.get("pages"), list) else {}),
+            **(
+                {"linked_from": item["linked_from"][:SOURCES]}
+                if isinstance(item.get("linked_from"), list)
+                else {}
+            ),
+        }
+        for item in finding["pages"][:EXAMPLES]
+    ]
+    return {**finding, "pages": items}
+
+
+def _page_findings(findings: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Per URL, the findings it is evidence for: the URL an item is about, the pages of a
+    group (duplicates), the pages linking to a broken or redirected target or loading a
+    broken resource. Every item counts, not only the reported examples."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for finding in findings:
+        if not finding["applicable"] or not finding["count"]:
+            continue
+        for item in finding["pages"]:
+            urls = [item.get("url"), *item.get("pages", ()), *item.get("linked_from", ())]
+            for url in dict.fromkeys(u for u in urls if isinstance(u, str)):
+                if finding["id"] not in found[url]:
+                    found[url].append(finding["id"])
+    return dict(found)
+
+
 def site_report(
     pages: Sequence[PageRecord], rules: SiteRules | None, start_url: str
 ) -> dict[str, Any]:
     """The site's findings (each with the pages behind it), headline figures (pages, templates,
-    link graph, click depth) and per-category site scores. JSON-ready."""
+    link graph, click depth), main topics and per-category site scores; and per URL the
+    findings it is evidence for (``page_findings``: for the pages table, not the
+    comparison). JSON-ready."""
     site = _Site(pages, rules, start_url)
     findings = [
         _broken_links(site),
@@ -980,8 +1088,10 @@ def site_report(
         "version": SITE_REPORT_VERSION,
         "start_url": start_url,
         "figures": _figures(site),
-        "findings": findings,
+        "findings": [_examples(finding) for finding in findings],
+        "page_findings": _page_findings(findings),
         "structured_data": _structured_data(site),
+        "topics": _topics(site),
         "scores": _scores(site, findings),
         "scores_rule": (
             "Per category: the mean of the pages' scores within each template, then the mean "

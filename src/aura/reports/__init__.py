@@ -1,4 +1,4 @@
-"""Exports of a finished batch: HTML, Markdown, CSV and JSON.
+"""Exports of a finished batch: HTML, Markdown, CSV, JSON and the crawled pages as CSV.
 
 Pure functions from a ``Report`` (the batch, its comparison and its analyses) to bytes; the
 CLI writes them to files and the API serves them from ``/api/v1/competitive/{id}/export``.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from aura.reports.as_csv import render_csv
+from aura.reports.as_csv import render_csv, render_pages_csv
 from aura.reports.as_html import render_html
 from aura.reports.as_json import render_json
 from aura.reports.as_markdown import render_markdown
@@ -30,6 +30,10 @@ FORMATS: dict[str, ExportFormat] = {
     "md": ExportFormat("md", "md", "text/markdown; charset=utf-8", render_markdown),
     "csv": ExportFormat("csv", "csv", "text/csv; charset=utf-8", render_csv),
     "json": ExportFormat("json", "json", "application/json", render_json),
+    # The crawled pages, a row each (their columns differ from the metrics sheet's).
+    "pages-csv": ExportFormat(
+        "pages-csv", "pages.csv", "text/csv; charset=utf-8", render_pages_csv
+    ),
 }
 
 

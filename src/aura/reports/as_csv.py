@@ -1,7 +1,10 @@
-"""The CSV export: one row per metric, one column per compared site.
+"""The CSV exports: one row per metric, one column per compared site; and the pages CSV.
 
-Rows: the overall score, each category score, then every compared metric. The columns after
-the sites say which way is better and who leads, so the sheet reads on its own.
+Rows: the overall score, each category score, then every compared metric (and the crawled
+sites' figures, scores, findings, topics and templates). The columns after the sites say
+which way is better and who leads, so the sheet reads on its own. The crawled pages have
+their own columns, so they are their own sheet (``render_pages_csv``, the ``pages-csv``
+format): one row per page.
 """
 
 from __future__ import annotations
@@ -114,9 +117,61 @@ def render_csv(report: Report) -> bytes:
                     "",
                 ]
             )
+        most = max((len(found) for found in section.topics.values()), default=0)
+        for rank in range(most):
+            cells = [
+                f"{found[rank].term} ({found[rank].pages})"
+                if rank < len(found := section.topics.get(url, []))
+                else ""
+                for url in sites
+            ]
+            write(["site_topic", str(rank + 1), f"Main topic {rank + 1}", "", "", *cells, "", ""])
         for template in section.templates:
             cells = [str(template.pages.get(url, 0)) for url in sites]
             write(
                 ["site_template", template.template, template.template, "count", "", *cells, "", ""]
             )
+    return buffer.getvalue().encode("utf-8")
+
+
+#: The columns of the pages CSV: one row per crawled page of every crawled site.
+PAGE_COLUMNS = (
+    "site",
+    "url",
+    "template",
+    "crawl_status",
+    "http_status",
+    "depth",
+    "source",
+    "title",
+    "words",
+    "failing_audits",
+    "site_findings",
+    "error",
+)
+
+
+def render_pages_csv(report: Report) -> bytes:
+    """The crawled pages as one sheet: a row per page of every crawled site (the ``site``
+    column says which), every page listed; lists of ids are separated by spaces."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(PAGE_COLUMNS)
+    for crawl in report.crawls:
+        for page in crawl.pages:
+            cells = [
+                crawl.url,
+                page.url,
+                page.template or "",
+                page.status,
+                "" if page.http_status is None else str(page.http_status),
+                "" if page.depth is None else str(page.depth),
+                page.source,
+                page.title or "",
+                "" if page.words is None else str(page.words),
+                " ".join(page.failing),
+                " ".join(page.findings),
+                page.error or "",
+            ]
+            writer.writerow([for_csv(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8")

@@ -40,7 +40,7 @@ from aura.reports.evidence import (
     site_evidence,
     value_text,
 )
-from aura.reports.model import Report, Screenshot
+from aura.reports.model import Report, Screenshot, SiteCrawl
 from aura.reports.recommendation_text import (
     example_text,
     gain_text,
@@ -50,7 +50,7 @@ from aura.reports.recommendation_text import (
     severity_text,
     standing_text,
 )
-from aura.reports.site_section import site_findings, site_tables
+from aura.reports.site_section import pages_tables, site_findings, site_tables
 from aura.reports.svg import Bar, band, bar_chart, score_ring, swatches
 
 _SAFE_COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[0-9.,%\s/deg]+\))$")
@@ -628,9 +628,36 @@ def _site_evidence_html(site: SiteEvidence, *, opened: bool) -> str:
     return "".join(parts)
 
 
-def _site(document: ComparisonDocument, *, opened: bool) -> str:
-    """The crawled sites: figures, scores, site audits, templates, structured data, and each
-    site's findings with the pages behind them (page URLs as text, not links)."""
+def _pages(crawls: tuple[SiteCrawl, ...], *, opened: bool) -> str:
+    """Each crawled site's pages table (page URLs and titles as text, not links)."""
+    state = " open" if opened else ""
+    parts: list[str] = []
+    for table in pages_tables(crawls):
+        rows = [
+            "<tr>"
+            + "".join(
+                f'<td class="num">{e(cell)}</td>' if index in (3, 5) else f"<td>{e(cell)}</td>"
+                for index, cell in enumerate(row)
+            )
+            + "</tr>"
+            for row in table.rows
+        ]
+        shown = f"{len(table.rows):,} of {table.total:,}" if table.note else f"{table.total:,}"
+        parts.append(
+            f"<details{state} class='pages'><summary><strong>Pages of "
+            f"{e(site_label(table.url))}</strong> ({shown})</summary>"
+            + _table([e(cell) for cell in table.header], rows)
+            + (f'<p class="muted">{e(table.note)}</p>' if table.note else "")
+            + "</details>"
+        )
+    return "".join(parts)
+
+
+def _site(report: Report, *, opened: bool) -> str:
+    """The crawled sites: figures, scores, site audits, templates, structured data, topics,
+    each site's findings with the pages behind them, and its pages (page URLs as text, not
+    links)."""
+    document = report.comparison
     section = document.site
     if section is None:
         return ""
@@ -669,6 +696,9 @@ def _site(document: ComparisonDocument, *, opened: bool) -> str:
                 f'<span class="tag">{e(finding.severity)}</span> {e(finding.count)}</summary>'
                 f"{note}<ul>{examples}</ul></details>"
             )
+    if report.crawls:
+        parts.append("<h3>Pages</h3>")
+        parts.append(_pages(report.crawls, opened=opened))
     parts.append("</section>")
     return "".join(parts)
 
@@ -714,7 +744,7 @@ def render_html(report: Report, *, for_print: bool = False) -> bytes:
             _technology(document),
             _content(document),
             _design(document),
-            _site(document, opened=for_print),
+            _site(report, opened=for_print),
             _evidence(report, opened=for_print),
             f"<footer>Made with Aura {e(__version__)}. Every page was fetched and audited "
             "under the same conditions.</footer>",

@@ -1,8 +1,15 @@
-"""The JSON export: the full comparison document plus every analysis (``ReportDocument``)."""
+"""The JSON export: the full comparison document plus every analysis and every crawled page
+(``ReportDocument``)."""
 
 from __future__ import annotations
 
-from aura.reports.model import AnalysisEntry, Report, ReportDocument
+from aura.reports.model import (
+    AnalysisEntry,
+    CrawledPageEntry,
+    Report,
+    ReportDocument,
+    SiteCrawlEntry,
+)
 
 
 def report_document(report: Report) -> ReportDocument:
@@ -19,6 +26,29 @@ def report_document(report: Report) -> ReportDocument:
                 screenshots=[shot.name for shot in item.screenshots],
             )
             for item in report.analyses
+        ],
+        crawls=[
+            SiteCrawlEntry(
+                url=crawl.url,
+                status=crawl.status,
+                pages=[
+                    CrawledPageEntry(
+                        url=page.url,
+                        status=page.status,
+                        http_status=page.http_status,
+                        template=page.template,
+                        depth=page.depth,
+                        source=page.source,
+                        title=page.title,
+                        words=page.words,
+                        failing=list(page.failing),
+                        findings=list(page.findings),
+                        error=page.error,
+                    )
+                    for page in crawl.pages
+                ],
+            )
+            for crawl in report.crawls
         ],
     )
 

@@ -43,7 +43,7 @@ from aura.reports.recommendation_text import (
     severity_text,
     standing_text,
 )
-from aura.reports.site_section import site_findings, site_tables
+from aura.reports.site_section import pages_tables, site_findings, site_tables
 
 #: Page text as literal Markdown (one helper for the medium: ``aura.neutralise``).
 md = for_markdown
@@ -378,9 +378,21 @@ def _site_evidence_md(site: SiteEvidence) -> list[str]:
     return lines
 
 
-def _site(document: ComparisonDocument) -> list[str]:
-    """The crawled sites: figures, scores, site audits, templates, structured data, and each
-    site's findings with the pages behind them."""
+def _pages(report: Report) -> list[str]:
+    """Each crawled site's pages table."""
+    lines: list[str] = []
+    for pages in pages_tables(report.crawls):
+        lines.extend([f"### Pages of {link(pages.url)} ({pages.total:,})", ""])
+        lines.extend(table([md(c) for c in pages.header], [[md(c) for c in r] for r in pages.rows]))
+        if pages.note:
+            lines.extend([md(pages.note), ""])
+    return lines
+
+
+def _site(report: Report) -> list[str]:
+    """The crawled sites: figures, scores, site audits, templates, structured data, topics,
+    each site's findings with the pages behind them, and its pages."""
+    document = report.comparison
     section = document.site
     if section is None:
         return []
@@ -410,7 +422,7 @@ def _site(document: ComparisonDocument) -> list[str]:
             lines.append(f"- **{md(finding.title)}** ({md(finding.severity)}): {said}")
             lines.extend(f"  - {md(example)}" for example in finding.examples)
         lines.append("")
-    return lines
+    return [*lines, *_pages(report)]
 
 
 def _evidence(report: Report) -> list[str]:
@@ -447,7 +459,7 @@ def render_markdown(report: Report) -> bytes:
         _content(document),
         _design(document),
         _left_out(document),
-        _site(document),
+        _site(report),
         _evidence(report),
     ):
         lines.extend(section)

@@ -1,19 +1,37 @@
-"""The "Site" section of the exports, as plain text: tables and per-site finding lists that
-each format writes with its own escaping (every cell and line here is user or page text)."""
+"""The "Site" section of the exports, as plain text: tables, per-site finding lists and the
+crawled pages that each format writes with its own escaping (every cell and line here is
+user or page text)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from aura.comparison.document import ComparisonDocument, SiteSection
 from aura.comparison.site import finding_item
 from aura.formatting import format_value
 from aura.reports.common import MISSING, site_label
+from aura.reports.model import CrawledPage, SiteCrawl
 
 #: Example pages listed per finding in the exports (the count says how many in all).
 EXAMPLES = 5
 #: Templates listed side by side (the most common first).
 TEMPLATES = 25
+#: Pages listed per site in the HTML, Markdown and PDF reports (the JSON and the pages CSV
+#: hold every page), and failing audits named per page.
+PAGES_SHOWN = 100
+FAILING_SHOWN = 5
+PAGE_COLUMNS = [
+    "Page",
+    "Template",
+    "Status",
+    "Depth",
+    "Title",
+    "Words",
+    "Failing audits",
+    "Site findings",
+]
 
 
 @dataclass(frozen=True)
@@ -147,7 +165,109 @@ def site_tables(document: ComparisonDocument) -> list[SiteTable]:
             ],
         ),
     ]
+    topics = section.topics
+    most = max((len(found) for found in topics.values()), default=0)
+    if most:
+        tables.append(
+            SiteTable(
+                "site-topics",
+                "Main topics (terms weighted across each site's pages)",
+                ["#", *heads],
+                [
+                    [
+                        Cell(str(rank + 1)),
+                        *(
+                            Cell(
+                                f"{found[rank].term} ({found[rank].pages:,} "
+                                f"{'page' if found[rank].pages == 1 else 'pages'})"
+                                if rank < len(found := topics.get(url, []))
+                                else ""
+                            )
+                            for url in section.sites
+                        ),
+                    ]
+                    for rank in range(most)
+                ],
+                note=(
+                    "A term weighs, on each page, its count against the page's top keyword "
+                    "(more in the page's H1), so a term on many pages ranks above one repeated "
+                    "on one page; lines every page repeats and code output are left out."
+                ),
+            )
+        )
     return [table for table in tables if table.rows]
+
+
+@dataclass(frozen=True)
+class PagesTable:
+    """One crawled site's pages, as text (every cell but the counts is page or user text)."""
+
+    url: str
+    header: list[str]
+    rows: list[list[str]]
+    total: int
+    #: What the table leaves out, and where to find it.
+    note: str | None = None
+
+
+def _page_path(url: str, site_url: str) -> str:
+    parts, site = urlsplit(url), urlsplit(site_url)
+    if parts.netloc.lower() != site.netloc.lower():
+        return url
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def _listed(items: tuple[str, ...], shown: int) -> str:
+    if not items:
+        return ""
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
+
+
+def page_status(page: CrawledPage) -> str:
+    """ "200", "404", "failed: timed out", "skipped"."""
+    if page.http_status is not None and not page.error:
+        return str(page.http_status)
+    if page.error:
+        prefix = f"{page.http_status}: " if page.http_status is not None else ""
+        return f"{prefix}{page.error}"
+    return page.status
+
+
+def page_cells(page: CrawledPage, site_url: str, *, every: bool = False) -> list[str]:
+    """The row of a page in ``PAGE_COLUMNS`` order (``every``: all failing audits named)."""
+    return [
+        _page_path(page.url, site_url),
+        page.template or "",
+        page_status(page),
+        MISSING if page.depth is None else str(page.depth),
+        page.title or "",
+        "" if page.words is None else f"{page.words:,}",
+        ", ".join(page.failing) if every else _listed(page.failing, FAILING_SHOWN),
+        ", ".join(page.findings),
+    ]
+
+
+def pages_tables(crawls: Sequence[SiteCrawl], shown: int = PAGES_SHOWN) -> list[PagesTable]:
+    """Per crawled site, its first ``shown`` pages (shallowest first)."""
+    tables: list[PagesTable] = []
+    for crawl in crawls:
+        total = len(crawl.pages)
+        note = (
+            f"{total - shown:,} more pages: see the JSON or pages CSV export."
+            if total > shown
+            else None
+        )
+        tables.append(
+            PagesTable(
+                url=crawl.url,
+                header=PAGE_COLUMNS,
+                rows=[page_cells(page, crawl.url) for page in crawl.pages[:shown]],
+                total=total,
+                note=note,
+            )
+        )
+    return tables
 
 
 def site_findings(document: ComparisonDocument) -> list[tuple[str, list[FindingLine]]]:
