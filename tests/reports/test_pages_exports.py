@@ -117,6 +117,29 @@ def test_markdown_has_a_pages_table_per_site_escaped_and_bounded() -> None:
     assert "Rival page 100" not in text
 
 
+def test_a_bounded_table_shows_the_pages_with_problems_before_clean_ones() -> None:
+    """A large site's table keeps its broken and flagged pages, however deep in the crawl."""
+    pages = [crawled(f"{RIVAL}p/{n:03d}", title=f"Rival page {n}") for n in range(RIVAL_PAGES)]
+    pages[125] = crawled(
+        f"{RIVAL}p/125", title="Gone page", http_status=404, status="failed", words=None
+    )
+    pages[120] = crawled(f"{RIVAL}p/120", title="Flagged page", findings=("duplicate-titles",))
+    report = replace(
+        crawled_report(), crawls=(SiteCrawl(url=RIVAL, status="completed", pages=tuple(pages)),)
+    )
+    text = render_markdown(report).decode()
+    table = text.split("### Pages of", 1)[1].split("\n\n", 2)[1].splitlines()
+    rows = table[2:]
+    assert len(rows) == PAGES_SHOWN
+    assert "Gone page" in rows[0]
+    assert "| 404 |" in rows[0]
+    assert "Flagged page" in rows[1]
+    # The clean pages that remain keep their crawl order; the last ones are left out.
+    assert "Rival page 0 " in rows[2]
+    assert "Rival page 129" not in text
+    assert f"Shown: the {PAGES_SHOWN} pages with the most problems." in text
+
+
 def test_json_carries_every_page() -> None:
     document = json.loads(render_json(with_pages()))
     assert document["report_version"] == "1.1"

@@ -248,21 +248,32 @@ def page_cells(page: CrawledPage, site_url: str, *, every: bool = False) -> list
     ]
 
 
+def _problems_first(page: CrawledPage) -> tuple[int, int, int]:
+    """Failed pages first, then by the site findings and failing audits they carry."""
+    failed = page.status == "failed" or (page.http_status is not None and page.http_status >= 400)
+    return (0 if failed else 1, -len(page.findings), -len(page.failing))
+
+
 def pages_tables(crawls: Sequence[SiteCrawl], shown: int = PAGES_SHOWN) -> list[PagesTable]:
-    """Per crawled site, its first ``shown`` pages (shallowest first)."""
+    """Per crawled site, its pages, shallowest first; a site with more than ``shown`` pages
+    shows the ``shown`` with the most problems (failed pages first, then the pages behind the
+    most site findings and failing audits), still in crawl order among equals."""
     tables: list[PagesTable] = []
     for crawl in crawls:
         total = len(crawl.pages)
-        note = (
-            f"{total - shown:,} more pages: see the JSON or pages CSV export."
-            if total > shown
-            else None
-        )
+        pages: Sequence[CrawledPage] = crawl.pages
+        note = None
+        if total > shown:
+            pages = sorted(crawl.pages, key=_problems_first)[:shown]
+            note = (
+                f"Shown: the {shown} pages with the most problems. "
+                f"{total - shown:,} more pages: see the JSON or pages CSV export."
+            )
         tables.append(
             PagesTable(
                 url=crawl.url,
                 header=PAGE_COLUMNS,
-                rows=[page_cells(page, crawl.url) for page in crawl.pages[:shown]],
+                rows=[page_cells(page, crawl.url) for page in pages],
                 total=total,
                 note=note,
             )
