@@ -34,6 +34,11 @@ def finding(site: dict[str, Any], finding_id: str) -> dict[str, Any]:
     return next(f for f in site["report"]["findings"] if f["id"] == finding_id)
 
 
+def templates(site: dict[str, Any]) -> dict[str, int]:
+    """Pages per template in the report (from the templates the crawl stores per page)."""
+    return {item["template"]: item["pages"] for item in site["report"]["figures"]["templates"]}
+
+
 def paths(site: dict[str, Any], urls: list[str]) -> list[str]:
     return [url.removeprefix(site["base"]) for url in urls]
 
@@ -85,9 +90,21 @@ def test_clean_blog_titles_descriptions_h1(clean_blog: dict[str, Any]) -> None:
     assert titles["pages"][0]["value"] == "Clean Blog - Start Bootstrap Theme"
     assert finding(clean_blog, "missing-descriptions")["count"] == 4
     assert finding(clean_blog, "duplicate-h1")["count"] == 0
-    # The only near-duplicates: the home page under its two URLs.
+    # The only near-duplicates: the home page under its two URLs, one page of the four.
     near = finding(clean_blog, "near-duplicates")
     assert [paths(clean_blog, group["pages"]) for group in near["pages"]] == [["/", "/index.html"]]
+    assert (near["count"], near["total_pages_checked"]) == (1, 4)
+
+
+def test_clean_blog_four_top_level_pages_four_templates(clean_blog: dict[str, Any]) -> None:
+    # ls *.html: index, about, post, contact, all at the top: each page is its own template
+    # (the crawl's per-page templates, as it stores them).
+    assert templates(clean_blog) == {
+        "/": 1,
+        "/about.html": 1,
+        "/contact.html": 1,
+        "/post.html": 1,
+    }
 
 
 def test_clean_blog_resources_and_no_sitemap(clean_blog: dict[str, Any]) -> None:
@@ -110,7 +127,23 @@ def test_business_nine_pages_all_one_click_away(business: dict[str, Any]) -> Non
     figures = business["report"]["figures"]
     assert figures["pages_crawled"] == 9
     assert figures["depth"] == {"0": 1, "1": 8}
-    assert {item["pages"] for item in figures["templates"]} == {1}
+    # ls *.html: nine files at the top, none in a folder: nine templates of one page.
+    assert templates(business) == {
+        "/": 1,
+        "/about.html": 1,
+        "/blog-home.html": 1,
+        "/blog-post.html": 1,
+        "/contact.html": 1,
+        "/faq.html": 1,
+        "/portfolio-item.html": 1,
+        "/portfolio-overview.html": 1,
+        "/pricing.html": 1,
+    }
+    # The near-duplicates check the nine pages (/ and index.html are one), not ten URLs.
+    near = finding(business, "near-duplicates")
+    assert near["total_pages_checked"] == figures["html_pages"] == 9
+    assert [paths(business, group["pages"]) for group in near["pages"]] == [["/", "/index.html"]]
+    assert near["count"] == 1
 
 
 def test_business_blog_post_is_linked_from_all_nine(business: dict[str, Any]) -> None:
@@ -183,10 +216,30 @@ def test_tidytable_headings_descriptions_templates(tidytable: dict[str, Any]) ->
     assert h1["count"] == 177
     assert h1["pages"][0]["value"] == "Apply a function to each element of a vector or list"
     assert finding(tidytable, "duplicate-titles")["count"] == 0
-    # reference/ holds 210 HTML files: index.html, where.html (never reached) and 208 pages.
     report = tidytable["report"]
-    templates = {item["template"]: item["pages"] for item in report["figures"]["templates"]}
-    assert templates["/reference/:slug"] == 208
+    # find -name '*.html': 219 files. reference/ holds 210: its index.html, where.html (in no
+    # sitemap <loc> and no page's href: never reached) and 208 function pages, old builds
+    # (across..html) among them. articles/ holds index.html and speed_comparisons.html,
+    # news/ index.html; six files at the top (index.html is /). As the crawl stores them:
+    assert templates(tidytable) == {
+        "/reference/:slug": 208,
+        "/reference/index.html": 1,
+        "/articles/:slug": 1,
+        "/articles/index.html": 1,
+        "/news/index.html": 1,
+        "/": 1,
+        "/404.html": 1,
+        "/LICENSE-text.html": 1,
+        "/LICENSE.html": 1,
+        "/authors.html": 1,
+        "/pull_request_template.html": 1,
+    }
+    records: dict[str, PageRecord] = tidytable["records"]
+    assert records["/reference/across..html"].template == "/reference/:slug"
+    assert records["/reference/pick.html"].template == "/reference/:slug"
+    # The near-duplicates check the 218 pages, not 219 URLs (/index.html is /).
+    near = finding(tidytable, "near-duplicates")
+    assert near["total_pages_checked"] == report["figures"]["html_pages"] == 218
     # No JSON-LD, microdata or RDFa in any file.
     assert all(row["types"] == [] for row in report["structured_data"])
 

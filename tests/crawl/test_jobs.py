@@ -276,6 +276,26 @@ async def test_the_pages_of_a_site_are_listed_filtered_and_paginated(
     assert first["total"] == second["total"] == 11
     assert len(first["items"]) == len(second["items"]) == 4
     assert not {item["url"] for item in first["items"]} & {item["url"] for item in second["items"]}
+    # By template: the three posts are one; the home page is alone under "/", the page that
+    # failed (404) and the one robots.txt kept out are under templates of their own URLs.
+    posts = (await client.get(listing, params={"template": "/blog/:slug"})).json()
+    assert {item["url"] for item in posts["items"]} == {
+        f"{site}/blog/post-{n}.html" for n in (1, 2, 3)
+    }
+    templates = {item["url"].removeprefix(site): item["template"] for item in everything["items"]}
+    assert templates == {
+        "/": "/",
+        "/about.html": "/about.html",
+        "/blog/": "/blog",
+        "/blog/post-1.html": "/blog/:slug",
+        "/blog/post-2.html": "/blog/:slug",
+        "/blog/post-3.html": "/blog/:slug",
+        "/team/": "/team",
+        "/team/alice.html": "/team/:slug",
+        "/team/bob.html": "/team/:slug",
+        "/missing.html": "/missing.html",
+        "/private/secret.html": "/private/:slug",
+    }
     bad = await client.get(listing, params={"status": "sleeping"})
     assert bad.status_code == 422
     elsewhere = await client.get(f"/api/v1/competitive/{created['id']}/sites/{uuid.uuid4()}/pages")
@@ -332,6 +352,42 @@ async def test_browser_mode_renders_a_sample_of_each_template(
     # One render per template (renders_per_template = 1), and at least one.
     assert all(count <= 1 for count in per_template.values())
     assert sum(per_template.values()) >= 1
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A home page linking four pages of one section, named as pkgdown names them."""
+    root = tmp_path_factory.mktemp("reference")
+    names = ("across.html", "across..html", "pick.html", "map_chr.html")
+    links = [f"/reference/{name}" for name in names]
+    (root / "index.html").write_text(_page("Home", *links), encoding="utf-8")
+    (root / "reference").mkdir()
+    for name in names:
+        (root / "reference" / name).write_text(_page(name, "/"), encoding="utf-8")
+    with serve_directory(root) as base:
+        yield base
+
+
+async def test_browser_mode_renders_one_page_of_a_section_not_each(
+    app: FastAPI, client: httpx.AsyncClient, reference: str
+) -> None:
+    runtime: Runtime = app.state.runtime
+    if not runtime.browser.available:
+        pytest.skip("browser mode needs Chromium")
+    created = await create_batch(
+        client, [f"{reference}/", f"{reference}/reference/pick.html"], pages=5, mode="browser"
+    )
+    batch = await wait_for_batch(client, created["id"], within=180)
+
+    assert batch["status"] == "completed"
+    pages = await _pages(app, f"{reference}/")
+    assert len(pages) == 5
+    # The four reference pages are one template, whichever order they were crawled in, so
+    # one of them is rendered (renders_per_template = 1), not four.
+    section = [row for row in pages.values() if row.template == "/reference/:slug"]
+    assert len(section) == 4
+    assert sum(row.rendered for row in section) == 1
+    assert pages[f"{reference}/"].template == "/"
 
 
 async def test_deleting_a_batch_removes_its_crawls_and_pages(

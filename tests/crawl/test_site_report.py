@@ -496,6 +496,10 @@ def test_a_directory_and_its_index_file_answering_the_same_are_one_page() -> Non
     assert figures["average_inlinks"] == round((1 + 1 + 1 + 1) / 4, 2)
     near = finding(report, "near-duplicates")
     assert {"pages": [SITE + "/", SITE + "/index.html"], "count": 2} in near["pages"]
+    # Four pages checked, not five URLs: the home page's second URL is listed in its group,
+    # not checked again; near-duplicates are the home page and the two docs pages.
+    assert near["total_pages_checked"] == figures["html_pages"] == 4
+    assert near["count"] == 3
 
 
 def test_resources_on_other_hosts_are_named_as_not_checked() -> None:

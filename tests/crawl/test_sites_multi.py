@@ -14,7 +14,6 @@ from aura.audit.fetch import Fetcher
 from aura.crawl.page import crawl_page, hamming
 from aura.crawl.records import CrawlOptions, PageRecord
 from aura.crawl.rules import site_rules
-from aura.crawl.templates import group_templates
 from tests.crawl.support import LIMITS, LOOPBACK, crawl
 from tests.support.servers import SHARED_MULTI_SITES, serve_directory
 
@@ -78,7 +77,7 @@ async def test_modern_business() -> None:
     # Every page other than the start is one click away.
     assert {record.depth for url, record in records.items() if url != base + "/"} == {1}
     # All nine are top-level files (about.html, blog-home.html, …): each is its own template.
-    templates = group_templates(records)
+    templates = {url: record.template for url, record in records.items()}
     assert templates[base + "/blog-post.html"] == "/blog-post.html"
     assert len(set(templates.values())) == len(records)
 
@@ -97,12 +96,16 @@ async def test_pkgdown_site_pages_sitemap_and_templates() -> None:
     assert rules.sitemaps == ((base + "/sitemap.xml", 200, None),)
     assert len(rules.entries) == 218
     assert rules.entries[0].url == base + "/404.html"
-    # The reference pages group under one template; the top-level pages stay themselves.
-    templates = group_templates(records)
+    # The reference pages group under one template as the crawl gives it to each page (its
+    # index stays itself); the top-level pages stay themselves.
+    templates = {url: record.template for url, record in records.items()}
     assert templates[base + "/reference/pick.html"] == "/reference/:slug"
+    assert templates[base + "/reference/index.html"] == "/reference/index.html"
     assert templates[base + "/authors.html"] == "/authors.html"
+    # reference/ holds 210 HTML files; following the <a href>s of the files from index.html
+    # reaches 79 of them, reference/index.html among them: 78 reference pages.
     reference = [url for url, t in templates.items() if t == "/reference/:slug"]
-    assert len(reference) > 50
+    assert len(reference) == 78
 
 
 async def test_pkgdown_near_duplicates_by_simhash() -> None:

@@ -468,6 +468,7 @@ class CrawlRepository:
             depth=claim.depth,
             source=claim.source,
             found_on=claim.found_on,
+            template=template_of(claim.url),
             error=reason,
         )
         return await self.store(claim, record, error=reason)
@@ -724,6 +725,7 @@ def _page_row(
         "depth": seed.depth,
         "source": seed.source,
         "found_on": seed.found_on,
+        "template": template_of(seed.url),
         "status": status,
         "attempts": 0,
         "rendered": False,

@@ -769,11 +769,13 @@ def near_duplicate_groups(hashes: Sequence[tuple[str, int]]) -> list[list[str]]:
 
 
 def _near_duplicates(site: _Site) -> dict[str, Any]:
-    # A page answering under two URLs is the nearest of duplicates.
+    # A page answering under two URLs is the nearest of duplicates: its second URL is listed
+    # in its group, but it is one page, checked and counted once.
     indexable = {id(r) for r in site.indexable}
-    aliases = [alias for alias, page in site.aliases if id(page) in indexable]
-    hashed = [(r.url, r.simhash) for r in [*site.indexable, *aliases] if r.simhash is not None]
-    if not hashed:
+    aliases = [(alias, page) for alias, page in site.aliases if id(page) in indexable]
+    page_of = {alias.url: page.url for alias, page in aliases}
+    pages = [r for r in site.indexable if r.simhash is not None]
+    if not pages:
         return _finding(
             "near-duplicates",
             "Near-duplicate pages (main text within 3 of 64 SimHash bits)",
@@ -783,15 +785,17 @@ def _near_duplicates(site: _Site) -> dict[str, Any]:
             applicable=False,
             note="No page has a text fingerprint: cannot tell",
         )
-    groups = near_duplicate_groups([(url, value) for url, value in hashed if value is not None])
+    hashes = [(r.url, r.simhash) for r in pages if r.simhash is not None]
+    hashes += [(a.url, page.simhash) for a, page in aliases if page.simhash is not None]
+    groups = near_duplicate_groups(hashes)
     items = [{"pages": urls, "count": len(urls)} for urls in groups]
     return _finding(
         "near-duplicates",
         "Near-duplicate pages (main text within 3 of 64 SimHash bits)",
         "medium",
         items,
-        len(hashed),
-        count=sum(len(urls) for urls in groups),
+        len(pages),
+        count=sum(len({page_of.get(url, url) for url in urls}) for urls in groups),
     )
 
 

@@ -1,48 +1,46 @@
 """Route templates: ``/blog/2024/hello-world`` → ``/blog/:year/:slug``.
 
 A template names the pages built from one route of the site, so a crawl can render a few
-pages of each (as Unlighthouse groups routes) and the site audits can count per template.
+pages of each (as Unlighthouse samples its route groups) and the site audits can count per
+template.
 
-``template_of`` decides from one URL (the crawl decides which pages to render as they
-arrive), segment by segment of the path (the query is ignored, a trailing slash dropped):
+``template_of`` decides from the URL alone, segment by segment of the path (the query is
+ignored, a trailing slash dropped):
 
 - a number (``42``) → ``:id``, except a year (1900 to 2099) → ``:year``, and a month
   (1 to 12) or day (1 to 31) right after a year or month → ``:month`` / ``:day``;
 - an ISO date (``2024-05-01``) → ``:date``;
 - a UUID, or a hash (eight or more hexadecimal characters with digits and letters) →
   ``:id``; a slug ending in a long number (``blue-shoe-12345``) → ``:id`` too;
-- a last segment that reads as a slug (two or more words joined by ``-`` or ``_``, with
-  or without an extension: ``hello-world``) under a first segment, or any last segment
-  after a date → ``:slug``.
+- the last segment of a path of two or more segments → ``:slug``, whatever it looks like
+  (``/reference/across.html``, ``/docs/install``, ``/blog/hello-world``): as Unlighthouse
+  names a route it has no definition for, the page is one of its section's pages;
+- a directory's index file (``index.html``, ``.htm``, ``.php``, ``.asp(x)``) is kept as it
+  is, and the directory before it is then the last segment (``/posts/hi/index.html`` →
+  ``/posts/:slug/index.html``; ``/reference/index.html`` stays itself).
 
-``group_templates`` sees all the URLs and also makes ``:slug`` of a last segment when its
-parent has at least ``MIN_SIBLINGS`` children that differ only there (``/docs/install``,
-``/docs/usage``, ``/docs/api`` → ``/docs/:slug``). Top-level pages (``/about``,
-``/pricing``) are never grouped: each is a page of its own. ``/`` stays ``/``; an
-``index.html`` (or ``.htm``, ``.php``) segment is kept as it is.
+Top-level pages (``/about``, ``/pricing.html``) are never grouped: each is a page of its own;
+``/`` stays ``/``.
+
+The template is a function of the URL alone, never of the other URLs the crawl has seen: pages
+crawled in any order, by any number of workers, get the same templates, so the render samples
+a crawl draws per template as it goes (``CrawlRepository.claim``) are drawn from the very
+groups the site report counts at its end. Grouping by siblings (a last segment made ``:slug``
+only when its parent has three children or more) is not done: it cannot be decided before
+the crawl ends, and by then the samples are rendered.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
-
-#: Children of one parent, differing only in the last segment, that make it a ``:slug``.
-MIN_SIBLINGS = 3
 
 _NUMBER = re.compile(r"\d+")
 _DATE = re.compile(r"(19|20)\d\d-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
 _UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.I)
 _HASH = re.compile(r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}", re.I)
 _ID_SUFFIX = re.compile(r".+[-_]\d{4,}(\.\w+)?")
-_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+(\.\w{2,5})?")
 _INDEX = re.compile(r"index\.(html?|php|aspx?)", re.I)
-
-
-#: A last segment after these is a post's slug, whatever it looks like (``/2024/05/hi``).
-_DATED = frozenset({":year", ":month", ":day", ":date"})
 
 
 def _segments(url: str) -> list[str]:
@@ -51,9 +49,12 @@ def _segments(url: str) -> list[str]:
 
 
 def _shape(segments: list[str]) -> list[str]:
+    # The page's own segment: the last one, or the directory before its index file.
+    own = len(segments) - 1
+    if segments and _INDEX.fullmatch(segments[-1]):
+        own -= 1
     shaped: list[str] = []
     for index, segment in enumerate(segments):
-        last = index == len(segments) - 1
         previous = shaped[-1] if shaped else ""
         if _NUMBER.fullmatch(segment):
             value = int(segment)
@@ -69,7 +70,7 @@ def _shape(segments: list[str]) -> list[str]:
             shaped.append(":date")
         elif _is_id(segment):
             shaped.append(":id")
-        elif last and index > 0 and (_SLUG.fullmatch(segment) or previous in _DATED):
+        elif index == own and index > 0:
             shaped.append(":slug")
         else:
             shaped.append(segment)
@@ -87,33 +88,6 @@ def _join(shaped: list[str]) -> str:
 
 
 def template_of(url: str) -> str:
-    """The template of one URL, decided from the URL alone (a crawl decides which pages to
-    render as they arrive)."""
+    """The template of one URL, decided from the URL alone (the same whichever pages the
+    crawl has seen)."""
     return _join(_shape(_segments(url)))
-
-
-def group_templates(urls: Iterable[str]) -> dict[str, str]:
-    """The template of each URL decided from all of them (siblings that vary in one path
-    segment share a template); for reporting once the crawl is done."""
-    shaped = {url: _shape(_segments(url)) for url in urls}
-    # Every proper prefix of a path is a section; a child that is a section keeps its name.
-    sections = {tuple(parts[:end]) for parts in shaped.values() for end in range(1, len(parts))}
-    leaves: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
-    for parts in shaped.values():
-        if _groupable(parts) and tuple(parts) not in sections:
-            leaves[tuple(parts[:-1])].add(parts[-1])
-    grouped: dict[str, str] = {}
-    for url, parts in shaped.items():
-        if (
-            _groupable(parts)
-            and tuple(parts) not in sections
-            and len(leaves[tuple(parts[:-1])]) >= MIN_SIBLINGS
-        ):
-            parts = [*parts[:-1], ":slug"]
-        grouped[url] = _join(parts)
-    return grouped
-
-
-def _groupable(parts: list[str]) -> bool:
-    """A literal last segment under a first one (top-level pages are never grouped)."""
-    return len(parts) >= 2 and not parts[-1].startswith(":") and not _INDEX.fullmatch(parts[-1])
