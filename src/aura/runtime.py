@@ -30,7 +30,7 @@ from aura.audit.technology.fingerprints import fingerprint_files
 from aura.config import Settings
 from aura.db.engine import Database
 from aura.events import EventBus, create_bus
-from aura.queue import TaskQueue
+from aura.queue import TaskQueue, create_queue
 from aura.recovery import sweep
 from aura.screenshots import ScreenshotStore
 
@@ -187,7 +187,7 @@ class Runtime:
         self.bus: EventBus = create_bus(
             settings.events_url or settings.queue_url, f"aura:{settings.queue_name}"
         )
-        self.queue = TaskQueue(
+        self.queue: TaskQueue = create_queue(
             settings.queue_url,
             settings.queue_name,
             {name: functools.partial(job, self) for name, job in jobs.items()},
