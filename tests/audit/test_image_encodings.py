@@ -94,3 +94,25 @@ async def test_images_past_the_count_are_listed_with_the_reason(
     assert first.webp_bytes is not None
     assert second.webp_bytes is None
     assert second.reason == "only the 1 largest images are re-encoded"
+
+
+async def test_images_whose_turn_comes_after_the_time_budget_are_listed_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(image_encodings, "TIME_BUDGET_S", -1.0)  # spent before the first
+    png = _encoded(_photo(300, 200), "PNG")
+    items = Subresources(
+        (
+            resource("https://example.com/a.png", "image", len(png), body=png),
+            resource("https://example.com/b.png", "image", len(png) + 1, body=png + b"0"),
+        )
+    )
+    context = SimpleNamespace(artifacts=Artifacts([items]))
+    found = await ImageEncodingsGatherer().gather(context)  # type: ignore[arg-type]
+    assert [item.url for item in found.items] == [
+        "https://example.com/b.png",
+        "https://example.com/a.png",
+    ]
+    for item in found.items:
+        assert item.webp_bytes is None
+        assert item.reason == "the -1 s re-encoding budget was spent"
