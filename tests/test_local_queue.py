@@ -9,15 +9,15 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
-from aura.queue import LOCAL_URL, Handler, create_queue
+from aura.queue import LOCAL_URL, Handler, QueueRules, create_queue
 from aura.queue.local import LocalQueue
 
 
 @contextlib.asynccontextmanager
 async def working(
-    handlers: dict[str, Handler], concurrency: int = 4, **options: Any
+    handlers: dict[str, Handler], concurrency: int = 4, **rules: Any
 ) -> AsyncIterator[LocalQueue]:
-    queue = create_queue(LOCAL_URL, "test", handlers, **options)
+    queue = create_queue(LOCAL_URL, "test", handlers, QueueRules(**rules))
     assert isinstance(queue, LocalQueue)
     async with queue:
         worker = asyncio.create_task(queue.run_worker(concurrency=concurrency))
@@ -114,8 +114,8 @@ async def test_an_attempt_over_the_time_limit_is_cancelled_and_tried_again() -> 
                 raise
         second.set()
 
-    options: dict[str, Any] = {"time_limit": 0.1, "retry_delays": (0.01, 0.01)}
-    async with working({"job": slow_then_quick}, **options) as queue:
+    rules = {"time_limit": 0.1, "retry_delays": (0.01, 0.01)}
+    async with working({"job": slow_then_quick}, **rules) as queue:
         await queue.enqueue("job", "x", key="job:x")
         await second.wait()
     assert cancelled.is_set()

@@ -30,7 +30,7 @@ from aura.audit.technology.fingerprints import fingerprint_files
 from aura.config import Settings
 from aura.db.engine import Database
 from aura.events import EventBus, create_bus
-from aura.queue import TaskQueue, create_queue
+from aura.queue import QueueRules, TaskQueue, create_queue
 from aura.recovery import sweep
 from aura.screenshots import ScreenshotStore
 
@@ -191,10 +191,12 @@ class Runtime:
             settings.queue_url,
             settings.queue_name,
             {name: functools.partial(job, self) for name, job in jobs.items()},
-            max_attempts=settings.job_max_attempts,
-            retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
-            time_limit=settings.job_lease_seconds,
-            redelivery_after=settings.job_lease_seconds,
+            QueueRules(
+                max_attempts=settings.job_max_attempts,
+                retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
+                time_limit=settings.job_lease_seconds,
+                redelivery_after=settings.job_lease_seconds,
+            ),
         )
 
     def analysis_options(

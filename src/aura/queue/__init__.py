@@ -18,42 +18,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from aura.queue.base import LOCAL_URL, Handler, TaskQueue
+from aura.queue.base import LOCAL_URL, Handler, QueueRules, TaskQueue
 
-__all__ = ["LOCAL_URL", "Handler", "TaskQueue", "create_queue"]
+__all__ = ["LOCAL_URL", "Handler", "QueueRules", "TaskQueue", "create_queue"]
 
 
 def create_queue(
-    url: str,
-    name: str,
-    handlers: Mapping[str, Handler],
-    *,
-    max_attempts: int = 3,
-    retry_delays: tuple[float, float] = (1.0, 30.0),
-    time_limit: float = 300.0,
-    redelivery_after: float = 120.0,
+    url: str, name: str, handlers: Mapping[str, Handler], rules: QueueRules | None = None
 ) -> TaskQueue:
     """The queue ``url`` names: ``local://`` in this process, else on Docket."""
     if url.startswith(LOCAL_URL):
         from aura.queue.local import LocalQueue
 
-        return LocalQueue(
-            url,
-            name,
-            handlers,
-            max_attempts=max_attempts,
-            retry_delays=retry_delays,
-            time_limit=time_limit,
-            redelivery_after=redelivery_after,
-        )
+        return LocalQueue(url, name, handlers, rules)
     from aura.queue.docket_queue import DocketQueue
 
-    return DocketQueue(
-        url,
-        name,
-        handlers,
-        max_attempts=max_attempts,
-        retry_delays=retry_delays,
-        time_limit=time_limit,
-        redelivery_after=redelivery_after,
-    )
+    return DocketQueue(url, name, handlers, rules)

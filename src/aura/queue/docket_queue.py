@@ -14,12 +14,12 @@ from typing import Any
 
 from docket import Docket, ExponentialRetry, Timeout, Worker
 
-from aura.queue.base import Handler
+from aura.queue.base import Handler, QueueEngine, QueueRules
 
 logger = logging.getLogger(__name__)
 
 
-class DocketQueue:
+class DocketQueue(QueueEngine):
     """A named queue on ``memory://`` (in-process) or ``redis://`` (shared by processes)."""
 
     def __init__(
@@ -27,18 +27,12 @@ class DocketQueue:
         url: str,
         name: str,
         handlers: Mapping[str, Handler],
-        *,
-        max_attempts: int = 3,
-        retry_delays: tuple[float, float] = (1.0, 30.0),
-        time_limit: float = 300.0,
-        redelivery_after: float = 120.0,
+        rules: QueueRules | None = None,
     ) -> None:
-        self.url = url
-        self.name = name
-        self.redelivery_after = redelivery_after
+        super().__init__(url, name, rules)
         self._docket = Docket(name=name, url=url)
         for kind, handler in handlers.items():
-            self._docket.register(_as_task(kind, handler, max_attempts, retry_delays, time_limit))
+            self._docket.register(_as_task(kind, handler, self.rules))
         self._opened = False
 
     @property
@@ -58,11 +52,6 @@ class DocketQueue:
     ) -> None:
         self._opened = False
         await self._docket.__aexit__(exc_type, exc, tb)
-
-    async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
-        """Queue ``kind(entity_id)`` under ``key``; False when that key is already queued."""
-        when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)
-        return await self.enqueue_at(kind, entity_id, key, when)
 
     async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool:
         """Queue ``kind(entity_id)`` to run at ``when`` (at once if past); False if ``key`` is
@@ -85,7 +74,7 @@ class DocketQueue:
             self._docket,
             name=name,
             concurrency=concurrency,
-            redelivery_timeout=dt.timedelta(seconds=self.redelivery_after),
+            redelivery_timeout=dt.timedelta(seconds=self.rules.redelivery_after),
             minimum_check_interval=dt.timedelta(milliseconds=50),
             scheduling_resolution=dt.timedelta(milliseconds=50),
             schedule_automatic_tasks=False,
@@ -107,16 +96,14 @@ class DocketQueue:
 def _as_task(
     kind: str,
     handler: Handler,
-    max_attempts: int,
-    retry_delays: tuple[float, float],
-    time_limit: float,
+    rules: QueueRules,
 ) -> Callable[..., Awaitable[None]]:
     retry = ExponentialRetry(
-        attempts=max_attempts,
-        minimum_delay=dt.timedelta(seconds=retry_delays[0]),
-        maximum_delay=dt.timedelta(seconds=max(retry_delays)),
+        attempts=rules.max_attempts,
+        minimum_delay=dt.timedelta(seconds=rules.min_delay),
+        maximum_delay=dt.timedelta(seconds=rules.max_delay),
     )
-    timeout = Timeout(dt.timedelta(seconds=time_limit))
+    timeout = Timeout(dt.timedelta(seconds=rules.time_limit))
 
     # Docket reads dependencies from parameter defaults, and finds tasks by function name.
     async def task(entity_id: str, retry: Any = retry, timeout: Any = timeout) -> None:  # noqa: ASYNC109

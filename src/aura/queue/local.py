@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from aura.queue.base import Handler
+from aura.queue.base import Handler, QueueEngine, QueueRules
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class _Job:
     live: bool = field(default=True, compare=False)
 
 
-class LocalQueue:
+class LocalQueue(QueueEngine):
     """Jobs held in memory and run by ``run_worker`` in this event loop."""
 
     def __init__(
@@ -46,19 +46,10 @@ class LocalQueue:
         url: str,
         name: str,
         handlers: Mapping[str, Handler],
-        *,
-        max_attempts: int = 3,
-        retry_delays: tuple[float, float] = (1.0, 30.0),
-        time_limit: float = 300.0,
-        redelivery_after: float = 120.0,
+        rules: QueueRules | None = None,
     ) -> None:
-        self.url = url
-        self.name = name
-        self.redelivery_after = redelivery_after
+        super().__init__(url, name, rules)
         self._handlers = dict(handlers)
-        self._max_attempts = max_attempts
-        self._min_delay, self._max_delay = min(retry_delays), max(retry_delays)
-        self._time_limit = time_limit
         self._due: list[_Job] = []  # a heap, soonest first (then first queued)
         self._queued: dict[str, _Job] = {}  # by key: the jobs not started yet
         self._order = itertools.count()
@@ -80,10 +71,6 @@ class LocalQueue:
         tb: TracebackType | None,
     ) -> None:
         self._opened = False
-
-    async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
-        when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)
-        return await self.enqueue_at(kind, entity_id, key, when)
 
     async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool:
         if kind not in self._handlers:
@@ -151,13 +138,13 @@ class LocalQueue:
     async def _run(self, job: _Job) -> None:
         call = f"{job.kind}({job.entity_id!r})"
         try:
-            async with asyncio.timeout(self._time_limit):
+            async with asyncio.timeout(self.rules.time_limit):
                 await self._handlers[job.kind](job.entity_id)
         except Exception:
-            if job.attempt >= self._max_attempts:
+            if job.attempt >= self.rules.max_attempts:
                 logger.exception("%s failed (attempt %d, the last)", call, job.attempt)
                 return
-            delay = min(self._min_delay * 2 ** (job.attempt - 1), self._max_delay)
+            delay = min(self.rules.min_delay * 2 ** (job.attempt - 1), self.rules.max_delay)
             logger.error(
                 "%s failed (attempt %d); trying again in %g s",
                 call,
