@@ -17,6 +17,7 @@ import argparse
 import base64
 import io
 import json
+import os
 import re
 import shutil
 import statistics
@@ -89,7 +90,7 @@ addEventListener('load', () => {{
 
 def chromium_webp(paths: list[Path]) -> list[int] | None:
     """Chromium's WebP image data bytes of each image, or None without Chromium."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = os.environ.get("AURA_CHROMIUM_PATH") or shutil.which("chromium")
     if chromium is None:
         return None
     tags = "\n".join(f'<img src="{path.resolve().as_uri()}">' for path in paths)
