@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from aura.analyses.service import AnalysisService  # noqa: E402
 from aura.db.engine import Database  # noqa: E402
 from aura.jobs import enqueue_audit  # noqa: E402
-from aura.queue import TaskQueue  # noqa: E402
+from aura.queue.docket_queue import DocketQueue  # noqa: E402
 from bench.common import write_result  # noqa: E402
 from tests.support.databases import fresh_database  # noqa: E402
 from tests.support.processes import aura_processes, free_port  # noqa: E402
@@ -64,7 +64,7 @@ async def queue_overhead(url: str, jobs: int) -> dict[str, Any]:
         if done == jobs:
             finished.set()
 
-    queue = TaskQueue(url, f"bench-{uuid.uuid4().hex[:8]}", {"noop": noop})
+    queue = DocketQueue(url, f"bench-{uuid.uuid4().hex[:8]}", {"noop": noop})
     async with queue:
         started = time.perf_counter()
         for index in range(jobs):
@@ -98,7 +98,7 @@ async def _seed(database_url: str, queue_url: str, queue_name: str, urls: list[s
         for url in urls:
             ids.append((await service.create(session, url)).id)
     await db.dispose()
-    queue = TaskQueue(queue_url, queue_name, {"audit_url": _never})
+    queue = DocketQueue(queue_url, queue_name, {"audit_url": _never})
     async with queue:
         for analysis_id in ids:
             await enqueue_audit(queue, analysis_id)

@@ -115,6 +115,16 @@ def test_startup(sites: Path, tmp_path: Path) -> None:
     assert figures["analyze_static"]["existing_database"]["cpu_s"] > 0
 
 
+def test_webp_effort(sites: Path, tmp_path: Path) -> None:
+    figures = run_bench(sites, tmp_path, ["bench/webp_effort.py", "--methods", "3", "2"])
+    assert figures["images"] > 0
+    for method in ("method_3", "method_2"):
+        assert figures[method]["cpu_s"] > 0
+        assert figures[method]["bytes"] > 0
+    if figures["chromium"]:
+        assert "savings_vs_chromium_pct" in figures["method_2"]
+
+
 def test_technology(sites: Path, tmp_path: Path) -> None:
     figures = run_bench(sites, tmp_path, ["bench/technology.py", "--rounds", "1"])
     assert set(SITES) <= {page["page"] for page in figures["pages"]}

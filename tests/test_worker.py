@@ -29,7 +29,7 @@ def test_a_job_imported_on_first_run_names_a_task_that_exists() -> None:
         assert job.__name__ == task.__name__
 
 
-def test_the_batch_commands_do_not_load_the_sets_history() -> None:
+def test_the_batch_commands_load_neither_the_sets_history_nor_the_task_engine() -> None:
     loaded = subprocess.run(
         [
             sys.executable,
@@ -41,5 +41,6 @@ def test_the_batch_commands_do_not_load_the_sets_history() -> None:
         text=True,
     ).stdout.split()
     assert "aura.worker" in loaded
-    for heavy in ("aura.history", "aura.sets.tracking", "alembic", "fastapi", "dns"):
+    heavy_modules = ("aura.history", "aura.sets.tracking", "alembic", "fastapi", "dns", "docket")
+    for heavy in heavy_modules:
         assert heavy not in loaded

@@ -199,7 +199,7 @@ class Settings(BaseSettings):
 
     @property
     def embedded_queue(self) -> bool:
-        return self.queue_url.startswith("memory://")
+        return self.queue_url.startswith(("memory://", "local://"))
 
 
 @lru_cache

@@ -30,7 +30,7 @@ from aura.audit.technology.fingerprints import fingerprint_files
 from aura.config import Settings
 from aura.db.engine import Database
 from aura.events import EventBus, create_bus
-from aura.queue import TaskQueue
+from aura.queue import QueueRules, TaskQueue, create_queue
 from aura.recovery import sweep
 from aura.screenshots import ScreenshotStore
 
@@ -187,14 +187,16 @@ class Runtime:
         self.bus: EventBus = create_bus(
             settings.events_url or settings.queue_url, f"aura:{settings.queue_name}"
         )
-        self.queue = TaskQueue(
+        self.queue: TaskQueue = create_queue(
             settings.queue_url,
             settings.queue_name,
             {name: functools.partial(job, self) for name, job in jobs.items()},
-            max_attempts=settings.job_max_attempts,
-            retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
-            time_limit=settings.job_lease_seconds,
-            redelivery_after=settings.job_lease_seconds,
+            QueueRules(
+                max_attempts=settings.job_max_attempts,
+                retry_delays=(settings.job_retry_min_delay, settings.job_retry_max_delay),
+                time_limit=settings.job_lease_seconds,
+                redelivery_after=settings.job_lease_seconds,
+            ),
         )
 
     def analysis_options(

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from aura.audit.artifacts import Artifacts, Subresources
+from aura.audit.artifacts import Artifacts, ImageEncodings, Subresources
 from aura.audit.gatherers import image_encodings
 from aura.audit.gatherers.image_encodings import ImageEncodingsGatherer, encodable, reencode
 from tests.audit.audit_builders import resource
@@ -76,10 +76,8 @@ def test_the_largest_encodable_images_go_first_within_the_bounds() -> None:
     assert found == ["https://example.com/big.png", "https://example.com/small.png"]
 
 
-async def test_images_past_the_count_are_listed_with_the_reason(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(image_encodings, "MAX_IMAGES", 1)
+async def _gathered_from_two_pngs() -> ImageEncodings:
+    """The gatherer's work on a page with two PNG photographs, b.png the larger."""
     png = _encoded(_photo(300, 200), "PNG")
     items = Subresources(
         (
@@ -88,9 +86,30 @@ async def test_images_past_the_count_are_listed_with_the_reason(
         )
     )
     context = SimpleNamespace(artifacts=Artifacts([items]))
-    found = await ImageEncodingsGatherer().gather(context)  # type: ignore[arg-type]
+    return await ImageEncodingsGatherer().gather(context)  # type: ignore[arg-type]
+
+
+async def test_images_past_the_count_are_listed_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(image_encodings, "MAX_IMAGES", 1)
+    found = await _gathered_from_two_pngs()
     first, second = found.items
     assert first.url == "https://example.com/b.png"
     assert first.webp_bytes is not None
     assert second.webp_bytes is None
     assert second.reason == "only the 1 largest images are re-encoded"
+
+
+async def test_images_whose_turn_comes_after_the_time_budget_are_listed_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(image_encodings, "TIME_BUDGET_S", -1.0)  # spent before the first
+    found = await _gathered_from_two_pngs()
+    assert [item.url for item in found.items] == [
+        "https://example.com/b.png",
+        "https://example.com/a.png",
+    ]
+    for item in found.items:
+        assert item.webp_bytes is None
+        assert item.reason == "the -1 s re-encoding budget was spent"

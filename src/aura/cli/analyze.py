@@ -7,7 +7,6 @@ worker. Progress goes to stderr, the comparison to stdout (or to ``-o FILE``).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Callable, Coroutine
@@ -22,7 +21,7 @@ from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
-from aura.cli.plumbing import EXIT_FAILED, EXIT_INTERRUPTED, explain, fail
+from aura.cli.plumbing import EXIT_FAILED, EXIT_INTERRUPTED, explain, fail, run_to_end
 from aura.cli.progress import BatchProgress
 from aura.cli.terminal import SafeConsole, write_output
 from aura.competitive.schemas import BatchCreate
@@ -132,7 +131,7 @@ def in_terminal(settings: Settings, work: Callable[[BatchProgress], Coroutine[An
     err = SafeConsole(stderr=True)
     try:
         with BatchProgress(err) as view:
-            return asyncio.run(work(view))
+            return run_to_end(work(view))
     except InvalidInputError as error:
         fail(explain(error.errors, _OPTION_OF))
     except AuraError as error:

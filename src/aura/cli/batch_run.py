@@ -26,6 +26,7 @@ from aura.config import Settings
 from aura.db.migrate import upgrade_if_behind
 from aura.errors import ConflictError, NotFoundError
 from aura.models import BatchStatus
+from aura.queue import LOCAL_URL
 from aura.reports import Report
 from aura.reports.loading import report_of
 from aura.runtime import Runtime
@@ -57,8 +58,9 @@ class BatchOutcome:
 
 
 def local_settings(settings: Settings) -> Settings:
-    """The settings with an in-process queue and event bus: this process does the work."""
-    return settings.model_copy(update={"queue_url": "memory://", "events_url": ""})
+    """The settings with an in-process queue and event bus: this process does the work, on
+    the queue that needs no task engine (``aura.queue.local``)."""
+    return settings.model_copy(update={"queue_url": LOCAL_URL, "events_url": "memory://"})
 
 
 def prepare_database(settings: Settings) -> None:

@@ -7,6 +7,8 @@ is all ``aura --help`` reads (tests/cli/test_main.py checks it against the comma
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 from dataclasses import dataclass
 from typing import Any
@@ -138,6 +140,12 @@ def _process() -> None:
     # event loop gets the GIL back sooner from the analysis threads.
     limit_arenas()
     favour_waiting_threads()
+    # On the way out the interpreter searches everything left for reference cycles once more,
+    # only for the memory to go back to the system with the process: 0.2 s of CPU after
+    # `aura analyze`. Frozen, they are left to the exit. Nothing waits on that search: the
+    # logs are flushed by logging's own exit handler, stdout and stderr by the interpreter,
+    # and the commands close the files they write.
+    atexit.register(gc.freeze)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ the command's own options, and running work against the configured database."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
@@ -46,6 +46,21 @@ def explain(errors: Sequence[Mapping[str, Any]], options: Mapping[str, str]) -> 
     return "; ".join(parts)
 
 
+def run_to_end(work: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(work)``, its result handed back past the event loop's main task.
+
+    On its way out ``asyncio.run`` checks its Ctrl-C handler, which holds the main task, and
+    Python formats that handler, the task's result included, each time it looks (a batch's
+    whole report: 20 ms at the end of ``aura analyze``)."""
+    results: list[T] = []
+
+    async def main() -> None:
+        results.append(await work)
+
+    asyncio.run(main())
+    return results[0]
+
+
 def with_database(
     work: Callable[[Runtime], Awaitable[T]], options: Mapping[str, str] | None = None
 ) -> T:
@@ -66,7 +81,7 @@ def with_database(
             return await work(runtime)
 
     try:
-        return asyncio.run(run())
+        return run_to_end(run())
     except InvalidInputError as error:
         fail(explain(error.errors, options or {}), EXIT_USAGE)
     except AuraError as error:

@@ -186,6 +186,6 @@ class RedisBus:
 
 
 def create_bus(url: str, namespace: str) -> EventBus:
-    if url.startswith("memory://"):
+    if url.startswith(("memory://", "local://")):
         return MemoryBus()
     return RedisBus(url, namespace)

@@ -1,128 +1,36 @@
-"""The task queue: the only module that imports the task engine (Docket).
+"""The task queue: what the rest of Aura sees of it, whichever engine carries the jobs.
 
-The rest of Aura sees three things: ``TaskQueue.enqueue(kind, entity_id, key)``, handlers
-registered by kind, and ``TaskQueue.run_worker()``. Only ids travel on the queue; the
-database is the source of truth, so a lost or duplicated message is harmless (the claim step
-turns duplicates into no-ops and the recovery sweep re-enqueues what was lost).
+The rest of Aura sees three things: ``enqueue(kind, entity_id, key)``, handlers registered
+by kind, and ``run_worker()``. Only ids travel on the queue; the database is the source of
+truth, so a lost or duplicated message is harmless (the claim step turns duplicates into
+no-ops and the recovery sweep re-enqueues what was lost).
+
+Two engines, chosen by the queue URL and imported only when chosen:
+
+* ``memory://`` and ``redis://``: Docket (``aura.queue.docket_queue``), the only importer of
+  the task engine: leases, redelivery after a worker dies, many worker processes;
+* ``local://``: an asyncio queue inside this process (``aura.queue.local``), for a command
+  that runs its own jobs and exits (``aura analyze``): the same retries, time limit and keys,
+  without the start-up cost of Docket and its Redis client.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
-from collections.abc import Awaitable, Callable, Mapping
-from types import TracebackType
-from typing import Any
+from collections.abc import Mapping
 
-from docket import Docket, ExponentialRetry, Timeout, Worker
+from aura.queue.base import LOCAL_URL, Handler, QueueRules, TaskQueue
 
-logger = logging.getLogger(__name__)
-
-Handler = Callable[[str], Awaitable[None]]
+__all__ = ["LOCAL_URL", "Handler", "QueueRules", "TaskQueue", "create_queue"]
 
 
-class TaskQueue:
-    """A named queue on ``memory://`` (in-process) or ``redis://`` (shared by processes)."""
+def create_queue(
+    url: str, name: str, handlers: Mapping[str, Handler], rules: QueueRules | None = None
+) -> TaskQueue:
+    """The queue ``url`` names: ``local://`` in this process, else on Docket."""
+    if url.startswith(LOCAL_URL):
+        from aura.queue.local import LocalQueue
 
-    def __init__(
-        self,
-        url: str,
-        name: str,
-        handlers: Mapping[str, Handler],
-        *,
-        max_attempts: int = 3,
-        retry_delays: tuple[float, float] = (1.0, 30.0),
-        time_limit: float = 300.0,
-        redelivery_after: float = 120.0,
-    ) -> None:
-        self.url = url
-        self.name = name
-        self.redelivery_after = redelivery_after
-        self._docket = Docket(name=name, url=url)
-        for kind, handler in handlers.items():
-            self._docket.register(_as_task(kind, handler, max_attempts, retry_delays, time_limit))
-        self._opened = False
+        return LocalQueue(url, name, handlers, rules)
+    from aura.queue.docket_queue import DocketQueue
 
-    @property
-    def in_process(self) -> bool:
-        return self.url.startswith("memory://")
-
-    async def __aenter__(self) -> TaskQueue:
-        await self._docket.__aenter__()
-        self._opened = True
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._opened = False
-        await self._docket.__aexit__(exc_type, exc, tb)
-
-    async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
-        """Queue ``kind(entity_id)`` under ``key``; False when that key is already queued."""
-        when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)
-        return await self.enqueue_at(kind, entity_id, key, when)
-
-    async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool:
-        """Queue ``kind(entity_id)`` to run at ``when`` (at once if past); False if ``key`` is
-        already queued."""
-        execution = await self._docket.add(kind, when=when, key=key)(entity_id)
-        return str(getattr(execution.disposition, "value", "scheduled")) == "scheduled"
-
-    async def ping(self) -> None:
-        """Raise unless the queue can take jobs."""
-        if not self._opened:
-            raise ConnectionError("the queue is not open")
-        if self.in_process:
-            return  # the in-process backend lives and dies with this process
-        async with self._docket.redis() as redis:
-            await redis.ping()
-
-    async def run_worker(self, *, concurrency: int, name: str | None = None) -> None:
-        """Run jobs until cancelled; in-flight jobs are let finish (or released) on the way out."""
-        async with Worker(
-            self._docket,
-            name=name,
-            concurrency=concurrency,
-            redelivery_timeout=dt.timedelta(seconds=self.redelivery_after),
-            minimum_check_interval=dt.timedelta(milliseconds=50),
-            scheduling_resolution=dt.timedelta(milliseconds=50),
-            schedule_automatic_tasks=False,
-        ) as worker:
-            await worker.run_forever()
-
-    async def drain_for_tests(self) -> None:
-        """Run queued jobs until none is left (tests and one-shot CLI runs)."""
-        async with Worker(
-            self._docket,
-            concurrency=4,
-            minimum_check_interval=dt.timedelta(milliseconds=20),
-            scheduling_resolution=dt.timedelta(milliseconds=20),
-            schedule_automatic_tasks=False,
-        ) as worker:
-            await worker.run_until_finished()
-
-
-def _as_task(
-    kind: str,
-    handler: Handler,
-    max_attempts: int,
-    retry_delays: tuple[float, float],
-    time_limit: float,
-) -> Callable[..., Awaitable[None]]:
-    retry = ExponentialRetry(
-        attempts=max_attempts,
-        minimum_delay=dt.timedelta(seconds=retry_delays[0]),
-        maximum_delay=dt.timedelta(seconds=max(retry_delays)),
-    )
-    timeout = Timeout(dt.timedelta(seconds=time_limit))
-
-    # Docket reads dependencies from parameter defaults, and finds tasks by function name.
-    async def task(entity_id: str, retry: Any = retry, timeout: Any = timeout) -> None:  # noqa: ASYNC109
-        await handler(entity_id)
-
-    task.__name__ = task.__qualname__ = kind
-    return task
+    return DocketQueue(url, name, handlers, rules)
