@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aura.audit.artifacts import Document, memo
+from aura.audit.browser.contention import HostShare
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class ProfileRun:
     #: When the metrics above are simulated (``simulation.py``): the ones the load itself
     #: measured, on the unthrottled network (``fcp_ms``, ``lcp_ms``, ``speed_index_ms``).
     observed: dict[str, float | None] | None = None
+    #: What the host took from the load while it was timed (``contention.py``).
+    host: HostShare | None = None
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -119,6 +122,7 @@ class ProfileRun:
                 for kind, (requested, failed) in self.resources.items()
             },
             "observed": self.observed,
+            "host": None if self.host is None else self.host.summary(),
         }
 
 
