@@ -115,6 +115,22 @@ def test_a_busy_host_does_not_hide_a_change_of_the_simulated_phone_timings() -> 
     assert (lcp.verdict, lcp.note) == ("worse", None)
 
 
+def test_a_layout_shift_observed_on_a_busy_host_is_not_compared() -> None:
+    # One unchanged page's mobile CLS in four loads on a busy host: 0, 0.17, 1.17, 1.64
+    # (whether an image came before or after the first layout). The layout shift is
+    # observed, never simulated: the trace's CPU times do not vouch for it.
+    def measured(cls: float, busy: bool, day: int) -> RunInput:
+        result = _rendered({"seo": 80}, {"cls_mobile": cls}, mobile_busy=busy)
+        return run(site(A, result, primary=True), day=day)
+
+    shifted = _by_id(_site(diff_runs(measured(0, True, 0), measured(1.64, False, 1)), A))
+    assert shifted["cls_mobile"].verdict == "unmeasured"
+    assert "in the earlier run" in (shifted["cls_mobile"].note or "")
+    # Measured undisturbed both times, a page that starts shifting is a change.
+    quiet = _by_id(_site(diff_runs(measured(0, False, 0), measured(1.64, False, 1)), A))
+    assert quiet["cls_mobile"].verdict == "worse"
+
+
 def test_phone_timings_from_the_trace_and_from_long_tasks_are_not_compared() -> None:
     # The trace did not come in time in the second run: the simulation fell back on the
     # page's long tasks, their wall time on a busy host (mobile TBT 145 ms → 3.1 s).
@@ -166,6 +182,7 @@ def test_what_cannot_be_compared_between_two_results() -> None:
         "lcp_desktop",
         "si_desktop",
         "tbt_desktop",
+        "cls_desktop",
         "performance",
         "overall",
     }
@@ -180,7 +197,7 @@ def test_the_changes_in_the_terminal_and_in_markdown_say_what_was_not_compared()
     expected = [
         f"Not compared for a.example: Overall (it holds the performance score, not "
         f"comparable: {why})",
-        f"Not compared for a.example: Performance (its lab timings cannot be compared: {why})",
+        f"Not compared for a.example: Performance (its lab values cannot be compared: {why})",
         "Not compared for a.example: Largest Contentful Paint (desktop), First Contentful "
         f"Paint (desktop), Total Blocking Time (desktop) ({why})",
     ]

@@ -139,7 +139,7 @@ describe("SiteChangeCard", () => {
       site({
         status: "unchanged",
         change_count: 0,
-        scores: [{ ...delta("performance", "Performance", 85, 44, "unmeasured"), note: `its lab timings cannot be compared: ${busy}` }],
+        scores: [{ ...delta("performance", "Performance", 85, 44, "unmeasured"), note: `its lab values cannot be compared: ${busy}` }],
         metrics: [
           { ...delta("fcp_desktop", "FCP (desktop)", 156, 1664, "unmeasured", "lower", "ms"), note: busy },
           { ...delta("lcp_desktop", "LCP (desktop)", 492, 5100, "unmeasured", "lower", "ms"), note: busy },
@@ -149,7 +149,7 @@ describe("SiteChangeCard", () => {
     );
     const notes = within(screen.getByTestId("not-compared")).getAllByRole("listitem");
     expect(notes.map((item) => item.textContent)).toEqual([
-      `Not compared: Performance. Its lab timings cannot be compared: ${busy}.`,
+      `Not compared: Performance. Its lab values cannot be compared: ${busy}.`,
       `Not compared: FCP (desktop), LCP (desktop). Desktop timings disturbed: host busy (the page's renderer waited 2.2 s for a CPU (it ran 718 ms)) in this run.`,
     ]);
     // Not a change: no row calls them better or worse.
