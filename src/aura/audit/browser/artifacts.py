@@ -94,6 +94,19 @@ class ProfileRun:
     #: What the host took from the load while it was timed (``contention.py``).
     host: HostShare | None = None
 
+    def disturbed(self, metric: str) -> str | None:
+        """Why the host disturbed this load's ``metric`` (a curve name: ``fcp``, ``cls``...),
+        or None: a busy host disturbs what was observed, not the timings simulated from the
+        trace's CPU times; the layout shift is observed in every mode."""
+        reason = self.host.disturbed if self.host is not None else None
+        if reason is None:
+            return None
+        throttling = self.conditions.get("network_throttling") or {}
+        traced = (
+            throttling.get("method") == "simulated" and throttling.get("main_thread") == "trace"
+        )
+        return None if traced and metric != "cls" else reason
+
     def summary(self) -> dict[str, Any]:
         return {
             "profile": self.profile,
