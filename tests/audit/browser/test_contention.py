@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import multiprocessing
 import os
 import time
@@ -57,6 +59,17 @@ def test_a_load_that_waited_less_than_it_ran_is_not_disturbed() -> None:
     )
     # Without the kernel's counts, only the relay is judged.
     assert HostShare(1500, cpu_ms=None, wait_ms=None, relay_late_ms=0).disturbed is None
+
+
+async def test_a_watch_closed_before_its_stop_leaves_nothing_running(tmp_path: Path) -> None:
+    watch = HostWatch(BROWSER, proc=str(tmp_path))
+    watch.start()
+    watch.close()  # the render ended (an error, the page budget) before the lab was read
+    ticker = watch._ticker
+    assert ticker is not None
+    with contextlib.suppress(asyncio.CancelledError):
+        await ticker
+    assert ticker.cancelled()
 
 
 async def test_without_a_process_tree_the_wait_is_unknown(tmp_path: Path) -> None:

@@ -133,6 +133,11 @@ class HostWatch:
             if late > LATE_MARGIN_S:
                 self.late += late
 
+    def close(self) -> None:
+        """Stop watching the event loop (a render that ended before ``stop``)."""
+        if self._ticker is not None and not self._ticker.done():
+            self._ticker.cancel()
+
     async def stop(self) -> HostShare:
         wall = (time.monotonic() - self.started) * 1000
         if self._ticker is not None:

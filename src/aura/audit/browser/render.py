@@ -222,6 +222,8 @@ class _Renderer:
         self.others: list[asyncio.Future[None]] = []
         #: When the render started (monotonic s): observations end within the page budget.
         self.started = time.monotonic()
+        #: What the host took from each profile's load (stopped at ``close`` at the latest).
+        self.watches: list[HostWatch] = []
 
     async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
         with self.outcome.timed("tabs"):
@@ -280,6 +282,7 @@ class _Renderer:
             await page.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
         # What the host took from the load while it was timed (its observed timings).
         watch = HostWatch(self.browser.process.pid)
+        self.watches.append(watch)
         watch.start()
         with timed(f"{name}.load"):
             answer = await page.send("Page.navigate", {"url": url})
@@ -504,6 +507,8 @@ class _Renderer:
 
     async def close(self) -> bool:
         """Close what is still open; False when the browser did not answer."""
+        for watch in self.watches:
+            watch.close()
         if self.tabs is None:
             return True
         self.outcome.refused = list(self.tabs.proxy.refused)
