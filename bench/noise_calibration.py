@@ -48,10 +48,12 @@ from aura.comparison.noise import (
     beyond_noise,
     noise_of,
     score_noise,
+    split_profile,
     spread_of,
 )
 from aura.config import Settings
-from aura.history.diff import EXTRA_METRICS, KEY_METRICS
+from aura.history.conditions import incomparable, profile_conditions
+from aura.history.diff import EXTRA_METRICS, KEY_METRICS, simulated_profiles
 from aura.runtime import analysis_options, browser_settings
 from bench.common import serve_sites_elsewhere, site_dirs, write_result
 
@@ -64,6 +66,22 @@ class Sample:
     values: dict[str, float]
     spreads: dict[str, Spread]
     seconds: float
+    #: The result's browser section (how each profile's timings were taken, whether the
+    #: host disturbed them), for ``incomparable``.
+    browser: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def disturbed(self) -> list[str]:
+        return [
+            name
+            for name, conditions in profile_conditions({"browser": self.browser}).items()
+            if conditions.disturbed
+        ]
+
+
+def _gaps(a: Sample, b: Sample) -> dict[str, str]:
+    """What change tracking does not compare between the two (``incomparable``)."""
+    return incomparable({"browser": a.browser}, {"browser": b.browser})
 
 
 def _sample(result: dict[str, Any], seconds: float) -> Sample:
@@ -78,18 +96,28 @@ def _sample(result: dict[str, Any], seconds: float) -> Sample:
         if isinstance(value, int | float) and not isinstance(value, bool):
             found[key] = float(value)
     spreads = spread_of(result.get("lab_spread"))
-    return Sample(found, spreads, seconds)
+    browser = result.get("browser") or {}
+    return Sample(found, spreads, seconds, {"profiles": browser.get("profiles") or []})
 
 
-def _thresholds(key: str, rendered: bool, categories: int) -> tuple[Noise, Noise] | None:
-    """Change tracking's noise for ``key``: (the comparison's, one sample's)."""
+def _thresholds(
+    key: str, rendered: bool, categories: int, simulated: bool = False
+) -> tuple[Noise, Noise] | None:
+    """Change tracking's noise for ``key``: (the comparison's, one sample's);
+    ``simulated``: both samples' profile of ``key`` simulated over slow 4G."""
     if key.startswith("score:"):
         noise, one_sample = score_noise(key.removeprefix("score:"), rendered, categories)
         return noise, one_sample or noise
     spec = EXTRA_METRICS.get(key) or spec_of(key)
     if spec is None:
         return None
-    return noise_of(key, spec.unit), between_runs_noise(key, spec.unit)
+    return noise_of(key, spec.unit), between_runs_noise(key, spec.unit, simulated=simulated)
+
+
+def _simulated(key: str, a: Sample, b: Sample) -> bool:
+    profile = split_profile(key)[1]
+    both = simulated_profiles({"browser": a.browser}) & simulated_profiles({"browser": b.browser})
+    return profile in both
 
 
 def _spread_key(key: str) -> str:
@@ -98,9 +126,11 @@ def _spread_key(key: str) -> str:
 
 def _changed(key: str, a: Sample, b: Sample, rendered: bool, categories: int) -> bool | None:
     """Whether change tracking would call the two samples' values of ``key`` a change."""
-    noises = _thresholds(key, rendered, categories)
+    noises = _thresholds(key, rendered, categories, _simulated(key, a, b))
     if noises is None or key not in a.values or key not in b.values:
         return None
+    if _spread_key(key) in _gaps(a, b):
+        return None  # not compared: taken another way, or disturbed by a busy host
     noise, one_sample = noises
     spread = _spread_key(key)
     return beyond_noise(
@@ -145,11 +175,14 @@ def pooled(pages: dict[str, list[Sample]], rendered: bool) -> dict[str, dict[str
     for key in keys:
         absolute: list[float] = []
         relative: list[float] = []
-        false_changes = 0
+        false_changes = not_compared = 0
         for samples in pages.values():
             categories = len({k for s in samples for k in s.values if k.startswith("score:")})
             for a, b in itertools.combinations(samples, 2):
                 if key not in a.values or key not in b.values:
+                    continue
+                if _spread_key(key) in _gaps(a, b):
+                    not_compared += 1
                     continue
                 x, y = a.values[key], b.values[key]
                 absolute.append(abs(x - y))
@@ -157,10 +190,13 @@ def pooled(pages: dict[str, list[Sample]], rendered: bool) -> dict[str, dict[str
                 relative.append(abs(x - y) / larger if larger else 0.0)
                 false_changes += bool(_changed(key, a, b, rendered, categories))
         if not absolute:
+            if not_compared:
+                rows[key] = {"pairs": 0, "not_compared": not_compared}
             continue
-        noises = _thresholds(key, rendered, 6)
+        noises = _thresholds(key, rendered, 6, simulated=key.endswith("_mobile"))
         rows[key] = {
             "pairs": len(absolute),
+            "not_compared": not_compared,
             "abs_median": statistics.median(absolute),
             "abs_p95": _quantile(absolute, 0.95),
             "abs_max": max(absolute),
@@ -202,9 +238,11 @@ async def main(mode: str, repeats: int, runs: int, sites: list[str]) -> dict[str
                 table = page_table(samples, rendered=pool is not None)
                 crossed = [key for key, row in table.items() if row["false_changes"]]
                 seconds = statistics.median(s.seconds for s in samples)
+                disturbed = [",".join(s.disturbed) or "-" for s in samples]
                 print(
                     f"{folder}: load {before[0]:.1f} → {after[0]:.1f}, "
-                    f"{seconds:.1f} s per analysis, false changes in {crossed or 'nothing'}",
+                    f"{seconds:.1f} s per analysis, false changes in {crossed or 'nothing'}, "
+                    f"disturbed profiles {disturbed}",
                     flush=True,
                 )
                 for key, row in table.items():
@@ -227,12 +265,16 @@ async def main(mode: str, repeats: int, runs: int, sites: list[str]) -> dict[str
         f"{'rel p95':>7} {'rel max':>7}  threshold  false changes"
     )
     for key, row in summary.items():
+        if not row["pairs"]:
+            print(f"  {key:26} {0:>5}  ({row['not_compared']} pairs not compared)")
+            continue
         threshold = row["threshold"]
         shown = "-" if threshold is None else f"{threshold['absolute']:g}/{threshold['relative']:g}"
         print(
             f"  {key:26} {row['pairs']:>5} {row['abs_median']:>9.4g} {row['abs_p95']:>9.4g} "
             f"{row['abs_max']:>9.4g} {row['rel_p95']:>7.3f} {row['rel_max']:>7.3f}  "
             f"{shown:>9}  {row['false_changes']}"
+            + (f"  ({row['not_compared']} pairs not compared)" if row["not_compared"] else "")
         )
     return {
         "mode": mode,
@@ -246,6 +288,7 @@ async def main(mode: str, repeats: int, runs: int, sites: list[str]) -> dict[str
                         "values": s.values,
                         "seconds": round(s.seconds, 2),
                         "spreads": {k: dataclasses.asdict(v) for k, v in s.spreads.items()},
+                        "browser": s.browser,
                     }
                     for s in samples
                 ]

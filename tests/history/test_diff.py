@@ -275,7 +275,9 @@ def test_one_render_of_an_unchanged_page_swings_within_the_calibrated_noise() ->
     # Measured on a busy host (docs/noise.md, bench/noise_calibration.py): for the same
     # pages, a performance score 61 → 86, desktop FCP 480 ms → 2.9 s, mobile TBT 671 ms →
     # 4.7 s, mobile CLS 0.17 → 1.0, simulated mobile LCP 4.1 s → 8.4 s, a design score 84 →
-    # 87 (scroll-reveal animations) and a server answering in 6 ms, then 423 ms.
+    # 87 (scroll-reveal animations) and a server answering in 6 ms, then 423 ms. The render
+    # says its timings were disturbed by the busy host: what it observed is not compared
+    # (``test_conditions.py``), the rest is within the noise.
     old = {"fcp_desktop": 480, "tbt_mobile": 671, "cls_mobile": 0.17, "lcp_mobile": 4090}
     new = {"fcp_desktop": 2912, "tbt_mobile": 4708, "cls_mobile": 1.0, "lcp_mobile": 8441}
     before = run(
@@ -303,9 +305,22 @@ def test_one_render_of_an_unchanged_page_swings_within_the_calibrated_noise() ->
         ),
         day=1,
     )
+    busy = (
+        "timings disturbed: host busy (the page's renderer waited 4.1 s for a CPU (it ran 1.2 s))"
+    )
+    for taken in (before, after):
+        for profile in taken.sites[0].result["browser"]["profiles"]:
+            throttling = profile["conditions"]["network_throttling"]
+            if throttling:  # the phone's simulation read the trace's main thread
+                throttling["main_thread"] = "trace"
+            if taken is after:
+                profile["host"] = {"disturbed": busy}
     a = _site(diff_runs(before, after), A)
     assert (a.status, a.change_count) == ("unchanged", 0)
-    assert {d.verdict for d in (*a.scores, *a.metrics)} == {"unchanged"}
+    verdicts = {d.id: d.verdict for d in (*a.scores, *a.metrics)}
+    unmeasured = {key for key, verdict in verdicts.items() if verdict == "unmeasured"}
+    assert unmeasured == {"performance", "overall", "fcp_desktop", "cls_mobile"}
+    assert {verdicts[key] for key in verdicts.keys() - unmeasured} == {"unchanged"}
 
 
 def _lcp_verdict(before_ms: float, after_ms: float, *, simulated: bool) -> str:

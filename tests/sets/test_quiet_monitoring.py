@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -222,24 +221,6 @@ def sqlite_database(tmp_path: Path) -> str:
     return url
 
 
-#: On demand only: on a host whose load is well above its cores, one render of a page swings
-#: past the calibrated noise (docs/noise.md) when a set's three pages render at once. Runs
-#: on 2026-12-07 (2 cores, load average 21 to 25): with thresholds from the calibration's
-#: first half, the second run reported 01-sb-landing-page's performance score 48 → 81 (33
-#: points; 25 at most when the pages render one after the other, the calibration's
-#: condition) and 02-ud-play-bootstrap's mobile TBT 3.1 s → 145 ms; with the final ones,
-#: the test passed three times out of four (2.5 to 3 minutes each); in the other, an
-#: unchanged site reported 2 changes in the edited run (the assertion names them now).
-#: Not reliable enough for every `make test` on such a host;
-#: ``tests/history/test_browser_changes.py`` checks one render's noise and a real change
-#: (a heavier hero image, a new title) on a light page by default.
-BROWSER_VARIANT = pytest.mark.skipif(
-    os.environ.get("AURA_TEST_BROWSER_MONITORING") != "1",
-    reason="on demand (AURA_TEST_BROWSER_MONITORING=1): single-render lab noise, see docs/noise.md",
-)
-
-
-@BROWSER_VARIANT
 async def test_browser_runs_of_unchanged_pages_are_quiet_and_one_edit_is_told_once(
     sqlite_database: str, tmp_path: Path
 ) -> None:

@@ -1055,13 +1055,18 @@ export interface components {
             /** Label */
             label: string;
             /**
+             * Note
+             * @description Why an unmeasured value was not compared when both runs have one: timings taken another way, or disturbed by a busy host
+             */
+            note?: string | null;
+            /**
              * Unit
              * @enum {string}
              */
             unit: "ms" | "bytes" | "count" | "ratio" | "score" | "bool" | "unitless";
             /**
              * Verdict
-             * @description better/worse by more than the metric's noise threshold and outside both runs' measured spread, else unchanged; new/gone when the site is in one run only; unmeasured when the site was analysed in both but one lacks the value (a measurement gap, not a change)
+             * @description better/worse by more than the metric's noise threshold and outside both runs' measured spread, else unchanged; new/gone when the site is in one run only; unmeasured when the site was analysed in both but one lacks the value, or the two were not measured alike (a measurement gap, not a change)
              * @enum {string}
              */
             verdict: "better" | "worse" | "unchanged" | "new" | "gone" | "unmeasured";

@@ -133,6 +133,29 @@ describe("SiteChangeCard", () => {
     expect(screen.queryByRole("row", { name: /Overall/ })).not.toBeInTheDocument();
   });
 
+  it("says which values were not compared, and why, once per reason", () => {
+    const busy = "desktop timings disturbed: host busy (the page's renderer waited 2.2 s for a CPU (it ran 718 ms)) in this run";
+    renderCard(
+      site({
+        status: "unchanged",
+        change_count: 0,
+        scores: [{ ...delta("performance", "Performance", 85, 44, "unmeasured"), note: `its lab values cannot be compared: ${busy}` }],
+        metrics: [
+          { ...delta("fcp_desktop", "FCP (desktop)", 156, 1664, "unmeasured", "lower", "ms"), note: busy },
+          { ...delta("lcp_desktop", "LCP (desktop)", 492, 5100, "unmeasured", "lower", "ms"), note: busy },
+          delta("lcp_mobile", "LCP (mobile)", 2400, 2500, "unchanged", "lower", "ms"),
+        ],
+      }),
+    );
+    const notes = within(screen.getByTestId("not-compared")).getAllByRole("listitem");
+    expect(notes.map((item) => item.textContent)).toEqual([
+      `Not compared: Performance. Its lab values cannot be compared: ${busy}.`,
+      `Not compared: FCP (desktop), LCP (desktop). Desktop timings disturbed: host busy (the page's renderer waited 2.2 s for a CPU (it ran 718 ms)) in this run.`,
+    ]);
+    // Not a change: no row calls them better or worse.
+    expect(screen.queryByRole("row", { name: /Performance/ })).not.toBeInTheDocument();
+  });
+
   it("lists rank moves, technology, content, pricing and the visual change", () => {
     // The overlay is fetched with the token; here it never arrives.
     const fetched = vi.fn((_url: string) => new Promise(() => {}));

@@ -73,7 +73,7 @@ export function DiffText({ segments, lines = false }: { segments: DiffSegment[];
 
 export function DeltaValue({ delta }: { delta: Delta }) {
   return (
-    <span className={`delta delta--${delta.verdict}`} title={VERDICT_TEXT[delta.verdict]}>
+    <span className={`delta delta--${delta.verdict}`} title={delta.note ?? VERDICT_TEXT[delta.verdict]}>
       {delta.verdict === "better" ? "▲ " : delta.verdict === "worse" ? "▼ " : ""}
       {formatChange(delta)}
     </span>
@@ -250,6 +250,25 @@ function Visual({ visual, setId, batchId, host }: { visual: VisualChange; setId:
   );
 }
 
+/** Values both runs measured but not alike (timings taken another way, or on a busy host): said once per reason. */
+function NotCompared({ deltas }: { deltas: Delta[] }) {
+  const byNote = new Map<string, string[]>();
+  for (const delta of deltas) {
+    if (delta.verdict !== "unmeasured" || !delta.note) continue;
+    byNote.set(delta.note, [...(byNote.get(delta.note) ?? []), delta.label]);
+  }
+  if (byNote.size === 0) return null;
+  return (
+    <ul className="muted small" data-testid="not-compared">
+      {[...byNote].map(([note, labels]) => (
+        <li key={note}>
+          Not compared: {labels.join(", ")}. {note.charAt(0).toUpperCase() + note.slice(1)}.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="change-block">
@@ -292,6 +311,7 @@ export function SiteChangeCard({ site, setId, afterBatchId }: { site: SiteChange
           ))}
         </ul>
       )}
+      <NotCompared deltas={[...allScores, ...allMetricList]} />
       {scores.length > 0 && (
         <Block title="Scores">
           <DeltaTable deltas={scores} caption={`Score changes of ${host}`} />

@@ -72,6 +72,22 @@ def _noticed(deltas: Sequence[Delta]) -> list[Delta]:
     return [delta for delta in deltas if delta.verdict not in ("unchanged", "unmeasured")]
 
 
+def _not_compared(sites: Sequence[SiteChanges]) -> list[str]:
+    """A line per site and reason for the values both runs measured but not alike (timings
+    taken another way, or on a busy host): not changes, and not silently left out."""
+    lines: list[str] = []
+    for site in sites:
+        by_note: dict[str, list[str]] = {}
+        for delta in (*site.scores, *site.metrics):
+            if delta.verdict == "unmeasured" and delta.note:
+                by_note.setdefault(delta.note, []).append(delta.label)
+        lines.extend(
+            f"Not compared for {site_label(site.url)}: {', '.join(labels)} ({note})"
+            for note, labels in by_note.items()
+        )
+    return lines
+
+
 def _rank(rank: int | None) -> str:
     return MISSING if rank is None else f"#{rank}"
 
@@ -153,6 +169,7 @@ def _changes_renderable(
     unchanged = [site_label(site.url) for site in changes.sites if site.status == "unchanged"]
     if unchanged:
         parts.append(Text("Unchanged: " + ", ".join(unchanged), style="dim"))
+    parts.extend(Text(line, style="dim") for line in _not_compared(changes.sites))
     return Group(*parts)
 
 
@@ -330,6 +347,9 @@ def _changes_markdown(changes: RunChanges, set_name: str) -> str:
     unchanged = [md(site_label(site.url)) for site in changes.sites if site.status == "unchanged"]
     if unchanged:
         lines.extend([f"Unchanged: {', '.join(unchanged)}.", ""])
+    not_compared = _not_compared(changes.sites)
+    if not_compared:
+        lines.extend([*(f"- {md(line)}" for line in not_compared), ""])
     return "\n".join(lines)
 
 

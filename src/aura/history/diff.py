@@ -32,6 +32,7 @@ from aura.comparison.noise import (
 )
 from aura.comparison.summary import ordinal
 from aura.comparison.technology import Detected, technologies_of
+from aura.history.conditions import incomparable
 from aura.history.content import content_changes
 from aura.history.document import (
     Delta,
@@ -191,11 +192,20 @@ def _score_noise(category: str, *standings: Standing | None) -> tuple[Noise, Noi
     return score_noise(category, rendered, categories)
 
 
+def _not_compared(item: Delta, gaps: Mapping[str, str]) -> Delta:
+    """``item`` as unmeasured when its two values were not measured alike (``gaps``)."""
+    note = gaps.get(item.id)
+    if note is None or item.before is None or item.after is None:
+        return item
+    return item.model_copy(update={"verdict": "unmeasured", "note": note})
+
+
 def _score_deltas(
     old: Standing | None,
     new: Standing | None,
     titles: Mapping[str, str],
     spreads: tuple[Mapping[str, Spread], Mapping[str, Spread]],
+    gaps: Mapping[str, str],
 ) -> list[Delta]:
     deltas: list[Delta] = []
     for category in titles:
@@ -207,18 +217,17 @@ def _score_deltas(
         noise, one_sample = _score_noise(category, old, new)
         pair = (spreads[0].get(category), spreads[1].get(category))
         measured = old is not None and new is not None
-        deltas.append(
-            delta(
-                category,
-                spec,
-                before,
-                after,
-                noise,
-                pair,
-                one_sample=one_sample,
-                measured_in_both=measured,
-            )
+        found = delta(
+            category,
+            spec,
+            before,
+            after,
+            noise,
+            pair,
+            one_sample=one_sample,
+            measured_in_both=measured,
         )
+        deltas.append(_not_compared(found, gaps))
     return deltas
 
 
@@ -272,6 +281,7 @@ def _metric_deltas(
     old: SiteRun | None,
     new: SiteRun | None,
     spreads: tuple[Mapping[str, Spread], Mapping[str, Spread]],
+    gaps: Mapping[str, str],
 ) -> list[Delta]:
     before, after = _metrics(old), _metrics(new)
     simulated = _simulated_in_both(old, new)
@@ -285,20 +295,19 @@ def _metric_deltas(
         if spec is None or (metric_id not in before and metric_id not in after):
             continue
         pair = (spreads[0].get(metric_id), spreads[1].get(metric_id))
-        deltas.append(
-            delta(
-                metric_id,
-                spec,
-                before.get(metric_id),
-                after.get(metric_id),
-                noise_of(metric_id, spec.unit),
-                pair,
-                one_sample=between_runs_noise(
-                    metric_id, spec.unit, simulated=split_profile(metric_id)[1] in simulated
-                ),
-                measured_in_both=measured,
-            )
+        found = delta(
+            metric_id,
+            spec,
+            before.get(metric_id),
+            after.get(metric_id),
+            noise_of(metric_id, spec.unit),
+            pair,
+            one_sample=between_runs_noise(
+                metric_id, spec.unit, simulated=split_profile(metric_id)[1] in simulated
+            ),
+            measured_in_both=measured,
         )
+        deltas.append(_not_compared(found, gaps))
     return deltas
 
 
@@ -312,10 +321,19 @@ def _rank_verdict(before: int | None, after: int | None, really: bool) -> RankVe
     return "up" if after < before else "down"
 
 
-def _passed(standings: tuple[RunStandings, RunStandings], category: str, a: str, b: str) -> bool:
-    """Whether ``a`` is ahead of ``b`` beyond the noise now and was not before."""
+def _passed(
+    standings: tuple[RunStandings, RunStandings],
+    category: str,
+    a: str,
+    b: str,
+    gaps: Mapping[str, Mapping[str, str]],
+) -> bool:
+    """Whether ``a`` is ahead of ``b`` beyond the noise now and was not before (neither
+    site's score unmeasured between the runs: ``gaps`` by URL)."""
     old, new = standings
     if any(category not in run.sites[url].scores for run in standings for url in (a, b)):
+        return False
+    if any(category in gaps.get(url, {}) for url in (a, b)):
         return False
     if not _ahead(new, category, a, b) or _ahead(old, category, a, b):
         return False
@@ -338,7 +356,10 @@ def _moved(standings: tuple[RunStandings, RunStandings], category: str, url: str
 
 
 def _rank_changes(
-    url: str, standings: tuple[RunStandings, RunStandings], titles: Mapping[str, str]
+    url: str,
+    standings: tuple[RunStandings, RunStandings],
+    titles: Mapping[str, str],
+    gaps: Mapping[str, Mapping[str, str]],
 ) -> list[RankChange]:
     """Rank moves; a move is up or down only when the site passed another one, or was
     passed, by more than the noise (a tie broken counts, a reshuffle within it does not)."""
@@ -352,7 +373,8 @@ def _rank_changes(
         if before is None and after is None:
             continue
         really = both and any(
-            _passed(standings, category, url, other) or _passed(standings, category, other, url)
+            _passed(standings, category, url, other, gaps)
+            or _passed(standings, category, other, url, gaps)
             for other in others
         )
         changes.append(
@@ -526,6 +548,7 @@ def _site_changes(
     titles: Mapping[str, str],
     visual: VisualChange | None,
     name: str | None = None,
+    gaps: Mapping[str, Mapping[str, str]] | None = None,
 ) -> SiteChanges:
     """One site's changes; ``titles`` maps the categories to compare, in order, to labels.
 
@@ -534,9 +557,10 @@ def _site_changes(
     old, new = runs
     was, now = standings[0].sites.get(url), standings[1].sites.get(url)
     spreads = (lab_spreads(old), lab_spreads(new))
-    scores = _score_deltas(was, now, titles, spreads)
-    metrics = _metric_deltas(old, new, spreads)
-    ranks = _rank_changes(url, standings, titles)
+    gaps = gaps or {}
+    scores = _score_deltas(was, now, titles, spreads, gaps.get(url, {}))
+    metrics = _metric_deltas(old, new, spreads, gaps.get(url, {}))
+    ranks = _rank_changes(url, standings, titles, gaps)
     technology: list[TechnologyChange] = []
     content: list[TextChange] = []
     pricing: PricingChange | None = None
@@ -582,16 +606,26 @@ def _ahead(run: RunStandings, category: str, a: str, b: str) -> bool:
 
 
 def overtakes(
-    old: RunStandings, new: RunStandings, titles: Mapping[str, str], order: Sequence[str]
+    old: RunStandings,
+    new: RunStandings,
+    titles: Mapping[str, str],
+    order: Sequence[str],
+    gaps: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Overtake]:
     """Every pair (a, b) where a scored below b in a category before and above b now, each
     time by more than the category's noise (and apart from each other's measured spread):
-    two sites that swap places within the noise did not overtake anybody."""
+    two sites that swap places within the noise did not overtake anybody. A site whose score
+    is unmeasured between the two runs (``gaps`` by URL: its timings taken another way or
+    disturbed) overtakes nobody and is overtaken by nobody in that category."""
     found: list[Overtake] = []
     for category, label in titles.items():
         before = {url: s.scores[category] for url, s in old.sites.items() if category in s.scores}
         after = {url: s.scores[category] for url, s in new.sites.items() if category in s.scores}
-        both = [url for url in order if url in before and url in after]
+        both = [
+            url
+            for url in order
+            if url in before and url in after and category not in (gaps or {}).get(url, {})
+        ]
         found.extend(
             Overtake(
                 category=category,
@@ -673,6 +707,11 @@ def diff_runs(
     new = {site.url: site for site in after.sites}
     urls = list(dict.fromkeys([*new, *old]))
     names = run_names(before, after)
+    gaps = {
+        url: incomparable(old[url].result, new[url].result)
+        for url in urls
+        if url in old and url in new and completed(old[url]) and completed(new[url])
+    }
     sites = [
         _site_changes(
             url,
@@ -682,10 +721,11 @@ def diff_runs(
             titles,
             (visuals or {}).get(url),
             names.get(url),
+            gaps,
         )
         for url in urls
     ]
-    found = overtakes(*standings, titles, urls)
+    found = overtakes(*standings, titles, urls, gaps)
     return RunChanges(
         before=before.ref,
         after=after.ref,

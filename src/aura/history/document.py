@@ -54,8 +54,13 @@ class Delta(_Model):
     verdict: Verdict = Field(
         description="better/worse by more than the metric's noise threshold and outside "
         "both runs' measured spread, else unchanged; new/gone when the site is in one run "
-        "only; unmeasured when the site was analysed in both but one lacks the value (a "
-        "measurement gap, not a change)"
+        "only; unmeasured when the site was analysed in both but one lacks the value, or "
+        "the two were not measured alike (a measurement gap, not a change)"
+    )
+    note: str | None = Field(
+        default=None,
+        description="Why an unmeasured value was not compared when both runs have one: "
+        "timings taken another way, or disturbed by a busy host",
     )
 
 

@@ -17,6 +17,7 @@ from aura.audit.browser.artifacts import (
     RenderedDesign,
     TextStyle,
 )
+from aura.audit.browser.contention import HostShare
 from aura.audit.browser.design import css_color_hex, is_saturated
 
 
@@ -43,6 +44,32 @@ def test_layout_shift_past_the_poor_threshold_scores_low() -> None:
     assert result.score < 0.5
     assert result.metrics == {"cls_mobile": 0.3, "cls_desktop": 0.3}
     assert result.display_value == "Mobile 0.300 · Desktop 0.300"
+
+
+def test_a_timing_the_busy_host_disturbed_says_so() -> None:
+    busy = HostShare(1500, cpu_ms=500, wait_ms=1700, relay_late_ms=0)
+    traced = {
+        **MOBILE.stated(),
+        "network_throttling": {"method": "simulated", "main_thread": "trace"},
+    }
+    mobile = ProfileRun(
+        profile="mobile",
+        conditions=traced,
+        curves={name: (p10, median) for name, p10, median in MOBILE.curves},
+        fcp_ms=2700.0,
+        cls=0.2,
+        host=busy,
+    )
+    desktop = profile_run(DESKTOP, fcp_ms=1664.0, cls=0.0, host=busy)
+    metrics = LabMetrics((mobile, desktop))
+    fcp = run_audit("first-contentful-paint", metrics)
+    # The phone's FCP was simulated from the trace's CPU times: the host's load did not
+    # move it; the desktop's was observed while the renderer waited 1.7 s for a CPU.
+    assert fcp.display_value == "Mobile 2.7 s · Desktop 1.7 s (host busy)"
+    assert fcp.details["profiles"]["desktop"]["disturbed"] == busy.disturbed
+    assert "disturbed" not in fcp.details["profiles"]["mobile"]
+    cls = run_audit("cumulative-layout-shift", metrics)
+    assert cls.display_value == "Mobile 0.200 (host busy) · Desktop 0.000 (host busy)"
 
 
 def test_a_good_lcp_on_mobile_and_a_slow_one_on_desktop_average_out() -> None:

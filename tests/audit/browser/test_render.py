@@ -12,6 +12,7 @@ from PIL import Image
 
 from aura.audit.browser import BrowserPool, BrowserSettings, render_page
 from aura.audit.browser.artifacts import LabMetrics, RenderedDesign, RenderedTechnology
+from aura.audit.browser.contention import HostShare
 from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import FetchLimits, NetworkPolicy
@@ -108,6 +109,17 @@ async def test_a_steady_page_has_paint_metrics_and_no_shift(pool: BrowserPool) -
         assert run["cls"] == 0
         assert run["requests"] >= 1
         assert run["js_errors"] == []
+        # What the host took from the load: said, and judged from what was measured.
+        host = run["host"]
+        if host["renderer_cpu_ms"] is not None:
+            assert host["renderer_cpu_ms"] > 0
+        share = HostShare(
+            host["observed_ms"],
+            host["renderer_cpu_ms"],
+            host["renderer_wait_ms"],
+            host["relay_late_ms"],
+        )
+        assert host["disturbed"] == share.disturbed
     assert by_profile["mobile"]["conditions"]["cpu_slowdown"] == 4.0
     assert by_profile["mobile"]["conditions"]["viewport"] == {"width": 412, "height": 823}
     assert audit_of(result, "performance", "cumulative-layout-shift")["score"] == 1.0

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aura.audit.artifacts import Document, memo
+from aura.audit.browser.contention import HostShare
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,21 @@ class ProfileRun:
     #: When the metrics above are simulated (``simulation.py``): the ones the load itself
     #: measured, on the unthrottled network (``fcp_ms``, ``lcp_ms``, ``speed_index_ms``).
     observed: dict[str, float | None] | None = None
+    #: What the host took from the load while it was timed (``contention.py``).
+    host: HostShare | None = None
+
+    def disturbed(self, metric: str) -> str | None:
+        """Why the host disturbed this load's ``metric`` (a curve name: ``fcp``, ``cls``...),
+        or None: a busy host disturbs what was observed, not the timings simulated from the
+        trace's CPU times; the layout shift is observed in every mode."""
+        reason = self.host.disturbed if self.host is not None else None
+        if reason is None:
+            return None
+        throttling = self.conditions.get("network_throttling") or {}
+        traced = (
+            throttling.get("method") == "simulated" and throttling.get("main_thread") == "trace"
+        )
+        return None if traced and metric != "cls" else reason
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -119,6 +135,7 @@ class ProfileRun:
                 for kind, (requested, failed) in self.resources.items()
             },
             "observed": self.observed,
+            "host": None if self.host is None else self.host.summary(),
         }
 
 

@@ -36,6 +36,7 @@ from aura.audit.browser.artifacts import (
     Screenshot,
 )
 from aura.audit.browser.cdp import Chromium, PageLimitError, ProtocolError, Session
+from aura.audit.browser.contention import HostShare, HostWatch
 from aura.audit.browser.design import dominant_colors, png_size, rendered_design
 from aura.audit.browser.netlog import NetworkLog
 from aura.audit.browser.pool import BrowserPool
@@ -221,6 +222,8 @@ class _Renderer:
         self.others: list[asyncio.Future[None]] = []
         #: When the render started (monotonic s): observations end within the page budget.
         self.started = time.monotonic()
+        #: What the host took from each profile's load (stopped at ``close`` at the latest).
+        self.watches: list[HostWatch] = []
 
     async def run(self, url: str, policy: NetworkPolicy, budget: float) -> None:
         with self.outcome.timed("tabs"):
@@ -277,6 +280,10 @@ class _Renderer:
             # many times a second, which keeps a third of a core busy even on a blank page
             # (the pages opened ahead for the next analysis wait on one).
             await page.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
+        # What the host took from the load while it was timed (its observed timings).
+        watch = HostWatch(self.browser.process.pid)
+        self.watches.append(watch)
+        watch.start()
         with timed(f"{name}.load"):
             answer = await page.send("Page.navigate", {"url": url})
             if answer.get("errorText"):
@@ -298,6 +305,7 @@ class _Renderer:
             await filmstrip.stop()
             if profile.cpu_slowdown > 1:
                 await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        host = await watch.stop()
         finishing: asyncio.Future[LoadDiagnostics] | None = None
         if recorder is not None:
             # The coverages before any more code runs in the page; the trace is ended, read
@@ -317,7 +325,9 @@ class _Renderer:
                 # late cannot make the page look faster than that.
                 visual = max(visual, fcp)
             # The LCP element and its phases as observed (the simulation moves the time only).
-            observed = _profile_run(profile, lab, load, load_timed_out, settled, visual, network)
+            observed = _profile_run(
+                profile, lab, load, load_timed_out, settled, visual, network, host
+            )
             observed = replace(observed, lcp=diagnostics.lcp_breakdown(lcp))
             run = observed
             requests = netlog.requests() if netlog is not None else []
@@ -497,6 +507,8 @@ class _Renderer:
 
     async def close(self) -> bool:
         """Close what is still open; False when the browser did not answer."""
+        for watch in self.watches:
+            watch.close()
         if self.tabs is None:
             return True
         self.outcome.refused = list(self.tabs.proxy.refused)
@@ -603,6 +615,7 @@ def _profile_run(
     settled: bool,
     speed_index_ms: float | None = None,
     network: NetworkThrottling | None = None,
+    host: HostShare | None = None,
 ) -> ProfileRun:
     fcp = _number(lab.get("fcp"))
     long_tasks = [(float(start), float(duration)) for start, duration in lab.get("longTasks") or []]
@@ -630,6 +643,7 @@ def _profile_run(
         settled=settled,
         resources=load.resources(),
         curves={name: (p10, median) for name, p10, median in profile.curves},
+        host=host,
     )
 
 

@@ -29,7 +29,7 @@ def lab_metric(
     more = dict(extra or {})
     scores: list[float] = []
     shown: list[str] = []
-    profiles: dict[str, dict[str, float | None]] = {}
+    profiles: dict[str, dict[str, float | str | None]] = {}
     flat: dict[str, float | int | None] = {}
     for run in metrics.runs:
         value = read(run)
@@ -39,8 +39,12 @@ def lab_metric(
         p10, median = run.curves[key]
         score = log_normal_score(value, p10=p10, median=median)
         scores.append(score)
-        shown.append(f"{run.profile.capitalize()} {show(value)}")
+        disturbed = run.disturbed(key)
+        busy = " (host busy)" if disturbed else ""
+        shown.append(f"{run.profile.capitalize()} {show(value)}{busy}")
         profiles[run.profile] = {"value": value, "score": score, "p10": p10, "median": median}
+        if disturbed:
+            profiles[run.profile]["disturbed"] = disturbed
         flat[f"{key}_{run.profile}"] = value
     if not scores:
         return AuditResult.not_applicable_because("the browser did not record it", **more)
