@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -114,3 +115,64 @@ async def test_a_trace_never_handed_over_leaves_the_long_tasks_and_says_why(
     assert "page budget" in throttling["trace_missing"]
     found = next(a for a in outcome.artifacts if isinstance(a, LoadDiagnostics))
     assert "page budget" in found.missing["main_thread"]
+
+
+def _line(event: dict[str, Any]) -> str:
+    return json.dumps(event, separators=(",", ":"), sort_keys=True)
+
+
+def _thread_name(pid: int, tid: int, name: str) -> dict[str, Any]:
+    return {"args": {"name": name}, "cat": "__metadata", "name": "thread_name", "ph": "M"} | {
+        "pid": pid,
+        "tid": tid,
+        "ts": 0,
+    }
+
+
+def _task(pid: int, tid: int, ts: int, dur: int, name: str = "RunTask") -> dict[str, Any]:
+    return {"args": {}, "cat": "toplevel", "dur": dur, "name": name, "ph": "X", "pid": pid} | {
+        "tid": tid,
+        "ts": ts,
+    }
+
+
+MARK = "aura-trace-0123"
+#: Two pages' renderers (this page's, 20/21; the other profile's, 30/31), the browser's
+#: thread, and this page's mark. A browser event's URL holds what a renderer line holds.
+EVENTS: list[dict[str, Any]] = [
+    _thread_name(10, 11, "CrBrowserMain"),
+    _thread_name(20, 21, "CrRendererMain"),
+    _thread_name(30, 31, "CrRendererMain"),
+    _task(10, 11, 1000, 70_000) | {"args": {"data": {"url": 'https://x/?"tid":21'}}},
+    _task(20, 21, 2000, 80_000),
+    _task(20, 21, 90_000, 5_000),
+    _task(30, 31, 3000, 200_000),
+    {"args": {"data": {"message": MARK}}, "cat": "devtools.timeline", "name": "TimeStamp"}
+    | {"ph": "I", "pid": 20, "s": "t", "tid": 21, "ts": 99_000},
+]
+
+
+def _written(events: list[dict[str, Any]]) -> bytes:
+    """A trace as Chromium writes it: one event a line, its metadata after the array."""
+    lines = ",\n".join(_line(event) for event in events)
+    return f'{{"traceEvents":[\n{lines}],"metadata":\n{{"clock-domain":"MONO"}}}}'.encode()
+
+
+def test_the_page_s_main_thread_is_the_one_it_marked_not_the_busiest() -> None:
+    events = trace._parse(_written(EVENTS), MARK)
+
+    # Only the marked renderer's events are decoded (and the metadata, and the mark).
+    assert {(e["pid"], e["tid"]) for e in events if e["ph"] != "M"} == {(20, 21)}
+    assert trace.main_thread(events, MARK) == (20, 21)
+    work = trace.main_thread_work(events, "https://x/", thread=(20, 21))
+    assert work is not None
+    assert [task.duration_ms for task in work.long_tasks] == [80.0]
+    # Without the mark, the busiest renderer would have been taken: the other page's.
+    everything = trace._parse(_written(EVENTS))
+    assert trace.main_thread(everything) == (30, 31)
+
+
+def test_a_trace_not_written_a_line_an_event_is_read_whole_to_the_same_events() -> None:
+    compact = json.dumps({"traceEvents": EVENTS}).encode()
+
+    assert trace._parse(compact, MARK) == trace._parse(_written(EVENTS), MARK) != []

@@ -254,10 +254,11 @@ _FRAME_EVENTS = frozenset({"TracingStartedInBrowser", "FrameCommittedInBrowser",
 
 def _parse(data: bytes, mark: str | None = None) -> list[dict[str, Any]]:
     """The events ``main_thread_work`` reads: the metadata, the frame and navigation
-    marks, the page's mark, and the events of the renderer main threads. The other
-    threads' events (the browser's, the compositors', the network's: about three quarters
-    of a trace) are let go without being decoded when the browser wrote one event a line
-    (as it does), else after."""
+    marks, the page's mark, and the events of the page's renderer main thread (the one
+    that left ``mark``; every renderer's without it). The other threads' events (the
+    browser's, the compositors', the network's, the other page's: about four fifths of a
+    trace) are let go without being decoded when the browser wrote one event a line (as
+    it does), else after."""
     if data.startswith(b'{"traceEvents":[\n'):
         kept = _parse_lines(data, mark)
         if kept is not None:
@@ -281,6 +282,14 @@ def _kept(events: list[Any], mark: str | None) -> list[dict[str, Any]]:
         and event.get("name") == "thread_name"
         and (event.get("args") or {}).get("name") == "CrRendererMain"
     }
+    marked = {
+        (event.get("pid"), event.get("tid"))
+        for event in events
+        if mark is not None and isinstance(event, dict) and _is_mark(event, mark)
+    }
+    if marked & renderers:
+        # The page's own main thread: the other renderers' events are let go.
+        renderers &= marked
     return [
         event
         for event in events
