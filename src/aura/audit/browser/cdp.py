@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import fcntl
 import itertools
 import json
 import logging
@@ -39,10 +38,6 @@ _MAX_MESSAGE = 256 * 1024 * 1024
 _STDERR_LINES = 20
 #: How long a renderer stopped by Aura waits for its page's crash event (seconds).
 _STOP_MEMORY = 5.0
-#: The capacity asked for the pipe Chromium writes to (Linux allows 1 MiB to anyone): a
-#: large answer (a trace's 8 MB, a screenshot) then comes in a sixteenth of the reads of
-#: the default 64 KiB, each of which waits its turn on the event loop of a busy machine.
-_PIPE_BYTES = 1024 * 1024
 
 
 class ProtocolError(Exception):
@@ -156,8 +151,6 @@ class Chromium:
             (default_profile / "Preferences").write_text(json.dumps(preferences), "utf-8")
         theirs_in, ours_out = os.pipe()
         ours_in, theirs_out = os.pipe()
-        with contextlib.suppress(OSError, AttributeError):
-            fcntl.fcntl(ours_in, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
         command = [
             str(executable),
             "--headless",
@@ -194,12 +187,9 @@ class Chromium:
             os.close(theirs_out)
         loop = asyncio.get_running_loop()
         reader = asyncio.StreamReader(limit=_MAX_MESSAGE, loop=loop)
-        transport, _reading = await loop.connect_read_pipe(
+        await loop.connect_read_pipe(
             lambda: asyncio.StreamReaderProtocol(reader, loop=loop), os.fdopen(ours_in, "rb", 0)
         )
-        # asyncio reads a pipe 256 KiB at a time: as much as the pipe holds instead.
-        if hasattr(transport, "max_size"):
-            transport.max_size = _PIPE_BYTES
         writer, _protocol = await loop.connect_write_pipe(
             asyncio.BaseProtocol, os.fdopen(ours_out, "wb", 0)
         )
