@@ -114,8 +114,8 @@ class InputRecorder:
         render.with_simulation = recording  # type: ignore[assignment]
         self.original_tasks = diagnostics.simulation_tasks
 
-        def tasks(events: Any) -> Any:
-            thread = trace.main_thread(events)
+        def tasks(events: Any, thread: Any = None) -> Any:
+            thread = thread or trace.main_thread(events)
             self.events = [
                 event
                 for event in events
@@ -124,7 +124,7 @@ class InputRecorder:
                 in ("navigationStart", "TracingStartedInBrowser", "FrameCommittedInBrowser")
                 or (thread is not None and (event.get("pid"), event.get("tid")) == thread)
             ]
-            return self.original_tasks(events)
+            return self.original_tasks(events, thread)
 
         diagnostics.simulation_tasks = tasks  # type: ignore[assignment]
         return self
@@ -157,6 +157,11 @@ async def aura_mobile(
         return values, None, elapsed
     throttling = (mobile or {}).get("conditions", {}).get("network_throttling") or {}
     values["simulation_ms"] = throttling.get("simulation_ms")
+    # 1 when the simulation's main thread came from the trace, 0 when it fell back to the
+    # page's long tasks (``trace_missing`` says why).
+    values["trace_fed"] = 1.0 if throttling.get("main_thread") == "trace" else 0.0
+    if not values["trace_fed"]:
+        print(f"{url}: no trace-fed main thread: {throttling.get('trace_missing')}", flush=True)
     run = ProfileRun(
         profile="mobile",
         conditions={},
@@ -250,10 +255,18 @@ def summarise(samples: dict[str, dict[str, list[dict[str, float | None]]]]) -> d
         for run in repeats
         if (value := run.get("simulation_ms")) is not None
     ]
+    fed = [
+        run["trace_fed"]
+        for repeats in samples.get("simulated-slow-4g", {}).values()
+        for run in repeats
+        if run.get("trace_fed") is not None
+    ]
     return {
         "accuracy": accuracy,
         "spread": spreads,
         "medians": medians,
+        # Simulated loads whose main thread fell back to the long tasks (no trace read).
+        "trace_fallbacks": {"loads": sum(1 for value in fed if not value), "of": len(fed)},
         # The simulation's own time per page (after the load, on the worker's CPU).
         "simulation_ms": {
             "median": round(statistics.median(simulation), 1) if simulation else None,
@@ -355,6 +368,11 @@ def _read_cache(path: Path) -> dict[str, Any]:
 def report(summary: dict[str, Any]) -> None:
     print(f"\nms per page (median): {summary['ms_per_page_median']}")
     print(f"simulation ms per page: {summary['simulation_ms']}")
+    fallbacks = summary.get("trace_fallbacks") or {}
+    print(
+        f"loads without a trace-fed main thread: {fallbacks.get('loads')} of {fallbacks.get('of')}"
+    )
+    print(f"load average at the end: {os.getloadavg()}")
     print(f"run-to-run spread (median (max-min)/median): {summary['spread']}")
     for method, rows in summary["accuracy"].items():
         print(f"\n{method} vs Lighthouse 12 mobile")

@@ -21,7 +21,12 @@ from typing import Any
 from aura.audit.browser.artifacts import LcpBreakdown, LoadDiagnostics, MainThreadWork, UnusedCode
 from aura.audit.browser.cdp import ProtocolError, Session
 from aura.audit.browser.simulation import Task
-from aura.audit.browser.trace import TraceRecorder, main_thread_work, simulation_tasks
+from aura.audit.browser.trace import (
+    TraceRecorder,
+    main_thread,
+    main_thread_work,
+    simulation_tasks,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -301,14 +306,17 @@ class LoadRecorder:
         self.scripts, self.styles = await self._coverage()
         self.timings["coverage"] = (time.perf_counter() - started) * 1000
 
-    async def finish(self, profile: str, until_ms: float | None = None) -> LoadDiagnostics:
+    async def finish(
+        self, profile: str, until_ms: float | None = None, deadline: float | None = None
+    ) -> LoadDiagnostics:
         """The coverages (``take_coverage``, if not taken yet) and the trace's main-thread
-        work up to ``until_ms`` after the navigation start (the end of the observation)."""
+        work up to ``until_ms`` after the navigation start (the end of the observation),
+        the trace read by ``deadline`` (monotonic seconds, see ``TraceRecorder.finish``)."""
         if not self.coverage_taken:
             await self.take_coverage()
         scripts, styles = self.scripts, self.styles
         read = time.perf_counter()
-        failure = await self.trace.finish()
+        failure = await self.trace.finish(deadline)
         parsed = time.perf_counter()
         self.timings["trace"] = (parsed - read) * 1000
         self.timings.update(self.trace.timings)
@@ -355,7 +363,11 @@ class LoadRecorder:
         """The main-thread work up to the end of the observation, and every main-thread task
         as the simulation's CPU nodes (the simulation decides which ones a metric waits for)."""
         events = self.trace.events
-        return main_thread_work(events, self.page_url, until_ms), simulation_tasks(events)
+        thread = main_thread(events, self.trace.mark)
+        if thread is None:
+            return None, []
+        work = main_thread_work(events, self.page_url, until_ms, thread)
+        return work, simulation_tasks(events, thread)
 
 
 def _has_numbers(item: dict[str, Any], *keys: str) -> bool:

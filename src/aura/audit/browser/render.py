@@ -52,6 +52,10 @@ logger = logging.getLogger(__name__)
 #: The share of the page budget (from the start of the render) within which the observation
 #: of the load ends, whatever the page does: the rest is for screenshots, facts and axe-core.
 OBSERVATION_SHARE = 0.7
+#: The share of the page budget (from the start of the render) by which the phone's trace
+#: is read: the rest is kept for closing the render, so that a slow trace costs the
+#: simulation its trace-fed main thread, never the page its other artifacts.
+TRACE_SHARE = 0.9
 #: The width (device pixels) of the screencast frames the Speed Index is computed from.
 FILMSTRIP_WIDTH = 360
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -307,13 +311,18 @@ class _Renderer:
                 await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         host = await watch.stop()
         finishing: asyncio.Future[LoadDiagnostics] | None = None
+        run: ProfileRun | None = None
         if recorder is not None:
             # The coverages before any more code runs in the page; the trace is ended, read
             # and parsed meanwhile (the browser flushes it while this process computes the
             # Speed Index and the simulation), cut at the end of the observation.
             await recorder.take_coverage()
             finishing = asyncio.ensure_future(
-                recorder.finish(profile.name, _number(lab.get("observedUntil")))
+                recorder.finish(
+                    profile.name,
+                    _number(lab.get("observedUntil")),
+                    self.started + budget * TRACE_SHARE,
+                )
             )
         try:
             with timed(f"{name}.speed_index"):
@@ -364,6 +373,8 @@ class _Renderer:
                 with timed(f"{name}.trace_wait"):
                     self.outcome.artifacts.append(await finishing)
                 cpu = netlog.on_its_clock(recorder.cpu_tasks) if netlog is not None else []
+                if not cpu and netlog is not None:
+                    self._without_trace(run, recorder)
                 if cpu:
                     # Again from the trace's main-thread tasks (Lantern's CPU nodes).
                     with timed(f"{name}.simulation_traced"):
@@ -377,8 +388,31 @@ class _Renderer:
         finally:
             if finishing is not None and not finishing.done():
                 finishing.cancel()
+                if netlog is not None and recorder is not None and run is not None:
+                    self._without_trace(run, recorder, "the page budget ran out")
             for step, spent in recorder.timings.items() if recorder is not None else ():
                 self.outcome.timings[f"{name}.{step}"] = round(spent, 1)
+
+    def _without_trace(
+        self, run: ProfileRun, recorder: diagnostics.LoadRecorder, cause: str | None = None
+    ) -> None:
+        """Say in the simulated run why its main thread is the page's long tasks instead of
+        the trace's tasks (``network_throttling.trace_missing``), and log it."""
+        throttling = run.conditions.get("network_throttling")
+        if run not in self.outcome.runs or not isinstance(throttling, dict):
+            return
+        if throttling.get("main_thread") == "trace":
+            return
+        reason = recorder.missing.get("main_thread") or "the trace had no task of the page"
+        if cause is not None:
+            reason = f"{cause} while the trace was read (at its {recorder.trace.step})"
+        logger.warning("the simulation's main thread is the long tasks: %s", reason)
+        conditions = {
+            **run.conditions,
+            "network_throttling": {**throttling, "trace_missing": reason},
+        }
+        index = self.outcome.runs.index(run)
+        self.outcome.runs[index] = replace(run, conditions=conditions)
 
     async def settle(self, page: Session, load: PageLoad, limit: float) -> bool:
         """Keep observing after the load event the way Lighthouse waits for a page to be

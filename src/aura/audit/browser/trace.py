@@ -20,6 +20,7 @@ import contextlib
 import json
 import logging
 import time
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,12 +35,16 @@ logger = logging.getLogger(__name__)
 #: Toplevel tasks, the DevTools timeline's events (scripts, style, layout, paint, parsing,
 #: GC) and the navigation start mark. Screenshots and V8's own detail are left out.
 CATEGORIES = ("toplevel", "devtools.timeline", "blink.user_timing")
-#: A trace larger than this is not read (the shared sites' traces are 2 to 6 MB).
+#: A trace larger than this is not read (the shared sites' traces are 2 to 12 MB).
 MAX_TRACE_BYTES = 100 * 1024 * 1024
-#: Bytes asked for at a time when reading the trace from the browser.
-READ_CHUNK = 4 * 1024 * 1024
-#: How long ``finish`` waits for the browser to hand the trace over.
-FLUSH_TIMEOUT_S = 5.0
+#: Bytes asked for at a time when reading the trace from the browser (a shared site's
+#: trace in one or two answers: each answer waits its turn on a busy machine).
+READ_CHUNK = 8 * 1024 * 1024
+#: How long ``finish`` waits for the browser to hand the trace over and for reading it,
+#: when the caller gives no deadline (the render gives the rest of its page budget).
+FLUSH_TIMEOUT_S = 30.0
+#: The event ``console.timeStamp`` leaves on the thread that ran it.
+_MARK_EVENT = "TimeStamp"
 #: A task longer than this blocks the main thread (past it); the longest ones are kept.
 LONG_TASK_MS = 50.0
 MAX_LONG_TASKS = 20
@@ -142,7 +147,10 @@ class TraceRecorder:
     """One Chromium trace of a load: ``start`` before the navigation, ``finish`` after.
 
     The browser keeps the trace until the end (``ReturnAsStream``): nothing is sent to,
-    or parsed by, the worker while the page loads."""
+    or parsed by, the worker while the page loads. The trace holds every renderer of the
+    browser (the other profile's page loads beside this one): before it ends, the page
+    leaves a mark (``console.timeStamp``) on its own main thread, which ``main_thread``
+    looks for."""
 
     page: Session
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -152,6 +160,10 @@ class TraceRecorder:
     #: Wall time of the steps of ``finish`` (ms): the browser ending the trace, reading
     #: it, parsing its JSON.
     timings: dict[str, float] = field(default_factory=dict)
+    #: The label of the mark the page leaves in the trace (``main_thread``'s ``mark``).
+    mark: str = field(default_factory=lambda: f"aura-trace-{uuid.uuid4().hex}")
+    #: The step ``finish`` is at ("end", "read", "parse"): what a deadline interrupted.
+    step: str = "start"
 
     async def start(self) -> None:
         self.page.on("Tracing.tracingComplete", self.on_complete)
@@ -167,30 +179,53 @@ class TraceRecorder:
             handle = params.get("stream")
             self.stream.set_result(handle if isinstance(handle, str) else None)
 
-    async def finish(self) -> str | None:
-        """End the trace and read its events into ``events``; why not, when they could not
+    async def finish(self, deadline: float | None = None) -> str | None:
+        """End the trace and read its events into ``events`` by ``deadline`` (monotonic
+        seconds; ``FLUSH_TIMEOUT_S`` from now without one); why not, when they could not
         be read."""
         if not self.started:
             return "the trace did not start"
-        started = time.perf_counter()
+        if deadline is None:
+            deadline = time.monotonic() + FLUSH_TIMEOUT_S
+        patience = max(deadline - time.monotonic(), 0.0)
         try:
+            async with asyncio.timeout(patience):
+                return await self._finish()
+        except TimeoutError:
+            logger.warning("the trace was not read in %.1f s (at its %s)", patience, self.step)
+            return f"the trace was not read within the page budget (stopped at its {self.step})"
+
+    async def _finish(self) -> str | None:
+        started = time.perf_counter()
+        self.step = "end"
+        try:
+            with contextlib.suppress(ProtocolError):
+                # The page's own main thread, named in the trace (a page that replaced
+                # ``console`` leaves no mark: the busiest renderer is taken then).
+                await self.page.send(
+                    "Runtime.evaluate",
+                    {"expression": f"console.timeStamp({json.dumps(self.mark)})"},
+                )
             await self.page.send("Tracing.end")
-            handle = await asyncio.wait_for(asyncio.shield(self.stream), FLUSH_TIMEOUT_S)
+            handle = await asyncio.shield(self.stream)
             if handle is None:
                 return "the browser gave no trace"
             ended = time.perf_counter()
             self.timings["trace_end"] = (ended - started) * 1000
+            self.step = "read"
             data = await self._read(handle)
             self.timings["trace_io"] = (time.perf_counter() - ended) * 1000
-        except (ProtocolError, TimeoutError) as error:
+        except ProtocolError as error:
             logger.warning("the trace was not read: %r", error)
             return f"the trace was not read: {type(error).__name__}"
         if data is None:
             return f"the trace was larger than {MAX_TRACE_BYTES // 1024 // 1024} MB"
+        self.step = "parse"
         parsing = time.perf_counter()
-        self.events = await asyncio.to_thread(_parse, data)
+        self.events = await asyncio.to_thread(_parse, data, self.mark)
         self.timings["trace_parse"] = (time.perf_counter() - parsing) * 1000
         self.timings["trace_mb"] = len(data) / 1e6
+        self.step = "done"
         return None
 
     async def _read(self, handle: str) -> bytes | None:
@@ -217,11 +252,17 @@ class TraceRecorder:
 _FRAME_EVENTS = frozenset({"TracingStartedInBrowser", "FrameCommittedInBrowser", "navigationStart"})
 
 
-def _parse(data: bytes) -> list[dict[str, Any]]:
+def _parse(data: bytes, mark: str | None = None) -> list[dict[str, Any]]:
     """The events ``main_thread_work`` reads: the metadata, the frame and navigation
-    marks, and the events of the renderer main threads. The other threads' events (the
-    browser's, the compositors', the network's: about three quarters of a trace) are let
-    go at once instead of being held, and walked, by every reader."""
+    marks, the page's mark, and the events of the page's renderer main thread (the one
+    that left ``mark``; every renderer's without it). The other threads' events (the
+    browser's, the compositors', the network's, the other page's: about four fifths of a
+    trace) are let go without being decoded when the browser wrote one event a line (as
+    it does), else after."""
+    if data.startswith(b'{"traceEvents":[\n'):
+        kept = _parse_lines(data, mark)
+        if kept is not None:
+            return kept
     try:
         trace = json.loads(data)
     except ValueError:
@@ -229,6 +270,10 @@ def _parse(data: bytes) -> list[dict[str, Any]]:
     events = trace.get("traceEvents") if isinstance(trace, dict) else trace
     if not isinstance(events, list):
         return []
+    return _kept(events, mark)
+
+
+def _kept(events: list[Any], mark: str | None) -> list[dict[str, Any]]:
     renderers = {
         (event.get("pid"), event.get("tid"))
         for event in events
@@ -237,6 +282,14 @@ def _parse(data: bytes) -> list[dict[str, Any]]:
         and event.get("name") == "thread_name"
         and (event.get("args") or {}).get("name") == "CrRendererMain"
     }
+    marked = {
+        (event.get("pid"), event.get("tid"))
+        for event in events
+        if mark is not None and isinstance(event, dict) and _is_mark(event, mark)
+    }
+    if marked & renderers:
+        # The page's own main thread: the other renderers' events are let go.
+        renderers &= marked
     return [
         event
         for event in events
@@ -245,17 +298,87 @@ def _parse(data: bytes) -> list[dict[str, Any]]:
             (event.get("pid"), event.get("tid")) in renderers
             or event.get("ph") == "M"
             or event.get("name") in _FRAME_EVENTS
+            or (mark is not None and _is_mark(event, mark))
         )
     ]
 
 
-def main_thread(events: Sequence[dict[str, Any]]) -> tuple[int, int] | None:
-    """(pid, tid) of the renderer main thread that showed the page's last main frame."""
+def _parse_lines(data: bytes, mark: str | None) -> list[dict[str, Any]] | None:
+    """``_parse`` of a trace written one event a line, decoding only the lines that may
+    be kept: those naming a renderer main thread's id (thread ids are unique on the
+    machine), the metadata, the frame and navigation marks and the page's mark. A line
+    picked by mistake is dropped after decoding (``_kept``); None when the lines are not
+    as expected (then the whole trace is decoded)."""
+    needles = [b'"ph":"M"', *(f'"name":"{name}"'.encode() for name in _FRAME_EVENTS)]
+    if mark is not None:
+        needles.append(mark.encode())
+    threads = []
+    for line in _lines_with(data, b'"CrRendererMain"').values():
+        try:
+            event = json.loads(line)
+        except ValueError:
+            return None
+        if isinstance(event, dict) and event.get("name") == "thread_name":
+            if not isinstance(event.get("tid"), int):
+                return None
+            threads.append(f'"tid":{event["tid"]}'.encode())
+    if not threads:
+        return None
+    for line in _lines_with(data, mark.encode()).values() if mark is not None else ():
+        # The page's own main thread: the other renderers' events are not decoded.
+        with contextlib.suppress(ValueError):
+            event = json.loads(line)
+            tid = f'"tid":{event.get("tid")}'.encode() if isinstance(event, dict) else None
+            if tid in threads:
+                threads = [tid]
+    chosen: dict[int, bytes] = {}
+    for needle in (*needles, *threads):
+        chosen.update(_lines_with(data, needle))
+    try:
+        events = json.loads(b"[" + b",".join(chosen[start] for start in sorted(chosen)) + b"]")
+    except ValueError:
+        return None
+    return _kept(events, mark) if isinstance(events, list) else None
+
+
+def _lines_with(data: bytes, needle: bytes) -> dict[int, bytes]:
+    """The events of the lines holding ``needle``, by where their line starts: each line
+    without the array's opening or closing and commas around the event."""
+    found: dict[int, bytes] = {}
+    at = data.find(needle)
+    while at != -1:
+        start = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at)
+        end = len(data) if end == -1 else end
+        opening = data.find(b"{", start, end)
+        closing = data.rfind(b"}", start, end)
+        if start > 0 and opening != -1 and closing > opening:
+            found[start] = data[opening : closing + 1]
+        at = data.find(needle, end)
+    return found
+
+
+def _is_mark(event: dict[str, Any], mark: str) -> bool:
+    if event.get("name") != _MARK_EVENT:
+        return False
+    data = (event.get("args") or {}).get("data") or {}
+    return isinstance(data, dict) and mark in (data.get("message"), data.get("name"))
+
+
+def main_thread(
+    events: Sequence[dict[str, Any]], mark: str | None = None
+) -> tuple[int, int] | None:
+    """(pid, tid) of the page's renderer main thread: the one that left ``mark`` (see
+    ``TraceRecorder``), else the one that showed the page's last main frame, else the
+    busiest."""
     names: dict[tuple[int, int], str] = {}
     frame_process: int | None = None
+    marked: tuple[int, int] | None = None
     for event in events:
         name = event.get("name")
-        if event.get("ph") == "M" and name == "thread_name":
+        if mark is not None and name == _MARK_EVENT and _is_mark(event, mark):
+            marked = (_int(event.get("pid")), _int(event.get("tid")))
+        elif event.get("ph") == "M" and name == "thread_name":
             names[(_int(event.get("pid")), _int(event.get("tid")))] = str(
                 (event.get("args") or {}).get("name") or ""
             )
@@ -265,6 +388,8 @@ def main_thread(events: Sequence[dict[str, Any]]) -> tuple[int, int] | None:
                 if isinstance(frame, dict) and not frame.get("parent") and "processId" in frame:
                     frame_process = _int(frame.get("processId"))
     renderers = [key for key, name in names.items() if name == "CrRendererMain"]
+    if marked in renderers:
+        return marked
     chosen = [key for key in renderers if key[0] == frame_process]
     if chosen:
         return chosen[0]
@@ -342,13 +467,16 @@ def _tree(spans: list[_Span]) -> list[_Span]:
 
 
 def main_thread_work(
-    events: Sequence[dict[str, Any]], page_url: str, until_ms: float | None = None
+    events: Sequence[dict[str, Any]],
+    page_url: str,
+    until_ms: float | None = None,
+    thread: tuple[int, int] | None = None,
 ) -> MainThreadWork | None:
     """What the page's main thread did during the trace, up to ``until_ms`` after the
     navigation start when given (the end of the observation: what the trace caught after it
     is the render's own reading of the page, not the page's work); None when the trace has
-    no such thread."""
-    thread = main_thread(events)
+    no such thread. ``thread``: the page's main thread when known (``main_thread``)."""
+    thread = thread or main_thread(events)
     if thread is None:
         return None
     navigation = _navigation_start(events, thread[0])
@@ -471,14 +599,16 @@ _NEEDED_URL = {
 SIGNIFICANT_TASK_MS = 10.0
 
 
-def simulation_tasks(events: Sequence[dict[str, Any]]) -> list[Task]:
+def simulation_tasks(
+    events: Sequence[dict[str, Any]], thread: tuple[int, int] | None = None
+) -> list[Task]:
     """The main thread's top-level tasks as the simulation's CPU nodes (Lantern's): each with
     the scripts, stylesheets and XHRs it needed, the requests it sent, the timer that
     scheduled it, and whether it parsed the document, laid out or painted; its thread time
     (the CPU it used, without the throttle's pauses or a busy machine's). Times are ms on
     the browser's monotonic clock (the DevTools protocol's network timestamps times 1000);
-    tasks before the navigation started are left out."""
-    thread = main_thread(events)
+    tasks before the navigation started are left out. ``thread``: as ``main_thread_work``'s."""
+    thread = thread or main_thread(events)
     if thread is None:
         return []
     navigation = _navigation_start(events, thread[0])
