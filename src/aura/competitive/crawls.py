@@ -3,6 +3,11 @@
 Lock order: a transaction that writes a crawl's pages locks the crawl row first (claim, store,
 start), and a crawl's finish writes the crawl before its batch; analyses come before both
 (cancel and delete), so no two transactions take these rows in opposite orders.
+
+A page's claim and store run once a page, so they stay lean: their UPDATEs skip the ORM's
+synchronisation of the session (``synchronize_session=False``: nothing reads the rows they
+change through the session afterwards, and evaluating their criteria against it cost more
+than the statement), and they read no more of the crawl row than they use.
 """
 
 from __future__ import annotations
@@ -266,6 +271,7 @@ class CrawlRepository:
         token = uuid.uuid4()
         await self.session.execute(
             sa.update(CrawlPage)
+            .execution_options(synchronize_session=False)
             .where(CrawlPage.id == page_id)
             .values(
                 status=CrawlPageStatus.RUNNING,
@@ -281,6 +287,7 @@ class CrawlRepository:
         )
         await self.session.execute(
             sa.update(Crawl)
+            .execution_options(synchronize_session=False)
             .where(Crawl.id == crawl_id)
             .values(next_fetch_at=slot + dt.timedelta(seconds=delay))
         )
@@ -338,6 +345,7 @@ class CrawlRepository:
         depth = (
             await self.session.execute(
                 sa.update(CrawlPage)
+                .execution_options(synchronize_session=False)
                 .where(
                     CrawlPage.id == claim.page_id,
                     CrawlPage.claim_token == claim.token,
@@ -551,6 +559,7 @@ class CrawlRepository:
         row = (
             await self.session.execute(
                 sa.update(Crawl)
+                .execution_options(synchronize_session=False)
                 .where(Crawl.id == crawl.id)
                 .values(
                     done=Crawl.done + done,
