@@ -285,12 +285,16 @@ class CrawlRepository:
                 rendered=render,
             )
         )
-        await self.session.execute(
-            sa.update(Crawl)
-            .execution_options(synchronize_session=False)
-            .where(Crawl.id == crawl_id)
-            .values(next_fetch_at=slot + dt.timedelta(seconds=delay))
-        )
+        next_fetch = slot + dt.timedelta(seconds=delay)
+        if next_fetch > now:
+            # Without a delay the next slot is "now" whenever it comes, as it is already
+            # (the stored one is past): nothing to write.
+            await self.session.execute(
+                sa.update(Crawl)
+                .execution_options(synchronize_session=False)
+                .where(Crawl.id == crawl_id)
+                .values(next_fetch_at=next_fetch)
+            )
         return PageClaim(
             page_id=page_id,
             crawl_id=crawl_id,
