@@ -254,8 +254,9 @@ async def _settle(
 
 
 def _after_settled(runtime: Runtime, session: Any, settled: Settled) -> None:
-    """After a page settled: the crawl's finish when nothing is left, else its next pages;
-    and (throttled) a progress event."""
+    """After a page settled: the crawl's finish when nothing is left, else its next pages
+    (read in the page's own transaction: ``Settled.offer``); and (throttled) a progress
+    event."""
     crawl_id = settled.crawl_id
     # The progress first, right after the commit: a page settled just before holds its event
     # no longer than its own commit, so the counts go out in the order they were stored (two
@@ -268,13 +269,11 @@ def _after_settled(runtime: Runtime, session: Any, settled: Settled) -> None:
             await enqueue_crawl_finish(runtime.queue, crawl_id)
 
         after_commit(session, finish)
-    else:
+    elif settled.offer:
 
         async def more() -> None:
-            async with runtime.db.read() as read:
-                crawl = await CrawlRepository(read).get(crawl_id)
-                concurrency = CrawlOptions.from_json(crawl.options).concurrency if crawl else 1
-            await offer_pages(runtime, crawl_id, concurrency)
+            for page_id in settled.offer:
+                await enqueue_crawl_page(runtime.queue, page_id)
 
         after_commit(session, more)
 

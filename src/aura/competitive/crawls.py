@@ -3,12 +3,18 @@
 Lock order: a transaction that writes a crawl's pages locks the crawl row first (claim, store,
 start), and a crawl's finish writes the crawl before its batch; analyses come before both
 (cancel and delete), so no two transactions take these rows in opposite orders.
+
+A page's claim and store run once a page, so they stay lean: their UPDATEs skip the ORM's
+synchronisation of the session (``synchronize_session=False``: nothing reads the rows they
+change through the session afterwards, and evaluating their criteria against it cost more
+than the statement), and they read no more of the crawl row than they use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -16,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased, defer
 
 from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions, PageRecord
 from aura.crawl.rules import SiteRules
@@ -29,6 +36,9 @@ _PENDING = (CrawlPageStatus.QUEUED, CrawlPageStatus.RUNNING)
 #: A fetch slot further away than this is not waited for holding a claim: the job comes back
 #: at its time instead.
 MAX_SLOT_WAIT = 1.0
+#: Crawls whose fetching rules a process keeps decoded (``_fetch_rules``).
+RULES_CACHED = 64
+_fetch_rules_cache: OrderedDict[uuid.UUID, SiteRules] = OrderedDict()
 
 
 def sitemap_depth(options: CrawlOptions) -> int:
@@ -83,6 +93,9 @@ class Settled:
     done: int
     failed: int
     skipped: int
+    #: The crawl's next queued pages (as many as its concurrency), read in the same
+    #: transaction: to offer to the queue once it has committed.
+    offer: tuple[uuid.UUID, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,16 +127,43 @@ class CrawlRepository:
     async def get(self, crawl_id: uuid.UUID) -> Crawl | None:
         return await self.session.get(Crawl, crawl_id)
 
-    async def _lock(self, crawl_id: uuid.UUID) -> Crawl | None:
+    async def _lock(self, crawl_id: uuid.UUID | sa.ScalarSelect[uuid.UUID]) -> Crawl | None:
         """The crawl row, locked for this transaction (PostgreSQL; SQLite's write
-        transactions hold the database's one write lock from their start)."""
+        transactions hold the database's one write lock from their start).
+
+        Its ``rules`` (with every sitemap URL) and ``report`` are not loaded: a page's claim
+        and store run once a page and read neither (``_fetch_rules``); touching them on the
+        row returned raises."""
         query = (
             sa.select(Crawl)
             .where(Crawl.id == crawl_id)
+            .options(defer(Crawl.rules, raiseload=True), defer(Crawl.report, raiseload=True))
             .with_for_update()
             .execution_options(populate_existing=True)
         )
         return (await self.session.scalars(query)).one_or_none()
+
+    async def _fetch_rules(self, crawl_id: uuid.UUID) -> SiteRules | None:
+        """What a crawl's page jobs need of its rules: robots.txt, ``Crawl-delay`` and the
+        site's URL, without the sitemaps and their entries (the site report reads those).
+
+        The rules are written once, when the crawl starts, and never change: each process
+        decodes them once per crawl (the last ``RULES_CACHED`` crawls), not on every claim
+        and store of a page. None while the crawl has none (not started)."""
+        cached = _fetch_rules_cache.get(crawl_id)
+        if cached is not None:
+            _fetch_rules_cache.move_to_end(crawl_id)
+            return cached
+        data = await self.session.scalar(sa.select(Crawl.rules).where(Crawl.id == crawl_id))
+        if not data:
+            return None
+        rules = SiteRules.from_json(
+            {key: value for key, value in data.items() if key not in ("entries", "sitemaps")}
+        )
+        _fetch_rules_cache[crawl_id] = rules
+        while len(_fetch_rules_cache) > RULES_CACHED:
+            _fetch_rules_cache.popitem(last=False)
+        return rules
 
     async def start(self, crawl_id: uuid.UUID, rules: SiteRules, seeds: Sequence[Seed]) -> bool:
         """Move a queued crawl to crawling with its rules and first pages; False if another
@@ -166,24 +206,39 @@ class CrawlRepository:
         was skipped because the crawl's time or bytes are spent; None when there is nothing
         to do (the page is done, running, or gone, or the crawl no longer runs).
         """
-        crawl_id = await self.session.scalar(
-            sa.select(CrawlPage.crawl_id).where(CrawlPage.id == page_id)
+        # The page's crawl, found and locked in one statement.
+        crawl = await self._lock(
+            sa.select(CrawlPage.crawl_id).where(CrawlPage.id == page_id).scalar_subquery()
         )
-        if crawl_id is None:
-            return None
-        crawl = await self._lock(crawl_id)
         if crawl is None or crawl.status != CrawlStatus.CRAWLING:
             return None
+        crawl_id = crawl.id
         now = utcnow()
         claimable = sa.or_(
             CrawlPage.status == CrawlPageStatus.QUEUED,
             sa.and_(CrawlPage.status == CrawlPageStatus.RUNNING, CrawlPage.lease_expires_at < now),
         )
+        # The page if it is claimable, with the crawl's pages running now (one statement).
+        other = aliased(CrawlPage)
+        running_now = (
+            sa.select(sa.func.count(other.id))
+            .where(
+                other.crawl_id == crawl_id,
+                other.status == CrawlPageStatus.RUNNING,
+                other.lease_expires_at >= now,
+            )
+            .scalar_subquery()
+        )
         page = (
-            await self.session.scalars(
-                sa.select(CrawlPage)
-                .where(CrawlPage.id == page_id, claimable)
-                .execution_options(populate_existing=True)
+            await self.session.execute(
+                sa.select(
+                    CrawlPage.url,
+                    CrawlPage.depth,
+                    CrawlPage.source,
+                    CrawlPage.found_on,
+                    CrawlPage.attempts,
+                    running_now.label("running"),
+                ).where(CrawlPage.id == page_id, claimable)
             )
         ).one_or_none()
         if page is None:
@@ -202,27 +257,21 @@ class CrawlRepository:
                     lease_expires_at=None,
                 )
             )
-            return await self._count(crawl, skipped=1)
-        running = await self.session.scalar(
-            sa.select(sa.func.count(CrawlPage.id)).where(
-                CrawlPage.crawl_id == crawl_id,
-                CrawlPage.status == CrawlPageStatus.RUNNING,
-                CrawlPage.lease_expires_at >= now,
-            )
-        )
-        if int(running or 0) >= max(1, options.concurrency):
+            return await self._count(crawl, options, skipped=1)
+        if int(page.running or 0) >= max(1, options.concurrency):
             return NotYet(0.2)
         slot = max(_aware(crawl.next_fetch_at) or now, now)
         wait = (slot - now).total_seconds()
         if wait > MAX_SLOT_WAIT:
             return NotYet(wait - MAX_SLOT_WAIT / 2)
-        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        rules = await self._fetch_rules(crawl_id)
         delay = max(options.delay_s, (rules.crawl_delay if rules else None) or 0.0)
         template = template_of(page.url)
-        render = can_render and await self._samples_wanted(crawl, page, template, options)
+        render = can_render and await self._samples_wanted(crawl, page_id, template, options)
         token = uuid.uuid4()
         await self.session.execute(
             sa.update(CrawlPage)
+            .execution_options(synchronize_session=False)
             .where(CrawlPage.id == page_id)
             .values(
                 status=CrawlPageStatus.RUNNING,
@@ -236,11 +285,16 @@ class CrawlRepository:
                 rendered=render,
             )
         )
-        await self.session.execute(
-            sa.update(Crawl)
-            .where(Crawl.id == crawl_id)
-            .values(next_fetch_at=slot + dt.timedelta(seconds=delay))
-        )
+        next_fetch = slot + dt.timedelta(seconds=delay)
+        if next_fetch > now:
+            # Without a delay the next slot is "now" whenever it comes, as it is already
+            # (the stored one is past): nothing to write.
+            await self.session.execute(
+                sa.update(Crawl)
+                .execution_options(synchronize_session=False)
+                .where(Crawl.id == crawl_id)
+                .values(next_fetch_at=next_fetch)
+            )
         return PageClaim(
             page_id=page_id,
             crawl_id=crawl_id,
@@ -256,7 +310,7 @@ class CrawlRepository:
         )
 
     async def _samples_wanted(
-        self, crawl: Crawl, page: CrawlPage, template: str, options: CrawlOptions
+        self, crawl: Crawl, page_id: uuid.UUID, template: str, options: CrawlOptions
     ) -> bool:
         """Whether the batch renders in a browser and ``template`` has fewer rendered (or
         reserved) pages than ``renders_per_template``."""
@@ -272,7 +326,7 @@ class CrawlRepository:
                 CrawlPage.crawl_id == crawl.id,
                 CrawlPage.template == template,
                 CrawlPage.rendered.is_(True),
-                CrawlPage.id != page.id,
+                CrawlPage.id != page_id,
             )
         )
         return int(rendered or 0) < options.renders_per_template
@@ -291,32 +345,33 @@ class CrawlRepository:
             return None
         now = utcnow()
         fetched = error is None and record.ok
-        updated = await self.session.execute(
-            sa.update(CrawlPage)
-            .where(
-                CrawlPage.id == claim.page_id,
-                CrawlPage.claim_token == claim.token,
-                CrawlPage.status == CrawlPageStatus.RUNNING,
+        # With the page's depth now: a link may have reached a sitemap-only page while it ran.
+        depth = (
+            await self.session.execute(
+                sa.update(CrawlPage)
+                .execution_options(synchronize_session=False)
+                .where(
+                    CrawlPage.id == claim.page_id,
+                    CrawlPage.claim_token == claim.token,
+                    CrawlPage.status == CrawlPageStatus.RUNNING,
+                )
+                .values(
+                    status=CrawlPageStatus.DONE if fetched else CrawlPageStatus.FAILED,
+                    record=record.as_json(),
+                    template=record.template,
+                    rendered=record.rendered,
+                    error=error or record.error,
+                    finished_at=now,
+                    claim_token=None,
+                    lease_expires_at=None,
+                )
+                .returning(CrawlPage.depth)
             )
-            .values(
-                status=CrawlPageStatus.DONE if fetched else CrawlPageStatus.FAILED,
-                record=record.as_json(),
-                template=record.template,
-                rendered=record.rendered,
-                error=error or record.error,
-                finished_at=now,
-                claim_token=None,
-                lease_expires_at=None,
-            )
-        )
-        if rowcount(updated) != 1:
+        ).scalar_one_or_none()
+        if depth is None:
             return None
         options = CrawlOptions.from_json(crawl.options)
-        # A link may have reached a sitemap-only page while it ran: its link depth now.
-        depth = await self.session.scalar(
-            sa.select(CrawlPage.depth).where(CrawlPage.id == claim.page_id)
-        )
-        if depth is not None and depth != claim.depth:
+        if depth != claim.depth:
             claim = replace(claim, depth=depth)
         queued = skipped = 0
         if (
@@ -329,6 +384,7 @@ class CrawlRepository:
             queued, skipped = await self._follow(crawl, options, claim, record, now)
         return await self._count(
             crawl,
+            options,
             done=1 if fetched else 0,
             failed=0 if fetched else 1,
             skipped=skipped,
@@ -353,7 +409,7 @@ class CrawlRepository:
         then, are followed now (``max_depth`` permitting)."""
         if room is None:
             room = options.max_pages - crawl.discovered
-        rules = SiteRules.from_json(crawl.rules) if crawl.rules else None
+        rules = await self._fetch_rules(crawl.id)
         scope = Scope(rules.site_url if rules and rules.site_url else crawl.start_url, options)
         links = [url for url in dict.fromkeys(record.links) if scope.refusal(url) is None]
         if not links:
@@ -496,6 +552,7 @@ class CrawlRepository:
     async def _count(
         self,
         crawl: Crawl,
+        options: CrawlOptions,
         *,
         done: int = 0,
         failed: int = 0,
@@ -506,6 +563,7 @@ class CrawlRepository:
         row = (
             await self.session.execute(
                 sa.update(Crawl)
+                .execution_options(synchronize_session=False)
                 .where(Crawl.id == crawl.id)
                 .values(
                     done=Crawl.done + done,
@@ -518,19 +576,29 @@ class CrawlRepository:
                 .returning(Crawl.discovered, Crawl.done, Crawl.failed, Crawl.skipped)
             )
         ).one()
-        pending = await self.session.scalar(
-            sa.select(sa.func.count(CrawlPage.id)).where(
-                CrawlPage.crawl_id == crawl.id, CrawlPage.status.in_(_PENDING)
+        # Drained: nothing queued (the pages to offer next) and nothing running.
+        offer = await self.next_queued(crawl.id, max(1, options.concurrency))
+        running = (
+            None
+            if offer
+            else await self.session.scalar(
+                sa.select(CrawlPage.id)
+                .where(
+                    CrawlPage.crawl_id == crawl.id,
+                    CrawlPage.status == CrawlPageStatus.RUNNING,
+                )
+                .limit(1)
             )
         )
         return Settled(
             crawl_id=crawl.id,
             batch_id=crawl.batch_id,
-            drained=int(pending or 0) == 0,
+            drained=not offer and running is None,
             discovered=row.discovered,
             done=row.done,
             failed=row.failed,
             skipped=row.skipped,
+            offer=tuple(offer),
         )
 
     async def next_queued(self, crawl_id: uuid.UUID, limit: int) -> list[uuid.UUID]:

@@ -17,6 +17,7 @@ from aura.models import (
     ComparisonResult,
     CompetitiveAnalysisBatch,
     CompetitiveAnalysisUrl,
+    Crawl,
 )
 
 _OPEN = (BatchStatus.PENDING, BatchStatus.RUNNING)
@@ -55,7 +56,9 @@ class BatchRepository:
             selectinload(CompetitiveAnalysisBatch.urls).selectinload(
                 CompetitiveAnalysisUrl.analysis
             ),
-            selectinload(CompetitiveAnalysisBatch.crawls),
+            # A crawl's rules hold every sitemap URL (up to 50,000) and no batch read
+            # needs them: the crawl's jobs read them on their own.
+            selectinload(CompetitiveAnalysisBatch.crawls).defer(Crawl.rules, raiseload=True),
         )
 
     async def get(self, batch_id: uuid.UUID) -> CompetitiveAnalysisBatch | None:
