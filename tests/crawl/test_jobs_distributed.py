@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,17 +21,30 @@ from tests.support.processes import aura_processes
 from tests.support.servers import Route, ScriptedSite, serve_scripted, wait_until
 
 PAGES = 60
+#: Pages held open by the server until the worker that fetches them has been killed, so the
+#: kill always finds pages in the worker's hands (a fast page can finish between the test's
+#: look and the kill).
+HELD = ("/p20", "/p21")
 FINISHED = {"completed", "partial", "failed", "cancelled"}
 
 
 @pytest.fixture
-def site() -> Iterator[ScriptedSite]:
+def gate() -> threading.Event:
+    return threading.Event()
+
+
+@pytest.fixture
+def site(gate: threading.Event) -> Iterator[ScriptedSite]:
     links = "".join(f'<a href="/p{index}">page {index}</a>' for index in range(PAGES - 1))
     home = f"<html><head><title>Home</title></head><body>{links}</body></html>".encode()
     pages = {"/": Route(body=home)}
     pages |= {f"/p{index}": Route(delay=0.1) for index in range(PAGES - 1)}
+    pages |= {path: Route(delay=0.1, gate=gate) for path in HELD}
     with serve_scripted(ScriptedSite(routes=pages, default=Route(status=404))) as scripted:
-        yield scripted
+        try:
+            yield scripted
+        finally:
+            gate.set()
 
 
 def _rows(database_url: str) -> tuple[list[Crawl], list[CrawlPage]]:
@@ -48,15 +62,16 @@ def _rows(database_url: str) -> tuple[list[Crawl], list[CrawlPage]]:
 
 
 def test_a_worker_killed_mid_crawl_loses_no_page_and_stores_none_twice(
-    postgres_url: str, redis_url: str, site: ScriptedSite, tmp_path: Path
+    postgres_url: str, redis_url: str, site: ScriptedSite, gate: threading.Event, tmp_path: Path
 ) -> None:
     env = {
         "AURA_DATABASE_URL": postgres_url,
         "AURA_QUEUE_URL": redis_url,
         "AURA_QUEUE_NAME": f"aura-test-{uuid.uuid4().hex[:8]}",
         "AURA_ALLOW_PRIVATE_NETWORKS": "true",
-        "AURA_FETCH_TOTAL_TIMEOUT": "4",
-        "AURA_ANALYSIS_TIMEOUT": "15",
+        # Long enough for a held page to wait for the kill, on a busy host too.
+        "AURA_FETCH_TOTAL_TIMEOUT": "15",
+        "AURA_ANALYSIS_TIMEOUT": "18",
         "AURA_DEFAULT_MODE": "static",
         "AURA_FETCH_RETRIES": "0",
         "AURA_JOB_LEASE_SECONDS": "20",
@@ -74,13 +89,15 @@ def test_a_worker_killed_mid_crawl_loses_no_page_and_stores_none_twice(
         def mid_crawl() -> bool:
             _, pages = _rows(postgres_url)
             done = sum(page.status == "done" for page in pages)
-            return done >= 10 and any(page.status == "running" for page in pages)
+            running = {page.url for page in pages if page.status == "running"}
+            return done >= 10 and any(site.url(path) in running for path in HELD)
 
         assert wait_until(mid_crawl, timeout=60, interval=0.1), aura.all_logs()
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait()
         _, at_kill = _rows(postgres_url)
         held = {page.url for page in at_kill if page.status == "running"}
+        gate.set()
         aura.worker("survivor")
 
         def finished() -> bool:
