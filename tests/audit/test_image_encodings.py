@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from types import SimpleNamespace
 
 import pytest
@@ -113,3 +114,25 @@ async def test_images_whose_turn_comes_after_the_time_budget_are_listed_with_the
     for item in found.items:
         assert item.webp_bytes is None
         assert item.reason == "the -1 s re-encoding budget was spent"
+
+
+def test_a_palette_png_with_transparency_is_measured_without_a_warning() -> None:
+    """A palette image whose transparency is a byte string (tRNS) is re-encoded through RGBA:
+    Pillow warns on the way straight to RGB, which `aura analyze` printed to the terminal."""
+    palette = _photo(200, 150).quantize(colors=64)
+    data = _encoded(palette, "PNG", transparency=bytes([0, 128] + [255] * 62))
+    assert isinstance(Image.open(io.BytesIO(data)).info.get("transparency"), bytes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        measured = reencode("https://example.com/p.png", "png", data)
+    assert measured.reason is None
+    # The same JPEG as the palette's colours straight to RGB would give.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        straight = _encoded(
+            Image.open(io.BytesIO(data)).convert("RGB"),
+            "JPEG",
+            quality=image_encodings.JPEG_QUALITY,
+        )
+    assert measured.jpeg_bytes is not None
+    assert abs(measured.jpeg_bytes - len(straight)) <= len(straight) * 0.01

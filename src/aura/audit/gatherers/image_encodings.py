@@ -121,16 +121,14 @@ def reencode(url: str, kind: str, data: bytes) -> ImageEncoding:
         return ImageEncoding(url, kind, len(data), reason=f"not decodable: {error}"[:200])
     cpu.checkpoint()
     transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    webp = _encoded(
-        image.convert("RGBA" if transparent else "RGB"),
-        "WEBP",
-        quality=WEBP_QUALITY,
-        method=WEBP_METHOD,
-    )
+    # A palette's transparency goes through RGBA (Pillow warns on a palette straight to RGB).
+    pixels = image.convert("RGBA" if transparent else "RGB")
+    webp = _encoded(pixels, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     cpu.checkpoint()
     # JPEG has no transparency: Lighthouse encodes such images to JPEG all the same; here
     # the alpha channel is dropped (only JPEGs and BMPs are judged on this size).
-    jpeg = _encoded(image.convert("RGB"), "JPEG", quality=JPEG_QUALITY)
+    opaque = pixels.convert("RGB") if transparent else pixels
+    jpeg = _encoded(opaque, "JPEG", quality=JPEG_QUALITY)
     return ImageEncoding(url, kind, len(data), webp_bytes=webp, jpeg_bytes=jpeg)
 
 
