@@ -216,6 +216,20 @@ def test_the_trace_gives_each_task_what_it_ran_sent_and_drew() -> None:
     assert all(task.traced for task in tasks)
 
 
+def test_what_the_trace_caught_after_the_observation_is_no_task_of_the_page() -> None:
+    # The render reads the page once the observation ends (its coverage, its scripts):
+    # Lighthouse's trace has ended by then, so those tasks are not the page's.
+    start = {"isLoadingMainFrame": True, "documentLoaderURL": f"{SITE}/"}
+    events = [
+        {"name": "thread_name", "ph": "M", "pid": 1, "tid": 1, "args": {"name": "CrRendererMain"}},
+        {**_event("navigationStart", 1_000_000, ph="R"), "args": {"data": start}},
+        _event("RunTask", 1_010_000, dur=30_000),
+        _event("RunTask", 1_500_000, dur=60_000),  # the render's own, 500 ms in
+    ]
+    assert [task.start_ms for task in simulation_tasks(events)] == [1010, 1500]
+    assert [task.start_ms for task in simulation_tasks(events, None, 400)] == [1010]
+
+
 def test_trace_tasks_move_to_the_requests_clock() -> None:
     log = NetworkLog()
     log.on_request(
