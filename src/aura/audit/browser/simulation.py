@@ -11,10 +11,11 @@ in its own code, from what Aura records of the mobile load:
 
 * the network requests (``netlog.py``): URL, type, priority, initiator, sizes, timings;
 * the main thread's tasks from the load's trace (``trace.simulation_tasks``): Lantern's CPU
-  nodes, each with its thread time (the CPU it used; times the phone's slowdown, the time
-  it takes there), what it ran and what it sent, linked to those requests; the metrics are
-  then Lantern's (first-paint graphs with their CPU rules, Speed Index from the simulated
-  layouts, Total Blocking Time from the simulated tasks);
+  nodes, each with its duration (divided by the throttle the load ran under, times the
+  phone's slowdown: the time it takes there), what it ran and what it sent, linked to those
+  requests, up to the end of the observation; the metrics are then Lantern's (first-paint
+  graphs with their CPU rules, Speed Index from the simulated layouts, Total Blocking Time
+  from the simulated tasks between the first paint and Interactive);
 * without a trace, the main thread's long tasks (50 ms and more, from the page's
   PerformanceObserver), run already slowed down 4 times by Chromium's CPU throttling, so
   kept at their duration, with guessed links; Speed Index is then the observed filmstrip
@@ -135,8 +136,9 @@ class Task:
 
     start_ms: float
     duration_ms: float
-    #: The main thread's CPU time in it (ms, a trace's ``tdur``): what it costs on an
-    #: unthrottled CPU, however long the throttle or a busy machine made it last.
+    #: The main thread's CPU time in it (ms, a trace's ``tdur``); under Chromium's CPU
+    #: throttle, which spins on the thread, the throttle's share is in it too, as far as
+    #: the machine let it run: the simulation goes by the duration (``Link.traced_slowdown``).
     thread_ms: float | None = None
     #: Scripts, stylesheets and XHRs it ran or read: they had arrived before it.
     needs_urls: tuple[str, ...] = ()
@@ -392,8 +394,21 @@ class Link:
     throughput_bps: float = SLOW_4G_THROUGHPUT_BPS
     #: Task durations are multiplied by this (1: they were measured throttled already).
     cpu_multiplier: float = 1.0
-    #: Thread times (an unthrottled CPU's) are multiplied by this: the phone's slowdown.
+    #: Traced tasks' unthrottled durations are multiplied by this: the phone's slowdown.
     cpu_slowdown: float = 4.0
+    #: The CPU throttle the traced load ran under: a traced task's duration is divided by
+    #: it (what an unthrottled CPU took, which Lantern multiplies by the phone's slowdown).
+    #: Chromium throttles a thread by making it spin in a signal handler (rate - 1) times as
+    #: long as it last ran (``ThreadCPUThrottler``): a task lasts ``rate`` times what it would
+    #: unthrottled on the same machine. Its thread time holds the spinning too, but only as
+    #: far as a busy machine let the thread run (3 to 8 times an unthrottled load's on the
+    #: shared sites), so it is not what is divided.
+    traced_slowdown: float = 1.0
+
+    def unthrottled_ms(self, task: Task) -> float:
+        """How long a traced task would have lasted unthrottled: Lantern's CPU node
+        duration (a trace's ``dur``), before the phone's slowdown."""
+        return task.duration_ms / max(self.traced_slowdown, 1.0)
 
     def max_concurrent(self) -> int:
         per_request = 1000 / self.rtt_ms * SEGMENT_BYTES * 8
@@ -515,14 +530,15 @@ class Simulation:
         return True
 
     def _task_ms(self, task: Task) -> float:
-        """A task's length on the simulated CPU: its thread time times the slowdown when the
-        trace measured it (as Lantern multiplies an unthrottled load's tasks), else its
-        duration as observed (under the throttle already); layout at half the slowdown."""
-        if task.thread_ms is not None:
-            duration = task.thread_ms * self.link.cpu_slowdown
-        else:
-            duration = task.duration_ms * self.link.cpu_multiplier
-        return duration * LAYOUT_MULTIPLIER if task.traced and task.layout else duration
+        """A task's length on the simulated CPU. A traced one: its unthrottled duration
+        (``Link.unthrottled_ms``: the throttle the load ran under must not count twice)
+        times the phone's slowdown, as Lantern multiplies an unthrottled load's tasks, and
+        layout at half the slowdown. A long task from the page: as observed (under the
+        throttle already)."""
+        if task.traced:
+            duration = self.link.unthrottled_ms(task) * self.link.cpu_slowdown
+            return duration * LAYOUT_MULTIPLIER if task.layout else duration
+        return task.duration_ms * self.link.cpu_multiplier
 
     def _dns_ms(self, request: Request, at: float) -> float:
         wait = self.link.rtt_ms * DNS_ROUND_TRIPS
@@ -670,7 +686,7 @@ def simulate(
     """The paint metrics over the simulated link; None when the load cannot be simulated
     (no main document recorded, or no First Contentful Paint)."""
     started = time.perf_counter()
-    link = link or Link(cpu_slowdown=observed.cpu_slowdown)
+    link = link or Link(cpu_slowdown=observed.cpu_slowdown, traced_slowdown=observed.cpu_slowdown)
     graph = build_graph(requests, tasks)
     if graph is None or observed.fcp_ms is None:
         return None
