@@ -262,6 +262,22 @@ def test_the_throttle_the_load_ran_under_counts_once() -> None:
     assert unthrottled.fcp_ms == pytest.approx(2350)
 
 
+def test_blocking_time_ends_at_each_sides_interactive() -> None:
+    # The document arrives at 600 ms and the first paint follows (1 ms of layout: 2 ms).
+    # Two tasks after it, observed under the 4x throttle: 400 ms (100 unthrottled: 400 on
+    # the phone, 602-1002) and 60 ms (15 unthrottled: 60 on the phone, 1002-1062).
+    paint = traced(25, 4, parses_html=True, layout=True, paint=True)
+    long_one, short_one = traced(100, 400), traced(600, 60)
+    observed = Observed(fcp_ms=30, lcp_ms=None, cpu_slowdown=4.0)
+    simulated = simulate([document()], [paint, long_one, short_one], observed)
+    assert simulated is not None
+    assert simulated.fcp_ms == pytest.approx(602)
+    # Lantern's optimistic Interactive keeps no task of 20 ms or less unthrottled: it ends
+    # with the long one (600-1000 there), whose 398 ms up to it block 348; the pessimistic
+    # one ends with the short one (1062): 350 + 10. The mean: 354 (360 with one window).
+    assert simulated.tbt_ms == pytest.approx(354)
+
+
 def test_the_server_wait_of_an_origin_is_the_least_observed() -> None:
     slow = script(server_ms=300)
     quick = script(id="js2", url=f"{SITE}/b.js", server_ms=20)
