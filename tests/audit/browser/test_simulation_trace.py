@@ -11,13 +11,13 @@ import pytest
 from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.netlog import NetworkLog
 from aura.audit.browser.simulation import (
+    Link,
     Observed,
     Request,
     Task,
     Timing,
     blocking_time,
     build_graph,
-    Link,
     estimate_server_ms,
     layout_speed_index,
     simulate,
