@@ -262,6 +262,18 @@ def test_the_throttle_the_load_ran_under_counts_once() -> None:
     assert unthrottled.fcp_ms == pytest.approx(2350)
 
 
+def test_a_later_layout_before_the_first_paint_holds_neither_fcp_graph() -> None:
+    # The document arrives at 600 ms; its first parse, layout and paint take 2 ms there.
+    # Another layout before the observed paint (400 ms under the 4x throttle: 200 ms on the
+    # phone, at half the slowdown) is in Lantern's pessimistic LCP graph, not its FCP one.
+    first = traced(25, 4, parses_html=True, layout=True, paint=True)
+    later = traced(29, 400, layout=True)
+    observed = Observed(fcp_ms=430, lcp_ms=None, cpu_slowdown=4.0)
+    simulated = simulate([document()], [first, later], observed)
+    assert simulated is not None
+    assert simulated.fcp_ms == pytest.approx(602)
+
+
 def test_blocking_time_ends_at_each_sides_interactive() -> None:
     # The document arrives at 600 ms and the first paint follows (1 ms of layout: 2 ms).
     # Two tasks after it, observed under the 4x throttle: 400 ms (100 unthrottled: 400 on

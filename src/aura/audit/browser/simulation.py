@@ -865,13 +865,10 @@ def _simulate_traced(
     assert observed.fcp_ms is not None
     fcp_cut = observed.fcp_ms
     fcp_optimistic = _paint_graph_estimate(graph, fcp_cut, _optimistic_fcp, None, link, server_ms)
+    # Lantern's pessimistic FCP graph has script-made requests too, but no more tasks than
+    # the optimistic one (its LCP's has every task that laid out).
     fcp_pessimistic = _paint_graph_estimate(
-        graph,
-        fcp_cut,
-        Request.render_blocking_priority,
-        lambda task: task.layout,
-        link,
-        server_ms,
+        graph, fcp_cut, Request.render_blocking_priority, None, link, server_ms
     )
     fcp = (fcp_optimistic + fcp_pessimistic) / 2
     lcp: float | None = None
