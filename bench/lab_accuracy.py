@@ -84,6 +84,8 @@ class InputRecorder:
     def __init__(self) -> None:
         self.last: dict[str, Any] | None = None
         self.events: list[dict[str, Any]] = []
+        #: The end of the observation the trace's tasks were cut at (ms after navigation).
+        self.until_ms: float | None = None
 
     def __enter__(self) -> InputRecorder:
         self.original = render.with_simulation
@@ -114,8 +116,9 @@ class InputRecorder:
         render.with_simulation = recording  # type: ignore[assignment]
         self.original_tasks = diagnostics.simulation_tasks
 
-        def tasks(events: Any, thread: Any = None) -> Any:
+        def tasks(events: Any, thread: Any = None, until_ms: Any = None) -> Any:
             thread = thread or trace.main_thread(events)
+            self.until_ms = until_ms
             self.events = [
                 event
                 for event in events
@@ -124,7 +127,7 @@ class InputRecorder:
                 in ("navigationStart", "TracingStartedInBrowser", "FrameCommittedInBrowser")
                 or (thread is not None and (event.get("pid"), event.get("tid")) == thread)
             ]
-            return self.original_tasks(events, thread)
+            return self.original_tasks(events, thread, until_ms)
 
         diagnostics.simulation_tasks = tasks  # type: ignore[assignment]
         return self
@@ -137,6 +140,7 @@ class InputRecorder:
         last, self.last = self.last, None
         if last is not None:
             last["events"], self.events = self.events, []
+            last["until_ms"], self.until_ms = self.until_ms, None
         return last
 
 

@@ -51,7 +51,8 @@ def replay(load: dict[str, Any], *, long_tasks: bool) -> dict[str, float | None]
     ]
     tasks: list[Task] = []
     if not long_tasks:
-        read = simulation_tasks(load.get("events") or [])
+        # Loads recorded before the cut was recorded are read whole.
+        read = simulation_tasks(load.get("events") or [], None, load.get("until_ms"))
         offset = _offset(load["traced"], read)
         if offset is not None:
             tasks = [replace(task, start_ms=task.start_ms - offset) for task in read]

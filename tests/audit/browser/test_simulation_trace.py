@@ -11,6 +11,7 @@ import pytest
 from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.netlog import NetworkLog
 from aura.audit.browser.simulation import (
+    Link,
     Observed,
     Request,
     Task,
@@ -216,6 +217,20 @@ def test_the_trace_gives_each_task_what_it_ran_sent_and_drew() -> None:
     assert all(task.traced for task in tasks)
 
 
+def test_what_the_trace_caught_after_the_observation_is_no_task_of_the_page() -> None:
+    # The render reads the page once the observation ends (its coverage, its scripts):
+    # Lighthouse's trace has ended by then, so those tasks are not the page's.
+    start = {"isLoadingMainFrame": True, "documentLoaderURL": f"{SITE}/"}
+    events = [
+        {"name": "thread_name", "ph": "M", "pid": 1, "tid": 1, "args": {"name": "CrRendererMain"}},
+        {**_event("navigationStart", 1_000_000, ph="R"), "args": {"data": start}},
+        _event("RunTask", 1_010_000, dur=30_000),
+        _event("RunTask", 1_500_000, dur=60_000),  # the render's own, 500 ms in
+    ]
+    assert [task.start_ms for task in simulation_tasks(events)] == [1010, 1500]
+    assert [task.start_ms for task in simulation_tasks(events, None, 400)] == [1010]
+
+
 def test_trace_tasks_move_to_the_requests_clock() -> None:
     log = NetworkLog()
     log.on_request(
@@ -231,14 +246,48 @@ def test_trace_tasks_move_to_the_requests_clock() -> None:
     assert NetworkLog().on_its_clock([traced(2100, 10)]) == []
 
 
-def test_a_task_lasts_its_thread_time_times_the_slowdown() -> None:
-    # Observed 400 ms (the throttle's pauses and a busy machine), of which the thread ran
-    # 50: on the phone's CPU (4x) 200 ms, after the script's arrival at 750 ms.
-    task = traced(45, 400, thread_ms=50, needs_urls=(APP,), evaluates_urls=(APP,), paint=True)
+def test_the_throttle_the_load_ran_under_counts_once() -> None:
+    # 400 ms under Chromium's 4x throttle (its thread time, 250, holds the throttle's
+    # spinning as far as the machine let it run: not what is used) is 100 ms unthrottled,
+    # 400 ms on the phone's CPU (4x), after the script's arrival at 750 ms: 1150.
+    task = traced(45, 400, thread_ms=250, needs_urls=(APP,), evaluates_urls=(APP,), paint=True)
     observed = Observed(fcp_ms=445, lcp_ms=None, cpu_slowdown=4.0)
     simulated = simulate([document(), script()], [task], observed)
     assert simulated is not None
-    assert simulated.fcp_ms == pytest.approx(950)
+    assert simulated.fcp_ms == pytest.approx(1150)
+    # The same 400 ms from an unthrottled load (as Lighthouse's): 1600 ms on the phone.
+    link = Link(cpu_slowdown=4.0, traced_slowdown=1.0)
+    unthrottled = simulate([document(), script()], [task], observed, link)
+    assert unthrottled is not None
+    assert unthrottled.fcp_ms == pytest.approx(2350)
+
+
+def test_a_later_layout_before_the_first_paint_holds_neither_fcp_graph() -> None:
+    # The document arrives at 600 ms; its first parse, layout and paint take 2 ms there.
+    # Another layout before the observed paint (400 ms under the 4x throttle: 200 ms on the
+    # phone, at half the slowdown) is in Lantern's pessimistic LCP graph, not its FCP one.
+    first = traced(25, 4, parses_html=True, layout=True, paint=True)
+    later = traced(29, 400, layout=True)
+    observed = Observed(fcp_ms=430, lcp_ms=None, cpu_slowdown=4.0)
+    simulated = simulate([document()], [first, later], observed)
+    assert simulated is not None
+    assert simulated.fcp_ms == pytest.approx(602)
+
+
+def test_blocking_time_ends_at_each_sides_interactive() -> None:
+    # The document arrives at 600 ms and the first paint follows (1 ms of layout: 2 ms).
+    # Two tasks after it, observed under the 4x throttle: 400 ms (100 unthrottled: 400 on
+    # the phone, 602-1002) and 60 ms (15 unthrottled: 60 on the phone, 1002-1062).
+    paint = traced(25, 4, parses_html=True, layout=True, paint=True)
+    long_one, short_one = traced(100, 400), traced(600, 60)
+    observed = Observed(fcp_ms=30, lcp_ms=None, cpu_slowdown=4.0)
+    simulated = simulate([document()], [paint, long_one, short_one], observed)
+    assert simulated is not None
+    assert simulated.fcp_ms == pytest.approx(602)
+    # Lantern's optimistic Interactive keeps no task of 20 ms or less unthrottled: it ends
+    # with the long one (600-1000 there), whose 398 ms up to it block 348; the pessimistic
+    # one ends with the short one (1062): 350 + 10. The mean: 354 (360 with one window).
+    assert simulated.tbt_ms == pytest.approx(354)
 
 
 def test_the_server_wait_of_an_origin_is_the_least_observed() -> None:

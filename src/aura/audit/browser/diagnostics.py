@@ -360,14 +360,15 @@ class LoadRecorder:
         return scripts, styles
 
     def _read_trace(self, until_ms: float | None) -> tuple[MainThreadWork | None, list[Task]]:
-        """The main-thread work up to the end of the observation, and every main-thread task
-        as the simulation's CPU nodes (the simulation decides which ones a metric waits for)."""
+        """The main-thread work up to the end of the observation, and the main-thread tasks
+        up to then as the simulation's CPU nodes (the simulation decides which ones a metric
+        waits for)."""
         events = self.trace.events
         thread = main_thread(events, self.trace.mark)
         if thread is None:
             return None, []
         work = main_thread_work(events, self.page_url, until_ms, thread)
-        return work, simulation_tasks(events, thread)
+        return work, simulation_tasks(events, thread, until_ms)
 
 
 def _has_numbers(item: dict[str, Any], *keys: str) -> bool:

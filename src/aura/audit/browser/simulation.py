@@ -11,10 +11,11 @@ in its own code, from what Aura records of the mobile load:
 
 * the network requests (``netlog.py``): URL, type, priority, initiator, sizes, timings;
 * the main thread's tasks from the load's trace (``trace.simulation_tasks``): Lantern's CPU
-  nodes, each with its thread time (the CPU it used; times the phone's slowdown, the time
-  it takes there), what it ran and what it sent, linked to those requests; the metrics are
-  then Lantern's (first-paint graphs with their CPU rules, Speed Index from the simulated
-  layouts, Total Blocking Time from the simulated tasks);
+  nodes, each with its duration (divided by the throttle the load ran under, times the
+  phone's slowdown: the time it takes there), what it ran and what it sent, linked to those
+  requests, up to the end of the observation; the metrics are then Lantern's (first-paint
+  graphs with their CPU rules, Speed Index from the simulated layouts, Total Blocking Time
+  from the simulated tasks between the first paint and Interactive);
 * without a trace, the main thread's long tasks (50 ms and more, from the page's
   PerformanceObserver), run already slowed down 4 times by Chromium's CPU throttling, so
   kept at their duration, with guessed links; Speed Index is then the observed filmstrip
@@ -63,6 +64,9 @@ URL_END_TOLERANCE_MS = 100.0
 LAYOUT_MULTIPLIER = 0.5
 #: A main-thread task blocks input past this long (Total Blocking Time).
 BLOCKING_MS = 50.0
+#: Lantern's optimistic Interactive graph keeps the tasks longer than this on an
+#: unthrottled CPU (they may become long tasks on the phone), and no short one.
+CRITICAL_TASK_MS = 20.0
 #: Lantern's Speed Index on slow 4G, with a trace: intercept + optimistic x the observed one
 #: + pessimistic x the layouts' weighted ends.
 SI_INTERCEPT, SI_TRACED_OPTIMISTIC, SI_TRACED_PESSIMISTIC = -250.0, 1.4, 0.65
@@ -135,8 +139,9 @@ class Task:
 
     start_ms: float
     duration_ms: float
-    #: The main thread's CPU time in it (ms, a trace's ``tdur``): what it costs on an
-    #: unthrottled CPU, however long the throttle or a busy machine made it last.
+    #: The main thread's CPU time in it (ms, a trace's ``tdur``); under Chromium's CPU
+    #: throttle, which spins on the thread, the throttle's share is in it too, as far as
+    #: the machine let it run: the simulation goes by the duration (``Link.traced_slowdown``).
     thread_ms: float | None = None
     #: Scripts, stylesheets and XHRs it ran or read: they had arrived before it.
     needs_urls: tuple[str, ...] = ()
@@ -392,8 +397,21 @@ class Link:
     throughput_bps: float = SLOW_4G_THROUGHPUT_BPS
     #: Task durations are multiplied by this (1: they were measured throttled already).
     cpu_multiplier: float = 1.0
-    #: Thread times (an unthrottled CPU's) are multiplied by this: the phone's slowdown.
+    #: Traced tasks' unthrottled durations are multiplied by this: the phone's slowdown.
     cpu_slowdown: float = 4.0
+    #: The CPU throttle the traced load ran under: a traced task's duration is divided by
+    #: it (what an unthrottled CPU took, which Lantern multiplies by the phone's slowdown).
+    #: Chromium throttles a thread by making it spin in a signal handler (rate - 1) times as
+    #: long as it last ran (``ThreadCPUThrottler``): a task lasts ``rate`` times what it would
+    #: unthrottled on the same machine. Its thread time holds the spinning too, but only as
+    #: far as a busy machine let the thread run (3 to 8 times an unthrottled load's on the
+    #: shared sites), so it is not what is divided.
+    traced_slowdown: float = 1.0
+
+    def unthrottled_ms(self, task: Task) -> float:
+        """How long a traced task would have lasted unthrottled: Lantern's CPU node
+        duration (a trace's ``dur``), before the phone's slowdown."""
+        return task.duration_ms / max(self.traced_slowdown, 1.0)
 
     def max_concurrent(self) -> int:
         per_request = 1000 / self.rtt_ms * SEGMENT_BYTES * 8
@@ -515,14 +533,15 @@ class Simulation:
         return True
 
     def _task_ms(self, task: Task) -> float:
-        """A task's length on the simulated CPU: its thread time times the slowdown when the
-        trace measured it (as Lantern multiplies an unthrottled load's tasks), else its
-        duration as observed (under the throttle already); layout at half the slowdown."""
-        if task.thread_ms is not None:
-            duration = task.thread_ms * self.link.cpu_slowdown
-        else:
-            duration = task.duration_ms * self.link.cpu_multiplier
-        return duration * LAYOUT_MULTIPLIER if task.traced and task.layout else duration
+        """A task's length on the simulated CPU. A traced one: its unthrottled duration
+        (``Link.unthrottled_ms``: the throttle the load ran under must not count twice)
+        times the phone's slowdown, as Lantern multiplies an unthrottled load's tasks, and
+        layout at half the slowdown. A long task from the page: as observed (under the
+        throttle already)."""
+        if task.traced:
+            duration = self.link.unthrottled_ms(task) * self.link.cpu_slowdown
+            return duration * LAYOUT_MULTIPLIER if task.layout else duration
+        return task.duration_ms * self.link.cpu_multiplier
 
     def _dns_ms(self, request: Request, at: float) -> float:
         wait = self.link.rtt_ms * DNS_ROUND_TRIPS
@@ -670,7 +689,7 @@ def simulate(
     """The paint metrics over the simulated link; None when the load cannot be simulated
     (no main document recorded, or no First Contentful Paint)."""
     started = time.perf_counter()
-    link = link or Link(cpu_slowdown=observed.cpu_slowdown)
+    link = link or Link(cpu_slowdown=observed.cpu_slowdown, traced_slowdown=observed.cpu_slowdown)
     graph = build_graph(requests, tasks)
     if graph is None or observed.fcp_ms is None:
         return None
@@ -846,16 +865,15 @@ def _simulate_traced(
     assert observed.fcp_ms is not None
     fcp_cut = observed.fcp_ms
     fcp_optimistic = _paint_graph_estimate(graph, fcp_cut, _optimistic_fcp, None, link, server_ms)
+    # Lantern's pessimistic FCP graph has script-made requests too, but no more tasks than
+    # the optimistic one (its LCP's has every task that laid out).
     fcp_pessimistic = _paint_graph_estimate(
-        graph,
-        fcp_cut,
-        Request.render_blocking_priority,
-        lambda task: task.layout,
-        link,
-        server_ms,
+        graph, fcp_cut, Request.render_blocking_priority, None, link, server_ms
     )
     fcp = (fcp_optimistic + fcp_pessimistic) / 2
     lcp: float | None = None
+    # Interactive waits for the largest paint at least (the first one without it).
+    paint_estimates = [fcp_optimistic, fcp_pessimistic]
     if observed.lcp_ms is not None:
         lcp_cut = max(observed.lcp_ms, fcp_cut)
         estimates = [
@@ -879,6 +897,7 @@ def _simulate_traced(
             ),
         ]
         lcp = max(sum(estimates) / 2, fcp)
+        paint_estimates = estimates
     full = Simulation(graph, link, server_ms).run()
     load_end = max((timing.end_ms for timing in full.values()), default=0.0)
     cpu = [
@@ -897,15 +916,15 @@ def _simulate_traced(
         )
         speed_index = round(max(estimate, fcp), 1)
     timings = [timing for _task, timing in cpu]
-    interactive = max(
-        [lcp if lcp is not None else fcp]
-        + [t.end_ms for t in timings if t.end_ms - t.start_ms > BLOCKING_MS]
+    interactive_optimistic, interactive_pessimistic = _interactive_estimates(
+        graph, full, paint_estimates, link, server_ms
     )
     # Lantern takes each FCP estimate with the other graph's: the later paint leaves fewer
-    # tasks in the optimistic blocking time.
+    # tasks in the optimistic blocking time; and the optimistic Interactive with it, which
+    # ends the window sooner.
     blocking = [
-        blocking_time(timings, fcp_pessimistic, interactive),
-        blocking_time(timings, fcp_optimistic, interactive),
+        blocking_time(timings, fcp_pessimistic, interactive_optimistic),
+        blocking_time(timings, fcp_optimistic, interactive_pessimistic),
     ]
     return Simulated(
         fcp_ms=round(fcp, 1),
@@ -917,6 +936,48 @@ def _simulate_traced(
         took_ms=(time.perf_counter() - started) * 1000,
         tbt_ms=round(sum(blocking) / 2, 1),
         main_thread="trace",
+    )
+
+
+def _interactive_estimates(
+    graph: Graph,
+    full: dict[int, Timing],
+    paints: Sequence[float],
+    link: Link,
+    server_ms: dict[str, float],
+) -> tuple[float, float]:
+    """Lantern's optimistic and pessimistic Interactive: the end of the last task longer
+    than 50 ms, no earlier than the largest paint's estimate of the same side. The
+    pessimistic side is the whole graph (``full``, simulated already); the optimistic one
+    keeps only the tasks that cost an unthrottled CPU more than 20 ms and, of the requests,
+    the scripts and the high-priority ones that are not images."""
+
+    def last_long_task(timings: dict[int, Timing], nodes: Iterable[Node]) -> float:
+        return max(
+            (
+                timings[id(node)].end_ms
+                for node in nodes
+                if node.task is not None
+                and id(node) in timings
+                and timings[id(node)].end_ms - timings[id(node)].start_ms > BLOCKING_MS
+            ),
+            default=0.0,
+        )
+
+    def optimistic(node: Node) -> bool:
+        if node.task is not None:
+            return link.unthrottled_ms(node.task) > CRITICAL_TASK_MS
+        request = _request(node)
+        if request.resource_type == "Image":
+            return False
+        return request.resource_type == "Script" or request.priority in ("High", "VeryHigh")
+
+    subgraph = graph.subgraph(optimistic)
+    timings = Simulation(subgraph, link, server_ms).run()
+    paint_optimistic, paint_pessimistic = paints
+    return (
+        max(paint_optimistic, last_long_task(timings, subgraph.nodes)),
+        max(paint_pessimistic, last_long_task(full, graph.nodes)),
     )
 
 

@@ -19,6 +19,7 @@ import bisect
 import contextlib
 import json
 import logging
+import math
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -600,22 +601,30 @@ SIGNIFICANT_TASK_MS = 10.0
 
 
 def simulation_tasks(
-    events: Sequence[dict[str, Any]], thread: tuple[int, int] | None = None
+    events: Sequence[dict[str, Any]],
+    thread: tuple[int, int] | None = None,
+    until_ms: float | None = None,
 ) -> list[Task]:
     """The main thread's top-level tasks as the simulation's CPU nodes (Lantern's): each with
     the scripts, stylesheets and XHRs it needed, the requests it sent, the timer that
     scheduled it, and whether it parsed the document, laid out or painted; its thread time
-    (the CPU it used, without the throttle's pauses or a busy machine's). Times are ms on
-    the browser's monotonic clock (the DevTools protocol's network timestamps times 1000);
-    tasks before the navigation started are left out. ``thread``: as ``main_thread_work``'s."""
+    (the CPU it used, without a busy machine's pauses). Times are ms on the browser's
+    monotonic clock (the DevTools protocol's network timestamps times 1000); tasks before
+    the navigation started are left out, and so are those that started ``until_ms`` or more
+    after it when given (the end of the observation): what the trace caught after it is the
+    render reading the page (its coverage, its scripts), which Lighthouse's trace, ended
+    before its gatherers run, never holds. ``thread``: as ``main_thread_work``'s."""
     thread = thread or main_thread(events)
     if thread is None:
         return []
     navigation = _navigation_start(events, thread[0])
+    until = math.inf
+    if navigation is not None and until_ms is not None:
+        until = navigation + until_ms * 1000
     roots = [
         root
         for root in _tree(_spans(events, thread))
-        if navigation is None or root.start >= navigation
+        if (navigation is None or root.start >= navigation) and root.start < until
     ]
     if not roots:
         return []
