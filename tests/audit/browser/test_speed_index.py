@@ -6,7 +6,13 @@ import io
 
 from PIL import Image, ImageDraw
 
-from aura.audit.browser.speed_index import Frame, histogram, progress, speed_index
+from aura.audit.browser.speed_index import (
+    Frame,
+    histogram,
+    progress,
+    progress_curve,
+    speed_index,
+)
 
 WIDTH, HEIGHT = 100, 200
 
@@ -45,3 +51,16 @@ def test_white_pixels_are_blank_page_and_do_not_count_as_progress() -> None:
 def test_frames_before_navigation_and_no_frames_give_nothing_to_measure() -> None:
     assert speed_index([]) is None
     assert speed_index([frame(-20, HEIGHT)]) is None
+
+
+def test_histograms_read_while_the_page_settled_give_the_same_curve() -> None:
+    """The render reads the frames' histograms while it waits for the page to settle and
+    hands them over: the curve is the one computed from the frames alone, and the
+    histograms handed over are the ones used."""
+    frames = [frame(300, HEIGHT // 4), frame(700, HEIGHT // 2), frame(1500, HEIGHT)]
+    alone = progress_curve(frames)
+    known = {f.image: histogram(f.image) for f in frames[:2]}
+    assert progress_curve(frames, known) == alone == [(300, 25), (700, 50), (1500, 100)]
+    # A histogram handed over is taken as it is, not computed again.
+    known[frames[0].image] = histogram(frames[1].image)
+    assert progress_curve(frames, known)[0] == (300, 50)

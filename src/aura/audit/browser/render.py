@@ -42,7 +42,14 @@ from aura.audit.browser.netlog import NetworkLog
 from aura.audit.browser.pool import BrowserPool
 from aura.audit.browser.profiles import DeviceProfile, NetworkThrottling
 from aura.audit.browser.simulation import with_simulation
-from aura.audit.browser.speed_index import MAX_FRAMES, Frame, area_above, progress_curve
+from aura.audit.browser.speed_index import (
+    MAX_FRAMES,
+    Frame,
+    Histogram,
+    area_above,
+    histogram,
+    progress_curve,
+)
 from aura.audit.browser.tabs import MAX_MESSAGES, MAX_URLS, PageLoad, Tab, TabSet
 from aura.audit.fetch.guard import NetworkPolicy
 from aura.audit.health import PageCheck
@@ -299,6 +306,7 @@ class _Renderer:
                 await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
             except TimeoutError:
                 load_timed_out = True
+        filmstrip.start_digest(self.started + budget)
         with timed(f"{name}.settle"):
             settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
         with timed(f"{name}.collect_lab"):
@@ -561,6 +569,11 @@ class _Filmstrip:
         #: The documents committed in the main frame (their loader ids), and a signal for each.
         self.committed: set[str] = set()
         self.navigated = asyncio.Event()
+        #: The histograms of frames already read (``digest``), by frame (base64).
+        self.histograms: dict[str, Histogram] = {}
+        self.arrived = asyncio.Event()
+        self.digesting: asyncio.Task[None] | None = None
+        self.digest_ends = False
         page.on("Page.screencastFrame", self.on_frame)
         page.on("Page.frameNavigated", self.on_navigated)
 
@@ -625,17 +638,52 @@ class _Filmstrip:
             self.frames[-1] = (float(shown), data)
         else:
             self.frames.append((float(shown), data))
+        self.arrived.set()
+
+    def start_digest(self, deadline: float) -> None:
+        """Read the frames' histograms while the page settles (the render waits then), one
+        frame at a time, so that only the last frames are left for ``progress``; until
+        ``progress`` asks, the screencast stops with no frame left, or ``deadline`` (monotonic
+        s) passes."""
+        if self.digesting is None:
+            self.digesting = asyncio.ensure_future(self._digest(deadline))
+
+    async def _digest(self, deadline: float) -> None:
+        while not self.digest_ends and time.monotonic() < deadline:
+            pending = next((data for _at, data in self.frames if data not in self.histograms), None)
+            if pending is None:
+                if not self.running or self.page.gone is not None:
+                    return
+                self.arrived.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.arrived.wait(), 0.25)
+                continue
+            try:
+                found = await asyncio.to_thread(histogram, base64.b64decode(pending))
+            except (OSError, ValueError):
+                return  # ``progress`` meets the same frame and says so
+            self.histograms[pending] = found
+
+    async def _end_digest(self) -> None:
+        if self.digesting is None:
+            return
+        self.digest_ends = True
+        self.arrived.set()
+        # The frame being read is finished (a thread cannot be stopped), then the loop ends.
+        await self.digesting
 
     async def progress(self, time_origin_ms: float | None) -> list[tuple[float, float]]:
         """The load's visual progress, (ms after navigation, 0-100) per frame shown."""
+        await self._end_digest()
         if time_origin_ms is None or not self.frames:
             return []
         frames = [
             Frame(shown * 1000 - time_origin_ms, base64.b64decode(data))
             for shown, data in self.frames
         ]
+        known = {base64.b64decode(data): found for data, found in self.histograms.items()}
         try:
-            return await asyncio.to_thread(progress_curve, frames)
+            return await asyncio.to_thread(progress_curve, frames, known)
         except (OSError, ValueError):
             logger.warning("a screencast frame could not be read: no Speed Index")
             return []

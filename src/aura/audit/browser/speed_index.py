@@ -13,7 +13,7 @@ that shows everything at 1 s has a Speed Index of 1000 ms; one that shows half o
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops
@@ -64,22 +64,31 @@ def progress(current: Histogram, initial: Histogram, target: Histogram) -> float
     return float(100 * matched // total)
 
 
-def progress_curve(frames: Sequence[Frame]) -> list[tuple[float, float]]:
+def progress_curve(
+    frames: Sequence[Frame], known: Mapping[bytes, Histogram] | None = None
+) -> list[tuple[float, float]]:
     """The visual progress (0-100) of each frame shown, in time order: (ms, progress).
 
-    The load starts blank (white) at 0 ms; the last frame is the visually complete page."""
+    The load starts blank (white) at 0 ms; the last frame is the visually complete page.
+    ``known``: histograms already computed, by image (those of frames taken earlier)."""
     shown = [frame for frame in frames if frame.at_ms >= 0]
     if not shown:
         return []
     if len(shown) > MAX_FRAMES:
         shown = [*shown[: MAX_FRAMES - 1], shown[-1]]
-    target = histogram(shown[-1].image)
+    computed = known or {}
+
+    def of(frame: Frame) -> Histogram:
+        found = computed.get(frame.image)
+        return found if found is not None else histogram(frame.image)
+
+    target = of(shown[-1])
     # The blank page's histogram: every pixel white, so nothing is counted.
     initial: Histogram = ((0,) * 256, (0,) * 256, (0,) * 256)
     return [
         (
             frame.at_ms,
-            100.0 if frame is shown[-1] else progress(histogram(frame.image), initial, target),
+            100.0 if frame is shown[-1] else progress(of(frame), initial, target),
         )
         for frame in shown
     ]
