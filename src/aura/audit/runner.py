@@ -114,25 +114,28 @@ async def _analyze_url(url: str, options: AnalysisOptions) -> dict[str, Any]:
         except FetchError as error:
             raise AnalysisError(str(error)) from None
         exchange, document = page_artifacts(url, response)
-        # Parse once, off the event loop, after refusing the shapes whose parsing is
-        # super-linear (html.page_shape): a hostile page must not freeze the worker.
-        await cpu.to_thread(_parse_safely, document)
-        artifacts = Artifacts([exchange, document, options.technology])
-        context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
         if tier.pool is not None:
             await _tell_stage(options, RENDERING)
-        # The browser renders the page while the static gatherers fetch its resources.
+        # The browser renders the page (from its final URL) while this process parses it and
+        # the static gatherers fetch its resources.
         rendering = asyncio.create_task(
             _render(tier, exchange.final_url, options.policy, options.screenshot_dir, options.runs)
         )
-        snapshotting = cpu.create_task(snapshot_of(document, options.ignore_selectors))
+        snapshotting: asyncio.Task[Any] | None = None
         try:
+            # Parse once, off the event loop, after refusing the shapes whose parsing is
+            # super-linear (html.page_shape): a hostile page must not freeze the worker.
+            await cpu.to_thread(_parse_safely, document)
+            artifacts = Artifacts([exchange, document, options.technology])
+            context = GatherContext(url, artifacts, fetcher, aux_fetcher, options.subresources)
+            snapshotting = cpu.create_task(snapshot_of(document, options.ignore_selectors))
             failures = await gather(context, required_artifacts(audits) | RESULT_ARTIFACTS)
             rendered, lab_spread = await rendering
             snapshot, snapshot_error = await snapshotting
         finally:
             rendering.cancel()  # no-op once done; frees the browser if the analysis is cut
-            snapshotting.cancel()
+            if snapshotting is not None:
+                snapshotting.cancel()
     if snapshot_error is not None:
         failures[ContentSnapshot] = snapshot_error
     if rendered is not None and rendered.stopped is not None:
