@@ -176,6 +176,12 @@ def main() -> None:
     parser.add_argument("--urls", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
+        # The process Aura is when the ``aura`` command starts it (few malloc arenas: with
+        # glibc's default the freed memory spreads over an arena per thread and grows with
+        # the pages crawled).
+        from aura.process import prepare_process
+
+        prepare_process()
         with tempfile.TemporaryDirectory(prefix="aura-bench-crawl-") as data:
             print(json.dumps(asyncio.run(crawl_once(args.urls, args.child, Path(data)))))
         return

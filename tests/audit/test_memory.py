@@ -9,6 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from aura import process
 from aura.audit import cpu
 from aura.audit.memory import limit_arenas, release_free_memory
 from aura.cli import main
@@ -30,7 +31,7 @@ def test_the_aura_command_limits_malloc_arenas_before_anything_runs(
 ) -> None:
     assert limit_arenas() is True
     called: list[int] = []
-    monkeypatch.setattr(main, "limit_arenas", lambda: called.append(1) or True)
+    monkeypatch.setattr(process, "limit_arenas", lambda: called.append(1) or True)
     CliRunner().invoke(main.app, ["db", "--help"])
     assert called == [1]
 

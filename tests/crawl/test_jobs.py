@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
 
+from aura.competitive import crawls
 from aura.competitive.repository import BatchRepository
 from aura.competitive.service import batch_sites
 from aura.models import Crawl, CrawlPage
@@ -140,6 +141,30 @@ async def test_a_crawl_finds_the_site_s_pages_within_depth_and_robots(
     crawls = {crawl.start_url: crawl for crawl in await _crawls(app)}
     assert crawls[f"{site}/"].report is not None
     assert crawls[f"{site}/"].bytes > 0
+
+
+async def test_the_site_report_reads_every_record_when_they_come_in_chunks(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    site: str,
+    other: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ten fetched pages read three at a time: the last chunk is a partial one.
+    monkeypatch.setattr(crawls, "RECORDS_CHUNK", 3)
+    created = await create_batch(client, [f"{site}/", f"{other}/"], pages=50, depth=3)
+
+    batch = await wait_for_batch(client, created["id"])
+
+    assert batch["status"] == "completed"
+    pages = await _pages(app, f"{site}/")
+    report = {crawl.start_url: crawl.report for crawl in await _crawls(app)}[f"{site}/"]
+    assert report is not None
+    figures = report["figures"]
+    assert figures["pages_crawled"] == len(_paths(site, pages, "done", "failed")) == 10
+    assert figures["pages_failed"] == 1
+    broken = next(item for item in report["findings"] if item["id"] == "broken-internal-links")
+    assert "/missing.html" in str(broken)
 
 
 async def test_max_pages_bounds_the_crawl(

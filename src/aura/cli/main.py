@@ -16,8 +16,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from aura.audit.cpu import favour_waiting_threads
-from aura.audit.memory import limit_arenas
+from aura.process import prepare_process
 from aura.textcheck import text_problem
 
 
@@ -138,8 +137,7 @@ app = typer.Typer(
 def _process() -> None:
     # Before any thread starts: a worker's memory stays in fewer malloc arenas, and its
     # event loop gets the GIL back sooner from the analysis threads.
-    limit_arenas()
-    favour_waiting_threads()
+    prepare_process()
     # On the way out the interpreter searches everything left for reference cycles once more,
     # only for the memory to go back to the system with the process: 0.2 s of CPU after
     # `aura analyze`. Frozen, they are left to the exit. Nothing waits on that search: the

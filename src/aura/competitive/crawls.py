@@ -38,6 +38,8 @@ _PENDING = (CrawlPageStatus.QUEUED, CrawlPageStatus.RUNNING)
 MAX_SLOT_WAIT = 1.0
 #: Crawls whose fetching rules a process keeps decoded (``_fetch_rules``).
 RULES_CACHED = 64
+#: Page records read from the database at once for the site report.
+RECORDS_CHUNK = 50
 _fetch_rules_cache: OrderedDict[uuid.UUID, SiteRules] = OrderedDict()
 
 
@@ -636,12 +638,15 @@ class CrawlRepository:
         return crawl
 
     async def records(self, crawl_id: uuid.UUID) -> list[PageRecord]:
-        rows = await self.session.scalars(
+        """The crawl's page records, in crawl order. Read in chunks: only a chunk of the rows'
+        JSON is held at once beside the records (not every page's JSON and its record)."""
+        rows = await self.session.stream_scalars(
             sa.select(CrawlPage.record)
             .where(CrawlPage.crawl_id == crawl_id, CrawlPage.record.is_not(None))
             .order_by(CrawlPage.depth, CrawlPage.created_at, CrawlPage.id)
+            .execution_options(yield_per=RECORDS_CHUNK)
         )
-        return [PageRecord.from_json(row) for row in rows if row]
+        return [PageRecord.from_json(row) async for row in rows if row]
 
     async def complete(
         self, crawl_id: uuid.UUID, report: dict[str, Any] | None, error: str | None
