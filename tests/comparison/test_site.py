@@ -10,16 +10,11 @@ from aura.crawl.records import PageRecord
 from aura.crawl.site import site_report
 from tests.comparison.builders import A, B, C, result, run, site
 from tests.crawl.local_site import SITES, crawl_folder
+from tests.support.records import html_page
 
 
 def page(origin: str, path: str, **values: Any) -> PageRecord:
-    url = origin.rstrip("/") + path
-    base: dict[str, Any] = {
-        "url": url,
-        "depth": 1,
-        "final_url": url,
-        "status": 200,
-        "content_type": "text/html",
+    defaults: dict[str, Any] = {
         "title": f"{origin} {path}",
         "description": f"About {path}",
         "h1": (f"Heading {path}",),
@@ -27,8 +22,7 @@ def page(origin: str, path: str, **values: Any) -> PageRecord:
         "template": path,
         "scores": {"seo": 90.0},
     }
-    base.update(values)
-    return PageRecord(**base)
+    return html_page(origin, path, **{**defaults, **values})
 
 
 def crawled(

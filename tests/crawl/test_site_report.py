@@ -12,18 +12,13 @@ from aura.crawl.records import PageRecord, SitemapEntry
 from aura.crawl.rules import SiteRules
 from aura.crawl.site import near_duplicate_groups, site_report
 from tests.crawl.local_site import SITES, crawl_folder
+from tests.support.records import html_page
 
 SITE = "https://ex.test"
 
 
 def page(path: str, **values: Any) -> PageRecord:
-    url = SITE + path
-    base: dict[str, Any] = {
-        "url": url,
-        "depth": 1,
-        "final_url": url,
-        "status": 200,
-        "content_type": "text/html",
+    defaults: dict[str, Any] = {
         "title": f"Title of {path}",
         "description": f"About {path}",
         "h1": (f"Heading {path}",),
@@ -31,8 +26,7 @@ def page(path: str, **values: Any) -> PageRecord:
         "simhash": hash(path) & 0xFFFFFFFFFFFFFFFF,
         "template": path,
     }
-    base.update(values)
-    return PageRecord(**base)
+    return html_page(SITE, path, **{**defaults, **values})
 
 
 def rules(*paths: str) -> SiteRules:

@@ -17,6 +17,7 @@ import pytest
 from aura.crawl.records import CrawlOptions, PageRecord
 from aura.crawl.site import site_report
 from tests.crawl.support import crawl, html, serve_app
+from tests.support.records import html_page
 from tests.support.servers import SHARED_MULTI_SITES, serve_directory
 
 OPTIONS = CrawlOptions(max_pages=500, max_depth=10)
@@ -24,18 +25,7 @@ ORIGIN = "https://shop.example/"
 
 
 def page(path: str, keywords: tuple[tuple[str, int], ...], **values: Any) -> PageRecord:
-    url = ORIGIN.rstrip("/") + path
-    base: dict[str, Any] = {
-        "url": url,
-        "depth": 1,
-        "final_url": url,
-        "status": 200,
-        "content_type": "text/html",
-        "words": 300,
-        "keywords": keywords,
-    }
-    base.update(values)
-    return PageRecord(**base)
+    return html_page(ORIGIN, path, **{"words": 300, "keywords": keywords, **values})
 
 
 def terms(report: dict[str, Any]) -> list[str]:

@@ -10,24 +10,14 @@ from aura.crawl.records import PageRecord
 from aura.crawl.site import site_report
 from aura.models import CompetitiveAnalysisBatch, CompetitiveAnalysisUrl, Crawl, CrawlPage
 from aura.reports.loading import site_crawls
+from tests.support.records import html_page
 
 SITE = "https://shop.example/"
 
 
 def record(path: str, **values: Any) -> PageRecord:
-    url = SITE.rstrip("/") + path
-    base: dict[str, Any] = {
-        "url": url,
-        "depth": 1,
-        "final_url": url,
-        "status": 200,
-        "content_type": "text/html",
-        "title": "Same title",
-        "words": 250,
-        "template": path,
-    }
-    base.update(values)
-    return PageRecord(**base)
+    defaults = {"title": "Same title", "words": 250, "template": path}
+    return html_page(SITE, path, **{**defaults, **values})
 
 
 RECORDS = [

@@ -28,19 +28,14 @@ from tests.reports.builders import (
     sites_for_report,
 )
 from tests.reports.htmlcheck import assert_self_contained, read_page
+from tests.support.records import html_page
 
 #: A page URL of our site carrying markup and a Markdown link in its path.
 HOSTILE_URL = OURS + '"><script>alert(1)</script>[x](https://evil.example/)'
 
 
 def page(origin: str, path: str, **values: Any) -> PageRecord:
-    url = origin.rstrip("/") + path
-    base: dict[str, Any] = {
-        "url": url,
-        "depth": 1,
-        "final_url": url,
-        "status": 200,
-        "content_type": "text/html",
+    defaults: dict[str, Any] = {
         "title": f"Page {path}",
         "description": f"About {path}",
         "h1": (f"Heading {path}",),
@@ -48,8 +43,7 @@ def page(origin: str, path: str, **values: Any) -> PageRecord:
         "template": path,
         "scores": {"seo": 90.0},
     }
-    base.update(values)
-    return PageRecord(**base)
+    return html_page(origin, path, **{**defaults, **values})
 
 
 def our_crawl() -> dict[str, Any]:
