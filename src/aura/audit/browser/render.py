@@ -677,11 +677,9 @@ class _Filmstrip:
         await self._end_digest()
         if time_origin_ms is None or not self.frames:
             return []
-        frames = [
-            Frame(shown * 1000 - time_origin_ms, base64.b64decode(data))
-            for shown, data in self.frames
-        ]
-        known = {base64.b64decode(data): found for data, found in self.histograms.items()}
+        images = {data: base64.b64decode(data) for _shown, data in self.frames}
+        frames = [Frame(shown * 1000 - time_origin_ms, images[data]) for shown, data in self.frames]
+        known = {images[data]: found for data, found in self.histograms.items() if data in images}
         try:
             return await asyncio.to_thread(progress_curve, frames, known)
         except (OSError, ValueError):
