@@ -9,7 +9,10 @@ import json
 from dataclasses import replace
 
 import httpx
+import sqlalchemy as sa
 
+from aura.db.engine import Database
+from aura.models import Crawl
 from aura.reports import FORMATS, Report, export
 from aura.reports.as_csv import render_pages_csv
 from aura.reports.as_html import render_html
@@ -193,7 +196,10 @@ def _page(title: str, *links: str) -> Route:
     return Route(body=PAGE.format(title=title, text=TEXT, links=anchors).encode())
 
 
-async def test_a_crawled_batch_exports_its_pages(api: httpx.AsyncClient) -> None:  # noqa: F811
+async def test_a_crawled_batch_exports_its_pages(
+    api: httpx.AsyncClient,  # noqa: F811
+    database_url: str,
+) -> None:
     hostile = "&lt;img src=x onerror=alert(1)&gt; Teapots"
     shop = ScriptedSite(
         routes={
@@ -239,3 +245,20 @@ async def test_a_crawled_batch_exports_its_pages(api: httpx.AsyncClient) -> None
     assert "Pages of" in html
     markdown = (await api.get(base + "md")).text
     assert "\\<img src=x onerror=alert(1)\\> Teapots" in markdown
+
+    # A crawl stored before its report kept the pages' evidence: worked out again on export,
+    # from the crawl's rules (which batch reads leave out).
+    db = Database(database_url)
+    try:
+        async with db.write() as session:
+            for crawl in await session.scalars(sa.select(Crawl)):
+                crawl.report = {
+                    k: v for k, v in (crawl.report or {}).items() if k != "page_findings"
+                }
+    finally:
+        await db.dispose()
+    again = await api.get(base + "json")
+    assert again.status_code == 200, again.text
+    older = {page["url"]: page for page in again.json()["crawls"][0]["pages"]}
+    assert older[first.url("/gone")]["findings"] == gone["findings"]
+    assert older[first.url("/a")]["findings"] == pages[first.url("/a")]["findings"]

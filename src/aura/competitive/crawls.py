@@ -736,6 +736,13 @@ class CrawlRepository:
         ]
         return matching[offset : offset + limit], len(matching)
 
+    async def rules_of(self, crawl_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
+        """The stored rules (robots.txt, sitemaps) of the crawls, by crawl."""
+        rows = await self.session.execute(
+            sa.select(Crawl.id, Crawl.rules).where(Crawl.id.in_(crawl_ids))
+        )
+        return {row.id: row.rules for row in rows}
+
     async def all_pages(self, crawl_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[CrawlPage]]:
         """Every page of the crawls, shallowest first (as ``pages`` orders them), by crawl."""
         found: dict[uuid.UUID, list[CrawlPage]] = {crawl_id: [] for crawl_id in crawl_ids}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from aura.analyses.repository import AnalysisRepository
 from aura.analyses.service import with_runs
@@ -315,8 +316,20 @@ class CompetitiveService:
     async def crawled_pages(
         self, session: AsyncSession, batch: CompetitiveAnalysisBatch
     ) -> dict[uuid.UUID, list[CrawlPage]]:
-        """Every page of the batch's crawls, by crawl id (for the exports' pages tables)."""
-        return await CrawlRepository(session).all_pages([crawl.id for crawl in batch.crawls])
+        """Every page of the batch's crawls, by crawl id (for the exports' pages tables).
+        A crawl stored before its report kept the pages' evidence gets its rules too (batch
+        reads leave them out): the evidence is worked out again from them."""
+        crawls = CrawlRepository(session)
+        older = [
+            crawl
+            for crawl in batch.crawls
+            if crawl.report is not None and "page_findings" not in crawl.report
+        ]
+        if older:
+            rules = await crawls.rules_of([crawl.id for crawl in older])
+            for crawl in older:
+                set_committed_value(crawl, "rules", rules.get(crawl.id))
+        return await crawls.all_pages([crawl.id for crawl in batch.crawls])
 
     async def comparison(
         self, session: AsyncSession, batch_id: uuid.UUID
