@@ -347,6 +347,7 @@ def _statements(
     structured: list[StructuredDataRow],
     templates: list[TemplateRow],
     reports: Mapping[str, Mapping[str, Any]],
+    topics: Mapping[str, list[SiteTopic]],
     names: Mapping[str, str],
     primary: str | None,
 ) -> list[str]:
@@ -375,9 +376,8 @@ def _statements(
     ]
     if len(parts) > 1:
         statements.append("Content volume: " + "; ".join(parts) + ".")
-    topics = {url: _topics(report)[:STATED_TOPICS] for url, report in reports.items()}
     listed = [
-        f"{_name(names, url)} {', '.join(topic.term for topic in found)}"
+        f"{_name(names, url)} {', '.join(topic.term for topic in found[:STATED_TOPICS])}"
         for url, found in topics.items()
         if found
     ]
@@ -411,6 +411,7 @@ def build_site_section(
     findings = _finding_rows(reports, names, own)
     structured = _structured_rows(reports, names, own)
     templates = _template_rows(reports)
+    topics = {url: _topics(report) for url, report in reports.items()}
     first = next(iter(reports.values()))
     return SiteSection(
         sites=list(reports),
@@ -421,8 +422,8 @@ def build_site_section(
         templates=templates,
         structured_data=structured,
         scores=_score_rows(reports, contest),
-        topics={url: _topics(report) for url, report in reports.items()},
-        statements=_statements(findings, structured, templates, reports, names, own),
+        topics=topics,
+        statements=_statements(findings, structured, templates, reports, topics, names, own),
         reports={url: dict(report) for url, report in reports.items()},
     )
 
