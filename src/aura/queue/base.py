@@ -42,11 +42,6 @@ class TaskQueue(Protocol):
     url: str
     name: str
 
-    @property
-    def in_process(self) -> bool:
-        """True when the jobs live and die with this process."""
-        ...
-
     async def __aenter__(self) -> TaskQueue: ...
 
     async def __aexit__(

@@ -81,17 +81,6 @@ class DocketQueue(QueueEngine):
         ) as worker:
             await worker.run_forever()
 
-    async def drain_for_tests(self) -> None:
-        """Run queued jobs until none is left (tests and one-shot CLI runs)."""
-        async with Worker(
-            self._docket,
-            concurrency=4,
-            minimum_check_interval=dt.timedelta(milliseconds=20),
-            scheduling_resolution=dt.timedelta(milliseconds=20),
-            schedule_automatic_tasks=False,
-        ) as worker:
-            await worker.run_until_finished()
-
 
 def _as_task(
     kind: str,

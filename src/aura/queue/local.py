@@ -56,10 +56,6 @@ class LocalQueue(QueueEngine):
         self._changed = asyncio.Event()
         self._opened = False
 
-    @property
-    def in_process(self) -> bool:
-        return True
-
     async def __aenter__(self) -> LocalQueue:
         self._opened = True
         return self
@@ -117,6 +113,8 @@ class LocalQueue(QueueEngine):
         try:
             while True:
                 self._changed.clear()
+                # None: no job is due later, or every slot is taken (a finishing job wakes
+                # the worker).
                 wait: float | None = None
                 while len(running) < concurrency:
                     job, wait = self._next_due()
@@ -125,8 +123,6 @@ class LocalQueue(QueueEngine):
                     task = asyncio.create_task(self._run(job), name=f"{job.kind}:{job.key}")
                     running.add(task)
                     task.add_done_callback(finished)
-                if len(running) >= concurrency:
-                    wait = None  # a finishing job wakes the worker
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(wait):
                         await self._changed.wait()
