@@ -100,7 +100,9 @@ def incomparable(before: object, after: object) -> dict[str, str]:
     for profile in sorted(old.keys() & new.keys()):
         values = _why(profile, old[profile], new[profile])
         found.update({f"{value}_{profile}": why for value, why in values.items()})
-        for why in values.values():
+        if values:
+            # One reason serves all of a profile's values.
+            why = next(iter(values.values()))
             found.setdefault("performance", f"its lab values cannot be compared: {why}")
             found.setdefault("overall", f"it holds the performance score, not comparable: {why}")
     return found

@@ -32,7 +32,7 @@ from aura.comparison.noise import (
 )
 from aura.comparison.summary import ordinal
 from aura.comparison.technology import Detected, technologies_of
-from aura.history.conditions import incomparable
+from aura.history.conditions import incomparable, profile_conditions
 from aura.history.content import content_changes
 from aura.history.document import (
     Delta,
@@ -262,13 +262,11 @@ def _unanswered(site: SiteRun | None) -> float | None:
 def simulated_profiles(result: object) -> set[str]:
     """The browser profiles whose paint metrics this result simulated over slow 4G (its
     ``browser.profiles[].conditions.network_throttling.method``), not observed."""
-    profiles = mapping(mapping(result).get("browser")).get("profiles")
-    found: set[str] = set()
-    for profile in profiles if isinstance(profiles, list) else ():
-        throttling = mapping(mapping(mapping(profile).get("conditions")).get("network_throttling"))
-        if throttling.get("method") == "simulated":
-            found.add(str(mapping(profile).get("profile")))
-    return found
+    return {
+        name
+        for name, conditions in profile_conditions(result).items()
+        if conditions.method.startswith("simulated")
+    }
 
 
 def _simulated_in_both(old: SiteRun | None, new: SiteRun | None) -> set[str]:
