@@ -21,7 +21,17 @@ from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
-from aura.cli.plumbing import EXIT_FAILED, EXIT_INTERRUPTED, explain, fail, run_to_end
+from aura.cli.plumbing import (
+    CRAWL_OPTION_OF,
+    DEPTH_HELP,
+    EXCLUDE_HELP,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    INCLUDE_HELP,
+    explain,
+    fail,
+    run_to_end,
+)
 from aura.cli.progress import BatchProgress
 from aura.cli.terminal import SafeConsole, write_output
 from aura.competitive.schemas import BatchCreate
@@ -56,10 +66,7 @@ _OPTION_OF = {
     "mode": "--mode",
     "runs": "--runs",
     "labels": "--label",
-    "pages": "--pages",
-    "depth": "--depth",
-    "include": "--include",
-    "exclude": "--exclude",
+    **CRAWL_OPTION_OF,
 }
 
 
@@ -208,17 +215,12 @@ def analyze(
         help="Pages to analyse per site, the start page included: more than 1 crawls each "
         "site (default 1: the start pages only)",
     ),
-    depth: int | None = typer.Option(
-        None, "--depth", help="Clicks from the start page a crawl follows (default 5)"
-    ),
+    depth: int | None = typer.Option(None, "--depth", help=DEPTH_HELP),
     include: list[str] | None = typer.Option(
-        None,
-        "--include",
-        metavar="PATTERN",
-        help="Crawl only pages whose path matches the glob PATTERN, e.g. '/blog/*' (repeat)",
+        None, "--include", metavar="PATTERN", help=INCLUDE_HELP
     ),
     exclude: list[str] | None = typer.Option(
-        None, "--exclude", metavar="PATTERN", help="Skip the pages matching PATTERN (repeat)"
+        None, "--exclude", metavar="PATTERN", help=EXCLUDE_HELP
     ),
     chosen_format: str | None = typer.Option(
         None,

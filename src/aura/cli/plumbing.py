@@ -20,6 +20,18 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+#: The crawl's options, as `aura analyze` and `aura sets create/update` take them: the
+#: option naming each field of the API's crawl (for the 422 messages), and their help.
+CRAWL_OPTION_OF = {
+    "pages": "--pages",
+    "depth": "--depth",
+    "include": "--include",
+    "exclude": "--exclude",
+}
+DEPTH_HELP = "Clicks from the start page a crawl follows (default 5)"
+INCLUDE_HELP = "Crawl only pages whose path matches the glob PATTERN, e.g. '/blog/*' (repeat)"
+EXCLUDE_HELP = "Skip the pages matching PATTERN (repeat)"
+
 T = TypeVar("T")
 
 

@@ -26,7 +26,17 @@ from aura.cli.changes_view import (
     trends_renderable,
 )
 from aura.cli.comparison_view import batch_table, print_report
-from aura.cli.plumbing import EXIT_FAILED, EXIT_USAGE, explain, fail, with_database
+from aura.cli.plumbing import (
+    CRAWL_OPTION_OF,
+    DEPTH_HELP,
+    EXCLUDE_HELP,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    INCLUDE_HELP,
+    explain,
+    fail,
+    with_database,
+)
 from aura.cli.set_run import SetRun, run_set_then
 from aura.cli.sets_view import alerts_table, rules_table, set_renderable, sets_table
 from aura.cli.terminal import SafeConsole
@@ -87,18 +97,12 @@ OPTION_OF = {
     "fields": "--field",
     "webhook_url": "--webhook",
     "secret": "--secret",
-    "pages": "--pages",
-    "depth": "--depth",
-    "include": "--include",
-    "exclude": "--exclude",
+    **CRAWL_OPTION_OF,
 }
 PAGES_HELP = (
     "Pages to analyse per site in each run, the start page included: more than 1 crawls "
     "each site, 1 the start pages only"
 )
-DEPTH_HELP = "Clicks from the start page a crawl follows (default 5)"
-INCLUDE_HELP = "Crawl only pages whose path matches the glob PATTERN, e.g. '/blog/*' (repeat)"
-EXCLUDE_HELP = "Skip the pages matching PATTERN (repeat)"
 
 
 # Plumbing
@@ -187,7 +191,7 @@ def _crawl(
     ]
     if pages is None and not shaping:
         return {}
-    if pages is not None and pages == 1:
+    if pages == 1:
         if shaping:
             fail(f"--pages 1 analyses the start pages only: give no {', '.join(shaping)} with it")
         return {"crawl": None}
