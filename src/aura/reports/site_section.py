@@ -234,8 +234,8 @@ def page_status(page: CrawledPage) -> str:
     return page.status
 
 
-def page_cells(page: CrawledPage, site_url: str, *, every: bool = False) -> list[str]:
-    """The row of a page in ``PAGE_COLUMNS`` order (``every``: all failing audits named)."""
+def page_cells(page: CrawledPage, site_url: str) -> list[str]:
+    """The row of a page in ``PAGE_COLUMNS`` order."""
     return [
         _page_path(page.url, site_url),
         page.template or "",
@@ -243,7 +243,7 @@ def page_cells(page: CrawledPage, site_url: str, *, every: bool = False) -> list
         MISSING if page.depth is None else str(page.depth),
         page.title or "",
         "" if page.words is None else f"{page.words:,}",
-        ", ".join(page.failing) if every else _listed(page.failing, FAILING_SHOWN),
+        _listed(page.failing, FAILING_SHOWN),
         ", ".join(page.findings),
     ]
 
