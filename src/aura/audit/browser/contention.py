@@ -140,13 +140,13 @@ class HostWatch:
 
     async def stop(self) -> HostShare:
         wall = (time.monotonic() - self.started) * 1000
+        self.close()
         if self._ticker is not None:
-            self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
         after = self._read()
         cpu = wait = None
-        if after is not None and self.tree is not None:
+        if after is not None:
             cpu = wait = 0.0
             for pid, (ran, waited) in after.items():
                 ran_before, waited_before = self.before.get(pid, (0, 0))

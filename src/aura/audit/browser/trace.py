@@ -377,7 +377,7 @@ def main_thread(
     marked: tuple[int, int] | None = None
     for event in events:
         name = event.get("name")
-        if mark is not None and name == _MARK_EVENT and _is_mark(event, mark):
+        if mark is not None and _is_mark(event, mark):
             marked = (_int(event.get("pid")), _int(event.get("tid")))
         elif event.get("ph") == "M" and name == "thread_name":
             names[(_int(event.get("pid")), _int(event.get("tid")))] = str(
