@@ -70,8 +70,9 @@ def rival_crawl() -> dict[str, Any]:
     )
 
 
-def crawled_report() -> Report:
-    crawls = {OURS: our_crawl(), RIVAL: rival_crawl()}
+def crawled_report(crawls: dict[str, dict[str, Any]] | None = None) -> Report:
+    """The three sites, ours and Rival crawled (or the sites of ``crawls``)."""
+    crawls = crawls if crawls is not None else {OURS: our_crawl(), RIVAL: rival_crawl()}
     sites = [
         SiteInput(
             site.url,
@@ -156,3 +157,27 @@ def test_without_a_crawl_there_is_no_site_section() -> None:
     assert "## Site\n" not in render_markdown(report).decode()
     assert 'id="site"' not in render_html(report).decode()
     assert not any(row.startswith("site") for row in render_csv(report).decode().splitlines())
+
+
+def test_topics_line_up_with_their_sites_in_csv_and_html() -> None:
+    """The third site's topics sit in its column; ours (no keywords) and Rival's (no crawl)
+    cells stay empty, in the CSV's columns of every compared site; the HTML shows them."""
+    third = site_report(
+        [
+            page(THIRD, "/", depth=0, source="start", keywords=(("teapot", 6), ("clay", 2))),
+            page(THIRD, "/pricing", keywords=(("teapot", 3), ("price", 3))),
+        ],
+        None,
+        THIRD,
+    )
+    report = crawled_report({OURS: our_crawl(), THIRD: third})
+    rows = list(csv.reader(io.StringIO(render_csv(report).decode())))
+    header = rows[0]
+    topics = [row for row in rows if row[0] == "site_topic"]
+    assert topics, rows
+    assert topics[0][header.index(THIRD)] == "teapot (2)"
+    assert {row[header.index(OURS)] for row in topics} == {""}
+    assert {row[header.index(RIVAL)] for row in topics} == {""}
+
+    text = "".join(read_page(render_html(report).decode()).text)
+    assert "teapot (2 pages)" in text

@@ -496,6 +496,16 @@ class SiteSection(_Model):
         "with the pages behind them; page URLs and values are page text"
     )
 
+    def topic_rows(self, columns: list[str]) -> list[list[SiteTopic | None]]:
+        """The topics as a grid: a row per rank (the first topics first), a cell per site of
+        ``columns`` (None where a site has fewer topics, or no crawl)."""
+        most = max((len(found) for found in self.topics.values()), default=0)
+        found = [self.topics.get(url, []) for url in columns]
+        return [
+            [topics[rank] if rank < len(topics) else None for topics in found]
+            for rank in range(most)
+        ]
+
 
 class Finding(_Model):
     kind: Literal["partial", "overall", "category", "metric", "audit", "technology"]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
-from aura.crawl.records import SITEMAP_SOURCE, CrawlOptions
+from aura.crawl.records import CrawlOptions, link_depth
 from aura.models import CompetitiveAnalysisBatch, Crawl, CrawlPage, CrawlStatus
 
 #: The longest name a user can give a URL (the column's size).
@@ -276,7 +276,7 @@ class CrawlPageRead(BaseModel):
             id=page.id,
             url=page.url,
             status=page.status,
-            depth=None if page.source == SITEMAP_SOURCE else page.depth,
+            depth=link_depth(page.source, page.depth),
             source=page.source,
             found_on=page.found_on,
             template=page.template,

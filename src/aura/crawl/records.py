@@ -12,6 +12,12 @@ from typing import Any, Self
 SITEMAP_SOURCE = "sitemap"
 
 
+def link_depth(source: str, depth: int) -> int | None:
+    """A crawled page's link depth as shown: clicks from the start page, or None for a page
+    only a sitemap led to (its stored depth only orders the crawl)."""
+    return None if source == SITEMAP_SOURCE else depth
+
+
 def _from(cls: type[Any], data: dict[str, Any]) -> Any:
     names = {item.name for item in fields(cls)}
     values = {key: value for key, value in data.items() if key in names}

@@ -117,15 +117,9 @@ def render_csv(report: Report) -> bytes:
                     "",
                 ]
             )
-        most = max((len(found) for found in section.topics.values()), default=0)
-        for rank in range(most):
-            cells = [
-                f"{found[rank].term} ({found[rank].pages})"
-                if rank < len(found := section.topics.get(url, []))
-                else ""
-                for url in sites
-            ]
-            write(["site_topic", str(rank + 1), f"Main topic {rank + 1}", "", "", *cells, "", ""])
+        for rank, topics in enumerate(section.topic_rows(sites), start=1):
+            cells = ["" if topic is None else f"{topic.term} ({topic.pages})" for topic in topics]
+            write(["site_topic", str(rank), f"Main topic {rank}", "", "", *cells, "", ""])
         for template in section.templates:
             cells = [str(template.pages.get(url, 0)) for url in sites]
             write(

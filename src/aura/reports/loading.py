@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from aura.comparison import ComparisonDocument
 from aura.competitive.schemas import BatchRead
-from aura.crawl.records import SITEMAP_SOURCE, PageRecord
+from aura.crawl.records import PageRecord, link_depth
 from aura.crawl.rules import SiteRules
 from aura.crawl.site import site_report
 from aura.errors import ConflictError
@@ -67,7 +67,7 @@ def crawled_page(row: CrawlPage, evidence: Mapping[str, Any]) -> CrawledPage:
         status=row.status,
         http_status=status if isinstance(status, int) else None,
         template=row.template,
-        depth=None if row.source == SITEMAP_SOURCE else row.depth,
+        depth=link_depth(row.source, row.depth),
         source=row.source,
         title=title if isinstance(title, str) else None,
         words=words if isinstance(words, int) and _read_as_page(record) else None,

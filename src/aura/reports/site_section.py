@@ -165,9 +165,8 @@ def site_tables(document: ComparisonDocument) -> list[SiteTable]:
             ],
         ),
     ]
-    topics = section.topics
-    most = max((len(found) for found in topics.values()), default=0)
-    if most:
+    topic_rows = section.topic_rows(section.sites)
+    if topic_rows:
         tables.append(
             SiteTable(
                 "site-topics",
@@ -175,18 +174,18 @@ def site_tables(document: ComparisonDocument) -> list[SiteTable]:
                 ["#", *heads],
                 [
                     [
-                        Cell(str(rank + 1)),
+                        Cell(str(rank)),
                         *(
                             Cell(
-                                f"{found[rank].term} ({found[rank].pages:,} "
-                                f"{'page' if found[rank].pages == 1 else 'pages'})"
-                                if rank < len(found := topics.get(url, []))
-                                else ""
+                                ""
+                                if topic is None
+                                else f"{topic.term} ({topic.pages:,} "
+                                f"{'page' if topic.pages == 1 else 'pages'})"
                             )
-                            for url in section.sites
+                            for topic in topics
                         ),
                     ]
-                    for rank in range(most)
+                    for rank, topics in enumerate(topic_rows, start=1)
                 ],
                 note=(
                     "A term weighs, on each page, its count against the page's top keyword "
