@@ -239,6 +239,14 @@ async def test_a_crawled_batch_exports_its_pages(
     rows = list(csv.DictReader(io.StringIO(sheet.text)))
     assert {row["url"] for row in rows if row["site"] == urls[0]} == set(pages)
 
+    # The metrics sheet has the crawl's site rows, made without reading its pages.
+    metrics = await api.get(base + "csv")
+    assert metrics.status_code == 200, metrics.text
+    assert any(
+        row[:2] == ["site_finding", "broken-internal-links"]
+        for row in csv.reader(io.StringIO(metrics.text))
+    )
+
     html = (await api.get(base + "html")).text
     assert "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt; Teapots" in html

@@ -82,13 +82,14 @@ def service_for(runtime: Runtime, *, allow_private: bool | None = None) -> Compe
     )
 
 
-async def load_report(runtime: Runtime, batch_id: uuid.UUID) -> Report:
-    """The report of a finished batch; ``ConflictError`` when it has no comparison."""
+async def load_report(runtime: Runtime, batch_id: uuid.UUID, *, pages: bool = True) -> Report:
+    """The report of a finished batch (without the crawled pages unless ``pages``);
+    ``ConflictError`` when it has no comparison."""
     async with runtime.db.read() as session:
-        service = service_for(runtime)
-        batch, comparison = await service.comparison(session, batch_id)
-        pages = await service.crawled_pages(session, batch)
-        return report_of(batch, comparison, runtime.screenshots, pages)
+        batch, comparison, crawled = await service_for(runtime).report_parts(
+            session, batch_id, pages=pages
+        )
+        return report_of(batch, comparison, runtime.screenshots, crawled)
 
 
 async def read_batch(runtime: Runtime, batch_id: uuid.UUID) -> BatchRead:

@@ -148,7 +148,7 @@ def report(
         fail(f"unknown format {chosen!r}; use one of {', '.join([*FORMATS, 'pdf'])}")
 
     async def work(runtime: Runtime) -> Export:
-        loaded = await load_report(runtime, parsed)
+        loaded = await load_report(runtime, parsed, pages=chosen == "pdf" or FORMATS[chosen].pages)
         if chosen != "pdf":
             return export(loaded, chosen)
         try:

@@ -172,8 +172,9 @@ async def export_comparison(
     """The comparison as a report file: HTML, Markdown, CSV (one row per metric), JSON or PDF;
     or the crawled sites' pages as CSV (``pages-csv``)."""
     service = _service(runtime)
-    batch, comparison = await service.comparison(session, batch_id)
-    pages = await service.crawled_pages(session, batch)
+    batch, comparison, pages = await service.report_parts(
+        session, batch_id, pages=format_ == "pdf" or FORMATS[format_].pages
+    )
     # Reading screenshots and rendering are blocking work; the ORM objects are fully loaded.
     report = await asyncio.to_thread(report_of, batch, comparison, runtime.screenshots, pages)
     if format_ == "pdf":

@@ -331,6 +331,16 @@ class CompetitiveService:
                 set_committed_value(crawl, "rules", rules.get(crawl.id))
         return await crawls.all_pages([crawl.id for crawl in batch.crawls])
 
+    async def report_parts(
+        self, session: AsyncSession, batch_id: uuid.UUID, *, pages: bool = True
+    ) -> tuple[CompetitiveAnalysisBatch, ComparisonResult, dict[uuid.UUID, list[CrawlPage]]]:
+        """What an export of the batch is made from (``aura.reports.loading.report_of``): the
+        batch, its comparison and, when ``pages``, its crawls' pages (a format that shows
+        no page, such as the metrics CSV, need not read them)."""
+        batch, comparison = await self.comparison(session, batch_id)
+        crawled = await self.crawled_pages(session, batch) if pages else {}
+        return batch, comparison, crawled
+
     async def comparison(
         self, session: AsyncSession, batch_id: uuid.UUID
     ) -> tuple[CompetitiveAnalysisBatch, ComparisonResult]:

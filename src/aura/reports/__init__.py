@@ -23,12 +23,14 @@ class ExportFormat:
     extension: str
     media_type: str
     render: Callable[[Report], bytes]
+    #: Whether it shows the crawled pages (the metrics CSV does not: they need not be read).
+    pages: bool = True
 
 
 FORMATS: dict[str, ExportFormat] = {
     "html": ExportFormat("html", "html", "text/html; charset=utf-8", render_html),
     "md": ExportFormat("md", "md", "text/markdown; charset=utf-8", render_markdown),
-    "csv": ExportFormat("csv", "csv", "text/csv; charset=utf-8", render_csv),
+    "csv": ExportFormat("csv", "csv", "text/csv; charset=utf-8", render_csv, pages=False),
     "json": ExportFormat("json", "json", "application/json", render_json),
     # The crawled pages, a row each (their columns differ from the metrics sheet's).
     "pages-csv": ExportFormat(
