@@ -7,6 +7,10 @@ A browser result states, per device profile (``browser.profiles[]``):
   happened, throttled by DevTools, or simulated over slow 4G, the simulation's main thread
   read from the load's trace (each task's CPU time, whatever the host's load) or, when the
   trace did not come in time, from the page's long tasks (their wall time on a busy host);
+  and whether that load ran unthrottled with the phone's CPU simulated too
+  (``conditions.cpu_throttling.method``: ``simulated``) or under Chromium's CPU throttle
+  (results made before the simulation took the CPU over: a script waiting on the clock
+  counted a quarter of its blocking time there);
 - whether the host held the load back while it was timed (``host.disturbed``,
   ``aura.audit.browser.contention``): the page's renderers waited for a CPU as long as they
   ran, or the worker relayed the page's bytes late.
@@ -49,14 +53,17 @@ class ProfileConditions:
     @property
     def from_cpu_time(self) -> bool:
         """Simulated from the trace's CPU times: the host's load does not move them."""
-        return self.method == "simulated from the trace"
+        return self.method.startswith("simulated from the trace")
 
 
 def _method(conditions: Mapping[str, object]) -> str:
     throttling = mapping(conditions.get("network_throttling"))
     method = throttling.get("method")
     if method == "simulated":
-        return f"simulated from the {throttling.get('main_thread') or 'long tasks'}"
+        source = f"simulated from the {throttling.get('main_thread') or 'long tasks'}"
+        if mapping(conditions.get("cpu_throttling")).get("method") == "simulated":
+            return f"{source} of an unthrottled load"
+        return source
     if method == "devtools":
         return "throttled by DevTools"
     return "observed"

@@ -355,6 +355,10 @@ class MainThreadWork:
     long_tasks: tuple[LongTask, ...] = ()
     long_task_count: int = 0
     blocking_by_site: tuple[SiteBlocking, ...] = ()
+    #: What the traced times were multiplied by to be the phone's: 4 when the load ran
+    #: unthrottled and the phone's CPU is simulated (as Lighthouse's simulated run reports
+    #: them), 1 when the load ran under Chromium's CPU throttle.
+    cpu_multiplier: float = 1.0
 
     @property
     def third_party_blocking_ms(self) -> float:
