@@ -72,12 +72,12 @@ BLOCKING_MS = 50.0
 #: Lantern's optimistic Interactive graph keeps the tasks longer than this on an
 #: unthrottled CPU (they may become long tasks on the phone), and no short one.
 CRITICAL_TASK_MS = 20.0
-#: Lantern's Speed Index on slow 4G, with a trace: intercept + optimistic x the observed one
-#: + pessimistic x the layouts' weighted ends.
-SI_INTERCEPT, SI_TRACED_OPTIMISTIC, SI_TRACED_PESSIMISTIC = -250.0, 1.4, 0.65
 #: A graph never holds more requests than this (the rest of a huge page are left out).
 MAX_REQUESTS = 1500
-#: Lantern's weights of the optimistic and pessimistic Speed Index at a 150 ms round trip.
+#: Lantern's (Lighthouse 12's) Speed Index at a 150 ms round trip: optimistic x the observed
+#: one (unthrottled) + pessimistic x the layouts' weighted ends (with a trace) or the
+#: filmstrip moved to the simulated first paint (without); no intercept. Older Lanterns had
+#: -250 + 1.4 x + 0.65 x, which Aura used with a trace until the load ran unthrottled.
 SI_OPTIMISTIC, SI_PESSIMISTIC = 1.4, 0.4
 METHOD = "simulated slow 4G (150 ms RTT, 1.6 Mbps), 4x CPU (Lantern-style)"
 
@@ -945,9 +945,7 @@ def _simulate_traced(
         layouts = layout_speed_index(
             [timing for task, timing in cpu if task.layout], fcp_pessimistic
         )
-        estimate = (
-            SI_INTERCEPT + SI_TRACED_OPTIMISTIC * unthrottled + SI_TRACED_PESSIMISTIC * layouts
-        )
+        estimate = SI_OPTIMISTIC * unthrottled + SI_PESSIMISTIC * layouts
         speed_index = round(max(estimate, fcp), 1)
     timings = [timing for _task, timing in cpu]
     interactive_optimistic, interactive_pessimistic = _interactive_estimates(
