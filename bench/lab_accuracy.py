@@ -36,6 +36,7 @@ from aura.audit.browser import BrowserPool, diagnostics, render, trace
 from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.profiles import MOBILE, SLOW_4G
 from aura.audit.browser.runs import profile_score
+from aura.audit.browser.simulation import cpu_slowdowns
 from aura.audit.fetch import NetworkPolicy
 from aura.audit.runner import analyze_url
 from aura.config import Settings
@@ -105,6 +106,8 @@ class InputRecorder:
                     "tbt_ms": run.tbt_ms,
                     "cls": run.cls,
                     "cpu_slowdown": run.conditions.get("cpu_slowdown"),
+                    # The CPU throttle the load ran under (1: unthrottled, the phone simulated).
+                    "load_slowdown": cpu_slowdowns(run.conditions)[0],
                 },
                 "requests": [dataclasses.asdict(request) for request in requests],
                 "long_tasks": lab.get("longTasks") or [],

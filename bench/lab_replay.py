@@ -25,7 +25,13 @@ from typing import Any
 from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.profiles import MOBILE
 from aura.audit.browser.runs import profile_score
-from aura.audit.browser.simulation import Observed, Request, Task, simulate
+from aura.audit.browser.simulation import (
+    PHONE_CPU_SLOWDOWN,
+    Observed,
+    Request,
+    Task,
+    simulate,
+)
 from aura.audit.browser.trace import simulation_tasks
 from bench.lab_accuracy import report, summarise
 
@@ -59,8 +65,15 @@ def replay(load: dict[str, Any], *, long_tasks: bool) -> dict[str, float | None]
     if not tasks:
         tasks = [Task(float(start), float(duration)) for start, duration in load["long_tasks"]]
     progress = tuple((float(at), float(value)) for at, value in load["progress"])
+    phone = float(run["cpu_slowdown"] or PHONE_CPU_SLOWDOWN)
     observed = Observed(
-        run["fcp_ms"], run["lcp_ms"], progress, run["speed_index_ms"], run["cpu_slowdown"] or 1.0
+        run["fcp_ms"],
+        run["lcp_ms"],
+        progress,
+        run["speed_index_ms"],
+        # Loads recorded before the phone's CPU was simulated ran under its throttle.
+        cpu_slowdown=float(run.get("load_slowdown") or phone),
+        phone_slowdown=phone,
     )
     simulated = simulate(requests, tasks, observed)
     values = ProfileRun(

@@ -23,9 +23,11 @@ def _rendered(
     desktop_busy: bool = False,
     mobile_busy: bool = False,
     main_thread: str = "trace",
+    cpu_simulated: bool = False,
 ) -> dict[str, Any]:
     """A browser result whose profiles state how their timings were taken: the desktop's
-    observed, the mobile's simulated from the trace (or the page's ``long tasks``)."""
+    observed, the mobile's simulated from the trace (or the page's ``long tasks``) of a
+    load under Chromium's CPU throttle (or, ``cpu_simulated``, of an unthrottled one)."""
 
     def host(busy: bool) -> dict[str, Any]:
         return {
@@ -40,7 +42,10 @@ def _rendered(
         "profiles": [
             {
                 "profile": "mobile",
-                "conditions": {"network_throttling": simulated},
+                "conditions": {
+                    "network_throttling": simulated,
+                    **({"cpu_throttling": {"method": "simulated"}} if cpu_simulated else {}),
+                },
                 "host": host(mobile_busy),
             },
             {
@@ -152,6 +157,38 @@ def test_phone_timings_from_the_trace_and_from_long_tasks_are_not_compared() -> 
     )
     assert deltas["performance"].verdict == "unmeasured"
     assert a.change_count == 0
+
+
+def test_phone_timings_from_a_throttled_and_an_unthrottled_load_are_not_compared() -> None:
+    # A script spinning on the clock blocked the phone 4 times as long once the phone's CPU
+    # was simulated from an unthrottled load (its TBT 250 ms → 1.15 s): not a change.
+    before = run(site(A, _rendered({"performance": 81}, {"tbt_mobile": 250}), primary=True))
+    after = run(
+        site(
+            A,
+            _rendered({"performance": 60}, {"tbt_mobile": 1150}, cpu_simulated=True),
+            primary=True,
+        ),
+        day=1,
+    )
+    deltas = _by_id(_site(diff_runs(before, after), A))
+    assert deltas["tbt_mobile"].verdict == "unmeasured"
+    assert deltas["tbt_mobile"].note == (
+        "mobile timings taken another way (simulated from the trace, then simulated from "
+        "the trace of an unthrottled load)"
+    )
+    # Both from unthrottled loads, one on a busy host: the paints compare (the simulated
+    # link's), the blocking time does not (the tasks' observed lengths, times 4), nor the
+    # layout shift (observed in every mode).
+    unthrottled = _rendered({"performance": 60}, {"tbt_mobile": 1150}, cpu_simulated=True)
+    busy = _rendered(
+        {"performance": 60}, {"tbt_mobile": 1150}, cpu_simulated=True, mobile_busy=True
+    )
+    found = incomparable(unthrottled, busy)
+    assert "fcp_mobile" not in found
+    assert "lcp_mobile" not in found
+    assert "tbt_mobile" in found
+    assert "cls_mobile" in found
 
 
 def test_no_overtake_rests_on_a_score_the_host_disturbed() -> None:

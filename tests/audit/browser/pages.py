@@ -106,3 +106,32 @@ POLLING = html(
     "<h1>Live dashboard</h1>",
     "<script>addEventListener('load', () => { fetch('/poll'); fetch('/poll?2'); });</script>",
 )
+
+#: How long ``CLOCK_SPIN`` keeps the main thread busy, in ms.
+CLOCK_SPIN_MS = 300
+# A page whose script spins on the clock (it waits until a time has passed, as some pages'
+# scripts do): a task that lasts as long on any CPU, throttled or not. The script is
+# inserted once the page has loaded and painted, so all of it blocks input after the first
+# paint, and it weighs 200 KB (a second over slow 4G), so it runs after the first paint on
+# the simulated phone too.
+CLOCK_SPIN = html(
+    "<h1>Spinning</h1>",
+    "<script>addEventListener('load', () => {"
+    "  const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;"
+    "  const insert = () => {"
+    "    const script = document.createElement('script');"
+    "    script.src = '/spin.js';"
+    "    document.head.append(script);"
+    "  };"
+    "  const wait = () => (painted() ? insert() : setTimeout(wait, 20));"
+    "  setTimeout(wait, 0);"
+    "});</script>",
+)
+CLOCK_SPIN_SCRIPT = Route(
+    body=(
+        "/*" + "x" * 200_000 + "*/\n"
+        f"const end = performance.now() + {CLOCK_SPIN_MS};\n"
+        "while (performance.now() < end) {}\n"
+    ).encode(),
+    headers={"Content-Type": "text/javascript"},
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from aura.audit.artifacts import Artifacts, Stylesheets
@@ -49,7 +50,7 @@ def test_layout_shift_past_the_poor_threshold_scores_low() -> None:
 def test_a_timing_the_busy_host_disturbed_says_so() -> None:
     busy = HostShare(1500, cpu_ms=500, wait_ms=1700, relay_late_ms=0)
     traced = {
-        **MOBILE.stated(),
+        **MOBILE.stated(cpu_simulated=True),
         "network_throttling": {"method": "simulated", "main_thread": "trace"},
     }
     mobile = ProfileRun(
@@ -57,6 +58,7 @@ def test_a_timing_the_busy_host_disturbed_says_so() -> None:
         conditions=traced,
         curves={name: (p10, median) for name, p10, median in MOBILE.curves},
         fcp_ms=2700.0,
+        tbt_ms=900.0,
         cls=0.2,
         host=busy,
     )
@@ -70,6 +72,13 @@ def test_a_timing_the_busy_host_disturbed_says_so() -> None:
     assert "disturbed" not in fcp.details["profiles"]["mobile"]
     cls = run_audit("cumulative-layout-shift", metrics)
     assert cls.display_value == "Mobile 0.200 (host busy) · Desktop 0.000 (host busy)"
+    # The phone's blocking time is its tasks' observed lengths times 4 (an unthrottled
+    # load): the wait for a CPU in them is multiplied too.
+    assert mobile.disturbed("tbt") == busy.disturbed
+    # From a load under Chromium's throttle (results made before), it was divided by it.
+    conditions = {**MOBILE.stated(), "network_throttling": traced["network_throttling"]}
+    throttled = dataclasses.replace(mobile, conditions=conditions)
+    assert throttled.disturbed("tbt") is None
 
 
 def test_a_good_lcp_on_mobile_and_a_slow_one_on_desktop_average_out() -> None:

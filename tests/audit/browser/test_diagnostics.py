@@ -309,6 +309,24 @@ class TestMainThreadWork:
         assert work is not None
         assert work.total_ms == 120 + 400
 
+    def test_an_unthrottled_loads_work_is_the_phones_at_four_times_as_long(self) -> None:
+        # As Lighthouse's simulated run reports it: every group's time times 4; a task is
+        # long, and blocks, by its length on the phone, a task that laid out at half that
+        # (Lantern's layout multiplier): the ads' task (400 ms, with layout) lasts 800 ms,
+        # the parse (120 ms) 480, the short task (20 ms) 80: now long too.
+        work = main_thread_work(TRACE, PAGE, cpu_multiplier=4.0)
+        assert work is not None
+        assert work.cpu_multiplier == 4.0
+        assert dict(work.groups)["garbage_collection"] == 30 * 4
+        assert work.total_ms == (120 + 400 + 20) * 4
+        assert [task.duration_ms for task in work.long_tasks] == [800, 480, 80]
+        assert work.third_party_blocking_ms == 800 - 50
+        # Under Chromium's throttle already, the load's times are the phone's.
+        throttled = main_thread_work(TRACE, PAGE)
+        assert throttled is not None
+        assert throttled.cpu_multiplier == 1.0
+        assert throttled.total_ms == 120 + 400 + 20
+
     def test_a_trace_without_a_renderer_main_thread_is_no_work(self) -> None:
         assert main_thread_work([_thread_name(5, "Compositor")], PAGE) is None
 

@@ -11,7 +11,12 @@ from typing import Any
 from PIL import Image
 
 from aura.audit.browser import BrowserPool, BrowserSettings, render_page
-from aura.audit.browser.artifacts import LabMetrics, RenderedDesign, RenderedTechnology
+from aura.audit.browser.artifacts import (
+    LabMetrics,
+    LoadDiagnostics,
+    RenderedDesign,
+    RenderedTechnology,
+)
 from aura.audit.browser.contention import HostShare
 from aura.audit.browser.profiles import SLOW_4G
 from aura.audit.browser.technology import browser_signals
@@ -317,6 +322,8 @@ async def test_the_mobile_profile_can_load_over_lighthouses_slow_4g(
     mobile, desktop = runs["mobile"], runs["desktop"]
     assert mobile.conditions["network_throttling"]["method"] == "devtools"
     assert mobile.conditions["network_throttling"]["latency_ms"] == 562.5
+    # DevTools throttling slows the CPU down during the load too.
+    assert mobile.conditions["cpu_throttling"] == {"method": "devtools", "load_slowdown": 4.0}
     assert desktop.conditions["network_throttling"] is None
     # The image alone takes len(hero) / (1474.56 kbit/s) to arrive, after two slow round trips.
     transfer_ms = len(hero) * 8 / (1474.56 * 1024) * 1000
@@ -361,6 +368,45 @@ async def test_the_mobile_metrics_can_be_simulated_over_slow_4g_from_the_unthrot
     assert mobile.conditions["network_throttling"]["main_thread"] == "trace"
     assert mobile.conditions["network_throttling"]["main_thread_tasks"] >= 1
     assert "tbt_ms" in mobile.observed
+    # The phone's CPU was simulated too, from a load Chromium did not throttle.
+    assert mobile.conditions["cpu_slowdown"] == 4.0
+    assert mobile.conditions["cpu_throttling"] == {"method": "simulated", "load_slowdown": 1.0}
+    assert desktop.conditions["cpu_throttling"] == {"method": "none", "load_slowdown": 1.0}
+
+
+async def test_a_script_spinning_on_the_clock_blocks_the_simulated_phone_four_times_as_long(
+    browser_settings: BrowserSettings,
+) -> None:
+    # A task waiting on the clock lasts as long whatever the CPU: loaded under Chromium's 4x
+    # throttle and divided by it, its 300 ms counted 300 on the phone (250 blocking), where
+    # Lighthouse, loading unthrottled, multiplies them by 4.
+    simulating = BrowserPool(dataclasses.replace(browser_settings, simulate_mobile=True))
+    try:
+        routes = {"/": pages.CLOCK_SPIN, "/spin.js": pages.CLOCK_SPIN_SCRIPT}
+        with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+            outcome = await render_page(site.url("/"), simulating, ANYWHERE, None)
+    finally:
+        await simulating.close()
+
+    mobile = next(run for run in outcome.runs if run.profile == "mobile")
+    throttling = mobile.conditions["network_throttling"]
+    assert throttling["main_thread"] == "trace", throttling
+    assert mobile.observed is not None
+    # The unthrottled load saw the spin as a long task after its first paint.
+    observed_tbt = mobile.observed["tbt_ms"]
+    assert observed_tbt is not None
+    assert observed_tbt >= pages.CLOCK_SPIN_MS - 50
+    # On the phone the same task lasts 4 times as long, after the first paint: at least 4
+    # times the unthrottled blocking time (4 x 300 - 50 ms, less what Lantern's optimistic
+    # Interactive, simulated without the other requests, cuts off its end).
+    assert mobile.tbt_ms is not None
+    assert mobile.tbt_ms >= 4 * (pages.CLOCK_SPIN_MS - 50)
+    assert mobile.tbt_ms >= 4 * observed_tbt
+    # The main-thread diagnostics are the phone's too, as Lighthouse's simulated run's.
+    found = next(a for a in outcome.artifacts if isinstance(a, LoadDiagnostics))
+    assert found.main_thread is not None
+    assert found.main_thread.cpu_multiplier == 4.0
+    assert found.main_thread.long_tasks[0].duration_ms >= 4 * pages.CLOCK_SPIN_MS
 
 
 def _png(width: int, height: int) -> bytes:

@@ -3,9 +3,12 @@ the model (150 ms round trips, 1.6 Mbps, 14,600 bytes in the first congestion wi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from aura.audit.browser.artifacts import ProfileRun
+from aura.audit.browser.profiles import MOBILE
 from aura.audit.browser.simulation import (
     Observed,
     Request,
@@ -91,12 +94,38 @@ def test_a_main_thread_task_before_the_paint_delays_it() -> None:
         initiator_urls=(f"{SITE}/",),
         server_ms=0,
     )
-    # The script arrives at 750 ms (warm connection, one window), then runs 400 ms (measured
-    # throttled already), and the paint came right after the task when observed.
+    # The script arrives at 750 ms (warm connection, one window), then runs 400 ms on the
+    # unthrottled load, 1600 ms on the phone's CPU, 4 times slower; the paint came right
+    # after the task when observed.
     task = Task(start_ms=45, duration_ms=400)
     simulated = simulate([document(), script], [task], Observed(fcp_ms=445, lcp_ms=445))
     assert simulated is not None
-    assert simulated.fcp_ms == pytest.approx(1150)
+    assert simulated.fcp_ms == pytest.approx(750 + 1600)
+    # The same task observed under Chromium's 4x throttle (a recorded older load) lasted
+    # 100 ms unthrottled: 400 on the phone.
+    throttled = Observed(fcp_ms=445, lcp_ms=445, cpu_slowdown=4.0)
+    simulated = simulate([document(), script], [task], throttled)
+    assert simulated is not None
+    assert simulated.fcp_ms == pytest.approx(750 + 400)
+
+
+def test_the_long_tasks_of_an_unthrottled_load_block_four_times_as_long_on_the_phone() -> None:
+    # Without a trace: a long task of 100 ms after the first paint, on the unthrottled
+    # load, lasts 400 ms on the phone (from 600, the document's end): 350 ms past 50 ms.
+    # Its observed blocking time (50 ms) is not the phone's.
+    run = ProfileRun(
+        profile="mobile",
+        conditions=MOBILE.stated(cpu_simulated=True),
+        fcp_ms=30,
+        lcp_ms=30,
+        speed_index_ms=30,
+        tbt_ms=50,
+    )
+    simulated = with_simulation(run, [document()], {"longTasks": [[35, 100]]}, [(30.0, 100.0)])
+    assert simulated.tbt_ms == pytest.approx(350)
+    assert simulated.observed is not None
+    assert simulated.observed["tbt_ms"] == 50
+    assert simulated.conditions["cpu_throttling"] == {"method": "simulated", "load_slowdown": 1.0}
 
 
 def test_an_offscreen_image_counts_only_in_the_pessimistic_largest_paint() -> None:
@@ -151,15 +180,20 @@ def test_no_main_document_means_no_simulation() -> None:
 
 
 def test_speed_index_weighs_the_unthrottled_one_and_the_filmstrip_as_lantern_does() -> None:
-    # Observed on a CPU 4 times slower: first paint at 50 ms (a tenth of the screen), the
-    # rest at 3000 ms, Speed Index 2000 ms. Simulated, the first paint comes at 900 ms; the
+    # Observed unthrottled: first paint at 50 ms (a tenth of the screen), the rest at
+    # 3000 ms, Speed Index 2000 ms. Simulated, the first paint comes at 900 ms; the
     # filmstrip moved by 850 ms gives 900 + 2950 x 0.9 = 3555 ms. Lantern's weights:
-    # 1.4 x 2000 / 4 + 0.4 x 3555.
-    observed = Observed(50, None, ((50.0, 10.0), (3000.0, 100.0)), 2000, 4.0)
+    # 1.4 x 2000 + 0.4 x 3555.
+    observed = Observed(50, None, ((50.0, 10.0), (3000.0, 100.0)), 2000)
     simulated = simulate([document(), stylesheet()], [], observed)
     assert simulated is not None
     assert simulated.fcp_ms == pytest.approx(900)
-    assert simulated.speed_index_ms == pytest.approx(1.4 * 500 + 0.4 * 3555)
+    assert simulated.speed_index_ms == pytest.approx(1.4 * 2000 + 0.4 * 3555)
+    # Observed under Chromium's 4x throttle (a recorded older load), the unthrottled
+    # Speed Index is taken as a quarter of it.
+    throttled = simulate([document(), stylesheet()], [], replace(observed, cpu_slowdown=4.0))
+    assert throttled is not None
+    assert throttled.speed_index_ms == pytest.approx(1.4 * 500 + 0.4 * 3555)
 
 
 def test_the_filmstrip_keeps_its_shape_on_the_simulated_clock() -> None:
@@ -172,17 +206,30 @@ def test_the_filmstrip_keeps_its_shape_on_the_simulated_clock() -> None:
 def test_a_simulated_run_says_so_and_keeps_what_it_observed() -> None:
     run = ProfileRun(
         profile="mobile",
-        conditions={"cpu_slowdown": 4.0, "network_throttling": None},
+        conditions=MOBILE.stated(cpu_simulated=True),
         fcp_ms=50,
         lcp_ms=50,
         speed_index_ms=50,
+        tbt_ms=0,
     )
     lab = {"longTasks": []}
     simulated = with_simulation(run, [document(), stylesheet()], lab, [(50.0, 100.0)])
     assert simulated.fcp_ms == pytest.approx(900)
     # Never before the first paint.
     assert simulated.speed_index_ms == pytest.approx(900)
-    assert simulated.observed == {"fcp_ms": 50, "lcp_ms": 50, "speed_index_ms": 50}
+    assert simulated.tbt_ms == 0
+    assert simulated.observed == {"fcp_ms": 50, "lcp_ms": 50, "speed_index_ms": 50, "tbt_ms": 0}
     assert simulated.conditions["network_throttling"]["method"] == "simulated"
     assert simulated.conditions["network_throttling"]["main_thread"] == "long tasks"
+    assert simulated.conditions["cpu_slowdown"] == 4.0
+    assert simulated.conditions["cpu_throttling"]["method"] == "simulated"
     assert "Lantern" in simulated.conditions["method"]
+
+
+def test_a_load_that_cannot_be_simulated_says_its_cpu_was_not_the_phones_either() -> None:
+    run = ProfileRun(
+        profile="mobile", conditions=MOBILE.stated(cpu_simulated=True), fcp_ms=None, lcp_ms=None
+    )
+    kept = with_simulation(run, [document()], {"longTasks": []}, [])
+    assert kept.conditions["network_throttling"]["method"] == "none"
+    assert kept.conditions["cpu_throttling"]["method"] == "none"

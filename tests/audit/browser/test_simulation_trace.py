@@ -10,6 +10,7 @@ import pytest
 
 from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.netlog import NetworkLog
+from aura.audit.browser.profiles import MOBILE
 from aura.audit.browser.simulation import (
     Link,
     Observed,
@@ -78,9 +79,10 @@ def traced(start: float, duration: float, **changes: Any) -> Task:
 
 def test_a_script_that_ran_before_the_paint_holds_it_with_its_task() -> None:
     # The document arrives at 600 ms, the script on the warm connection at 750 ms, and the
-    # task that evaluated it (and painted) runs 400 ms after that: 1150 ms in both graphs.
-    task = traced(45, 400, needs_urls=(APP,), evaluates_urls=(APP,), paint=True)
-    simulated = simulate([document(), script()], [task], Observed(fcp_ms=445, lcp_ms=445))
+    # task that evaluated it (and painted), 100 ms on the unthrottled load, runs 400 ms on
+    # the phone after that: 1150 ms in both graphs.
+    task = traced(45, 100, needs_urls=(APP,), evaluates_urls=(APP,), paint=True)
+    simulated = simulate([document(), script()], [task], Observed(fcp_ms=145, lcp_ms=145))
     assert simulated is not None
     assert simulated.fcp_ms == pytest.approx(1150)
     assert simulated.lcp_ms == pytest.approx(1150)
@@ -96,17 +98,18 @@ def test_a_script_evaluated_only_after_the_paint_does_not_hold_it() -> None:
 
 
 def test_a_layout_task_runs_at_half_the_slowdown_and_speed_index_is_lanterns() -> None:
-    # The stylesheet ends at 900 ms; the task that needed it lays out, 40 ms observed,
-    # 20 ms simulated: first paint at 920. Speed Index: -250 + 1.4 x (2000 / 4) + 0.65 x the
-    # layouts' end (920, the only layout) = 1048.
+    # The stylesheet ends at 900 ms; the task that needed it lays out, 10 ms on the
+    # unthrottled load, 20 ms on the phone (half its slowdown): first paint at 920. Speed
+    # Index, Lighthouse 12's Lantern: 1.4 x the observed one (500) + 0.4 x the layouts' end
+    # (920, the only layout) = 1068.
     task = traced(
-        60, 40, needs_urls=(f"{SITE}/site.css",), layout=True, paint=True, parses_html=True
+        60, 10, needs_urls=(f"{SITE}/site.css",), layout=True, paint=True, parses_html=True
     )
-    observed = Observed(80, None, ((80.0, 100.0),), 2000, 4.0)
+    observed = Observed(80, None, ((80.0, 100.0),), 500)
     simulated = simulate([document(), stylesheet()], [task], observed)
     assert simulated is not None
     assert simulated.fcp_ms == pytest.approx(920)
-    assert simulated.speed_index_ms == pytest.approx(-250 + 1.4 * 500 + 0.65 * 920)
+    assert simulated.speed_index_ms == pytest.approx(1.4 * 500 + 0.4 * 920)
     # A 20 ms task blocks nothing.
     assert simulated.tbt_ms == 0
 
@@ -160,15 +163,16 @@ def test_layout_speed_index_weighs_each_layout_by_the_log_of_its_length() -> Non
 def test_a_traced_run_gets_its_blocking_time_simulated_and_keeps_the_observed_one() -> None:
     run = ProfileRun(
         profile="mobile",
-        conditions={"cpu_slowdown": 4.0, "network_throttling": None},
+        conditions=MOBILE.stated(cpu_simulated=True),
         fcp_ms=50,
         lcp_ms=50,
         speed_index_ms=50,
         tbt_ms=300,
     )
-    # 200 ms of script after the first paint: 150 ms past the threshold, between the first
-    # paint (600 optimistic, 600 pessimistic) and the end of the task.
-    task = traced(60, 200, needs_urls=(APP,), evaluates_urls=(APP,))
+    # 50 ms of script after the first paint on the unthrottled load, 200 ms on the phone:
+    # 150 ms past the threshold, between the first paint (600 optimistic, 600 pessimistic)
+    # and the end of the task.
+    task = traced(60, 50, needs_urls=(APP,), evaluates_urls=(APP,))
     simulated = with_simulation(run, [document(), script()], {}, [(50.0, 100.0)], [task])
     assert simulated.fcp_ms == pytest.approx(600)
     assert simulated.tbt_ms == pytest.approx(150)
@@ -263,12 +267,13 @@ def test_the_throttle_the_load_ran_under_counts_once() -> None:
 
 
 def test_a_later_layout_before_the_first_paint_holds_neither_fcp_graph() -> None:
-    # The document arrives at 600 ms; its first parse, layout and paint take 2 ms there.
-    # Another layout before the observed paint (400 ms under the 4x throttle: 200 ms on the
-    # phone, at half the slowdown) is in Lantern's pessimistic LCP graph, not its FCP one.
-    first = traced(25, 4, parses_html=True, layout=True, paint=True)
-    later = traced(29, 400, layout=True)
-    observed = Observed(fcp_ms=430, lcp_ms=None, cpu_slowdown=4.0)
+    # The document arrives at 600 ms; its first parse, layout and paint (1 ms unthrottled)
+    # take 2 ms there. Another layout before the observed paint (100 ms unthrottled: 200 ms
+    # on the phone, at half the slowdown) is in Lantern's pessimistic LCP graph, not its FCP
+    # one.
+    first = traced(25, 1, parses_html=True, layout=True, paint=True)
+    later = traced(29, 100, layout=True)
+    observed = Observed(fcp_ms=130, lcp_ms=None)
     simulated = simulate([document()], [first, later], observed)
     assert simulated is not None
     assert simulated.fcp_ms == pytest.approx(602)
@@ -276,11 +281,11 @@ def test_a_later_layout_before_the_first_paint_holds_neither_fcp_graph() -> None
 
 def test_blocking_time_ends_at_each_sides_interactive() -> None:
     # The document arrives at 600 ms and the first paint follows (1 ms of layout: 2 ms).
-    # Two tasks after it, observed under the 4x throttle: 400 ms (100 unthrottled: 400 on
-    # the phone, 602-1002) and 60 ms (15 unthrottled: 60 on the phone, 1002-1062).
-    paint = traced(25, 4, parses_html=True, layout=True, paint=True)
-    long_one, short_one = traced(100, 400), traced(600, 60)
-    observed = Observed(fcp_ms=30, lcp_ms=None, cpu_slowdown=4.0)
+    # Two tasks after it, on the unthrottled load: 100 ms (400 on the phone, 602-1002) and
+    # 15 ms (60 on the phone, 1002-1062).
+    paint = traced(25, 1, parses_html=True, layout=True, paint=True)
+    long_one, short_one = traced(100, 100), traced(200, 15)
+    observed = Observed(fcp_ms=30, lcp_ms=None)
     simulated = simulate([document()], [paint, long_one, short_one], observed)
     assert simulated is not None
     assert simulated.fcp_ms == pytest.approx(602)
@@ -308,9 +313,9 @@ def test_a_video_downloading_before_the_largest_paint_does_not_hold_it() -> None
     parse = traced(10, 1, parses_html=True)
     simulated = simulate([document(), video], [parse], Observed(fcp_ms=30, lcp_ms=60))
     assert simulated is not None
-    # The document (600 ms) and the task that parsed it (1 ms): the video's 300 kB stream
-    # on long after, painting nothing.
-    assert simulated.fcp_ms == pytest.approx(601)
-    assert simulated.lcp_ms == pytest.approx(601)
+    # The document (600 ms) and the task that parsed it (1 ms unthrottled, 4 on the phone):
+    # the video's 300 kB stream on long after, painting nothing.
+    assert simulated.fcp_ms == pytest.approx(604)
+    assert simulated.lcp_ms == pytest.approx(604)
     assert simulated.load_end_ms is not None
     assert simulated.load_end_ms > 2000

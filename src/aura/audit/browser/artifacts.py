@@ -96,8 +96,11 @@ class ProfileRun:
 
     def disturbed(self, metric: str) -> str | None:
         """Why the host disturbed this load's ``metric`` (a curve name: ``fcp``, ``cls``...),
-        or None: a busy host disturbs what was observed, not the timings simulated from the
-        trace's CPU times; the layout shift is observed in every mode."""
+        or None: a busy host disturbs what was observed, not the paint timings simulated from
+        the trace (the simulated link's, the tasks' share in them small); the layout shift is
+        observed in every mode, and the blocking time simulated from an unthrottled load is
+        made of the tasks' observed lengths times the phone's slowdown, a busy host's wait
+        for a CPU in them multiplied too."""
         reason = self.host.disturbed if self.host is not None else None
         if reason is None:
             return None
@@ -105,6 +108,9 @@ class ProfileRun:
         traced = (
             throttling.get("method") == "simulated" and throttling.get("main_thread") == "trace"
         )
+        cpu = self.conditions.get("cpu_throttling") or {}
+        if metric == "tbt" and cpu.get("method") == "simulated":
+            return reason
         return None if traced and metric != "cls" else reason
 
     def summary(self) -> dict[str, Any]:
@@ -355,6 +361,10 @@ class MainThreadWork:
     long_tasks: tuple[LongTask, ...] = ()
     long_task_count: int = 0
     blocking_by_site: tuple[SiteBlocking, ...] = ()
+    #: What the traced times were multiplied by to be the phone's: 4 when the load ran
+    #: unthrottled and the phone's CPU is simulated (as Lighthouse's simulated run reports
+    #: them), 1 when the load ran under Chromium's CPU throttle.
+    cpu_multiplier: float = 1.0
 
     @property
     def third_party_blocking_ms(self) -> float:

@@ -307,11 +307,16 @@ class LoadRecorder:
         self.timings["coverage"] = (time.perf_counter() - started) * 1000
 
     async def finish(
-        self, profile: str, until_ms: float | None = None, deadline: float | None = None
+        self,
+        profile: str,
+        until_ms: float | None = None,
+        deadline: float | None = None,
+        cpu_multiplier: float = 1.0,
     ) -> LoadDiagnostics:
         """The coverages (``take_coverage``, if not taken yet) and the trace's main-thread
         work up to ``until_ms`` after the navigation start (the end of the observation),
-        the trace read by ``deadline`` (monotonic seconds, see ``TraceRecorder.finish``)."""
+        the trace read by ``deadline`` (monotonic seconds, see ``TraceRecorder.finish``),
+        its times multiplied by ``cpu_multiplier`` (``trace.main_thread_work``)."""
         if not self.coverage_taken:
             await self.take_coverage()
         scripts, styles = self.scripts, self.styles
@@ -322,7 +327,9 @@ class LoadRecorder:
         self.timings.update(self.trace.timings)
         work = None
         if failure is None:
-            work, self.cpu_tasks = await asyncio.to_thread(self._read_trace, until_ms)
+            work, self.cpu_tasks = await asyncio.to_thread(
+                self._read_trace, until_ms, cpu_multiplier
+            )
             self.timings["trace_main_thread"] = (time.perf_counter() - parsed) * 1000
             # A parsed trace is tens of MB in the worker: another reader of this load's
             # trace reads it here, before it is let go.
@@ -359,7 +366,9 @@ class LoadRecorder:
                 await self.page.send("Profiler.stopPreciseCoverage")
         return scripts, styles
 
-    def _read_trace(self, until_ms: float | None) -> tuple[MainThreadWork | None, list[Task]]:
+    def _read_trace(
+        self, until_ms: float | None, cpu_multiplier: float
+    ) -> tuple[MainThreadWork | None, list[Task]]:
         """The main-thread work up to the end of the observation, and the main-thread tasks
         up to then as the simulation's CPU nodes (the simulation decides which ones a metric
         waits for)."""
@@ -367,7 +376,7 @@ class LoadRecorder:
         thread = main_thread(events, self.trace.mark)
         if thread is None:
             return None, []
-        work = main_thread_work(events, self.page_url, until_ms, thread)
+        work = main_thread_work(events, self.page_url, until_ms, thread, cpu_multiplier)
         return work, simulation_tasks(events, thread, until_ms)
 
 

@@ -1,9 +1,11 @@
 """The device profiles pages are rendered with, stated in every result.
 
-The figures follow Lighthouse's defaults (a mid-range phone and a desktop window). CPU
-slowdown is applied with Chromium's own throttling. The network is the worker's own
-connection unless the mobile profile is given Lighthouse's slow 4G (``SLOW_4G``, applied
-with DevTools throttling, ``AURA_BROWSER_MOBILE_NETWORK=slow-4g``); each run states which.
+The figures follow Lighthouse's defaults (a mid-range phone and a desktop window). The
+phone's CPU slowdown is simulated with its network when the mobile metrics are (the load
+runs unthrottled, as Lighthouse's, ``simulation.py``), else applied with Chromium's own
+throttling. The network is the worker's own connection unless the mobile profile is given
+Lighthouse's slow 4G (``SLOW_4G``, applied with DevTools throttling,
+``AURA_BROWSER_MOBILE_NETWORK=slow-4g``); each run states which.
 """
 
 from __future__ import annotations
@@ -45,15 +47,31 @@ class DeviceProfile:
         agent = self.user_agent_template.format(major=major)
         return f"{agent} {suffix}".strip()
 
-    def stated(self, network: NetworkThrottling | None = None) -> dict[str, Any]:
-        """What the result says about the conditions of the measurement."""
+    def stated(
+        self, network: NetworkThrottling | None = None, *, cpu_simulated: bool = False
+    ) -> dict[str, Any]:
+        """What the result says about the conditions of the measurement. ``cpu_slowdown`` is
+        the CPU the metrics are for; ``cpu_throttling`` says how: Chromium's throttle during
+        the load (``devtools``), or, ``cpu_simulated``, an unthrottled load whose tasks the
+        simulation multiplies (``simulated``, Lighthouse's default mobile run)."""
+        throttled = self.cpu_slowdown > 1 and not cpu_simulated
         return {
             "viewport": {"width": self.width, "height": self.height},
             "device_scale_factor": self.device_scale_factor,
             "mobile": self.mobile,
             "cpu_slowdown": self.cpu_slowdown,
+            "cpu_throttling": {
+                "method": "simulated" if cpu_simulated else "devtools" if throttled else "none",
+                # The slowdown the observed load ran under.
+                "load_slowdown": self.load_slowdown(cpu_simulated=cpu_simulated),
+            },
             "network_throttling": None if network is None else network.stated(),
         }
+
+    def load_slowdown(self, *, cpu_simulated: bool) -> float:
+        """The CPU throttle Chromium applies while the page loads: none when the phone's
+        CPU is simulated from the load (Lighthouse loads unthrottled, then multiplies)."""
+        return 1.0 if cpu_simulated else max(self.cpu_slowdown, 1.0)
 
 
 @dataclass(frozen=True)

@@ -283,14 +283,20 @@ class _Renderer:
             with timed(f"{name}.recorder_start"):
                 await recorder.start()
         netlog = None
-        if profile.mobile and network is None and self.settings.simulate_mobile:
+        # Simulated, the phone's network and CPU both come from an unthrottled load, as in
+        # Lighthouse's default mobile run: a task that waits on the clock (a script spinning
+        # until a time) lasts as long throttled or not, so only an unthrottled load's tasks
+        # can be multiplied by the phone's slowdown.
+        simulated = profile.mobile and network is None and self.settings.simulate_mobile
+        if simulated:
             netlog = NetworkLog()
             netlog.attach(page)
-        if profile.cpu_slowdown > 1:
+        throttle = profile.load_slowdown(cpu_simulated=simulated)
+        if throttle > 1:
             # Only while measuring: Chromium throttles by pausing the renderer's main thread
             # many times a second, which keeps a third of a core busy even on a blank page
             # (the pages opened ahead for the next analysis wait on one).
-            await page.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
+            await page.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
         # What the host took from the load while it was timed (its observed timings).
         watch = HostWatch(self.browser.process.pid)
         self.watches.append(watch)
@@ -315,7 +321,7 @@ class _Renderer:
                 page.call(diagnostics.LCP_DETAIL, diagnostics.MAX_SNIPPET),
             )
             await filmstrip.stop()
-            if profile.cpu_slowdown > 1:
+            if throttle > 1:
                 await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         host = await watch.stop()
         finishing: asyncio.Future[LoadDiagnostics] | None = None
@@ -330,6 +336,8 @@ class _Renderer:
                     profile.name,
                     _number(lab.get("observedUntil")),
                     self.started + budget * TRACE_SHARE,
+                    # The phone's time from an unthrottled load (Lighthouse's multiplier).
+                    cpu_multiplier=profile.cpu_slowdown / throttle,
                 )
             )
         try:
@@ -343,7 +351,7 @@ class _Renderer:
                 visual = max(visual, fcp)
             # The LCP element and its phases as observed (the simulation moves the time only).
             observed = _profile_run(
-                profile, lab, load, load_timed_out, settled, visual, network, host
+                profile, lab, load, load_timed_out, settled, visual, network, host, simulated
             )
             observed = replace(observed, lcp=diagnostics.lcp_breakdown(lcp))
             run = observed
@@ -696,13 +704,14 @@ def _profile_run(
     speed_index_ms: float | None = None,
     network: NetworkThrottling | None = None,
     host: HostShare | None = None,
+    cpu_simulated: bool = False,
 ) -> ProfileRun:
     fcp = _number(lab.get("fcp"))
     long_tasks = [(float(start), float(duration)) for start, duration in lab.get("longTasks") or []]
     after_fcp = [duration for start, duration in long_tasks if fcp is None or start >= fcp]
     return ProfileRun(
         profile=profile.name,
-        conditions=profile.stated(network),
+        conditions=profile.stated(network, cpu_simulated=cpu_simulated),
         fcp_ms=fcp,
         lcp_ms=_number(lab.get("lcp")),
         lcp_element=lab.get("lcpElement"),

@@ -11,15 +11,18 @@ in its own code, from what Aura records of the mobile load:
 
 * the network requests (``netlog.py``): URL, type, priority, initiator, sizes, timings;
 * the main thread's tasks from the load's trace (``trace.simulation_tasks``): Lantern's CPU
-  nodes, each with its duration (divided by the throttle the load ran under, times the
-  phone's slowdown: the time it takes there), what it ran and what it sent, linked to those
+  nodes, each with its duration times the phone's slowdown (4; the load ran on an
+  unthrottled CPU, as Lighthouse's), what it ran and what it sent, linked to those
   requests, up to the end of the observation; the metrics are then Lantern's (first-paint
   graphs with their CPU rules, Speed Index from the simulated layouts, Total Blocking Time
   from the simulated tasks between the first paint and Interactive);
 * without a trace, the main thread's long tasks (50 ms and more, from the page's
-  PerformanceObserver), run already slowed down 4 times by Chromium's CPU throttling, so
-  kept at their duration, with guessed links; Speed Index is then the observed filmstrip
-  with its clock moved to the simulated first paint, and TBT stays as observed.
+  PerformanceObserver), multiplied by the phone's slowdown too, with guessed links; Speed
+  Index is then the observed filmstrip with its clock moved to the simulated first paint,
+  and TBT that of the simulated long tasks after it.
+
+A load that ran under Chromium's CPU throttle (older recorded inputs, ``Observed``'s
+``cpu_slowdown``) has its task durations divided by that throttle first.
 
 All times here are milliseconds after the main document was requested.
 """
@@ -39,6 +42,8 @@ from aura.audit.browser.artifacts import ProfileRun
 #: Lighthouse's slow 4G: the round trip of the simulated link, its throughput (bits/s).
 SLOW_4G_RTT_MS = 150.0
 SLOW_4G_THROUGHPUT_BPS = 1.6 * 1024 * 1024
+#: Lighthouse's mobile CPU: 4 times slower than the unthrottled machine that loaded the page.
+PHONE_CPU_SLOWDOWN = 4.0
 #: TCP as the model has it: segment size, the initial congestion window (segments).
 SEGMENT_BYTES = 1460
 INITIAL_WINDOW = 10
@@ -67,12 +72,12 @@ BLOCKING_MS = 50.0
 #: Lantern's optimistic Interactive graph keeps the tasks longer than this on an
 #: unthrottled CPU (they may become long tasks on the phone), and no short one.
 CRITICAL_TASK_MS = 20.0
-#: Lantern's Speed Index on slow 4G, with a trace: intercept + optimistic x the observed one
-#: + pessimistic x the layouts' weighted ends.
-SI_INTERCEPT, SI_TRACED_OPTIMISTIC, SI_TRACED_PESSIMISTIC = -250.0, 1.4, 0.65
 #: A graph never holds more requests than this (the rest of a huge page are left out).
 MAX_REQUESTS = 1500
-#: Lantern's weights of the optimistic and pessimistic Speed Index at a 150 ms round trip.
+#: Lantern's (Lighthouse 12's) Speed Index at a 150 ms round trip: optimistic x the observed
+#: one (unthrottled) + pessimistic x the layouts' weighted ends (with a trace) or the
+#: filmstrip moved to the simulated first paint (without); no intercept. Older Lanterns had
+#: -250 + 1.4 x + 0.65 x, which Aura used with a trace until the load ran unthrottled.
 SI_OPTIMISTIC, SI_PESSIMISTIC = 1.4, 0.4
 METHOD = "simulated slow 4G (150 ms RTT, 1.6 Mbps), 4x CPU (Lantern-style)"
 
@@ -132,16 +137,17 @@ class Request:
 
 @dataclass(frozen=True)
 class Task:
-    """A main-thread task of the observed load (already slowed down by the CPU throttle).
+    """A main-thread task of the observed load, as long as it lasted there.
 
     A task read from a trace (``traced``) says what it needed and what it started; a long
     task from the page's PerformanceObserver says nothing of that (its links are guessed)."""
 
     start_ms: float
     duration_ms: float
-    #: The main thread's CPU time in it (ms, a trace's ``tdur``); under Chromium's CPU
-    #: throttle, which spins on the thread, the throttle's share is in it too, as far as
-    #: the machine let it run: the simulation goes by the duration (``Link.traced_slowdown``).
+    #: The main thread's CPU time in it (ms, a trace's ``tdur``): what it ran, without a
+    #: busy machine's pauses (the simulation goes by the duration, as Lantern does; under
+    #: Chromium's CPU throttle, which spins on the thread, the throttle's share is in it
+    #: too, as far as the machine let it run).
     thread_ms: float | None = None
     #: Scripts, stylesheets and XHRs it ran or read: they had arrived before it.
     needs_urls: tuple[str, ...] = ()
@@ -395,22 +401,19 @@ class Link:
 
     rtt_ms: float = SLOW_4G_RTT_MS
     throughput_bps: float = SLOW_4G_THROUGHPUT_BPS
-    #: Task durations are multiplied by this (1: they were measured throttled already).
-    cpu_multiplier: float = 1.0
-    #: Traced tasks' unthrottled durations are multiplied by this: the phone's slowdown.
-    cpu_slowdown: float = 4.0
-    #: The CPU throttle the traced load ran under: a traced task's duration is divided by
-    #: it (what an unthrottled CPU took, which Lantern multiplies by the phone's slowdown).
-    #: Chromium throttles a thread by making it spin in a signal handler (rate - 1) times as
-    #: long as it last ran (``ThreadCPUThrottler``): a task lasts ``rate`` times what it would
-    #: unthrottled on the same machine. Its thread time holds the spinning too, but only as
-    #: far as a busy machine let the thread run (3 to 8 times an unthrottled load's on the
-    #: shared sites), so it is not what is divided.
+    #: Unthrottled task durations are multiplied by this: the phone's slowdown.
+    cpu_slowdown: float = PHONE_CPU_SLOWDOWN
+    #: The CPU throttle the observed load ran under (1: none, as Lighthouse's load, the
+    #: render's when it simulates): a task's duration is divided by it first. Chromium
+    #: throttles a thread by making it spin in a signal handler (rate - 1) times as long as
+    #: it last ran (``ThreadCPUThrottler``), but a task waiting on the clock (a script
+    #: spinning until a time) lasts as long throttled or not: divided, it counted a quarter
+    #: of what Lighthouse counts; hence the unthrottled load.
     traced_slowdown: float = 1.0
 
     def unthrottled_ms(self, task: Task) -> float:
-        """How long a traced task would have lasted unthrottled: Lantern's CPU node
-        duration (a trace's ``dur``), before the phone's slowdown."""
+        """How long a task would have lasted unthrottled: Lantern's CPU node duration (a
+        trace's ``dur``), before the phone's slowdown."""
         return task.duration_ms / max(self.traced_slowdown, 1.0)
 
     def max_concurrent(self) -> int:
@@ -533,15 +536,12 @@ class Simulation:
         return True
 
     def _task_ms(self, task: Task) -> float:
-        """A task's length on the simulated CPU. A traced one: its unthrottled duration
-        (``Link.unthrottled_ms``: the throttle the load ran under must not count twice)
-        times the phone's slowdown, as Lantern multiplies an unthrottled load's tasks, and
-        layout at half the slowdown. A long task from the page: as observed (under the
-        throttle already)."""
-        if task.traced:
-            duration = self.link.unthrottled_ms(task) * self.link.cpu_slowdown
-            return duration * LAYOUT_MULTIPLIER if task.layout else duration
-        return task.duration_ms * self.link.cpu_multiplier
+        """A task's length on the simulated CPU: its unthrottled duration
+        (``Link.unthrottled_ms``) times the phone's slowdown, as Lantern multiplies an
+        unthrottled load's tasks; a traced task that laid out at half the slowdown (a long
+        task from the page does not say whether it did)."""
+        duration = self.link.unthrottled_ms(task) * self.link.cpu_slowdown
+        return duration * LAYOUT_MULTIPLIER if task.traced and task.layout else duration
 
     def _dns_ms(self, request: Request, at: float) -> float:
         wait = self.link.rtt_ms * DNS_ROUND_TRIPS
@@ -608,15 +608,17 @@ def _start_position(node: Node) -> float:
 
 @dataclass(frozen=True)
 class Observed:
-    """What the unthrottled (network) load measured, that the simulation starts from."""
+    """What the unthrottled load measured, that the simulation starts from."""
 
     fcp_ms: float | None
     lcp_ms: float | None
     #: The filmstrip's visual progress: (ms after navigation, 0-100), in time order.
     progress: tuple[tuple[float, float], ...] = ()
     speed_index_ms: float | None = None
-    #: The CPU slowdown the load ran under (Chromium's throttling).
-    cpu_slowdown: float = 4.0
+    #: The CPU throttle the load ran under (Chromium's; 1, none, as Lighthouse loads).
+    cpu_slowdown: float = 1.0
+    #: The phone's CPU slowdown the simulation multiplies unthrottled tasks by.
+    phone_slowdown: float = PHONE_CPU_SLOWDOWN
 
 
 @dataclass(frozen=True)
@@ -630,7 +632,7 @@ class Simulated:
     tasks: int
     #: The simulation's own time (ms of this process's CPU, after the load).
     took_ms: float = 0.0
-    #: Total Blocking Time of the simulated tasks; None without a trace's tasks.
+    #: Total Blocking Time of the simulated tasks (the trace's, or the page's long tasks).
     tbt_ms: float | None = None
     #: Where the main thread's tasks came from: the trace, or the page's long tasks.
     main_thread: str = "long tasks"
@@ -641,7 +643,10 @@ class Simulated:
             "name": "slow 4G (Lighthouse's mobile, simulated)",
             "rtt_ms": SLOW_4G_RTT_MS,
             "download_kbps": SLOW_4G_THROUGHPUT_BPS / 1024,
-            "model": "Lantern-style: unthrottled network load replayed over the slow link",
+            "model": (
+                "Lantern-style: an unthrottled load (network and CPU) replayed over the slow "
+                "link, its main-thread tasks at the phone's CPU slowdown"
+            ),
             "requests": self.requests,
             "main_thread_tasks": self.tasks,
             "main_thread": self.main_thread,
@@ -689,7 +694,7 @@ def simulate(
     """The paint metrics over the simulated link; None when the load cannot be simulated
     (no main document recorded, or no First Contentful Paint)."""
     started = time.perf_counter()
-    link = link or Link(cpu_slowdown=observed.cpu_slowdown, traced_slowdown=observed.cpu_slowdown)
+    link = link or Link(cpu_slowdown=observed.phone_slowdown, traced_slowdown=observed.cpu_slowdown)
     graph = build_graph(requests, tasks)
     if graph is None or observed.fcp_ms is None:
         return None
@@ -725,6 +730,9 @@ def simulate(
     except ValueError:
         return None
     load_end = max((timing.end_ms for timing in full.values()), default=0.0)
+    # The long tasks at the phone's speed, after the simulated first paint (the page's
+    # observer saw no shorter task, which the phone's CPU could have made long).
+    long_tasks = [full[id(node)] for node in graph.nodes if node.task is not None]
     return Simulated(
         fcp_ms=round(fcp, 1),
         lcp_ms=None if lcp is None else round(lcp, 1),
@@ -733,6 +741,7 @@ def simulate(
         requests=sum(1 for node in graph.nodes if node.request is not None),
         tasks=len(tasks),
         took_ms=(time.perf_counter() - started) * 1000,
+        tbt_ms=round(blocking_time(long_tasks, fcp, math.inf), 1),
     )
 
 
@@ -794,6 +803,20 @@ def warped_speed_index(
     return total
 
 
+def cpu_slowdowns(conditions: dict[str, Any]) -> tuple[float, float]:
+    """(the CPU throttle the load ran under, the phone's slowdown) from a run's conditions;
+    a run that does not say how its CPU was slowed down (recorded before the load ran
+    unthrottled) ran under the phone's slowdown."""
+    phone = _positive(conditions.get("cpu_slowdown"), PHONE_CPU_SLOWDOWN)
+    cpu = conditions.get("cpu_throttling")
+    load = cpu.get("load_slowdown") if isinstance(cpu, dict) else None
+    return _positive(load, phone), phone
+
+
+def _positive(value: Any, default: float) -> float:
+    return float(value) if isinstance(value, int | float) and value > 0 else default
+
+
 def with_simulation(
     run: ProfileRun,
     requests: Sequence[Request],
@@ -804,14 +827,22 @@ def with_simulation(
     """``run`` with its paint metrics simulated over slow 4G, the observed ones kept in
     ``observed``; unchanged (its conditions saying why) when the load cannot be simulated.
     ``traced``: the trace's main-thread tasks (on the requests' clock); without them, the
-    page's long tasks stand for the main thread and TBT stays as observed."""
+    page's long tasks stand for the main thread. The CPU the load ran under and the phone's
+    are read from the run's conditions (``DeviceProfile.stated``)."""
     tasks = list(traced) or [
         Task(float(start), float(duration))
         for start, duration in lab.get("longTasks") or ()
         if isinstance(start, int | float) and isinstance(duration, int | float)
     ]
-    slowdown = float(run.conditions.get("cpu_slowdown") or 1.0)
-    observed = Observed(run.fcp_ms, run.lcp_ms, tuple(progress), run.speed_index_ms, slowdown)
+    load_slowdown, phone_slowdown = cpu_slowdowns(run.conditions)
+    observed = Observed(
+        run.fcp_ms,
+        run.lcp_ms,
+        tuple(progress),
+        run.speed_index_ms,
+        cpu_slowdown=load_slowdown,
+        phone_slowdown=phone_slowdown,
+    )
     simulated = simulate(requests, tasks, observed)
     conditions = dict(run.conditions)
     if simulated is None:
@@ -819,6 +850,9 @@ def with_simulation(
             "method": "none",
             "simulation_failed": "no main document or no First Contentful Paint to start from",
         }
+        if load_slowdown < phone_slowdown:
+            # The values stay those of the unthrottled load: not the phone's CPU either.
+            conditions["cpu_throttling"] = {"method": "none", "load_slowdown": load_slowdown}
         return replace(run, conditions=conditions)
     conditions["network_throttling"] = simulated.stated()
     conditions["method"] = METHOD
@@ -911,9 +945,7 @@ def _simulate_traced(
         layouts = layout_speed_index(
             [timing for task, timing in cpu if task.layout], fcp_pessimistic
         )
-        estimate = (
-            SI_INTERCEPT + SI_TRACED_OPTIMISTIC * unthrottled + SI_TRACED_PESSIMISTIC * layouts
-        )
+        estimate = SI_OPTIMISTIC * unthrottled + SI_PESSIMISTIC * layouts
         speed_index = round(max(estimate, fcp), 1)
     timings = [timing for _task, timing in cpu]
     interactive_optimistic, interactive_pessimistic = _interactive_estimates(

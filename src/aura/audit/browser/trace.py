@@ -28,7 +28,7 @@ from typing import Any
 
 from aura.audit.browser.artifacts import LongTask, MainThreadWork, SiteBlocking
 from aura.audit.browser.cdp import ProtocolError, Session
-from aura.audit.browser.simulation import Task
+from aura.audit.browser.simulation import LAYOUT_MULTIPLIER, Task
 from aura.audit.urls import is_third_party, site_of
 
 logger = logging.getLogger(__name__)
@@ -472,11 +472,18 @@ def main_thread_work(
     page_url: str,
     until_ms: float | None = None,
     thread: tuple[int, int] | None = None,
+    cpu_multiplier: float = 1.0,
 ) -> MainThreadWork | None:
     """What the page's main thread did during the trace, up to ``until_ms`` after the
     navigation start when given (the end of the observation: what the trace caught after it
     is the render's own reading of the page, not the page's work); None when the trace has
-    no such thread. ``thread``: the page's main thread when known (``main_thread``)."""
+    no such thread. ``thread``: the page's main thread when known (``main_thread``).
+
+    ``cpu_multiplier``: how much slower the phone is than the traced load (4 for an
+    unthrottled load whose phone is simulated, 1 for a load throttled already). As
+    Lighthouse's simulated run reports them, each group's time is multiplied by it
+    (mainthread-work-breakdown), and each task's length too before it is judged long, less
+    for a task that laid out (Lantern's layout multiplier, as its simulated long tasks)."""
     thread = thread or main_thread(events)
     if thread is None:
         return None
@@ -494,7 +501,7 @@ def main_thread_work(
         if until is not None and root.start >= until:
             continue  # after the observation: the render reading the page
         _add_self_times(root, GROUPS.get(root.name, "other"), groups)
-        duration = root.duration / 1000
+        duration = root.duration / 1000 * _task_multiplier(root, cpu_multiplier)
         if duration < LONG_TASK_MS:
             continue
         url = _first_url(root)
@@ -509,15 +516,29 @@ def main_thread_work(
     for site, (blocked, length) in sorted(blocking.items(), key=lambda pair: -pair[1][0]):
         third = bool(site) and is_third_party(f"https://{site}/", page_url)
         sites.append(SiteBlocking(site or None, round(blocked, 1), round(length, 1), third))
+    scale = cpu_multiplier / 1000
     return MainThreadWork(
         groups=tuple(
-            (group, round(ms / 1000, 1)) for group, ms in sorted(groups.items(), key=_by_time)
+            (group, round(us * scale, 1)) for group, us in sorted(groups.items(), key=_by_time)
         ),
-        total_ms=round(sum(groups.values()) / 1000, 1),
+        total_ms=round(sum(groups.values()) * scale, 1),
         long_tasks=tuple(long_tasks[:MAX_LONG_TASKS]),
         long_task_count=len(long_tasks),
         blocking_by_site=tuple(sites),
+        cpu_multiplier=cpu_multiplier,
     )
+
+
+def _task_multiplier(task: _Span, cpu_multiplier: float) -> float:
+    """A top-level task's slowdown on the phone: Lantern's, whose layout runs at half the
+    CPU's slowdown (never faster than observed)."""
+    if cpu_multiplier > 1 and _lays_out(task):
+        return max(cpu_multiplier * LAYOUT_MULTIPLIER, 1.0)
+    return cpu_multiplier
+
+
+def _lays_out(span: _Span) -> bool:
+    return span.name == "Layout" or any(_lays_out(child) for child in span.children)
 
 
 def _add_self_times(span: _Span, group: str, groups: dict[str, float]) -> None:

@@ -38,6 +38,11 @@ class LongTasks(Audit):
         return AuditResult(
             None,
             shown,
-            {"profile": diagnostics.profile, "items": items, "count": work.long_task_count},
+            {
+                "profile": diagnostics.profile,
+                "items": items,
+                "count": work.long_task_count,
+                "cpu_multiplier": work.cpu_multiplier,
+            },
             metrics={"long_tasks": work.long_task_count},
         )
