@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     # A page's device profiles render at the same time (faster), or one after the other
     # (false: one renderer's memory instead of two).
     browser_profiles_side_by_side: bool = True
+    # Side by side, with the phone's metrics simulated: the desktop load starts at the
+    # phone's load event ("load"), when the phone's observation ends ("observation"), or at
+    # once ("together"): the phone's tasks, multiplied by its slowdown, would carry the wait
+    # for a CPU the desktop load holds.
+    browser_phone_first: Literal["load", "observation", "together"] = "load"
     # The hard limit of one page in the browser; what is not done by then is left out.
     browser_page_budget: float = Field(default=20.0, gt=0)
     # The most memory (resident, MB) one page's renderer may use; a page over it is

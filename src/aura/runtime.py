@@ -61,6 +61,7 @@ def _plain_browser_settings(settings: Settings) -> BrowserSettings:
         full_page_max_height=s.browser_full_page_max_height,
         full_page_scale=s.browser_full_page_scale,
         profiles_side_by_side=s.browser_profiles_side_by_side,
+        phone_first=s.browser_phone_first,
         user_agent_suffix=s.user_agent,
     )
 

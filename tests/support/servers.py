@@ -71,6 +71,8 @@ class ScriptedSite:
     routes: dict[str, Route] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
     user_agents: list[str] = field(default_factory=list)
+    #: Every request as it came: (path, user agent, ``time.monotonic()`` of its arrival).
+    requests: list[tuple[str, str, float]] = field(default_factory=list)
     default: Route | None = field(default_factory=Route)
     base: str = ""
 
@@ -88,6 +90,7 @@ def serve_scripted(site: ScriptedSite) -> Iterator[ScriptedSite]:
             with lock:
                 site.hits[path] = site.hits.get(path, 0) + 1
                 site.user_agents.append(self.headers.get("User-Agent", ""))
+                site.requests.append((path, self.headers.get("User-Agent", ""), time.monotonic()))
             route = site.routes.get(path, site.default)
             if route is None:
                 route = Route(status=404, body=b"not found")

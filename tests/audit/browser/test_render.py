@@ -409,6 +409,55 @@ async def test_a_script_spinning_on_the_clock_blocks_the_simulated_phone_four_ti
     assert found.main_thread.long_tasks[0].duration_ms >= 4 * pages.CLOCK_SPIN_MS
 
 
+# A page whose load event waits for an image the server holds 600 ms, and which asks for
+# another image 300 ms after its load event.
+LATE_IMAGE_PAGE = Route(
+    body=(
+        b"<!doctype html><html lang='en'><head><title>Late image</title></head><body>"
+        b"<h1>Late</h1><img src='/slow.png' alt=''><script>addEventListener('load', () => "
+        b"setTimeout(() => { const image = new Image(); image.src = '/late.png';"
+        b"document.body.append(image); }, 300));</script></body></html>"
+    )
+)
+SLOW_MS = 600
+
+
+async def _loads(settings: BrowserSettings) -> dict[tuple[str, bool], float]:
+    """When the fixture's requests came (monotonic s), by (path, from the phone)."""
+    pool = BrowserPool(settings)
+    image = Route(body=_png(20, 20), headers={"Content-Type": "image/png"})
+    try:
+        routes = {
+            "/": LATE_IMAGE_PAGE,
+            "/slow.png": dataclasses.replace(image, delay=SLOW_MS / 1000),
+            "/late.png": image,
+        }
+        with serve_scripted(ScriptedSite(routes=routes, default=None)) as site:
+            await render_page(site.url("/"), pool, ANYWHERE, None)
+    finally:
+        await pool.close()
+    return {(path, "Mobile" in agent): at for path, agent, at in site.requests if path in routes}
+
+
+async def test_the_desktop_load_waits_for_the_simulated_phone_as_set(
+    browser_settings: BrowserSettings,
+) -> None:
+    # The phone's simulated tasks are its observed ones times 4: the desktop load beside it
+    # would make them wait for a CPU, and that wait would count four times.
+    simulating = dataclasses.replace(browser_settings, simulate_mobile=True)
+    # By default the desktop page is asked for once the phone's load event has come (after
+    # the slow image), before the image the phone's page asks for 300 ms after it.
+    loaded = await _loads(simulating)
+    assert loaded[("/", False)] >= loaded[("/slow.png", True)] + SLOW_MS / 1000, loaded
+    assert loaded[("/", False)] < loaded[("/late.png", True)], loaded
+    # "observation": once the phone's observation (at least 1 s after its load) is over.
+    observed = await _loads(dataclasses.replace(simulating, phone_first="observation"))
+    assert observed[("/", False)] > observed[("/late.png", True)], observed
+    # "together": both pages at once (as when the phone is not simulated).
+    together = await _loads(dataclasses.replace(simulating, phone_first="together"))
+    assert together[("/", False)] < together[("/slow.png", True)] + SLOW_MS / 1000, together
+
+
 def _png(width: int, height: int) -> bytes:
     image = Image.new("RGB", (width, height), (200, 120, 40))
     buffer = io.BytesIO()

@@ -17,7 +17,7 @@ import os
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from aura.audit.browser.cdp import Chromium
 from aura.audit.browser.profiles import PROFILES, DeviceProfile, NetworkThrottling
@@ -121,6 +121,12 @@ class BrowserSettings:
     #: Render a page's profiles at the same time (faster) or one after the other (the
     #: memory of one renderer instead of two, for a worker short of memory).
     profiles_side_by_side: bool = True
+    #: Side by side and the phone's metrics simulated: when the other profiles' loads start.
+    #: The phone's simulated tasks are its observed ones times the phone's slowdown, so the
+    #: time they wait for a CPU that another profile's load holds would count four times
+    #: too. ``load``: at the phone's load event; ``observation``: when its observation
+    #: (the settle after the load) ends; ``together``: at once.
+    phone_first: Literal["load", "observation", "together"] = "load"
     #: Appended to the browser's user agent, so that sites can tell who is visiting.
     user_agent_suffix: str = "Aura"
     #: Extra probes for technology fingerprints: JS property chains (``jQuery.fn.jquery``),

@@ -231,6 +231,9 @@ class _Renderer:
         self.urls: list[str] = []
         #: The other profiles' runs, when they run beside the primary one (see ``profile``).
         self.others: list[asyncio.Future[None]] = []
+        #: Set when the phone's simulated load has gone as far as the other profiles' loads
+        #: wait for (``BrowserSettings.phone_first``).
+        self.phone_ahead = asyncio.Event()
         #: When the render started (monotonic s): observations end within the page budget.
         self.started = time.monotonic()
         #: What the host took from each profile's load (stopped at ``close`` at the latest).
@@ -253,6 +256,9 @@ class _Renderer:
         if self.settings.profiles_side_by_side:
             others = [run for profile, run in runs.items() if profile is not primary]
             self.others = [asyncio.ensure_future(run) for run in others]
+            for other in self.others:
+                # However the phone's run ends, the others' loads need not wait any longer.
+                other.add_done_callback(lambda _: self.phone_ahead.set())
             await asyncio.gather(runs[primary], *self.others)
         else:
             for run in runs.values():
@@ -297,6 +303,9 @@ class _Renderer:
             # many times a second, which keeps a third of a core busy even on a blank page
             # (the pages opened ahead for the next analysis wait on one).
             await page.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        if not simulated and self._waits_for_phone():
+            with timed(f"{name}.wait_for_phone"), contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.phone_ahead.wait(), budget * 0.4)
         # What the host took from the load while it was timed (its observed timings).
         watch = HostWatch(self.browser.process.pid)
         self.watches.append(watch)
@@ -312,6 +321,8 @@ class _Renderer:
                 await asyncio.wait_for(load.loaded.wait(), budget * 0.4)
             except TimeoutError:
                 load_timed_out = True
+        if simulated and self.settings.phone_first == "load":
+            self.phone_ahead.set()
         filmstrip.start_digest(self.started + budget)
         with timed(f"{name}.settle"):
             settled = await self.settle(page, load, self.started + budget * OBSERVATION_SHARE)
@@ -323,6 +334,8 @@ class _Renderer:
             await filmstrip.stop()
             if throttle > 1:
                 await page.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        if simulated:
+            self.phone_ahead.set()
         host = await watch.stop()
         finishing: asyncio.Future[LoadDiagnostics] | None = None
         run: ProfileRun | None = None
@@ -408,6 +421,18 @@ class _Renderer:
                     self._without_trace(run, recorder, "the page budget ran out")
             for step, spent in recorder.timings.items() if recorder is not None else ():
                 self.outcome.timings[f"{name}.{step}"] = round(spent, 1)
+
+    def _waits_for_phone(self) -> bool:
+        """Whether a profile other than the phone's waits for the phone's simulated load
+        before it starts its own (``BrowserSettings.phone_first``)."""
+        settings = self.settings
+        return (
+            settings.phone_first != "together"
+            and settings.profiles_side_by_side
+            and settings.simulate_mobile
+            and settings.mobile_network is None
+            and any(profile.mobile for profile in settings.profiles)
+        )
 
     def _without_trace(
         self, run: ProfileRun, recorder: diagnostics.LoadRecorder, cause: str | None = None
