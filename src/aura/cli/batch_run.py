@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from aura.audit.fetch import NetworkPolicy
+from aura.cli import head_start
 from aura.competitive.events import BATCH_FINISHED, CRAWL_PROGRESS
 from aura.competitive.schemas import BatchCreate, BatchRead
 from aura.competitive.service import CompetitiveService
@@ -65,7 +66,11 @@ def local_settings(settings: Settings) -> Settings:
 
 def prepare_database(settings: Settings) -> None:
     """Bring the schema up to date, as ``aura serve`` does (blocking; call outside a loop).
-    A SQLite file already at the newest revision is left alone without loading Alembic."""
+    A SQLite file already at the newest revision is left alone without loading Alembic.
+
+    What the command's head start prepared is taken first (``aura.cli.head_start``): a new
+    database, built while the command loaded, and the readability tables."""
+    head_start.finish(settings.database_url_resolved)
     upgrade_if_behind(settings.database_url_resolved)
 
 

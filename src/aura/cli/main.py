@@ -18,6 +18,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from aura.cli import head_start
 from aura.process import prepare_process
 from aura.textcheck import text_problem
 
@@ -29,6 +30,8 @@ class LazyCommand:
     module: str
     attribute: str
     help: str
+    #: Whether the command takes a head start while it loads (``aura.cli.head_start``).
+    head_start: bool = False
 
     def load(self, name: str) -> Any:  # a click command (typer vendors its own click)
         with _collector_paused():
@@ -81,7 +84,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "Audit one page and print the report (or the full result with --json).",
     ),
     "analyze": LazyCommand(
-        "aura.cli.analyze", "analyze", "Analyse the sites side by side and print the comparison."
+        "aura.cli.analyze",
+        "analyze",
+        "Analyse the sites side by side and print the comparison.",
+        head_start=True,
     ),
     "report": LazyCommand(
         "aura.cli.batches",
@@ -135,6 +141,8 @@ class _AuraGroup(TyperGroup):
             # Only its name and help line are read: the table has both, no import needed.
             return TyperCommand(name=cmd_name, help=lazy.help)
         if cmd_name not in self.commands:
+            if lazy.head_start and _as_program:
+                head_start.begin()
             self.commands[cmd_name] = lazy.load(cmd_name)
         return self.commands[cmd_name]
 
@@ -148,7 +156,19 @@ class _AuraGroup(TyperGroup):
             self._listing = False
 
 
-app = typer.Typer(
+#: True when this process is the ``aura`` program (not a test invoking its commands): only
+#: the program forks a head start.
+_as_program = False
+
+
+class _AuraTyper(typer.Typer):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        global _as_program
+        _as_program = True
+        return super().__call__(*args, **kwargs)
+
+
+app = _AuraTyper(
     cls=_AuraGroup,
     name="aura",
     help="Aura: competitive website analysis. Your site and your competitors, side by side.",
