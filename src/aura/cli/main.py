@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import gc
 import importlib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -141,7 +142,7 @@ class _AuraGroup(TyperGroup):
             # Only its name and help line are read: the table has both, no import needed.
             return TyperCommand(name=cmd_name, help=lazy.help)
         if cmd_name not in self.commands:
-            if lazy.head_start and _as_program:
+            if lazy.head_start and _as_program and "--help" not in sys.argv[1:]:
                 head_start.begin()
             self.commands[cmd_name] = lazy.load(cmd_name)
         return self.commands[cmd_name]
