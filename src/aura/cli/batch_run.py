@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from aura.audit.audits import all_audits
 from aura.audit.fetch import NetworkPolicy
 from aura.cli import head_start
 from aura.competitive.events import BATCH_FINISHED, CRAWL_PROGRESS
@@ -109,6 +110,10 @@ async def own_jobs_worker(runtime: Runtime) -> AsyncIterator[None]:
     other processes sharing the database (a running ``aura serve``) into this short-lived
     worker, where they would hold up this batch and be released again on exit.
     """
+    # The audit modules are imported now, before any job runs: imported by the first
+    # analysis, they held the event loop for 0.1 s while the other jobs were claiming their
+    # analyses, one write transaction after the other (and so started that much later).
+    all_audits()
     task = asyncio.create_task(
         runtime.queue.run_worker(
             concurrency=runtime.settings.worker_concurrency, name=runtime.worker_name
