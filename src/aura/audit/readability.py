@@ -186,7 +186,7 @@ def _resources() -> tuple[SyllableTable, pyphen.Pyphen]:
 
 
 def prepared() -> tuple[SyllableTable, pyphen.Pyphen]:
-    """The syllable table and the hyphenator, read now if they were not yet (0.15 s): for a
+    """The syllable table and the hyphenator, read now if they were not yet (0.17 s): for a
     process that prepares them for another (``adopt``)."""
     return _resources()
 
