@@ -75,9 +75,18 @@ def begin() -> None:
     global _child
     if _child is not None or not hasattr(os, "fork"):
         return
-    folder = Path(tempfile.mkdtemp(prefix="aura-head-start-"))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="aura-head-start-"))
+    except OSError:
+        return  # no temporary folder to build in: the command does it all itself
     reader, writer = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        shutil.rmtree(folder, ignore_errors=True)
+        return
     if pid == 0:  # the child: prepare, hand over, and leave without the parent's exit work
         os.close(reader)
         code = 1
