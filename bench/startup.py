@@ -7,7 +7,9 @@
   database already there, as on every later run): wall and CPU time of the process, against
   the five analyses alone in a warm process (the rest is start-up, the database and the
   comparison). The machine may be shared: CPU time is the steadier figure, and the load
-  average is printed with them.
+  average is printed with them. The CPU time counts the command's children too: the head
+  start that ``aura analyze`` forks while it loads (``aura.cli.head_start``) works on the
+  other core, so the CPU time of a run may exceed its wall time.
 
 Aura's own modules are byte-compiled first, as an installed package has them (and as any
 run after the first has them, unless PYTHONDONTWRITEBYTECODE is set, as on the shared

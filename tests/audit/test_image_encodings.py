@@ -126,13 +126,18 @@ def test_a_palette_png_with_transparency_is_measured_without_a_warning() -> None
         warnings.simplefilter("error")
         measured = reencode("https://example.com/p.png", "png", data)
     assert measured.reason is None
-    # The same JPEG as the palette's colours straight to RGB would give.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        straight = _encoded(
-            Image.open(io.BytesIO(data)).convert("RGB"),
-            "JPEG",
-            quality=image_encodings.JPEG_QUALITY,
-        )
-    assert measured.jpeg_bytes is not None
-    assert abs(measured.jpeg_bytes - len(straight)) <= len(straight) * 0.01
+    assert measured.webp_bytes is not None
+
+
+def test_only_jpeg_and_bmp_images_are_measured_as_jpeg() -> None:
+    """The JPEG size is what JPEG and BMP images are judged on; a PNG is judged on its WebP
+    size alone, and its JPEG size is not measured."""
+    photo = _photo(300, 200)
+    png = reencode("https://example.com/a.png", "png", _encoded(photo, "PNG"))
+    bmp = reencode("https://example.com/a.bmp", "bmp", _encoded(photo, "BMP"))
+    assert png.webp_bytes is not None
+    assert png.jpeg_bytes is None
+    assert bmp.webp_bytes is not None
+    assert bmp.jpeg_bytes is not None
+    # Saved again at quality 92, an uncompressed bitmap shrinks to a small part of itself.
+    assert bmp.jpeg_bytes < bmp.bytes / 4

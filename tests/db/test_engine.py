@@ -137,3 +137,48 @@ async def test_sqlite_read_then_write_transactions_do_not_fail_locked(tmp_path: 
         assert final == 20
     finally:
         await db.dispose()
+
+
+async def test_sqlite_writers_of_one_process_take_turns(tmp_path: Path) -> None:
+    """SQLite has one writer at a time: this process's write transactions queue for their
+    turn (SQLite's busy handler would poll with sleeps) and run one after the other; a second
+    engine on the file (another process) still waits on the lock itself."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'turns.db'}"
+    await asyncio.to_thread(upgrade, url)
+    db, other = Database(url), Database(url)
+    seen: list[str] = []
+
+    async def write(database: Database, name: str) -> None:
+        async with database.write() as session:
+            seen.append(f"{name} in")
+            session.add(CompetitiveAnalysisBatch(total_urls=2, name=name))
+            await session.flush()
+            await asyncio.sleep(0.02)  # let the others try to interleave
+            seen.append(f"{name} out")
+
+    try:
+        await asyncio.gather(*(write(db, name) for name in "abc"), write(other, "other"))
+        ours = [event for event in seen if not event.startswith("other")]
+        assert ours == ["a in", "a out", "b in", "b out", "c in", "c out"]
+        async with db.read() as session:
+            names = await session.scalars(sa.select(CompetitiveAnalysisBatch.name))
+            assert sorted(names) == ["a", "b", "c", "other"]
+    finally:
+        await db.dispose()
+        await other.dispose()
+
+
+async def test_a_write_inside_a_write_of_the_same_task_is_refused(tmp_path: Path) -> None:
+    """It could never commit (the outer one holds SQLite's lock): it fails at once instead of
+    waiting for a turn that would not come."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'nested.db'}"
+    await asyncio.to_thread(upgrade, url)
+    db = Database(url)
+    try:
+        with pytest.raises(RuntimeError, match="inside another"):
+            async with db.write(), db.write():
+                pass
+        async with db.write() as session:  # the turn was handed back
+            session.add(CompetitiveAnalysisBatch(total_urls=2))
+    finally:
+        await db.dispose()

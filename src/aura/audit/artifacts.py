@@ -305,10 +305,16 @@ class Subresources:
         return {item.url: item for item in self.items}
 
 
+#: The formats whose images are judged on their size re-encoded as JPEG (Lighthouse's
+#: "efficiently encode images"); other images are only re-encoded to WebP.
+JPEG_JUDGED_FORMATS = frozenset({"jpeg", "bmp"})
+
+
 @dataclass(frozen=True)
 class ImageEncoding:
     """One image as served, and its size re-encoded as Lighthouse re-encodes it: WebP at
-    quality 85 and JPEG at quality 92 (None when it was not measured, ``reason`` says why)."""
+    quality 85 and, for ``JPEG_JUDGED_FORMATS``, JPEG at quality 92 (None when it was not
+    measured, ``reason`` says why)."""
 
     url: str
     format: str

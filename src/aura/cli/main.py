@@ -10,12 +10,16 @@ from __future__ import annotations
 import atexit
 import gc
 import importlib
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from aura.cli import head_start
 from aura.process import prepare_process
 from aura.textcheck import text_problem
 
@@ -27,9 +31,12 @@ class LazyCommand:
     module: str
     attribute: str
     help: str
+    #: Whether the command takes a head start while it loads (``aura.cli.head_start``).
+    head_start: bool = False
 
     def load(self, name: str) -> Any:  # a click command (typer vendors its own click)
-        found = getattr(importlib.import_module(self.module), self.attribute)
+        with _collector_paused():
+            found = getattr(importlib.import_module(self.module), self.attribute)
         if isinstance(found, typer.Typer):
             group = typer.main.get_group(found)
             group.name = name
@@ -37,6 +44,27 @@ class LazyCommand:
         single = typer.Typer(add_completion=False)
         single.command(name=name)(found)
         return typer.main.get_command(single)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Import a command without the garbage collector, then leave what it built out of the
+    collector's passes.
+
+    A command's imports build a few hundred thousand objects (classes, functions, tables)
+    that live as long as the process and none of which is garbage: the collector's full
+    passes over them while they were built, and again at every full pass later, cost
+    `aura analyze` 0.13 s of CPU (0.23 s instead of 0.1), all of it holding the GIL.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 #: The commands in the order ``aura --help`` lists them.
@@ -57,7 +85,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "Audit one page and print the report (or the full result with --json).",
     ),
     "analyze": LazyCommand(
-        "aura.cli.analyze", "analyze", "Analyse the sites side by side and print the comparison."
+        "aura.cli.analyze",
+        "analyze",
+        "Analyse the sites side by side and print the comparison.",
+        head_start=True,
     ),
     "report": LazyCommand(
         "aura.cli.batches",
@@ -111,6 +142,8 @@ class _AuraGroup(TyperGroup):
             # Only its name and help line are read: the table has both, no import needed.
             return TyperCommand(name=cmd_name, help=lazy.help)
         if cmd_name not in self.commands:
+            if lazy.head_start and _as_program and "--help" not in sys.argv[1:]:
+                head_start.begin()
             self.commands[cmd_name] = lazy.load(cmd_name)
         return self.commands[cmd_name]
 
@@ -124,7 +157,19 @@ class _AuraGroup(TyperGroup):
             self._listing = False
 
 
-app = typer.Typer(
+#: True when this process is the ``aura`` program (not a test invoking its commands): only
+#: the program forks a head start.
+_as_program = False
+
+
+class _AuraTyper(typer.Typer):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        global _as_program
+        _as_program = True
+        return super().__call__(*args, **kwargs)
+
+
+app = _AuraTyper(
     cls=_AuraGroup,
     name="aura",
     help="Aura: competitive website analysis. Your site and your competitors, side by side.",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, defer
 
@@ -114,6 +114,8 @@ class CrawlCounts:
 def _insert(session: AsyncSession) -> Any:
     """``INSERT`` in the session's dialect, so that ``on_conflict_do_nothing`` is there."""
     if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # loaded for PostgreSQL only
+
         return postgresql.insert(CrawlPage)
     return sqlite.insert(CrawlPage)
 

@@ -70,7 +70,7 @@ def is_at_head(database_url: str) -> bool:
     """True when the database certainly is at the newest revision: only a SQLite file is
     read here (without Alembic or SQLAlchemy); for any other database, or when in doubt
     (no file, no version table, another revision), False, and ``upgrade`` decides."""
-    path = _sqlite_file(database_url)
+    path = sqlite_file(database_url)
     if path is None or not path.is_file():
         return False
     try:
@@ -87,7 +87,7 @@ def is_at_head(database_url: str) -> bool:
     return bool(current) and current == head_revisions()
 
 
-def _sqlite_file(database_url: str) -> Path | None:
+def sqlite_file(database_url: str) -> Path | None:
     """The file of a ``sqlite`` (or ``sqlite+driver``) URL; None for other databases, for
     an in-memory database and for URLs with options."""
     scheme, separator, rest = database_url.partition(":///")

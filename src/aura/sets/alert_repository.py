@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -38,6 +38,8 @@ NO_DELIVERY = "none"
 def _insert(session: AsyncSession, table: Any) -> Any:
     """``INSERT`` in the session's dialect, so that ``on_conflict_do_nothing`` is there."""
     if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # loaded for PostgreSQL only
+
         return postgresql.insert(table)
     return sqlite.insert(table)
 

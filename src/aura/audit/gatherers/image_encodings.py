@@ -1,12 +1,13 @@
 """The page's images re-encoded, to measure what a better encoding would save.
 
 As Lighthouse does (its OptimizedImages gatherer, through Chromium's encoders), each JPEG,
-PNG or BMP image over 4 KiB and up to 2000 KiB is encoded to WebP at quality 85 and to JPEG
-at quality 92, here with Pillow (libwebp, libjpeg) from the bytes the subresource fetch got,
-at a lower WebP effort than Chromium's (``WEBP_METHOD``: half the time, sizes within a few
-per cent). The largest images go first, side by side in the analysis's threads; the work
-stops at ``MAX_IMAGES`` images or once it has taken ``TIME_BUDGET_S`` seconds, and the
-images left are listed with the reason, never estimated.
+PNG or BMP image over 4 KiB and up to 2000 KiB is encoded to WebP at quality 85 and (JPEG and
+BMP images, the ones judged on it) to JPEG at quality 92, here with Pillow (libwebp,
+libjpeg) from the bytes the subresource fetch got, at a lower WebP effort than Chromium's
+(``WEBP_METHOD``: half the time, sizes within a few per cent). The largest images go first,
+side by side in the analysis's threads; the work stops at ``MAX_IMAGES`` images or once it
+has taken ``TIME_BUDGET_S`` seconds, and the images left are listed with the reason, never
+estimated.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ import warnings
 from dataclasses import replace
 from typing import ClassVar
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError, WebPImagePlugin
 
 from aura.audit import cpu
-from aura.audit.artifacts import ImageEncoding, ImageEncodings, Subresource, Subresources
+from aura.audit.artifacts import (
+    JPEG_JUDGED_FORMATS,
+    ImageEncoding,
+    ImageEncodings,
+    Subresource,
+    Subresources,
+)
 from aura.audit.gatherers.base import GatherContext
 from aura.audit.gatherers.subresources import IMAGE_BODY_BYTES
 from aura.audit.images import image_format, image_size
@@ -46,6 +53,10 @@ TIME_BUDGET_S = 4.0
 #: Decoding an image takes 3 or 4 bytes per pixel: larger ones are not decoded.
 MAX_PIXELS = 16_000_000
 ENCODABLE = frozenset({"jpeg", "png", "bmp"})
+
+# Registered here, Pillow's WebP writer is found without ``Image.init``, which would import
+# all of Pillow's forty format plugins (0.05 s of the GIL) at the first image saved as WebP.
+assert WebPImagePlugin
 
 
 class ImageEncodingsGatherer:
@@ -106,7 +117,8 @@ def encodable(subresources: Subresources) -> list[tuple[Subresource, str]]:
 
 
 def reencode(url: str, kind: str, data: bytes) -> ImageEncoding:
-    """``data`` re-encoded to WebP and JPEG (the first frame, at its own size)."""
+    """``data`` re-encoded to WebP and, for a format judged on it, to JPEG (the first frame,
+    at its own size): the JPEG size of a PNG would be measured only to be thrown away."""
     size = image_size(data)
     if size is not None and size[0] * size[1] > MAX_PIXELS:
         return ImageEncoding(url, kind, len(data), reason="too many pixels to decode")
@@ -124,9 +136,10 @@ def reencode(url: str, kind: str, data: bytes) -> ImageEncoding:
     # A palette's transparency goes through RGBA (Pillow warns on a palette straight to RGB).
     pixels = image.convert("RGBA" if transparent else "RGB")
     webp = _encoded(pixels, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
+    if kind not in JPEG_JUDGED_FORMATS:
+        return ImageEncoding(url, kind, len(data), webp_bytes=webp)
     cpu.checkpoint()
-    # JPEG has no transparency: Lighthouse encodes such images to JPEG all the same; here
-    # the alpha channel is dropped (only JPEGs and BMPs are judged on this size).
+    # JPEG has no transparency (a BMP may have an alpha channel): it is dropped.
     opaque = pixels.convert("RGB") if transparent else pixels
     jpeg = _encoded(opaque, "JPEG", quality=JPEG_QUALITY)
     return ImageEncoding(url, kind, len(data), webp_bytes=webp, jpeg_bytes=jpeg)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from aura.audit.artifacts import Artifacts, ImageEncodings, Subresources
+from aura.audit.artifacts import JPEG_JUDGED_FORMATS, Artifacts, ImageEncodings, Subresources
 from aura.audit.audits.performance._encodings import encoding_savings
 from aura.audit.base import Audit, AuditResult
 
@@ -26,7 +26,7 @@ class ImageEncodingEfficiency(Audit):
     def audit(self, artifacts: Artifacts) -> AuditResult:
         return encoding_savings(
             artifacts,
-            lambda item: item.format in ("jpeg", "bmp"),
+            lambda item: item.format in JPEG_JUDGED_FORMATS,
             lambda item: item.jpeg_bytes,
             THRESHOLD_BYTES,
         )
