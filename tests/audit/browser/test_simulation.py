@@ -21,6 +21,19 @@ from aura.audit.browser.simulation import (
 SITE = "http://shop.test"
 
 
+def phone_run(paint_ms: float | None, tbt_ms: float | None = None) -> ProfileRun:
+    """An unthrottled phone load whose first, largest and visually complete paints all came
+    at ``paint_ms``, to be simulated."""
+    return ProfileRun(
+        profile="mobile",
+        conditions=MOBILE.stated(cpu_simulated=True),
+        fcp_ms=paint_ms,
+        lcp_ms=paint_ms,
+        speed_index_ms=paint_ms,
+        tbt_ms=tbt_ms,
+    )
+
+
 def document(size: int = 10_000, url: str = f"{SITE}/") -> Request:
     return Request(
         id="doc",
@@ -113,14 +126,7 @@ def test_the_long_tasks_of_an_unthrottled_load_block_four_times_as_long_on_the_p
     # Without a trace: a long task of 100 ms after the first paint, on the unthrottled
     # load, lasts 400 ms on the phone (from 600, the document's end): 350 ms past 50 ms.
     # Its observed blocking time (50 ms) is not the phone's.
-    run = ProfileRun(
-        profile="mobile",
-        conditions=MOBILE.stated(cpu_simulated=True),
-        fcp_ms=30,
-        lcp_ms=30,
-        speed_index_ms=30,
-        tbt_ms=50,
-    )
+    run = phone_run(30, tbt_ms=50)
     simulated = with_simulation(run, [document()], {"longTasks": [[35, 100]]}, [(30.0, 100.0)])
     assert simulated.tbt_ms == pytest.approx(350)
     assert simulated.observed is not None
@@ -204,14 +210,7 @@ def test_the_filmstrip_keeps_its_shape_on_the_simulated_clock() -> None:
 
 
 def test_a_simulated_run_says_so_and_keeps_what_it_observed() -> None:
-    run = ProfileRun(
-        profile="mobile",
-        conditions=MOBILE.stated(cpu_simulated=True),
-        fcp_ms=50,
-        lcp_ms=50,
-        speed_index_ms=50,
-        tbt_ms=0,
-    )
+    run = phone_run(50, tbt_ms=0)
     lab = {"longTasks": []}
     simulated = with_simulation(run, [document(), stylesheet()], lab, [(50.0, 100.0)])
     assert simulated.fcp_ms == pytest.approx(900)
@@ -227,9 +226,7 @@ def test_a_simulated_run_says_so_and_keeps_what_it_observed() -> None:
 
 
 def test_a_load_that_cannot_be_simulated_says_its_cpu_was_not_the_phones_either() -> None:
-    run = ProfileRun(
-        profile="mobile", conditions=MOBILE.stated(cpu_simulated=True), fcp_ms=None, lcp_ms=None
-    )
+    run = phone_run(None)
     kept = with_simulation(run, [document()], {"longTasks": []}, [])
     assert kept.conditions["network_throttling"]["method"] == "none"
     assert kept.conditions["cpu_throttling"]["method"] == "none"

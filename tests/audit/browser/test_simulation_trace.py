@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 
-from aura.audit.browser.artifacts import ProfileRun
 from aura.audit.browser.netlog import NetworkLog
-from aura.audit.browser.profiles import MOBILE
 from aura.audit.browser.simulation import (
     Link,
     Observed,
@@ -25,6 +23,7 @@ from aura.audit.browser.simulation import (
     with_simulation,
 )
 from aura.audit.browser.trace import simulation_tasks
+from tests.audit.browser.test_simulation import phone_run
 
 SITE = "http://shop.test"
 APP = f"{SITE}/app.js"
@@ -161,14 +160,7 @@ def test_layout_speed_index_weighs_each_layout_by_the_log_of_its_length() -> Non
 
 
 def test_a_traced_run_gets_its_blocking_time_simulated_and_keeps_the_observed_one() -> None:
-    run = ProfileRun(
-        profile="mobile",
-        conditions=MOBILE.stated(cpu_simulated=True),
-        fcp_ms=50,
-        lcp_ms=50,
-        speed_index_ms=50,
-        tbt_ms=300,
-    )
+    run = phone_run(50, tbt_ms=300)
     # 50 ms of script after the first paint on the unthrottled load, 200 ms on the phone:
     # 150 ms past the threshold, between the first paint (600 optimistic, 600 pessimistic)
     # and the end of the task.
