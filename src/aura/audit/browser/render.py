@@ -289,11 +289,7 @@ class _Renderer:
             with timed(f"{name}.recorder_start"):
                 await recorder.start()
         netlog = None
-        # Simulated, the phone's network and CPU both come from an unthrottled load, as in
-        # Lighthouse's default mobile run: a task that waits on the clock (a script spinning
-        # until a time) lasts as long throttled or not, so only an unthrottled load's tasks
-        # can be multiplied by the phone's slowdown.
-        simulated = profile.mobile and network is None and self.settings.simulate_mobile
+        simulated = self._simulates(profile)
         if simulated:
             netlog = NetworkLog()
             netlog.attach(page)
@@ -422,6 +418,15 @@ class _Renderer:
             for step, spent in recorder.timings.items() if recorder is not None else ():
                 self.outcome.timings[f"{name}.{step}"] = round(spent, 1)
 
+    def _simulates(self, profile: DeviceProfile) -> bool:
+        """Whether ``profile``'s metrics are simulated: the phone's, without DevTools
+        throttling. Its network and CPU both come from an unthrottled load then, as in
+        Lighthouse's default mobile run: a task that waits on the clock (a script spinning
+        until a time) lasts as long throttled or not, so only an unthrottled load's tasks
+        can be multiplied by the phone's slowdown."""
+        settings = self.settings
+        return profile.mobile and settings.mobile_network is None and settings.simulate_mobile
+
     def _waits_for_phone(self) -> bool:
         """Whether a profile other than the phone's waits for the phone's simulated load
         before it starts its own (``BrowserSettings.phone_first``)."""
@@ -429,9 +434,7 @@ class _Renderer:
         return (
             settings.phone_first != "together"
             and settings.profiles_side_by_side
-            and settings.simulate_mobile
-            and settings.mobile_network is None
-            and any(profile.mobile for profile in settings.profiles)
+            and any(map(self._simulates, settings.profiles))
         )
 
     def _without_trace(
