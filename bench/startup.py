@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aura.audit.fetch import FetchLimits, NetworkPolicy
 from aura.audit.runner import AnalysisOptions, analyze_url
-from bench.common import serve_sites, write_result
+from bench.common import serve_sites_elsewhere, write_result
 
 AURA = [sys.executable, "-m", "aura.cli.main"]
 IMPORTS = (
@@ -91,8 +91,9 @@ def analyze_costs(repeats: int, count: int) -> dict[str, Any]:
     fresh: list[dict[str, float]] = []
     again: list[dict[str, float]] = []
     analyses_ms: list[float] = []
-    with serve_sites() as served:
-        urls = [url for _, url in served[:count]]
+    splits: list[dict[str, float]] = []
+    with serve_sites_elsewhere() as served:
+        urls = [served.urls[name] for name in sorted(served.urls)[:count]]
         for _ in range(repeats):
             with tempfile.TemporaryDirectory() as data:
                 env = {
@@ -109,13 +110,28 @@ def analyze_costs(repeats: int, count: int) -> dict[str, Any]:
                     output.unlink(missing_ok=True)
                     runs.append(timed(command, env))
                     assert json.loads(output.read_text())["comparison"], "no comparison was made"
+                splits.append(_cpu_split(command, env, Path(data)))
         analyses_ms.append(asyncio.run(_analyses_ms(urls)))
     return {
         "urls": len(urls),
         **median_of(fresh),
         "existing_database": median_of(again),
         "analyses_ms_sum": round(statistics.median(analyses_ms), 1),
+        "cpu_split_s": median_of(splits),
     }
+
+
+def _cpu_split(command: list[str], env: dict[str, str], data: Path) -> dict[str, float]:
+    """One more run (the database there) through ``bench/command_cpu.py``: the command's CPU
+    seconds by thread kind, and its children's (the head start) as the rest of the total."""
+    split_file = data / "cpu-split.json"
+    wrapped = [sys.executable, str(Path(__file__).with_name("command_cpu.py")), str(split_file)]
+    run = timed([*wrapped, *command[len(AURA) :]], env)
+    threads: dict[str, float] = json.loads(split_file.read_text())
+    split = {kind: threads.get(kind, 0.0) for kind in ("main", "analysis", "database", "other")}
+    split["children"] = max(run["cpu_s"] - sum(split.values()), 0.0)
+    split["total"] = run["cpu_s"]
+    return split
 
 
 async def _analyses_ms(urls: list[str]) -> float:
@@ -150,6 +166,14 @@ def main() -> None:
         f"{run['cpu_s']:.2f} s CPU in a fresh data folder; {again['wall_s']:.2f} s wall, "
         f"{again['cpu_s']:.2f} s CPU with the database there; the analyses alone, one after "
         f"the other in a warm process: {run['analyses_ms_sum']:.0f} ms"
+    )
+    split = run["cpu_split_s"]
+    print(
+        f"where its CPU goes (database there): main thread {split['main']:.2f} s (imports, "
+        f"event loop), analysis threads {split['analysis']:.2f} s, database threads "
+        f"{split['database']:.2f} s, other threads {split['other']:.2f} s, head start "
+        f"{split['children']:.2f} s; {split['total']:.2f} s in all, which {os.cpu_count()} "
+        f"cores take at least {split['total'] / (os.cpu_count() or 1):.2f} s to run"
     )
     print(f"load average {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min)")
     write_result("startup", figures)

@@ -113,6 +113,10 @@ def test_startup(sites: Path, tmp_path: Path) -> None:
     assert figures["analyze_static"]["analyses_ms_sum"] > 0
     # The second run, in the same data folder, finds the database already there.
     assert figures["analyze_static"]["existing_database"]["cpu_s"] > 0
+    # Where the command's CPU went: its main thread and the analyses' threads both worked.
+    split = figures["analyze_static"]["cpu_split_s"]
+    assert split["main"] > 0 and split["analysis"] > 0
+    assert split["total"] >= split["main"] + split["analysis"]
 
 
 def test_webp_effort(sites: Path, tmp_path: Path) -> None:
