@@ -115,7 +115,8 @@ def test_startup(sites: Path, tmp_path: Path) -> None:
     assert figures["analyze_static"]["existing_database"]["cpu_s"] > 0
     # Where the command's CPU went: its main thread and the analyses' threads both worked.
     split = figures["analyze_static"]["cpu_split_s"]
-    assert split["main"] > 0 and split["analysis"] > 0
+    assert split["main"] > 0
+    assert split["analysis"] > 0
     assert split["total"] >= split["main"] + split["analysis"]
 
 
