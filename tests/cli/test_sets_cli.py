@@ -320,6 +320,12 @@ CREATE = ["sets", "create", "S", "a.example", "b.example"]
         ([*CREATE, "--pages", "0"], 2, "--pages: "),
         ([*CREATE, "--pages", "9", "--depth", "99"], 2, "--depth: "),
         ([*CREATE, "--pages", "9", "--include", "/" + "x" * 300], 2, "--include: "),
+        (
+            [*CREATE, "--pages", "9", "--exclude", "https://a.example/tag/*"],
+            2,
+            "--exclude: patterns match a URL's path and query, like /blog/*, "
+            "not the whole URL (https://a.example/tag/*)",
+        ),
         ([*CREATE, "--exclude", "/tag/*"], 2, "--exclude shape a crawl: give --pages N"),
         (["sets", "create", "S", "ftp://a.example", "b.example"], 2, "URL 1: "),
         (["sets", "changes", "Nobody", "--format", "pdf"], 2, "unknown format"),

@@ -243,6 +243,25 @@ async def test_crawl_options_are_validated(
     assert any(field in detail["loc"] for detail in response.json()["detail"])
 
 
+@pytest.mark.parametrize("field", ["include", "exclude"])
+async def test_a_whole_url_as_a_crawl_pattern_is_refused_naming_it(
+    client: httpx.AsyncClient, site: str, other: str, field: str
+) -> None:
+    """Patterns match a URL's path and query: a whole URL would match no page, and the crawl
+    would quietly keep (or skip) nothing."""
+    pattern = f"{site}/blog/*"
+    response = await client.post(
+        "/api/v1/competitive/",
+        json={"urls": [f"{site}/", f"{other}/"], "pages": 5, field: ["/docs/*", pattern]},
+    )
+
+    assert response.status_code == 422
+    (detail,) = response.json()["detail"]
+    assert detail["loc"][-2:] == [field, 1]
+    assert pattern in detail["msg"]
+    assert "path and query" in detail["msg"]
+
+
 async def test_cancel_stops_the_crawls(app: FastAPI, client: httpx.AsyncClient) -> None:
     links = "".join(f'<a href="/p{index}">p</a>' for index in range(40))
     home = f"<html><head><title>Home</title></head><body>{links}</body></html>".encode()

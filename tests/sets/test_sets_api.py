@@ -103,6 +103,34 @@ async def test_create_read_list_update_and_delete(client: httpx.AsyncClient) -> 
     assert (await client.get(SETS)).json()["items"] == []
 
 
+async def test_a_whole_url_pattern_is_refused_but_a_set_stored_with_one_still_reads(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Crawl patterns match a URL's path and query. A whole URL is refused, naming it; a set
+    stored before that rule keeps reading (its patterns are shown as stored)."""
+    body = {"name": "Docs", "urls": ["a.example", "b.example"]}
+    refused = await client.post(
+        SETS, json={**body, "crawl": {"pages": 5, "include": ["https://a.example/docs/*"]}}
+    )
+    assert await _errors(refused) == [
+        (
+            ["body", "crawl", "include", 0],
+            "patterns match a URL's path and query, like /blog/*, not the whole URL "
+            "(https://a.example/docs/*)",
+        )
+    ]
+
+    created = await _create(client, **body, crawl={"pages": 5, "include": ["/docs/*"]})
+    runtime: Runtime = app.state.runtime
+    async with runtime.db.write() as session:
+        stored = await session.get(ComparisonSet, uuid.UUID(created["id"]))
+        assert stored is not None
+        stored.crawl = {**(stored.crawl or {}), "include": ["https://a.example/docs/*"]}
+    read = await client.get(f"{SETS}{created['id']}")
+    assert read.status_code == 200, read.text
+    assert read.json()["crawl"]["include"] == ["https://a.example/docs/*"]
+
+
 async def test_bad_urls_are_named_like_in_batches(client: httpx.AsyncClient) -> None:
     response = await client.post(
         SETS,

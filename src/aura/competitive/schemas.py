@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from aura.analyses.schemas import AnalysisMode, Runs
 from aura.comparison import ComparisonDocument
@@ -19,7 +21,24 @@ MAX_LABEL = 200
 MAX_CRAWL_PAGES = 5000
 MAX_CRAWL_DEPTH = 50
 MAX_PATTERNS = 20
-Pattern = Annotated[str, Field(min_length=1, max_length=200)]
+#: A scheme and ``://``: a whole URL where a pattern on its path and query belongs.
+_WHOLE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def _path_pattern(pattern: str) -> str:
+    """A crawl pattern as given, unless it is a whole URL: the crawl matches patterns on a
+    URL's path and query, so ``https://mysite.com/blog/*`` would match no page, and the
+    crawl would quietly keep (or skip) nothing."""
+    if _WHOLE_URL.match(pattern):
+        raise PydanticCustomError(
+            "whole_url_pattern",
+            "patterns match a URL's path and query, like /blog/*, not the whole URL ({pattern})",
+            {"pattern": pattern},
+        )
+    return pattern
+
+
+Pattern = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_path_pattern)]
 
 
 class BatchCreate(BaseModel):
@@ -93,7 +112,9 @@ class CrawlSpec(BaseModel):
 
     @classmethod
     def of(cls, options: CrawlOptions) -> CrawlSpec:
-        return cls(
+        """The spec of stored options, as they were stored (not validated again: a set saved
+        before a rule was added still reads)."""
+        return cls.model_construct(
             pages=options.max_pages,
             depth=options.max_depth,
             include=list(options.include),
