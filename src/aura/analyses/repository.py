@@ -112,43 +112,33 @@ class AnalysisRepository:
         duration_ms: int | None = None,
     ) -> bool:
         """Store the outcome if ``claim`` still holds the job; False if it lost it."""
-        updated = await self.session.execute(
-            sa.update(Analysis)
-            .where(
-                Analysis.id == claim.analysis_id,
-                Analysis.claim_token == claim.token,
-                Analysis.status == AnalysisStatus.RUNNING,
-            )
-            .values(
-                status=status,
-                result=result,
-                error=error,
-                final_url=final_url,
-                analysis_version=analysis_version,
-                duration_ms=duration_ms,
-                finished_at=utcnow(),
-                claim_token=None,
-                lease_expires_at=None,
-                stage=None,
-            )
+        return await self._while_held(
+            claim,
+            status=status,
+            result=result,
+            error=error,
+            final_url=final_url,
+            analysis_version=analysis_version,
+            duration_ms=duration_ms,
+            finished_at=utcnow(),
+            claim_token=None,
+            lease_expires_at=None,
+            stage=None,
         )
-        return rowcount(updated) == 1
 
     async def set_stage(self, claim: Claim, stage: str) -> bool:
         """Record the stage the running analysis reached, if ``claim`` still holds it."""
-        updated = await self.session.execute(
-            sa.update(Analysis)
-            .where(
-                Analysis.id == claim.analysis_id,
-                Analysis.claim_token == claim.token,
-                Analysis.status == AnalysisStatus.RUNNING,
-            )
-            .values(stage=stage)
-        )
-        return rowcount(updated) == 1
+        return await self._while_held(claim, stage=stage)
 
     async def release(self, claim: Claim) -> bool:
         """Give a job back to the queue after an attempt broke down (not the page's fault)."""
+        return await self._while_held(
+            claim, status=AnalysisStatus.QUEUED, claim_token=None, lease_expires_at=None, stage=None
+        )
+
+    async def _while_held(self, claim: Claim, **values: Any) -> bool:
+        """Set ``values`` on the analysis if ``claim`` still holds it (running, under the
+        claim's token); False if it lost it."""
         updated = await self.session.execute(
             sa.update(Analysis)
             .where(
@@ -156,9 +146,7 @@ class AnalysisRepository:
                 Analysis.claim_token == claim.token,
                 Analysis.status == AnalysisStatus.RUNNING,
             )
-            .values(
-                status=AnalysisStatus.QUEUED, claim_token=None, lease_expires_at=None, stage=None
-            )
+            .values(**values)
         )
         return rowcount(updated) == 1
 

@@ -16,6 +16,7 @@ import contextlib
 import re
 import threading
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -80,17 +81,13 @@ class SyllableTable:
         if not word.isascii():
             return None  # the dictionary is ASCII
         key = word.encode("ascii")
-        words, starts = self.words, self.starts
-        low, high = 0, len(self.counts)
-        while low < high:  # the first word not below ``key``
-            middle = (low + high) // 2
-            if words[starts[middle] : starts[middle + 1]] < key:
-                low = middle + 1
-            else:
-                high = middle
-        if low < len(self.counts) and words[starts[low] : starts[low + 1]] == key:
-            return self.counts[low]
+        index = bisect_left(range(len(self.counts)), key, key=self._word)
+        if index < len(self.counts) and self._word(index) == key:
+            return self.counts[index]
         return None
+
+    def _word(self, index: int) -> bytes:
+        return self.words[self.starts[index] : self.starts[index + 1]]
 
 
 @dataclass(frozen=True)

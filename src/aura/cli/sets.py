@@ -9,9 +9,9 @@ here with ``--schedule``, ``--every`` or ``--cron`` is picked up by their recove
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from pydantic import BaseModel, ValidationError
@@ -43,7 +43,7 @@ from aura.cli.terminal import SafeConsole
 from aura.competitive.schemas import CrawlSpec
 from aura.config import get_settings
 from aura.errors import ConflictError, InvalidInputError, NotFoundError
-from aura.history.document import RunChanges, Trends
+from aura.history.document import RunChanges
 from aura.runtime import Runtime
 from aura.sets.monitoring import MonitoringService
 from aura.sets.schedule import preset_cron
@@ -59,6 +59,9 @@ from aura.sets.schemas import (
     SetUpdate,
 )
 from aura.sets.service import SetService
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 app = typer.Typer(
     help="Comparison sets: your site and its competitors, run again and again, "
@@ -130,6 +133,20 @@ def _print_json(value: object) -> None:
 def _say(message: str) -> None:
     """A confirmation on stderr, so stdout keeps only results."""
     SafeConsole(stderr=True).print(Text(message), highlight=False)
+
+
+def _set_and(
+    name: str, read: Callable[[MonitoringService, AsyncSession, uuid.UUID], Awaitable[T]]
+) -> tuple[SetRead, T]:
+    """The set called ``name`` (or with that id) and what ``read``, a ``MonitoringService``
+    method, finds of it (its trends, alerts, rules)."""
+
+    async def work(runtime: Runtime) -> tuple[SetRead, T]:
+        async with runtime.db.read() as session:
+            found = await SetService(runtime).find(session, name)
+            return found, await read(MonitoringService(runtime), session, found.id)
+
+    return with_database(work, OPTION_OF)
 
 
 def _ignore_selectors(entries: Sequence[str], urls: Sequence[str]) -> dict[str, list[str]]:
@@ -648,13 +665,7 @@ def trends_command(
 ) -> None:
     """Each site's score over every finished run of the set."""
     chosen = _format(chosen_format, DOCUMENT_FORMATS)
-
-    async def work(runtime: Runtime) -> tuple[SetRead, Trends]:
-        async with runtime.db.read() as session:
-            found = await SetService(runtime).find(session, name)
-            return found, await MonitoringService(runtime).trends(session, found.id)
-
-    found, trends = with_database(work, OPTION_OF)
+    found, trends = _set_and(name, MonitoringService.trends)
     if chosen == "json":
         _print_json(trends)
         return
@@ -676,13 +687,7 @@ def alerts_command(
 ) -> None:
     """The alerts the set's rules raised, newest first, with their webhook delivery."""
     chosen = _format(chosen_format, TABLE_OR_JSON)
-
-    async def work(runtime: Runtime) -> tuple[SetRead, AlertList]:
-        async with runtime.db.read() as session:
-            found = await SetService(runtime).find(session, name)
-            return found, await MonitoringService(runtime).alerts(session, found.id)
-
-    found, alerts = with_database(work, OPTION_OF)
+    found, alerts = _set_and(name, MonitoringService.alerts)
     shown = alerts.items[:limit]
     if chosen == "json":
         _print_json(AlertList(items=shown))
@@ -770,13 +775,7 @@ def list_rules(
 ) -> None:
     """The alert rules of a set."""
     chosen = _format(chosen_format, TABLE_OR_JSON)
-
-    async def work(runtime: Runtime) -> tuple[SetRead, AlertRuleList]:
-        async with runtime.db.read() as session:
-            found = await SetService(runtime).find(session, name)
-            return found, await MonitoringService(runtime).rules(session, found.id)
-
-    found, rules = with_database(work, OPTION_OF)
+    found, rules = _set_and(name, MonitoringService.rules)
     if chosen == "json":
         _print_json(rules)
         return

@@ -354,11 +354,7 @@ class CrawlRepository:
             await self.session.execute(
                 sa.update(CrawlPage)
                 .execution_options(synchronize_session=False)
-                .where(
-                    CrawlPage.id == claim.page_id,
-                    CrawlPage.claim_token == claim.token,
-                    CrawlPage.status == CrawlPageStatus.RUNNING,
-                )
+                .where(*_held_by(claim))
                 .values(
                     status=CrawlPageStatus.DONE if fetched else CrawlPageStatus.FAILED,
                     record=record.as_json(),
@@ -538,11 +534,7 @@ class CrawlRepository:
         attempt (it only waited for a browser)."""
         updated = await self.session.execute(
             sa.update(CrawlPage)
-            .where(
-                CrawlPage.id == claim.page_id,
-                CrawlPage.claim_token == claim.token,
-                CrawlPage.status == CrawlPageStatus.RUNNING,
-            )
+            .where(*_held_by(claim))
             .values(
                 status=CrawlPageStatus.QUEUED,
                 claim_token=None,
@@ -795,6 +787,15 @@ class CrawlRepository:
             if live is None:
                 found.append(("finish", crawl_id))
         return found
+
+
+def _held_by(claim: PageClaim) -> tuple[sa.ColumnElement[bool], ...]:
+    """The page ``claim`` still holds: running, under the claim's token."""
+    return (
+        CrawlPage.id == claim.page_id,
+        CrawlPage.claim_token == claim.token,
+        CrawlPage.status == CrawlPageStatus.RUNNING,
+    )
 
 
 def _page_row(

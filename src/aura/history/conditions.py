@@ -20,12 +20,10 @@ busy in either run, is ``unmeasured`` between the two runs, never a change: an u
 page's mobile Total Blocking Time went from 3.1 s (long tasks on a loaded host) to 145 ms
 (the trace's) and its performance score from 48 to 81. The performance score is made of
 those values: it, and the overall score holding it, are unmeasured whenever one of its
-values is. Simulated from the trace, a paint timing depends little on the host's load (the
-simulated link's times, and the trace's tasks), so a busy host does not make it unmeasured;
-the layout shift is observed in every mode, and does; so does the blocking time simulated
-from an unthrottled load: its tasks' observed lengths times the phone's slowdown, the wait
-for a CPU in them multiplied too (one page's, 199 to 569 ms in five loads on a host at
-load 3).
+values is. Which values a busy host moves under each way of taking them is the audit
+engine's rule (``aura.audit.browser.profiles.moved_by_a_busy_host``, which also marks them
+in the lab audits): all the observed ones, and simulated from the trace, the layout shift,
+and the blocking time when the phone's CPU was simulated from an unthrottled load.
 """
 
 from __future__ import annotations
@@ -33,56 +31,53 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from aura.audit.browser.profiles import TIMINGS, moved_by_a_busy_host
 from aura.comparison.inputs import mapping
 
-#: The lab timings of Lighthouse's score.
-TIMINGS = ("fcp", "lcp", "si", "tbt")
-#: Observed in every mode (never simulated), and moved by a busy host too: whether an image
-#: or a font comes before or after the first layout decides whether it shifts the page. One
-#: unchanged page's mobile CLS was 0, 0.17, 1.17 and 1.64 in four loads on a busy host.
-OBSERVED_ALWAYS = ("cls",)
-#: How a method reads when the phone's CPU was simulated from an unthrottled load.
-UNTHROTTLED = " of an unthrottled load"
-#: Scores made of those timings (``overall`` holds the performance score).
+#: Scores made of the lab timings (``overall`` holds the performance score).
 TIMED_SCORES = ("performance", "overall")
+
+
+@dataclass(frozen=True)
+class Method:
+    """How one profile's timings were taken: two runs compare only when theirs are equal."""
+
+    #: "simulated" (over slow 4G), "devtools" (throttled by DevTools) or "observed".
+    network: str
+    #: Simulated: where the simulation's main-thread tasks came from ("trace", "long tasks").
+    main_thread: str | None = None
+    #: Simulated: the phone's CPU simulated too, from an unthrottled load.
+    cpu_simulated: bool = False
+
+    def __str__(self) -> str:
+        """The method as the change messages name it."""
+        if self.network == "simulated":
+            source = f"simulated from the {self.main_thread}"
+            return f"{source} of an unthrottled load" if self.cpu_simulated else source
+        return "throttled by DevTools" if self.network == "devtools" else "observed"
 
 
 @dataclass(frozen=True)
 class ProfileConditions:
     """How one profile's timings were taken in one run."""
 
-    method: str
+    method: Method
     #: Why the host disturbed the load's observed timings, or None.
     disturbed: str | None
-
-    @property
-    def from_cpu_time(self) -> bool:
-        """Simulated from the trace's CPU times: the host's load does not move them."""
-        return self.method.startswith("simulated from the trace")
-
-    def moved_by_a_busy_host(self) -> tuple[str, ...]:
-        """The values a busy host moves in this profile: all the observed ones; simulated
-        from the trace, the layout shift (observed in every mode), and from an unthrottled
-        load the blocking time too (its tasks' observed lengths times the phone's slowdown:
-        the wait for a CPU is multiplied with them)."""
-        if not self.from_cpu_time:
-            return TIMINGS + OBSERVED_ALWAYS
-        if self.method.endswith(UNTHROTTLED):
-            return ("tbt", *OBSERVED_ALWAYS)
-        return OBSERVED_ALWAYS
+    #: The values a busy host moves under these conditions (``moved_by_a_busy_host``).
+    moved_by_a_busy_host: tuple[str, ...]
 
 
-def _method(conditions: Mapping[str, object]) -> str:
+def _method(conditions: Mapping[str, object]) -> Method:
     throttling = mapping(conditions.get("network_throttling"))
     method = throttling.get("method")
     if method == "simulated":
-        source = f"simulated from the {throttling.get('main_thread') or 'long tasks'}"
-        if mapping(conditions.get("cpu_throttling")).get("method") == "simulated":
-            return f"{source}{UNTHROTTLED}"
-        return source
-    if method == "devtools":
-        return "throttled by DevTools"
-    return "observed"
+        return Method(
+            "simulated",
+            str(throttling.get("main_thread") or "long tasks"),
+            mapping(conditions.get("cpu_throttling")).get("method") == "simulated",
+        )
+    return Method("devtools" if method == "devtools" else "observed")
 
 
 def profile_conditions(result: object) -> dict[str, ProfileConditions]:
@@ -94,23 +89,26 @@ def profile_conditions(result: object) -> dict[str, ProfileConditions]:
         name = profile.get("profile")
         if not isinstance(name, str):
             continue
+        conditions = mapping(profile.get("conditions"))
         disturbed = mapping(profile.get("host")).get("disturbed")
         found[name] = ProfileConditions(
-            _method(mapping(profile.get("conditions"))),
+            _method(conditions),
             disturbed if isinstance(disturbed, str) and disturbed else None,
+            moved_by_a_busy_host(conditions),
         )
     return found
 
 
 def _why(profile: str, before: ProfileConditions, after: ProfileConditions) -> dict[str, str]:
-    """The profile's lab values (``TIMINGS``, ``OBSERVED_ALWAYS``) not comparable, and why."""
+    """The profile's lab values not comparable, and why: its timings when taken another way,
+    the values a busy host moves when it was busy in either run."""
     if before.method != after.method:
         why = f"{profile} timings taken another way ({before.method}, then {after.method})"
         return dict.fromkeys(TIMINGS, why)
     for run, conditions in (("the earlier run", before), ("this run", after)):
         if conditions.disturbed:
             why = f"{profile} {conditions.disturbed} in {run}"
-            return dict.fromkeys(conditions.moved_by_a_busy_host(), why)
+            return dict.fromkeys(conditions.moved_by_a_busy_host, why)
     return {}
 
 

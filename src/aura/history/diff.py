@@ -265,7 +265,7 @@ def simulated_profiles(result: object) -> set[str]:
     return {
         name
         for name, conditions in profile_conditions(result).items()
-        if conditions.method.startswith("simulated")
+        if conditions.method.network == "simulated"
     }
 
 

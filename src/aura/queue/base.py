@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Protocol
+from typing import Self
 
 Handler = Callable[[str], Awaitable[None]]
 
@@ -36,14 +37,19 @@ class QueueRules:
         return max(self.retry_delays)
 
 
-class TaskQueue(Protocol):
-    """A named queue of jobs (``kind(entity_id)`` under an idempotency key)."""
+class TaskQueue(ABC):
+    """A named queue of jobs (``kind(entity_id)`` under an idempotency key); the engines
+    share its name, its rules, and a delay made a due time."""
 
-    url: str
-    name: str
+    def __init__(self, url: str, name: str, rules: QueueRules | None) -> None:
+        self.url = url
+        self.name = name
+        self.rules = rules or QueueRules()
 
-    async def __aenter__(self) -> TaskQueue: ...
+    @abstractmethod
+    async def __aenter__(self) -> Self: ...
 
+    @abstractmethod
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
@@ -53,34 +59,18 @@ class TaskQueue(Protocol):
 
     async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
         """Queue ``kind(entity_id)`` under ``key``; False when that key is already queued."""
-        ...
-
-    async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool:
-        """Queue ``kind(entity_id)`` to run at ``when`` (at once if past); False if ``key`` is
-        already queued."""
-        ...
-
-    async def ping(self) -> None:
-        """Raise unless the queue can take jobs."""
-        ...
-
-    async def run_worker(self, *, concurrency: int, name: str | None = None) -> None:
-        """Run jobs until cancelled."""
-        ...
-
-
-class QueueEngine:
-    """What the engines share: their name, their rules, and a delay made a due time."""
-
-    def __init__(self, url: str, name: str, rules: QueueRules | None) -> None:
-        self.url = url
-        self.name = name
-        self.rules = rules or QueueRules()
-
-    async def enqueue(self, kind: str, entity_id: str, key: str, delay: float = 0.0) -> bool:
-        """Queue ``kind(entity_id)`` under ``key``; False when that key is already queued."""
         when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)
         return await self.enqueue_at(kind, entity_id, key, when)
 
+    @abstractmethod
     async def enqueue_at(self, kind: str, entity_id: str, key: str, when: dt.datetime) -> bool:
-        raise NotImplementedError
+        """Queue ``kind(entity_id)`` to run at ``when`` (at once if past); False if ``key`` is
+        already queued."""
+
+    @abstractmethod
+    async def ping(self) -> None:
+        """Raise unless the queue can take jobs."""
+
+    @abstractmethod
+    async def run_worker(self, *, concurrency: int, name: str | None = None) -> None:
+        """Run jobs until cancelled."""

@@ -14,12 +14,12 @@ from typing import Any
 
 from docket import Docket, ExponentialRetry, Timeout, Worker
 
-from aura.queue.base import Handler, QueueEngine, QueueRules
+from aura.queue.base import Handler, QueueRules, TaskQueue
 
 logger = logging.getLogger(__name__)
 
 
-class DocketQueue(QueueEngine):
+class DocketQueue(TaskQueue):
     """A named queue on ``memory://`` (in-process) or ``redis://`` (shared by processes)."""
 
     def __init__(

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from aura.queue.base import Handler, QueueEngine, QueueRules
+from aura.queue.base import Handler, QueueRules, TaskQueue
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class _Job:
     live: bool = field(default=True, compare=False)
 
 
-class LocalQueue(QueueEngine):
+class LocalQueue(TaskQueue):
     """Jobs held in memory and run by ``run_worker`` in this event loop."""
 
     def __init__(

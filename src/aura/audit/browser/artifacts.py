@@ -12,6 +12,7 @@ from typing import Any
 
 from aura.audit.artifacts import Document, memo
 from aura.audit.browser.contention import HostShare
+from aura.audit.browser.profiles import moved_by_a_busy_host
 
 
 @dataclass(frozen=True)
@@ -96,22 +97,12 @@ class ProfileRun:
 
     def disturbed(self, metric: str) -> str | None:
         """Why the host disturbed this load's ``metric`` (a curve name: ``fcp``, ``cls``...),
-        or None: a busy host disturbs what was observed, not the paint timings simulated from
-        the trace (the simulated link's, the tasks' share in them small); the layout shift is
-        observed in every mode, and the blocking time simulated from an unthrottled load is
-        made of the tasks' observed lengths times the phone's slowdown, a busy host's wait
-        for a CPU in them multiplied too."""
+        or None: when the host was busy and the metric is one a busy host moves under this
+        load's conditions (``moved_by_a_busy_host``)."""
         reason = self.host.disturbed if self.host is not None else None
-        if reason is None:
+        if reason is None or metric not in moved_by_a_busy_host(self.conditions):
             return None
-        throttling = self.conditions.get("network_throttling") or {}
-        traced = (
-            throttling.get("method") == "simulated" and throttling.get("main_thread") == "trace"
-        )
-        cpu = self.conditions.get("cpu_throttling") or {}
-        if metric == "tbt" and cpu.get("method") == "simulated":
-            return reason
-        return None if traced and metric != "cls" else reason
+        return reason
 
     def summary(self) -> dict[str, Any]:
         return {

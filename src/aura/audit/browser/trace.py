@@ -538,6 +538,7 @@ def _task_multiplier(task: _Span, cpu_multiplier: float) -> float:
 
 
 def _lays_out(span: _Span) -> bool:
+    """Whether the task, or a span inside it, laid out the page."""
     return span.name == "Layout" or any(_lays_out(child) for child in span.children)
 
 
@@ -655,13 +656,14 @@ def simulation_tasks(
             "needs": {},
             "sent": {},
             "evaluates": {},
-            "layout": False,
+            # The task's span tree says it, as for its slowdown in ``main_thread_work``.
+            "layout": _lays_out(root),
             "paint": False,
             "parse": False,
             "installs": [],
             "fires": [],
         }
-        for _ in roots
+        for root in roots
     ]
     for event in events:
         if (_int(event.get("pid")), _int(event.get("tid"))) != thread:
@@ -705,15 +707,14 @@ def simulation_tasks(
 
 
 def _note(event: dict[str, Any], seen: dict[str, Any]) -> None:
-    """Record what one event inside a task says about the task."""
+    """Record what one event inside a task says about the task (whether it laid out is
+    read from its span tree, ``_lays_out``)."""
     name = event.get("name")
     args = event.get("args") or {}
     data = args.get("data") or {}
     if not isinstance(data, dict):
         return
-    if name == "Layout":
-        seen["layout"] = True
-    elif name == "Paint":
+    if name == "Paint":
         seen["paint"] = True
     elif name == "ParseHTML":
         seen["parse"] = True
