@@ -232,7 +232,7 @@ def _skipped(node: LexborNode, tag: str, chrome: bool) -> bool:
         return True
     if tag == "dialog" and "open" not in attributes:
         return True
-    if _HIDDEN_STYLE.search(attributes.get("style") or "") or hidden_by_class(node):
+    if _HIDDEN_STYLE.search(attributes.get("style") or "") or classes_hide(attributes.get("class")):
         return True
     if chrome:
         return False
@@ -273,11 +273,15 @@ _SHOWN_AT_WIDTH = re.compile(
 )
 
 
-def hidden_by_class(node: LexborNode) -> bool:
-    """Whether the element's own classes hide it at every width (without a browser, the
-    stylesheets are not applied; these class names mean the same everywhere)."""
-    classes = (node.attributes.get("class") or "").split()
-    if not classes or not any(name in _HIDING_CLASSES for name in classes):
+def classes_hide(class_attribute: str | None) -> bool:
+    """Whether an element's classes (its ``class`` attribute) hide it at every width
+    (without a browser, the stylesheets are not applied; these class names mean the same
+    everywhere). It takes the attribute, not the element: selectolax builds a new dict on
+    each ``attributes``, and the callers hold it already."""
+    if not class_attribute:
+        return False
+    classes = class_attribute.split()
+    if _HIDING_CLASSES.isdisjoint(classes):
         return False
     return not any(_SHOWN_AT_WIDTH.match(name) for name in classes)
 
@@ -287,14 +291,16 @@ def hidden(node: LexborNode) -> bool:
     current: LexborNode | None = node
     while current is not None and current.tag not in ("-document", "#document", None):
         tag = current.tag or ""
-        if tag in ("noscript", "template") or (
-            tag == "dialog" and "open" not in current.attributes
-        ):
+        if tag in ("noscript", "template"):
             return True
         attributes = current.attributes
+        if tag == "dialog" and "open" not in attributes:
+            return True
         if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip() == "true":
             return True
-        if _HIDDEN_STYLE.search(attributes.get("style") or "") or hidden_by_class(current):
+        if _HIDDEN_STYLE.search(attributes.get("style") or "") or classes_hide(
+            attributes.get("class")
+        ):
             return True
         current = current.parent
     return False

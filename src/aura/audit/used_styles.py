@@ -27,7 +27,7 @@ from aura.audit.artifacts import Document
 from aura.audit.browser.artifacts import RenderedDesign
 from aura.audit.css import CssFacts
 from aura.audit.dom import hides_itself
-from aura.audit.text import hidden_by_class
+from aura.audit.text import classes_hide
 
 _SKIPPED_PSEUDO = re.compile(
     r"::?(?:hover|focus|focus-within|focus-visible|active|visited|target|checked|disabled|"
@@ -197,7 +197,8 @@ def _rendered(node: LexborNode, known: dict[int, bool]) -> bool:
 
 
 def css_hidden(node: LexborNode) -> bool:
-    return hides_itself(node.attributes) or hidden_by_class(node)
+    attributes = node.attributes
+    return hides_itself(attributes) or classes_hide(attributes.get("class"))
 
 
 def _text_size(node: LexborNode, sizes: dict[int, int]) -> int:
