@@ -294,12 +294,14 @@ _PAINT_PROPERTIES = COLOR_PROPERTIES - {
 }
 
 
-def _shown_colors(value: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _shown_colors(value: str) -> tuple[str, ...]:
     """The colours of a value that are mostly opaque (a 15 % black overlay is a shade, not
-    black)."""
-    return [
+    black). Cached: a stylesheet repeats the same few values (a third of them distinct on
+    the shared sites)."""
+    return tuple(
         color for token in _COLOR_TOKEN.findall(value) if (color := _shown_color(token)) is not None
-    ]
+    )
 
 
 def _shown_color(token: str) -> str | None:
@@ -343,7 +345,7 @@ _READ_PROPERTIES = COLOR_PROPERTIES | {"font-family", "font-size", "color-scheme
 def _declaration(facts: CssFacts, name: str, value: str) -> None:
     value = value.replace("!important", "").strip()
     if name in COLOR_PROPERTIES or (name.startswith("--") and _looks_like_color(value)):
-        for color in colors_in(value):
+        for color in _cached_colors_in(value):
             facts.colors[color] += 1
     elif name == "font-family":
         for family in families_in(value):
@@ -368,6 +370,12 @@ def colors_in(value: str) -> list[str]:
         if color is not None:
             found.append(color)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _cached_colors_in(value: str) -> tuple[str, ...]:
+    """``colors_in``, remembered: a stylesheet repeats the same few values."""
+    return tuple(colors_in(value))
 
 
 @lru_cache(maxsize=4096)
