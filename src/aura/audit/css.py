@@ -609,13 +609,14 @@ def merge_similar(
 ) -> list[tuple[str, float]]:
     """Colours with their weight, heaviest first, each folded into a heavier one that looks
     the same (CIEDE2000 below ``threshold``); the heavier colour names the group."""
-    groups: list[list[Any]] = []
+    groups: list[list[Any]] = []  # [colour, weight, its L*a*b*], each colour converted once
     for color, weight in sorted(weights.items(), key=lambda pair: (-pair[1], pair[0])):
+        lab = _lab(color)
         for group in groups:
-            if delta_e(group[0], color) < threshold:
+            if delta_e_lab(group[2], lab) < threshold:
                 group[1] += weight
                 break
         else:
-            groups.append([color, weight])
+            groups.append([color, weight, lab])
     groups.sort(key=lambda group: -group[1])
     return [(str(group[0]), float(group[1])) for group in groups]
