@@ -100,6 +100,8 @@ def _measure(document: Document, facts: CssFacts) -> UsedStyles:
 
 def split_selectors(selector_list: str) -> list[str]:
     """The selectors of a list, split at the commas outside parentheses."""
+    if "(" not in selector_list:  # most lists: every comma splits, no need to walk them
+        return [part for part in (raw.strip() for raw in selector_list.split(",")) if part]
     parts: list[str] = []
     current: list[str] = []
     depth = 0
