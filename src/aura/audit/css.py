@@ -168,15 +168,13 @@ def scan(css: str, facts: CssFacts | None = None) -> CssFacts:
     for match in _MEDIA.finditer(text):
         facts.media_queries[" ".join(match.group(1).split()).lower()] += 1
     facts.font_faces.extend(found.font_faces)
-    for raw_name, raw_value in _DECLARATION.findall(text):
-        value = raw_value.strip()
-        if value.endswith("}"):
-            continue
-        facts.declaration_count += 1
+    declarations = _DECLARATION.findall(text)
+    facts.declaration_count += len(declarations)  # a value stops before any brace
+    for raw_name, raw_value in declarations:
         name = raw_name.lower()
         # Most declarations (margins, display, …) say nothing the audits read.
         if name in _READ_PROPERTIES or name.startswith("--"):
-            _declaration(facts, name, value)
+            _declaration(facts, name, raw_value.strip())
     _scan_rules(text, facts)
     return facts
 
@@ -250,18 +248,22 @@ def _scan_rules(text: str, facts: CssFacts) -> None:
         if not selector or selector.startswith("@"):
             continue
         declarations: list[tuple[str, str]] = []
+        document_wide = _ROOT_SELECTOR.match(selector) is not None
         for raw_name, raw_value in _DECLARATION.findall(block):
             name = raw_name.lower()
+            custom = name.startswith("--")
+            if not custom and name not in _RULE_PROPERTIES:
+                continue  # margins, display…: their values are not read
             value = raw_value.replace("!important", "").strip()
-            if name.startswith("--"):
-                if _ROOT_SELECTOR.match(selector):
+            if custom:
+                if document_wide:
                     # The document's variables: their colours count where a rule reads them.
                     facts.variables[raw_name] = value
                 else:
                     declarations.append((raw_name, value))
-            elif name in _PAINT_PROPERTIES or name in ("font-family", "font"):
+            else:
                 declarations.append((name, value))
-                if name in _PAINT_PROPERTIES:
+                if name in _PAINT_PROPERTIES and "var(" in value:
                     read_by_colors.update(match.group(1) for match in _VAR.finditer(value))
         if declarations:
             raw.append((selector, declarations))
@@ -292,6 +294,8 @@ _PAINT_PROPERTIES = COLOR_PROPERTIES - {
     "outline-color",
     "caret-color",
 }
+#: The properties a style rule keeps (custom properties aside).
+_RULE_PROPERTIES = _PAINT_PROPERTIES | {"font-family", "font"}
 
 
 @lru_cache(maxsize=4096)
