@@ -214,6 +214,8 @@ class Lines:
 
     def end(self) -> None:
         """End the current line (a block starts or ends)."""
+        if not self._pieces:
+            return  # blocks in a row: most ends have no text to make a line of
         line = clean("".join(self._pieces))
         self._pieces.clear()
         if line and self._size < self.limit:
