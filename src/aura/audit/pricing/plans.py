@@ -337,7 +337,8 @@ def _short_texts(
             counters[0] += len(text.strip())
             if pieces is not None and counters[0] <= PRICE_TEXT_LIMIT:
                 pieces.append(text)
-                counters[1] |= bool(_HINT.search(text))
+                if not counters[1]:  # one hint is enough
+                    counters[1] = bool(_HINT.search(text))
             else:
                 frames[-1] = (frames[-1][0], None, counters)
             continue
