@@ -5,9 +5,10 @@
 * ``aura analyze`` of five shared sites in static mode, end to end in a fresh data folder
   (SQLite created and migrated, the in-process worker), then again in that folder (the
   database already there, as on every later run): wall and CPU time of the process, against
-  the five analyses alone in a warm process (the rest is start-up, the database and the
-  comparison). The machine may be shared: CPU time is the steadier figure, and the load
-  average is printed with them. The CPU time counts the command's children too: the head
+  the five analyses alone in a warm process, wall and CPU time (the rest is start-up, the
+  database and the comparison; the sites are served by another process, so the CPU time is
+  the analyses' own). The machine may be shared: CPU time is the steadier figure, and the
+  load average is printed with them. The CPU time counts the command's children too: the head
   start that ``aura analyze`` forks while it loads (``aura.cli.head_start``) works on the
   other core, so the CPU time of a run may exceed its wall time.
 
@@ -15,7 +16,7 @@ Aura's own modules are byte-compiled first, as an installed package has them (an
 run after the first has them, unless PYTHONDONTWRITEBYTECODE is set, as on the shared
 development machines): compiling them from source again costs every command ~0.1-0.4 s.
 
-Usage: .venv/bin/python bench/startup.py [--repeats 5] [--sites 5]
+Usage: .venv/bin/python bench/startup.py [--repeats 5] [--sites 5] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -84,13 +85,13 @@ def help_costs(repeats: int) -> dict[str, Any]:
     return figures
 
 
-def analyze_costs(repeats: int, count: int) -> dict[str, Any]:
+def analyze_costs(repeats: int, count: int, rounds: int = 3) -> dict[str, Any]:
     """``aura analyze`` in a fresh data folder (the database created and migrated), then
     again in the same folder (the database already at the newest revision, as on every run
-    after the first)."""
+    after the first); then ``rounds`` rounds of the analyses alone."""
     fresh: list[dict[str, float]] = []
     again: list[dict[str, float]] = []
-    analyses_ms: list[float] = []
+    analyses: list[dict[str, float]] = []
     splits: list[dict[str, float]] = []
     with serve_sites_elsewhere() as served:
         urls = [served.urls[name] for name in sorted(served.urls)[:count]]
@@ -111,12 +112,14 @@ def analyze_costs(repeats: int, count: int) -> dict[str, Any]:
                     runs.append(timed(command, env))
                     assert json.loads(output.read_text())["comparison"], "no comparison was made"
                 splits.append(_cpu_split(command, env, Path(data)))
-        analyses_ms.append(asyncio.run(_analyses_ms(urls)))
+        analyses.extend(asyncio.run(_analyses_costs(urls, rounds)))
     return {
         "urls": len(urls),
         **median_of(fresh),
         "existing_database": median_of(again),
-        "analyses_ms_sum": round(statistics.median(analyses_ms), 1),
+        "analyses_ms_sum": round(statistics.median(cost["wall_ms"] for cost in analyses), 1),
+        "analyses_cpu_ms_sum": round(statistics.median(cost["cpu_ms"] for cost in analyses), 1),
+        "analyses_rounds": len(analyses),
         "cpu_split_s": median_of(splits),
     }
 
@@ -134,27 +137,39 @@ def _cpu_split(command: list[str], env: dict[str, str], data: Path) -> dict[str,
     return split
 
 
-async def _analyses_ms(urls: list[str]) -> float:
-    """The five analyses alone, one after the other, in this (warmed-up) process."""
+async def _analyses_costs(urls: list[str], rounds: int) -> list[dict[str, float]]:
+    """The analyses alone, one after the other, in this (warmed-up) process: wall and CPU
+    milliseconds of each round (the CPU of this process: the analyses and their threads)."""
     options = AnalysisOptions(
         limits=FetchLimits(user_agent="Aura-bench"), policy=NetworkPolicy(allow_private=True)
     )
     await analyze_url(urls[0], options)  # warm-up: imports, dictionaries
-    started = time.perf_counter()
-    for url in urls:
-        await analyze_url(url, options)
-    return (time.perf_counter() - started) * 1000
+    costs: list[dict[str, float]] = []
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for url in urls:
+            await analyze_url(url, options)
+        costs.append(
+            {
+                "wall_ms": (time.perf_counter() - wall) * 1000,
+                "cpu_ms": (time.process_time() - cpu) * 1000,
+            }
+        )
+    return costs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--sites", type=int, default=5)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of the analyses alone, in a warm process"
+    )
     args = parser.parse_args()
     compileall.compile_dir(Path(__file__).resolve().parents[1] / "src" / "aura", quiet=1)
     figures = {
         "commands": help_costs(args.repeats),
-        "analyze_static": analyze_costs(max(1, args.repeats // 2), args.sites),
+        "analyze_static": analyze_costs(max(1, args.repeats // 2), args.sites, args.rounds),
     }
     print(f"{'command':<28} {'wall s':>8} {'cpu s':>8} {'modules':>8}")
     for name, cost in figures["commands"].items():
@@ -165,7 +180,8 @@ def main() -> None:
         f"aura analyze ({run['urls']} static pages): {run['wall_s']:.2f} s wall, "
         f"{run['cpu_s']:.2f} s CPU in a fresh data folder; {again['wall_s']:.2f} s wall, "
         f"{again['cpu_s']:.2f} s CPU with the database there; the analyses alone, one after "
-        f"the other in a warm process: {run['analyses_ms_sum']:.0f} ms"
+        f"the other in a warm process: {run['analyses_ms_sum']:.0f} ms wall, "
+        f"{run['analyses_cpu_ms_sum']:.0f} ms CPU (median of {run['analyses_rounds']} rounds)"
     )
     split = run["cpu_split_s"]
     print(

@@ -111,6 +111,7 @@ def test_startup(sites: Path, tmp_path: Path) -> None:
     )
     assert figures["analyze_static"]["urls"] == 2
     assert figures["analyze_static"]["analyses_ms_sum"] > 0
+    assert figures["analyze_static"]["analyses_cpu_ms_sum"] > 0
     # The second run, in the same data folder, finds the database already there.
     assert figures["analyze_static"]["existing_database"]["cpu_s"] > 0
     # Where the command's CPU went: its main thread and the analyses' threads both worked.
