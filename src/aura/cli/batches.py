@@ -17,7 +17,7 @@ from aura.cli.plumbing import fail, with_database
 from aura.cli.terminal import SafeConsole
 from aura.competitive.schemas import MAX_PAGE, BatchPage, BatchRead
 from aura.models import BatchStatus
-from aura.reports import FORMATS, Export, Report, export
+from aura.reports import FORMATS, Export, Report, export, shows_pages
 from aura.reports.as_pdf import export_pdf
 from aura.runtime import Runtime
 
@@ -148,7 +148,7 @@ def report(
         fail(f"unknown format {chosen!r}; use one of {', '.join([*FORMATS, 'pdf'])}")
 
     async def work(runtime: Runtime) -> Export:
-        loaded = await load_report(runtime, parsed, pages=chosen == "pdf" or FORMATS[chosen].pages)
+        loaded = await load_report(runtime, parsed, pages=shows_pages(chosen))
         if chosen != "pdf":
             return export(loaded, chosen)
         try:

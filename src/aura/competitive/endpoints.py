@@ -21,7 +21,7 @@ from aura.competitive.schemas import (
 from aura.competitive.service import CompetitiveService
 from aura.deps import ReadSession, RuntimeDep, WriteSession, limit_batch_creation, limit_reports
 from aura.errors import ERROR_RESPONSES, RATE_LIMITED
-from aura.reports import FORMATS, export
+from aura.reports import FORMATS, export, shows_pages
 from aura.reports.as_pdf import MEDIA_TYPE as PDF_MEDIA_TYPE
 from aura.reports.as_pdf import export_pdf
 from aura.reports.loading import report_of
@@ -173,7 +173,7 @@ async def export_comparison(
     or the crawled sites' pages as CSV (``pages-csv``)."""
     service = _service(runtime)
     batch, comparison, pages = await service.report_parts(
-        session, batch_id, pages=format_ == "pdf" or FORMATS[format_].pages
+        session, batch_id, pages=shows_pages(format_)
     )
     # Reading screenshots and rendering are blocking work; the ORM objects are fully loaded.
     report = await asyncio.to_thread(report_of, batch, comparison, runtime.screenshots, pages)

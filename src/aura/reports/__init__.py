@@ -39,6 +39,12 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
+def shows_pages(format_name: str) -> bool:
+    """Whether the export in ``format_name`` (one of ``FORMATS``, or ``pdf``: the HTML report
+    printed) shows the crawled pages, which are then read for it."""
+    return format_name == "pdf" or FORMATS[format_name].pages
+
+
 @dataclass(frozen=True)
 class Export:
     content: bytes
@@ -61,4 +67,5 @@ __all__ = [
     "Screenshot",
     "SiteAnalysis",
     "export",
+    "shows_pages",
 ]
