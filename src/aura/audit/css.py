@@ -174,7 +174,7 @@ def scan(css: str, facts: CssFacts | None = None) -> CssFacts:
         name = raw_name.lower()
         # Most declarations (margins, display, …) say nothing the audits read.
         if name in _READ_PROPERTIES or name.startswith("--"):
-            _declaration(facts, name, raw_value.strip())
+            _declaration(facts, name, raw_value)  # it strips the value
     _scan_rules(text, facts)
     return facts
 
@@ -358,7 +358,7 @@ _READ_PROPERTIES = COLOR_PROPERTIES | {"font-family", "font-size", "color-scheme
 def _declaration(facts: CssFacts, name: str, value: str) -> None:
     value = value.replace("!important", "").strip()
     if name in COLOR_PROPERTIES or (name.startswith("--") and _looks_like_color(value)):
-        for color in _cached_colors_in(value):
+        for color in colors_in(value):
             facts.colors[color] += 1
     elif name == "font-family":
         for family in families_in(value):
@@ -375,20 +375,13 @@ def _looks_like_color(value: str) -> bool:
     return lowered.startswith(("#", "rgb", "hsl"))
 
 
-def colors_in(value: str) -> list[str]:
-    """The concrete colours in a declaration value, as ``#rrggbb`` (transparent skipped)."""
-    found: list[str] = []
-    for token in _COLOR_TOKEN.findall(value):
-        color = parse_color(token)
-        if color is not None:
-            found.append(color)
-    return found
-
-
 @lru_cache(maxsize=4096)
-def _cached_colors_in(value: str) -> tuple[str, ...]:
-    """``colors_in``, remembered: a stylesheet repeats the same few values."""
-    return tuple(colors_in(value))
+def colors_in(value: str) -> tuple[str, ...]:
+    """The concrete colours in a declaration value, as ``#rrggbb`` (transparent skipped).
+    Cached: a stylesheet repeats the same few values."""
+    return tuple(
+        color for token in _COLOR_TOKEN.findall(value) if (color := parse_color(token)) is not None
+    )
 
 
 @lru_cache(maxsize=4096)
