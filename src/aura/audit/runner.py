@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aura.audit import cpu, scoring
 from aura.audit.artifacts import (
@@ -31,7 +31,6 @@ from aura.audit.base import Audit, AuditResult, ScoreDisplayMode
 from aura.audit.browser import BrowserPool, BrowserTier
 from aura.audit.browser import runs as browser_runs
 from aura.audit.browser.artifacts import LabMetrics, RenderedDom, RenderedTechnology
-from aura.audit.browser.render import RenderOutcome
 from aura.audit.browser.technology import browser_signals
 from aura.audit.fetch import Fetcher, FetchError, FetchLimits, NetworkPolicy
 from aura.audit.fetch.client import FetchedResponse
@@ -44,6 +43,9 @@ from aura.audit.snapshot import ContentSnapshot, content_snapshot
 from aura.audit.stages import AUDITING, RENDERING
 from aura.audit.technology import TechnologyOptions, TechnologyReport
 from aura.audit.technology.gatherers import technology_report
+
+if TYPE_CHECKING:
+    from aura.audit.browser.render import RenderOutcome
 
 logger = logging.getLogger(__name__)
 

@@ -160,6 +160,9 @@ DESKTOP = DeviceProfile(
 )
 
 PROFILES: tuple[DeviceProfile, ...] = (MOBILE, DESKTOP)
+#: Names of the screenshot files an analysis may have (the API serves only these): each
+#: profile's first screen, and the desktop's whole page.
+SCREENSHOT_NAMES = frozenset({*(f"{profile.name}.png" for profile in PROFILES), "full-page.png"})
 
 
 def moved_by_a_busy_host(conditions: Mapping[str, Any]) -> tuple[str, ...]:

@@ -66,8 +66,6 @@ TRACE_SHARE = 0.9
 #: The width (device pixels) of the screencast frames the Speed Index is computed from.
 FILMSTRIP_WIDTH = 360
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-#: Names of the screenshot files an analysis may have (the API serves only these).
-SCREENSHOT_NAMES = frozenset({"desktop.png", "mobile.png", "full-page.png"})
 #: The rendered DOM is kept up to this many characters (a page's HTML is bounded too).
 MAX_DOM_CHARS = 5_000_000
 #: Images read from the rendered page: <img> elements, CSS backgrounds, elements scanned.

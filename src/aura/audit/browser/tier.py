@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aura.audit.base import Audit
 from aura.audit.browser.artifacts import BROWSER_ARTIFACTS
-from aura.audit.browser.pool import BrowserPool
-from aura.audit.browser.render import RenderOutcome, render_page
 from aura.audit.fetch.guard import NetworkPolicy
+
+if TYPE_CHECKING:
+    from aura.audit.browser.pool import BrowserPool
+    from aura.audit.browser.render import RenderOutcome
 
 MODES = ("static", "browser")
 
@@ -60,6 +62,9 @@ class BrowserTier:
     ) -> RenderOutcome | None:
         if self.pool is None:
             return None
+        # Loaded with the first page rendered: a static analysis never needs it.
+        from aura.audit.browser.render import render_page
+
         return await render_page(url, self.pool, policy, screenshot_dir)
 
     def result_fields(self, outcome: RenderOutcome | None) -> dict[str, Any]:
