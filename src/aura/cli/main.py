@@ -11,8 +11,6 @@ import atexit
 import gc
 import importlib
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +18,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from aura.cli import head_start
+from aura.cli.loading import collector_paused
 from aura.process import prepare_process
 from aura.textcheck import text_problem
 
@@ -35,7 +34,7 @@ class LazyCommand:
     head_start: bool = False
 
     def load(self, name: str) -> Any:  # a click command (typer vendors its own click)
-        with _collector_paused():
+        with collector_paused():
             found = getattr(importlib.import_module(self.module), self.attribute)
         if isinstance(found, typer.Typer):
             group = typer.main.get_group(found)
@@ -44,27 +43,6 @@ class LazyCommand:
         single = typer.Typer(add_completion=False)
         single.command(name=name)(found)
         return typer.main.get_command(single)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Import a command without the garbage collector, then leave what it built out of the
-    collector's passes.
-
-    A command's imports build a few hundred thousand objects (classes, functions, tables)
-    that live as long as the process and none of which is garbage: the collector's full
-    passes over them while they were built, and again at every full pass later, cost
-    `aura analyze` 0.13 s of CPU (0.23 s instead of 0.1), all of it holding the GIL.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 #: The commands in the order ``aura --help`` lists them.
