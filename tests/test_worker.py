@@ -34,7 +34,8 @@ def test_the_batch_commands_load_neither_the_sets_history_nor_the_task_engine() 
         [
             sys.executable,
             "-c",
-            "import sys, aura.cli.analyze, aura.cli.batch_run;print(' '.join(sorted(sys.modules)))",
+            "import sys, aura.cli.analyze_work, aura.cli.batch_run;"
+            "print(' '.join(sorted(sys.modules)))",
         ],
         check=True,
         capture_output=True,

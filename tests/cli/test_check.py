@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner, Result
 
-from aura.cli.check import evaluate
+from aura.cli.check_work import evaluate
 from aura.cli.main import app
 from tests.reports.builders import OURS, RIVAL, THIRD, make_report
 from tests.support.servers import closed_port_url

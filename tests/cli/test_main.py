@@ -1,5 +1,6 @@
 """The ``aura`` command loads a command's module only when that command runs: its help is
-listed from a table, which must agree with the commands themselves."""
+listed from a table, which must agree with the commands themselves. A command's module holds
+its options only: its own ``--help`` loads neither the service nor the engine either."""
 
 from __future__ import annotations
 
@@ -17,6 +18,18 @@ from aura.cli.main import COMMANDS, LazyCommand, app
 
 #: Modules that make up the web app, the queue, the database and the audit engine.
 HEAVY = ("fastapi", "sqlalchemy", "docket", "aura.runtime", "aura.audit.runner", "aura.api")
+#: What a command does rather than what it takes: the settings, the stored models, the
+#: audit engine's tiers, the comparison and the reports.
+WORK = (
+    "aura.config",
+    "aura.models",
+    "aura.audit.browser",
+    "aura.audit.technology",
+    "aura.comparison",
+    "aura.reports",
+    "aura.competitive.schemas",
+    "aura.sets.schemas",
+)
 
 
 def loaded_after(*args: str) -> list[str]:
@@ -43,8 +56,33 @@ def test_help_lists_every_command_without_loading_any() -> None:
     assert loaded_after("--help") == []
 
 
-def test_a_light_command_does_not_load_the_service() -> None:
-    assert loaded_after("db", "--help") == []
+def test_the_help_of_every_command_and_subcommand_loads_neither_service_nor_engine() -> None:
+    """Every command and subcommand, as the groups list them, shows its ``--help`` in one
+    fresh interpreter, and what each one loaded is recorded: since modules stay loaded, a
+    command that loaded nothing left every module it could have loaded unloaded."""
+    watched = [*HEAVY, *WORK]
+    script = (
+        "import sys, json\n"
+        "import typer\n"
+        "from typer.testing import CliRunner\n"
+        "from aura.cli.main import app\n"
+        "def paths(command, path):\n"
+        "    yield path\n"
+        "    for name in getattr(command, 'list_commands', lambda ctx: [])(None):\n"
+        "        yield from paths(command.get_command(None, name), [*path, name])\n"
+        "loaded = {}\n"
+        "for path in paths(typer.main.get_command(app), []):\n"
+        "    result = CliRunner().invoke(app, [*path, '--help'])\n"
+        "    assert result.exit_code == 0, (path, result.output)\n"
+        f"    loaded[' '.join(path)] = [m for m in {watched!r} if m in sys.modules]\n"
+        "print(json.dumps(loaded))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+    )
+    loaded: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"serve", "analyze", "db upgrade", "sets rules", "sets rules add"} <= set(loaded)
+    assert {path: found for path, found in loaded.items() if found} == {}
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

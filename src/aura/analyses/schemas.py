@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.details import with_views
+from aura.audit.limits import MAX_RUNS
 from aura.models import Analysis
 
 #: ``static``: HTTP, HTML, CSS and resources; ``browser``: also rendered in Chromium.

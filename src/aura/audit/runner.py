@@ -37,6 +37,7 @@ from aura.audit.fetch.client import FetchedResponse
 from aura.audit.gatherers import GATHERERS, GatherContext, SubresourceLimits
 from aura.audit.health import RenderHealth, assess, linked_stylesheets, static_resources
 from aura.audit.html import decode_html, page_problem, parse_refusal
+from aura.audit.limits import MAX_RUNS
 from aura.audit.memory import release_free_memory
 from aura.audit.pricing import PricingPlans
 from aura.audit.snapshot import ContentSnapshot, content_snapshot
@@ -183,7 +184,7 @@ async def _render(
 ) -> tuple[RenderOutcome | None, dict[str, Any] | None]:
     """Render the page ``runs`` times, one after the other; the median render is the one
     reported (its screenshots kept), with the spread of the lab metrics over all of them."""
-    runs = max(1, min(runs, browser_runs.MAX_RUNS))
+    runs = max(1, min(runs, MAX_RUNS))
     outcomes: list[RenderOutcome] = []
     for index in range(runs):
         folder = screenshot_dir

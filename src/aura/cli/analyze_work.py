@@ -1,8 +1,11 @@
-"""``aura analyze URL URL…``: a competitive analysis from the terminal.
+"""What ``aura analyze URL URL…`` does: a competitive analysis from the terminal.
 
 The batch goes through the same service and jobs as one submitted to the API and is stored
 in the configured database (``aura batches`` lists it afterwards); this process runs the
-worker. Progress goes to stderr, the comparison to stdout (or to ``-o FILE``).
+worker. Progress goes to stderr, the comparison to stdout (or to ``-o FILE``). The other
+commands that run or show a batch (``check``, ``demo``, ``report``, ``sets``) share the
+functions here. ``aura.cli.analyze`` declares the command's options and imports this
+module when the command runs.
 """
 
 from __future__ import annotations
@@ -17,17 +20,13 @@ import typer
 from pydantic import ValidationError
 from rich.text import Text
 
-from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
 from aura.cli.batch_run import BatchOutcome, prepare_database, run_batch
 from aura.cli.comparison_view import batch_table, print_report
 from aura.cli.plumbing import (
     CRAWL_OPTION_OF,
-    DEPTH_HELP,
-    EXCLUDE_HELP,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
-    INCLUDE_HELP,
     explain,
     fail,
     run_to_end,
@@ -180,63 +179,23 @@ def emit(outcome: BatchOutcome, chosen: str, output: Path | None) -> None:
     write_bytes(export(report, chosen).content)
 
 
-def analyze(
-    urls: list[str] | None = typer.Argument(
-        None, metavar="URL...", help="Your site and its competitors (2 to AURA_MAX_BATCH_URLS)"
-    ),
-    set_name: str | None = typer.Option(
-        None,
-        "--set",
-        help="Run the comparison set NAME instead (see `aura sets`): its sites and options",
-    ),
-    name: str | None = typer.Option(None, "--name", help="A name for the batch"),
-    primary: str | None = typer.Option(
-        None, "--primary", help="Your own site (one of the URLs): gaps and advice are for it"
-    ),
-    label: list[str] | None = typer.Option(
-        None,
-        "--label",
-        metavar="URL=NAME",
-        help="What to call a site in the comparison instead of the name on its page "
-        "(repeat for each site)",
-    ),
-    mode: str | None = typer.Option(
-        None, "--mode", help="static, or browser (Chromium); default: the configured mode"
-    ),
-    runs: int | None = typer.Option(
-        None,
-        "--runs",
-        help=f"Browser mode: render each page N times (1 to {MAX_RUNS}) and report the "
-        "median run, with the spread of its lab metrics",
-    ),
-    pages: int | None = typer.Option(
-        None,
-        "--pages",
-        help="Pages to analyse per site, the start page included: more than 1 crawls each "
-        "site (default 1: the start pages only)",
-    ),
-    depth: int | None = typer.Option(None, "--depth", help=DEPTH_HELP),
-    include: list[str] | None = typer.Option(
-        None, "--include", metavar="PATTERN", help=INCLUDE_HELP
-    ),
-    exclude: list[str] | None = typer.Option(
-        None, "--exclude", metavar="PATTERN", help=EXCLUDE_HELP
-    ),
-    chosen_format: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="table, json, md, csv or html (default: table, or the extension of -o)",
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the report to FILE instead of stdout"
-    ),
+def analyze_sites(
+    urls: list[str] | None,
+    *,
+    set_name: str | None,
+    name: str | None,
+    primary: str | None,
+    label: list[str] | None,
+    mode: str | None,
+    runs: int | None,
+    pages: int | None,
+    depth: int | None,
+    include: list[str] | None,
+    exclude: list[str] | None,
+    chosen_format: str | None,
+    output: Path | None,
 ) -> None:
-    """Analyse the sites side by side and print the comparison.
-
-    Progress is shown on stderr; stdout carries only the result, so --format json pipes
-    into jq. Exits 1 when every URL failed, 2 on invalid input.
-    """
+    """``aura analyze``, its options parsed (``aura.cli.analyze``)."""
     settings = get_settings()
     chosen = output_format(chosen_format, output)
     if set_name is not None:

@@ -1,4 +1,5 @@
-"""``aura audit URL``: run the audit engine on one page, without the database."""
+"""What ``aura audit URL`` does: run the audit engine on one page, without the database.
+``aura.cli.audit`` declares the command's options and imports this module when it runs."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from rich.markup import escape
 from rich.text import Text
 
 from aura.audit.browser import BrowserPool
-from aura.audit.browser.runs import MAX_RUNS
 from aura.audit.fetch import NetworkPolicy
+from aura.audit.limits import MAX_RUNS
 from aura.audit.report import render_report
 from aura.audit.runner import AnalysisError, AnalysisOptions, analyze_url
 from aura.cli.terminal import SafeConsole, write_output
@@ -23,25 +24,10 @@ from aura.runtime import analysis_options, browser_settings, default_mode
 from aura.urls import InvalidUrlError, normalise_url
 
 
-def audit(
-    url: str = typer.Argument(..., help="The page to audit"),
-    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON"),
-    mode: str | None = typer.Option(
-        None,
-        "--mode",
-        help="static, or browser (Chromium); default: browser where Chromium is installed",
-    ),
-    screenshots: Path | None = typer.Option(
-        None, "--screenshots", help="Folder for the screenshots (browser mode)"
-    ),
-    runs: int = typer.Option(
-        1,
-        "--runs",
-        help=f"Browser mode: render each page N times (1 to {MAX_RUNS}) and report the "
-        "median run, with the spread of its lab metrics",
-    ),
+def audit_page(
+    url: str, *, as_json: bool, mode: str | None, screenshots: Path | None, runs: int
 ) -> None:
-    """Audit one page and print the report (or the full result with --json)."""
+    """``aura audit``, its options parsed (``aura.cli.audit``)."""
     settings = get_settings()
     err = SafeConsole(stderr=True)
     try:

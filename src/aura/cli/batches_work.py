@@ -1,4 +1,5 @@
-"""``aura batches list|show|delete`` and ``aura report ID``: the stored batches."""
+"""What ``aura batches list|show|delete`` and ``aura report ID`` do with the stored batches.
+``aura.cli.batches`` declares their options and imports this module when one runs."""
 
 from __future__ import annotations
 
@@ -6,22 +7,19 @@ import uuid
 from pathlib import Path
 from typing import TypeVar
 
-import typer
 from rich.table import Table
 from rich.text import Text
 
-from aura.cli.analyze import output_format, write_bytes
+from aura.cli.analyze_work import output_format, write_bytes
 from aura.cli.batch_run import load_report, service_for
 from aura.cli.comparison_view import batch_table, print_report
 from aura.cli.plumbing import fail, with_database
 from aura.cli.terminal import SafeConsole
-from aura.competitive.schemas import MAX_PAGE, BatchPage, BatchRead
+from aura.competitive.schemas import BatchPage, BatchRead
 from aura.models import BatchStatus
 from aura.reports import FORMATS, Export, Report, export, shows_pages
 from aura.reports.as_pdf import export_pdf
 from aura.runtime import Runtime
-
-app = typer.Typer(help="List, show and delete stored batches.", no_args_is_help=True)
 
 T = TypeVar("T")
 
@@ -33,13 +31,8 @@ def _batch_id(raw: str) -> uuid.UUID:
         fail(f"{raw!r} is not a batch id (see `aura batches list`)")
 
 
-@app.command("list")
-def list_batches(
-    as_json: bool = typer.Option(False, "--json", help="Print the page as JSON"),
-    limit: int = typer.Option(20, "--limit", min=1, max=100, help="Batches per page"),
-    page: int = typer.Option(1, "--page", min=1, max=MAX_PAGE, help="Page number, newest first"),
-) -> None:
-    """The stored batches, newest first."""
+def list_stored(*, as_json: bool, limit: int, page: int) -> None:
+    """``aura batches list``, its options parsed (``aura.cli.batches``)."""
 
     async def work(runtime: Runtime) -> BatchPage:
         async with runtime.db.read() as session:
@@ -82,9 +75,8 @@ def list_batches(
     console.print(table)
 
 
-@app.command("show")
-def show_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> None:
-    """A batch: its URLs with their state and, once finished, the comparison."""
+def show_stored(batch_id: str) -> None:
+    """``aura batches show``."""
     parsed = _batch_id(batch_id)
 
     async def work(runtime: Runtime) -> tuple[BatchRead, Report | None]:
@@ -103,9 +95,8 @@ def show_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> None
         console.print(Text(batch.error, style="red"))
 
 
-@app.command("delete")
-def delete_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> None:
-    """Delete a batch with its analyses, comparison and screenshots."""
+def delete_stored(batch_id: str) -> None:
+    """``aura batches delete``."""
     parsed = _batch_id(batch_id)
 
     async def work(runtime: Runtime) -> None:
@@ -116,24 +107,8 @@ def delete_batch(batch_id: str = typer.Argument(..., help="The batch id")) -> No
     SafeConsole(stderr=True).print(f"Deleted batch {parsed}.", highlight=False)
 
 
-def report(
-    batch_id: str = typer.Argument(..., help="The batch id"),
-    chosen_format: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help="html, md, csv, json, pdf or pages-csv (default: from -o, else html)",
-    ),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help="The file to write; '-' for stdout (default: a file named after the batch)",
-    ),
-) -> None:
-    """Export the comparison of a finished batch (HTML, Markdown, CSV, JSON or PDF).
-
-    ``--format pages-csv`` writes the crawled sites' pages instead, a row each."""
+def export_report(batch_id: str, chosen_format: str | None, output: Path | None) -> None:
+    """``aura report``, its options parsed (``aura.cli.batches``)."""
     parsed = _batch_id(batch_id)
     to_stdout = output is not None and str(output) == "-"
     if chosen_format is None and (output is None or to_stdout):

@@ -1,9 +1,6 @@
-"""``aura check OWN_URL --against URL…``: a CI gate that knows about your competitors.
-
-The own site fails the gate when it trails any competitor in one of the named categories
-(by more than ``--tolerance`` points) or scores under a ``--fail-under`` floor. Exit codes:
-0 passed, 1 failed (with the reasons), 2 invalid input.
-"""
+"""What ``aura check`` does: judge the own site against its competitors' scores and the
+floors given (``aura.cli.check`` declares the options and imports this module when the
+command runs)."""
 
 from __future__ import annotations
 
@@ -16,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from aura.audit import scoring
-from aura.cli.analyze import batch_request, execute, write_bytes
+from aura.cli.analyze_work import batch_request, execute, write_bytes
 from aura.cli.plumbing import EXIT_FAILED, fail
 from aura.cli.terminal import SafeConsole
 from aura.comparison.document import ComparisonDocument
@@ -164,28 +161,17 @@ def print_verdict(verdict: Verdict, console: Console) -> None:
         console.print(Text("  • " + problem))
 
 
-def check(
-    own_url: str = typer.Argument(..., metavar="OWN_URL", help="Your site"),
-    against: list[str] = typer.Option(
-        ..., "--against", "-a", help="A competitor (repeat, or separate with commas)"
-    ),
-    categories: str | None = typer.Option(
-        None,
-        "--categories",
-        "-c",
-        help="Categories where you must not trail, comma-separated (default: all scored); "
-        "'overall' is the overall score",
-    ),
-    fail_under: list[str] = typer.Option(
-        [], "--fail-under", help="CATEGORY=SCORE: a floor for your site (repeatable)"
-    ),
-    tolerance: float = typer.Option(
-        0.0, "--tolerance", min=0, help="Points you may trail a competitor by"
-    ),
-    mode: str | None = typer.Option(None, "--mode", help="static or browser"),
-    as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON"),
+def check_sites(
+    own_url: str,
+    *,
+    against: list[str],
+    categories: str | None,
+    fail_under: list[str],
+    tolerance: float,
+    mode: str | None,
+    as_json: bool,
 ) -> None:
-    """Fail (exit 1) when your site trails a competitor or falls under a floor."""
+    """``aura check``, its options parsed (``aura.cli.check``)."""
     chosen = parse_categories(categories)
     floors = parse_floors(fail_under)
     competitors = _split(against)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from aura.cli.loading import collector_paused
 from aura.cli.terminal import echo
-from aura.config import get_settings
 
 app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 
@@ -13,7 +13,9 @@ app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
 @app.command()
 def upgrade(revision: str = typer.Argument("head", help="Target revision")) -> None:
     """Apply the migrations up to REVISION (default: the newest)."""
-    from aura.db.migrate import upgrade as run_upgrade  # Alembic: only when it runs
+    with collector_paused():  # the settings and Alembic: only when it runs
+        from aura.config import get_settings
+        from aura.db.migrate import upgrade as run_upgrade
 
     settings = get_settings()
     run_upgrade(settings.database_url_resolved, revision)

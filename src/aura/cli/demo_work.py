@@ -3,6 +3,9 @@
 The demo sites ship with Aura (``aura/demo/sites``). They are served on 127.0.0.1 ports that
 only this command's network policy treats as reachable: the global rule against private
 addresses stays as configured. The batch goes to a throwaway database unless ``--save``.
+
+What the command does; ``aura.cli.demo`` declares its options and imports this module when
+it runs.
 """
 
 from __future__ import annotations
@@ -10,13 +13,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from aura.audit.fetch import NetworkPolicy
-from aura.cli.analyze import batch_request, emit, execute, output_format
+from aura.cli.analyze_work import batch_request, emit, execute, output_format
 from aura.cli.terminal import SafeConsole
 from aura.config import Settings, get_settings
 from aura.demo import ServedSite, serve_demo_sites
@@ -44,19 +46,8 @@ def _introduce(sites: list[ServedSite], console: Console) -> None:
     console.print(table)
 
 
-def demo(
-    chosen_format: str | None = typer.Option(
-        None, "--format", "-f", help="table, json, md, csv or html (default: table)"
-    ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE"),
-    save: bool = typer.Option(
-        False, "--save", help="Keep the batch in the configured database (default: throwaway)"
-    ),
-    mode: str = typer.Option(
-        "static", "--mode", help="static (seconds), or browser: Chromium, with screenshots"
-    ),
-) -> None:
-    """Run a comparison of the bundled demo sites, offline, in a few seconds."""
+def run_demo(chosen_format: str | None, output: Path | None, *, save: bool, mode: str) -> None:
+    """``aura demo``, its options parsed (``aura.cli.demo``)."""
     chosen = output_format(chosen_format, output)
     err = SafeConsole(stderr=True)
     with tempfile.TemporaryDirectory(prefix="aura-demo-") as scratch, serve_demo_sites() as sites:

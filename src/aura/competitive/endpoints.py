@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from aura.api import StrictJsonRoute
+from aura.competitive.paging import MAX_PAGE
 from aura.competitive.schemas import (
-    MAX_PAGE,
     BatchCreate,
     BatchPage,
     BatchRead,

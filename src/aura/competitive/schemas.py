@@ -237,11 +237,6 @@ def _crawl_read(crawl: Crawl | None) -> CrawlRead | None:
     )
 
 
-#: The highest page number a listing takes: its offset must fit the databases' 64-bit
-#: integers (a page past the last one is simply empty).
-MAX_PAGE = 1_000_000
-
-
 class BatchPage(BaseModel):
     items: list[BatchRead]
     total: int

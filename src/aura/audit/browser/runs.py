@@ -25,8 +25,6 @@ LAB_METRICS: tuple[tuple[str, str, str], ...] = (
     ("tbt", "total-blocking-time", "tbt_ms"),
     ("cls", "cumulative-layout-shift", "cls"),
 )
-#: At most this many renders of one page.
-MAX_RUNS = 5
 
 
 def profile_score(run: ProfileRun) -> float | None:

