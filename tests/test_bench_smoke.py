@@ -121,6 +121,19 @@ def test_startup(sites: Path, tmp_path: Path) -> None:
     assert split["total"] >= split["main"] + split["analysis"]
 
 
+def test_startup_ab(sites: Path, tmp_path: Path) -> None:
+    """This tree against itself: each tree runs twice a round (A, B, B, A)."""
+    figures = run_bench(
+        sites, tmp_path, ["bench/startup_ab.py", str(ROOT), "--rounds", "1", "--sites", "2"]
+    )
+    assert figures["urls"] == 2
+    assert figures["other_tree"] == str(ROOT)
+    for tree in ("this", "other"):
+        assert figures[tree]["runs"] == 2
+        assert 0 < figures[tree]["wall_min_s"] <= figures[tree]["wall_s"]
+        assert figures[tree]["cpu_s"] > 0
+
+
 def test_webp_effort(sites: Path, tmp_path: Path) -> None:
     figures = run_bench(sites, tmp_path, ["bench/webp_effort.py", "--methods", "3", "2"])
     assert figures["images"] > 0
