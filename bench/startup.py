@@ -85,6 +85,20 @@ def help_costs(repeats: int) -> dict[str, Any]:
     return figures
 
 
+def analyze_env(data: Path) -> dict[str, str]:
+    """The environment of a measured ``aura analyze``: SQLite in its own data folder, the
+    loopback sites allowed, static mode, no DNS lookups for technology detection."""
+    env = {
+        **os.environ,
+        "AURA_DATA_DIR": str(data),
+        "AURA_ALLOW_PRIVATE_NETWORKS": "true",
+        "AURA_DEFAULT_MODE": "static",
+        "AURA_TECHNOLOGY_DNS": "false",
+    }
+    env.pop("AURA_DATABASE_URL", None)
+    return env
+
+
 def analyze_costs(repeats: int, count: int, rounds: int = 3) -> dict[str, Any]:
     """``aura analyze`` in a fresh data folder (the database created and migrated), then
     again in the same folder (the database already at the newest revision, as on every run
@@ -97,14 +111,7 @@ def analyze_costs(repeats: int, count: int, rounds: int = 3) -> dict[str, Any]:
         urls = [served.urls[name] for name in sorted(served.urls)[:count]]
         for _ in range(repeats):
             with tempfile.TemporaryDirectory() as data:
-                env = {
-                    **os.environ,
-                    "AURA_DATA_DIR": data,
-                    "AURA_ALLOW_PRIVATE_NETWORKS": "true",
-                    "AURA_DEFAULT_MODE": "static",
-                    "AURA_TECHNOLOGY_DNS": "false",
-                }
-                env.pop("AURA_DATABASE_URL", None)
+                env = analyze_env(Path(data))
                 output = Path(data) / "comparison.json"
                 command = [*AURA, "analyze", *urls, "--mode", "static", "-o", str(output)]
                 for runs in (fresh, again):

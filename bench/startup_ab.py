@@ -33,25 +33,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import serve_sites_elsewhere, write_result
-from bench.startup import timed
+from bench.startup import AURA, analyze_env, timed
 
 HERE = Path(__file__).resolve().parents[1]
 
 
 def analyze_command(tree: Path, urls: list[str], data: Path) -> tuple[list[str], dict[str, str]]:
     """The command line and environment of one ``aura analyze`` run of ``tree``'s code."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(tree / "src"),
-        "AURA_DATA_DIR": str(data),
-        "AURA_ALLOW_PRIVATE_NETWORKS": "true",
-        "AURA_DEFAULT_MODE": "static",
-        "AURA_TECHNOLOGY_DNS": "false",
-    }
-    env.pop("AURA_DATABASE_URL", None)
+    env = {**analyze_env(data), "PYTHONPATH": str(tree / "src")}
     output = data / "comparison.json"
-    command = [sys.executable, "-m", "aura.cli.main", "analyze", *urls, "--mode", "static"]
-    return [*command, "-o", str(output)], env
+    return [*AURA, "analyze", *urls, "--mode", "static", "-o", str(output)], env
 
 
 def summary(runs: list[dict[str, float]]) -> dict[str, float]:
