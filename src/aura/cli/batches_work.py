@@ -37,12 +37,7 @@ def list_stored(*, as_json: bool, limit: int, page: int) -> None:
     async def work(runtime: Runtime) -> BatchPage:
         async with runtime.db.read() as session:
             batches, total = await service_for(runtime).page(session, page, limit)
-            return BatchPage(
-                items=[BatchRead.of(batch) for batch in batches],
-                total=total,
-                page=page,
-                page_size=limit,
-            )
+            return BatchPage.of(batches, total, page, limit)
 
     result = with_database(work)
     if as_json:

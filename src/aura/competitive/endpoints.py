@@ -65,12 +65,7 @@ async def list_batches(
     page_size: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> BatchPage:
     batches, total = await _service(runtime).page(session, page, page_size)
-    return BatchPage(
-        items=[BatchRead.of(batch) for batch in batches],
-        total=total,
-        page=page,
-        page_size=page_size,
-    )
+    return BatchPage.of(batches, total, page, page_size)
 
 
 @router.get("/{batch_id}", response_model=BatchRead)

@@ -243,6 +243,18 @@ class BatchPage(BaseModel):
     page: int
     page_size: int
 
+    @classmethod
+    def of(
+        cls, batches: list[CompetitiveAnalysisBatch], total: int, page: int, page_size: int
+    ) -> BatchPage:
+        """Page ``page`` of the stored batches, ``page_size`` a page, ``total`` in all."""
+        return cls(
+            items=[BatchRead.of(batch) for batch in batches],
+            total=total,
+            page=page,
+            page_size=page_size,
+        )
+
 
 class ComparisonRead(BaseModel):
     batch_id: uuid.UUID
